@@ -1,0 +1,169 @@
+"""The record of a training run: parameters, loss and predictions per epoch.
+
+Row for epoch e holds the parameters used in epoch e's forward pass and the loss
+and predictions of that pass (the convention of ``chapter_reference.json``).
+Every epoch is kept up to ``keep_all`` (100,000 unless a row is so wide that the
+memory budget forbids it); past that, epochs are kept on a grid whose step
+doubles each time the buffer fills, so memory stays under the budget (64 MB)
+however long the run, while a log-epoch plot still has thousands of points per
+decade. Which epochs are kept depends only on epoch numbers, so a run resumed
+from a saved workspace records exactly what an uninterrupted run would.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from pathlib import Path
+
+import numpy as np
+
+BUDGET_BYTES = 64 * 2**20
+KEEP_ALL = 100_000
+
+
+class History:
+    """Growable, thinning arrays ``epochs``, ``loss``, ``predictions`` and ``params`` (by name)."""
+
+    def __init__(
+        self,
+        param_names: list[str],
+        n_samples: int,
+        budget_bytes: int = BUDGET_BYTES,
+        keep_all: int = KEEP_ALL,
+    ) -> None:
+        self.param_names = list(param_names)
+        self.n_samples = int(n_samples)
+        P, N = len(self.param_names), self.n_samples
+        row_bytes = 8 * (2 + P + N)
+        self.max_rows = max(16, min(2 * keep_all, budget_bytes // row_bytes))
+        self.keep_all = min(keep_all, self.max_rows // 2)
+        self.stride = 1  # beyond keep_all, epochs with (e − keep_all) % stride == 0 are kept
+        self.n = 0
+        cap = min(1024, self.max_rows)
+        self._epochs = np.zeros(cap, dtype=np.int64)
+        self._loss = np.zeros(cap)
+        self._params = np.zeros((cap, P))
+        self._preds = np.zeros((cap, N))
+
+    # -------------------------------------------------------------- writing
+    def wants(self, epoch: int) -> bool:
+        """Whether epoch ``epoch`` will be kept (cheap; the trainer calls it every epoch)."""
+        return epoch <= self.keep_all or (epoch - self.keep_all) % self.stride == 0
+
+    def record(self, epoch: int, theta: np.ndarray, preds: np.ndarray, loss: float) -> None:
+        """Append one epoch's row (skipped when the thinning grid does not keep it)."""
+        if not (epoch <= self.keep_all or (epoch - self.keep_all) % self.stride == 0):
+            return
+        n = self.n
+        if n == self._epochs.shape[0]:
+            self._make_room()
+            n = self.n
+            if not self.wants(epoch):
+                return
+        self._epochs[n] = epoch
+        self._loss[n] = loss
+        self._params[n] = theta
+        self._preds[n] = preds
+        self.n = n + 1
+
+    def _make_room(self) -> None:
+        cap = self._epochs.shape[0]
+        if cap < self.max_rows:
+            new = min(self.max_rows, cap * 2)
+            self._epochs = np.resize(self._epochs, new)
+            self._loss = np.resize(self._loss, new)
+            self._params = np.resize(self._params, (new, self._params.shape[1]))
+            self._preds = np.resize(self._preds, (new, self._preds.shape[1]))
+            return
+        # Full at the memory budget: double the grid step and drop the rows off the new grid.
+        self.stride *= 2
+        e = self._epochs[: self.n]
+        keep = (e <= self.keep_all) | ((e - self.keep_all) % self.stride == 0)
+        m = int(keep.sum())
+        for arr in (self._epochs, self._loss, self._params, self._preds):
+            arr[:m] = arr[: self.n][keep]
+        self.n = m
+
+    def truncate(self, n_rows: int) -> None:
+        """Forget rows from ``n_rows`` on (used when a run is rewound)."""
+        self.n = min(self.n, max(0, n_rows))
+
+    # -------------------------------------------------------------- reading
+    @property
+    def epochs(self) -> np.ndarray:
+        return self._epochs[: self.n]
+
+    @property
+    def loss(self) -> np.ndarray:
+        return self._loss[: self.n]
+
+    @property
+    def predictions(self) -> np.ndarray:
+        """(epochs × samples): each sample's prediction (softmax: probability of its label)."""
+        return self._preds[: self.n]
+
+    @property
+    def param_matrix(self) -> np.ndarray:
+        """(epochs × parameters) in ``param_names`` order."""
+        return self._params[: self.n]
+
+    @property
+    def params(self) -> dict[str, np.ndarray]:
+        """Parameter name → array over the recorded epochs."""
+        M = self.param_matrix
+        return {name: M[:, i] for i, name in enumerate(self.param_names)}
+
+    def row_for_epoch(self, epoch: int) -> int:
+        """Index of the recorded row nearest to ``epoch`` (for scrubbing back in time)."""
+        if self.n == 0:
+            raise IndexError("the history is empty")
+        e = self.epochs
+        i = int(np.searchsorted(e, epoch))
+        if i >= self.n:
+            return self.n - 1
+        if i > 0 and epoch - e[i - 1] < e[i] - epoch:
+            return i - 1
+        return i
+
+    def to_csv(self, path: str | os.PathLike) -> None:
+        """Write ``epoch, <every parameter>, loss, yhat_0…`` — atomically, so a failed write
+        leaves any older file intact."""
+        path = Path(path)
+        tmp = path.with_name(path.name + ".tmp")
+        header = ["epoch", *self.param_names, "loss"] + [f"yhat_{i}" for i in range(self.n_samples)]
+        with open(tmp, "w", newline="") as fh:
+            w = csv.writer(fh)
+            w.writerow(header)
+            for i in range(self.n):
+                w.writerow(
+                    [int(self._epochs[i])]
+                    + [repr(float(v)) for v in self._params[i]]
+                    + [repr(float(self._loss[i]))]
+                    + [repr(float(v)) for v in self._preds[i]]
+                )
+        os.replace(tmp, path)
+
+    def state(self) -> dict:
+        """Everything needed to restore this history exactly."""
+        return {
+            "epochs": self.epochs.copy(),
+            "loss": self.loss.copy(),
+            "params": self.param_matrix.copy(),
+            "predictions": self.predictions.copy(),
+            "stride": self.stride,
+        }
+
+    def load_state(self, state: dict) -> None:
+        n = len(state["epochs"])
+        self.stride = int(state["stride"])
+        cap = max(n, 16)
+        self._epochs = np.zeros(cap, dtype=np.int64)
+        self._loss = np.zeros(cap)
+        self._params = np.zeros((cap, len(self.param_names)))
+        self._preds = np.zeros((cap, self.n_samples))
+        self._epochs[:n] = state["epochs"]
+        self._loss[:n] = state["loss"]
+        self._params[:n] = state["params"]
+        self._preds[:n] = state["predictions"]
+        self.n = n
