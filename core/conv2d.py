@@ -154,7 +154,8 @@ def _split_channels(kc: np.ndarray, eps: float) -> tuple[np.ndarray, np.ndarray]
     ref = int(np.argmax(norms))
     if norms[ref] == 0.0:
         return kc[:, :, 0], np.zeros(kc.shape[2])
-    a = (m[:, ref] @ m) / norms[ref]
+    dots = m[:, ref] @ m
+    a = np.where(np.all(m == m[:, ref : ref + 1], axis=0), 1.0, dots / dots[ref])  # exact 1s
     if np.max(np.abs(np.outer(m[:, ref], a) - m)) > eps * np.max(np.abs(m)):
         return None
     return kc[:, :, ref], a
@@ -239,12 +240,14 @@ def _correlate_sum(terms, out: np.ndarray, stride, kh: int, bias) -> None:
             o += bias
 
 
-def _pad(plane: np.ndarray, py: int, px: int, pad_mode: str, pad_value: float) -> np.ndarray:
+def _pad(a: np.ndarray, py: int, px: int, pad_mode: str, fill: float) -> np.ndarray:
+    """Pad the first two axes of ``a`` by (py, px) on each side (a contiguous result)."""
     if py == 0 and px == 0:
-        return np.ascontiguousarray(plane)
+        return np.ascontiguousarray(a)
+    width = ((py, py), (px, px)) + ((0, 0),) * (a.ndim - 2)
     if PAD_MODES[pad_mode] == "constant":
-        return np.pad(plane, ((py, py), (px, px)), constant_values=pad_value)
-    return np.pad(plane, ((py, py), (px, px)), mode=PAD_MODES[pad_mode])
+        return np.pad(a, width, constant_values=fill)
+    return np.pad(a, width, mode=PAD_MODES[pad_mode])
 
 
 def conv2d(
@@ -313,16 +316,59 @@ def conv2d(
         return planes[("ch", ch)]
 
     out = np.empty((n_k, ho, wo), work)
+    per_channel = []  # kernels with different weights per channel: done together below
     for n in range(n_k):
         kc = k4[n].astype(work, copy=False)
         split = (kc[:, :, 0], np.ones(c)) if shared else _split_channels(kc, eps)
         if split is not None:  # one 2-D kernel on a fixed mix of the channels
             terms = [(mixed_plane(split[1]), _plan(split[0], work))]
-        else:  # a different kernel per channel
+        elif (sy, sx) == (1, 1):
+            per_channel.append(n)
+            continue
+        else:  # a different kernel per channel, strided: one plane per channel
             terms = [(channel_plane(ch), _plan(kc[:, :, ch], work)) for ch in range(c)]
         _correlate_sum(terms, out[n], (sy, sx), kh, work.type(b[n]))
-    result = out[0] if single else np.ascontiguousarray(np.moveaxis(out, 0, -1))
-    return result.astype(out_dtype, copy=False)
+    if per_channel:  # (H', W', len(per_channel))
+        blas = _correlate_channels(_pad(x, py, px, pad_mode, fill), k4[per_channel], kw)
+        if np.any(b[per_channel] != 0):
+            blas += b[per_channel].astype(work)
+    if single:
+        return np.ascontiguousarray(blas[:, :, 0] if per_channel else out[0], dtype=out_dtype)
+    if len(per_channel) == n_k:  # e.g. random RGB kernels: nothing to interleave
+        return np.ascontiguousarray(blas, dtype=out_dtype)
+    result = np.empty((ho, wo, n_k), out_dtype)
+    for n in range(n_k):
+        result[:, :, n] = blas[:, :, per_channel.index(n)] if n in per_channel else out[n]
+    return result
+
+
+def _correlate_channels(padded: np.ndarray, kernels: np.ndarray, kw: int) -> np.ndarray:
+    """Stride-1 kernels (n_k, kh, kw, C) with distinct weights per channel, via BLAS.
+
+    In the padded image flattened to (Hp·Wp, C), output pixel (r, c) and tap (i, j) read
+    row (r + i)·Wp + c + j, so for a block of output rows each tap is one contiguous
+    (M, C) slice times the tap's (C, n_k) weights: a matrix product. Each output row gets
+    kw − 1 extra columns that run past the edge; they are computed and dropped.
+    """
+    hp, wp, c = padded.shape
+    n_k, kh = kernels.shape[:2]
+    ho, wo = hp - kh + 1, wp - kw + 1
+    flat = padded.reshape(-1, c)
+    weights = np.moveaxis(kernels, 0, -1).astype(padded.dtype)  # (kh, kw, C, n_k)
+    out = np.empty((ho * wp, n_k), padded.dtype)
+    rows = max(1, _BLOCK_BYTES // (wp * n_k * out.itemsize))
+    tmp = np.empty((rows * wp, n_k), padded.dtype)
+    for r0 in range(0, ho, rows):
+        r1 = min(ho, r0 + rows)
+        m = (r1 - r0) * wp - (kw - 1 if r1 == ho else 0)  # the very last extras would overrun
+        o, t = out[r0 * wp : r0 * wp + m], tmp[:m]
+        for i in range(kh):
+            for j in range(kw):
+                a = flat[(r0 + i) * wp + j : (r0 + i) * wp + j + m]
+                np.matmul(a, weights[i, j], out=o if i == j == 0 else t)
+                if i or j:
+                    o += t
+    return out.reshape(ho, wp, n_k)[:, :wo]
 
 
 # ----------------------------------------------------------------------------- for the GUI
