@@ -64,26 +64,32 @@ def build_parser() -> argparse.ArgumentParser:
                    help="epochs to train before the screenshot (default 0)")
     p.add_argument("--experiment", choices=["1", "2"], default="1",
                    help="the chapter's experiment to show (default 1)")
+    p.add_argument("--workspace", metavar="FILE", help="open a saved workspace in the window")
     sub = p.add_subparsers(dest="command", metavar="{train,filter}")
 
     t = sub.add_parser("train", help="train headless and print a summary")
     t.error = p.error  # type: ignore[method-assign]
-    t.add_argument("--experiment", choices=["1", "2"], default="1",
+    t.add_argument("--experiment", choices=["1", "2"], default=None,
                    help="1: the chapter's single sample; 2: its ten images (default 1)")
     t.add_argument("--data", metavar="FILE.csv",
                    help="train on a CSV file instead (each row: values, then the label)")
     t.add_argument("--epochs", type=_positive_int, default=1000, help="epochs to run (default 1000)")
-    t.add_argument("--lr", type=_finite_float, default=0.2, help="learning rate η (default 0.2)")
-    t.add_argument("--mode", choices=MODES, default="batch", help="when to update (default batch)")
+    t.add_argument("--lr", type=_finite_float, default=None, help="learning rate η (default 0.2)")
+    t.add_argument("--mode", choices=MODES, default=None, help="when to update (default batch)")
     t.add_argument("--batch-size", type=_positive_int, default=None,
                    help="samples per update in minibatch mode")
-    t.add_argument("--optimizer", choices=OPTIMIZERS, default="gd", help="default gd (the chapter's)")
-    t.add_argument("--seed", type=int, default=13, help="initialisation seed (default 13, the chapter's)")
-    t.add_argument("--activation", choices=list(ACTIVATIONS), default="sigmoid",
+    t.add_argument("--optimizer", choices=OPTIMIZERS, default=None, help="default gd (the chapter's)")
+    t.add_argument("--seed", type=int, default=None, help="initialisation seed (default 13, the chapter's)")
+    t.add_argument("--activation", choices=list(ACTIVATIONS), default=None,
                    help="feature-map activation (default sigmoid)")
-    t.add_argument("--init", choices=INITS, default="chapter", help="initialiser (default chapter)")
+    t.add_argument("--init", choices=INITS, default=None, help="initialiser (default chapter)")
     t.add_argument("--csv", metavar="OUT", help="write the history as CSV "
                    "(epoch, every parameter, loss, yhat_0…)")
+    t.add_argument("--workspace", metavar="FILE", help="resume the run saved in a workspace file "
+                   "(its network, data and settings; only --epochs applies)")
+    t.add_argument("--save-workspace", metavar="FILE", help="save the run to a workspace file at the end")
+    t.add_argument("--dropout", type=_finite_float, default=None,
+                   help="drop each feature-map node with this probability while training (default 0)")
     try:
         from gui.filter_cli import add_filter_parser
     except ImportError:  # the image lab is optional for the headless trainer
@@ -96,12 +102,19 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-def run_train(args: argparse.Namespace) -> int:
-    """Train as the options say and print a summary: epochs, loss, parameters, stop reason."""
-    import numpy as np
+TRAIN_DEFAULTS = {"experiment": "1", "lr": 0.2, "mode": "batch", "optimizer": "gd", "seed": 13,
+                  "activation": "sigmoid", "init": "chapter", "dropout": 0.0}
+SETTING_OPTIONS = ("experiment", "data", "lr", "mode", "batch_size", "optimizer", "seed",
+                   "activation", "init", "dropout")
 
+
+def _build_trainer(args: argparse.Namespace):
+    """A fresh trainer from the command-line options (their defaults are the chapter's)."""
     from core import DataError, Network, Trainer, chapter_dataset, experiment1, load_dataset_csv
 
+    for key, value in TRAIN_DEFAULTS.items():
+        if getattr(args, key) is None:
+            setattr(args, key, value)
     if args.data:
         try:
             X, y = load_dataset_csv(args.data)
@@ -118,9 +131,32 @@ def run_train(args: argparse.Namespace) -> int:
         net = Network(n_inputs=X.shape[1], activation=args.activation, init=args.init,
                       seed=args.seed, kernel_size=min(3, X.shape[1]))
         trainer = Trainer(net, X, y, lr=args.lr, mode=args.mode, optimizer=args.optimizer,
-                          batch_size=args.batch_size)
+                          batch_size=args.batch_size, dropout=args.dropout)
     except ValueError as exc:
         raise CliError(str(exc)) from None
+    return trainer, source
+
+
+def run_train(args: argparse.Namespace) -> int:
+    """Train as the options say and print a summary: epochs, loss, parameters, stop reason."""
+    if args.workspace:
+        from core.workspace import WorkspaceError, load_workspace
+
+        given = [f"--{k.replace('_', '-')}" for k in SETTING_OPTIONS if getattr(args, k) is not None]
+        if given:
+            raise CliError(f"{', '.join(given)} cannot be combined with --workspace "
+                           "(the workspace fixes the network, data and settings)")
+        try:
+            trainer = load_workspace(args.workspace).trainer
+        except WorkspaceError as exc:
+            raise CliError(str(exc)) from None
+        source = f"{args.workspace} (resumed at epoch {trainer.epoch})"
+        s = trainer.settings()
+        args.lr, args.mode, args.optimizer = s["lr"], s["mode"], s["optimizer"]
+    else:
+        trainer, source = _build_trainer(args)
+    net = trainer.net
+    X, y = trainer.X, trainer.y
     ran = trainer.run(args.epochs)
     loss = trainer.current_loss()
     print(f"Trained on {source}: {len(y)} sample(s), {X.shape[1]} inputs")
@@ -144,7 +180,14 @@ def run_train(args: argparse.Namespace) -> int:
         except OSError as exc:
             raise CliError(f"cannot write {args.csv}: {exc.strerror or exc}") from None
         print(f"history written to {args.csv} ({trainer.history.n} rows)")
-    np.seterr(all="ignore")
+    if args.save_workspace:
+        from core.workspace import save_workspace
+
+        try:
+            save_workspace(args.save_workspace, trainer, experiment={"source": source})
+        except OSError as exc:
+            raise CliError(f"cannot write {args.save_workspace}: {exc.strerror or exc}") from None
+        print(f"workspace saved to {args.save_workspace}")
     return 0
 
 

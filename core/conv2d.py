@@ -30,7 +30,9 @@ Speed (NumPy only): each output is built by accumulating shifted, strided views 
 padded image times one weight into a preallocated output, a cache-sized block of rows at a
 time. A rank-1 ("separable") kernel such as Gaussian or Sobel runs as a horizontal then a
 vertical 1-D pass; a kernel whose channel slices are multiples of one 2-D kernel (the usual
-"same filter on R, G and B") mixes the channels first and convolves once.
+"same filter on R, G and B") mixes the channels first and convolves once; kernels with
+their own weights per channel (stride 1) become one small matrix product per tap (BLAS).
+Results agree with the plain sum to floating-point rounding (about 1e-6 relative in float32).
 """
 
 from __future__ import annotations
@@ -354,7 +356,7 @@ def _correlate_channels(padded: np.ndarray, kernels: np.ndarray, kw: int) -> np.
     n_k, kh = kernels.shape[:2]
     ho, wo = hp - kh + 1, wp - kw + 1
     flat = padded.reshape(-1, c)
-    weights = np.moveaxis(kernels, 0, -1).astype(padded.dtype)  # (kh, kw, C, n_k)
+    weights = np.ascontiguousarray(np.moveaxis(kernels, 0, -1), padded.dtype)  # kh,kw,C,n_k
     out = np.empty((ho * wp, n_k), padded.dtype)
     rows = max(1, _BLOCK_BYTES // (wp * n_k * out.itemsize))
     tmp = np.empty((rows * wp, n_k), padded.dtype)
@@ -406,7 +408,9 @@ def compose_receptive_field(out_y: int, out_x: int, layers: Sequence) -> tuple[i
     return y0, x0, y1, x1
 
 
-def receptive_field(out_y: int, out_x: int, kh: int, kw: int, stride=1, padding=0):
+def receptive_field(
+    out_y: int, out_x: int, kh: int, kw: int, stride=1, padding=0
+) -> tuple[int, int, int, int]:
     """Input rectangle ``(y0, x0, y1, x1)`` (half-open) read by conv output pixel (out_y, out_x).
 
     y0 = out_y·s_y − p_y and y1 = y0 + kh (likewise x); it extends outside the image

@@ -274,12 +274,15 @@ class Network:
             raise ValueError(f"x must have {self.n_inputs} values, got shape {x.shape}")
         return x
 
-    def forward(self, x) -> dict[str, float]:
+    def forward(self, x, mask: dict[str, float] | None = None) -> dict[str, float]:
         """One sample's node values: ``I1…``, each feature-map node's sum ``C9_in`` and value ``C9``,
         each output's sum ``O12_in`` and value ``O12`` (= the sum for a linear output).
 
         The sums are written out term by term in the chapter's order
         (I1·K6 + I2·K7 + I3·K8 + b_conv) so every digit matches the chapter.
+        ``mask`` (dropout during training) maps a feature-map node to the factor its value is
+        multiplied by on the way to the outputs: 0 for a dropped node, 1/(1 − p) for a kept one;
+        ``C9`` stays the activation itself and ``C9_mask`` records the factor.
         """
         x = self._check_x(x)
         K, bc, W, bo = self.unpack()
@@ -295,6 +298,10 @@ class Network:
                 a = float(self.activation.f(z))
                 out[f"{node}_in"] = float(z)
                 out[node] = a
+                if mask is not None:
+                    m = float(mask.get(node, 1.0))
+                    out[f"{node}_mask"] = m
+                    a = a * m
                 acts.append(a)
         zs = []
         for o, node in enumerate(self.output_names):
@@ -313,7 +320,7 @@ class Network:
                 out[node] = s
         return out
 
-    def backward(self, x, y) -> dict:
+    def backward(self, x, y, mask: dict[str, float] | None = None) -> dict:
         """One sample's backward pass for the loss P (½(ŷ − y)², or −log p_y for softmax).
 
         Returns ``{"forward", "loss", "delta", "dact", "grad", "terms"}``: ``delta[node]`` is
@@ -323,7 +330,7 @@ class Network:
         ``(input_name, input_value, fmap_node, delta, product)`` — the chapter's
         ∂P/∂K6 = I1·δ9 + I2·δ10 + I3·δ11, with padding inputs named None and valued 0.
         """
-        fw = self.forward(x)
+        fw = self.forward(x, mask)
         x = self._check_x(x)
         K, bc, W, bo = self.unpack()
         delta: dict[str, float] = {}
@@ -344,6 +351,8 @@ class Network:
             a = fw[cnode]
             d = float(self.activation.df(fw[f"{cnode}_in"], a))
             dact[cnode] = d
+            if mask is not None:
+                d = d * fw[f"{cnode}_mask"]
             back = 0.0
             for o, onode in enumerate(self.output_names):
                 back = back + W[o, f] * delta[onode]
@@ -368,7 +377,8 @@ class Network:
             grad[self.conv_bias_names[c]] = g
         for o, onode in enumerate(self.output_names):
             for f, cnode in enumerate(flat):
-                grad[self.output_weight_names[o][f]] = fw[cnode] * delta[onode]
+                a = fw[cnode] if mask is None else fw[cnode] * fw[f"{cnode}_mask"]
+                grad[self.output_weight_names[o][f]] = a * delta[onode]
             grad[self.output_bias_names[o]] = delta[onode]
         grad = {name: float(grad[name]) for name in self._param_names}
         return {
@@ -400,16 +410,16 @@ class Network:
                 raise ValueError(f"labels must be integers 0…{self.n_outputs - 1}")
         return X, y
 
-    def workspace(self, X, y) -> Workspace:
+    def batch_pass(self, X, y) -> BatchPass:
         """Precomputed windows and buffers for fast passes over a fixed batch (see ``batch_pass``)."""
         X, y = self.check_data(X, y)
-        return Workspace(self, X, y)
+        return BatchPass(self, X, y)
 
     def predict(self, X) -> np.ndarray:
         """ŷ per row (linear output), or class probabilities, one row per sample (softmax)."""
         X = np.asarray(X, dtype=float)
         X2 = X[None, :] if X.ndim == 1 else X
-        ws = self.workspace(X2, np.zeros(X2.shape[0]))
+        ws = self.batch_pass(X2, np.zeros(X2.shape[0]))
         with np.errstate(all="ignore"):
             ws.forward(self.theta)
         out = ws.Y.copy()
@@ -417,14 +427,14 @@ class Network:
 
     def loss(self, X, y) -> float:
         """Mean over samples of ½(ŷ − y)² (linear), or mean cross-entropy (softmax)."""
-        ws = self.workspace(X, y)
+        ws = self.batch_pass(X, y)
         with np.errstate(all="ignore"):
             ws.forward(self.theta)
             return float(ws.loss_sum()) / ws.N
 
     def gradients(self, X, y) -> dict[str, float]:
         """Gradient of ``loss(X, y)`` (the mean loss) with respect to every parameter."""
-        ws = self.workspace(X, y)
+        ws = self.batch_pass(X, y)
         with np.errstate(all="ignore"):
             ws.forward(self.theta)
             ws.backward(self.theta)
@@ -444,7 +454,7 @@ def _check_label(y, n: int) -> int:
     return int(v)
 
 
-class Workspace:
+class BatchPass:
     """Buffers for one fixed batch so a training step is a few in-place NumPy calls.
 
     The convolution is one matmul of the batch's windows (a ones column appended
@@ -490,6 +500,7 @@ class Workspace:
         perm = np.arange(F).reshape(nk, P).T.ravel()  # internal f' -> public f
         self._perm = perm
         self._sigmoid = net.activation.name == "sigmoid"
+        self._mask: np.ndarray | None = None
         self._nconv = nconv
         # W with columns in internal order, rebuilt per pass as a view-free gather only when nk>1
         self._identity_perm = nk == 1
@@ -502,8 +513,12 @@ class Workspace:
         F = d.shape[1] - 1
         return np.concatenate([d[:, :F][:, self._perm], d[:, F:]], axis=1)
 
-    def forward(self, theta: np.ndarray) -> np.ndarray:
-        """Compute predictions ``Y`` (and errors ``E``) for the batch with parameters ``theta``."""
+    def forward(self, theta: np.ndarray, mask: np.ndarray | None = None) -> np.ndarray:
+        """Compute predictions ``Y`` (and errors ``E``) for the batch with parameters ``theta``.
+
+        ``mask`` (N, F) in the public feature-map order (kernel after kernel) multiplies each
+        feature-map value on its way to the outputs — dropout's 0 or 1/(1 − p).
+        """
         net = self.net
         convT = theta[: self._nconv].reshape(net.n_kernels, -1).T
         N, F = self.A.shape
@@ -516,6 +531,12 @@ class Workspace:
         else:
             np.matmul(self.Xw1, convT, out=self.Z)
             self.A[...] = net.activation.f(Zr)
+        if mask is None:
+            self._mask = None
+        else:
+            self._mask = mask[:, self._perm]  # internal (position, kernel) order
+            self._Araw = self.A.copy()
+            self.A *= self._mask
         dense = self._dense(theta)
         np.matmul(self.A1, dense.T, out=self.Y)
         if net.output == "softmax":
@@ -542,13 +563,16 @@ class Workspace:
         F = self.A.shape[1]
         np.matmul(self.ET, self.A1, out=self.G_dense)
         np.matmul(self.E, dense[:, :F], out=self.D)
+        A = self.A if self._mask is None else self._Araw
         if self._sigmoid:
-            np.subtract(1.0, self.A, out=self.T)
-            self.T *= self.A
+            np.subtract(1.0, A, out=self.T)
+            self.T *= A
         else:
             Zr = self.Z.reshape(self.N, F)
-            self.T[...] = net.activation.df(Zr, self.A)
+            self.T[...] = net.activation.df(Zr, A)
         self.D *= self.T
+        if self._mask is not None:
+            self.D *= self._mask
         np.matmul(self.DT, self.Xw1, out=self.G_conv)
         if not self._identity_perm:
             internal = self.G_dense[:, :F].copy()

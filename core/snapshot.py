@@ -35,6 +35,7 @@ class Snapshot:
     live: bool = True  # False when showing an older recorded epoch (time travel)
     history_rows: int = 0  # rows in the history when the snapshot was made
     step: dict | None = field(default=None)  # Trainer.step_sample()'s result, when one led here
+    dropped: frozenset = frozenset()  # feature-map nodes dropped (dropout) for this sample now
 
 
 def _snapshot(
@@ -44,7 +45,7 @@ def _snapshot(
     x = trainer.X[sample]
     target = float(trainer.y[sample])
     with np.errstate(all="ignore"):
-        back = net.backward(x, target)
+        back = net.backward(x, target, trainer.mask_for(sample) if live else None)
         ws = trainer._ws_all
         ws.forward(net.theta)
         loss = ws.loss_sum() / trainer.N
@@ -69,6 +70,7 @@ def _snapshot(
         live=live,
         history_rows=trainer.history.n,
         step=step,
+        dropped=trainer.dropped_nodes(sample) if live else frozenset(),
     )
 
 

@@ -46,6 +46,7 @@ class Trainer:
         eps: float = 1e-8,
         lr_decay: float = 1.0,
         seed: int | None = None,
+        dropout: float = 0.0,
     ) -> None:
         X, y = net.check_data(X, y)
         try:
@@ -60,6 +61,8 @@ class Trainer:
             raise ValueError(f"optimizer must be one of {', '.join(OPTIMIZERS)}; got {optimizer!r}")
         if not (math.isfinite(lr_decay) and 0 < lr_decay <= 1):
             raise ValueError(f"lr_decay must be in (0, 1], got {lr_decay}")
+        if not (isinstance(dropout, int | float) and 0 <= dropout < 1):
+            raise ValueError(f"dropout must be a probability in [0, 1), got {dropout!r}")
         N = X.shape[0]
         if mode == "batch":
             batch_size = N
@@ -77,8 +80,10 @@ class Trainer:
         self.optimizer_name = optimizer
         self._opt_kw = {"momentum": momentum, "betas": tuple(betas), "eps": eps}
         self.seed = net.seed if seed is None else int(seed)
-        self._ws_all = net.workspace(X, y)
-        self._ws_one = [net.workspace(X[i: i + 1], y[i: i + 1]) for i in range(N)] if (
+        self.dropout = float(dropout)
+        self._momentum, self._betas, self._eps = momentum, tuple(betas), eps
+        self._ws_all = net.batch_pass(X, y)
+        self._ws_one = [net.batch_pass(X[i: i + 1], y[i: i + 1]) for i in range(N)] if (
             mode == "sgd"
         ) else None
         self._init_state()
@@ -89,6 +94,9 @@ class Trainer:
             self.optimizer_name, self.net.theta.size, self.lr0, **self._opt_kw
         )
         self.rng = np.random.default_rng(self.seed)
+        # dropout masks come from their own stream so they never change the sgd shuffles
+        self.drop_rng = np.random.default_rng([self.seed, 0xD0])
+        self._epoch_mask: np.ndarray | None = None  # (N, F) factors for the current epoch
         self.history = History(self.net.param_names(), self.N)
         self.epoch = 0  # completed epochs
         self.stopped_reason: str | None = None
@@ -135,7 +143,7 @@ class Trainer:
             return self._ws_all
         if len(idx) == 1 and self._ws_one is not None:
             return self._ws_one[int(idx[0])]
-        return self.net.workspace(self.X[idx], self.y[idx])
+        return self.net.batch_pass(self.X[idx], self.y[idx])
 
     def _step_batch(self, idx: np.ndarray) -> bool:
         """Forward, backward and update on one batch; store its predictions and loss.
@@ -144,7 +152,7 @@ class Trainer:
         """
         ws = self._ws_for(idx)
         theta = self.net.theta
-        Y = ws.forward(theta)
+        Y = ws.forward(theta, None if self._epoch_mask is None else self._epoch_mask[idx])
         ls = ws.loss_sum()
         if not math.isfinite(ls) or not math.isfinite(float(Y.sum())):
             self._diverge("the loss became infinite or not a number")
@@ -180,7 +188,27 @@ class Trainer:
         self._order = None
         self._ep_loss = 0.0
 
+    def _draw_mask(self) -> np.ndarray | None:
+        """One epoch's dropout factors per sample and feature-map node: 0 or 1/(1 − p)."""
+        if self.dropout == 0.0:
+            return None
+        F = self.net.n_kernels * self.net.n_positions
+        keep = self.drop_rng.random((self.N, F)) >= self.dropout
+        return keep / (1.0 - self.dropout)
+
+    def mask_for(self, sample: int) -> dict[str, float] | None:
+        """The dropout factors applied to ``sample`` in the current epoch (None without dropout)."""
+        if self._epoch_mask is None:
+            return None
+        return dict(zip(self.net.fmap_flat, map(float, self._epoch_mask[sample]), strict=True))
+
+    def dropped_nodes(self, sample: int) -> frozenset[str]:
+        """Feature-map nodes dropped for ``sample`` in the current epoch's step."""
+        m = self.mask_for(sample)
+        return frozenset(k for k, v in m.items() if v == 0.0) if m else frozenset()
+
     def _start_epoch(self) -> None:
+        self._epoch_mask = self._draw_mask()
         self._order = self._epoch_order()
         np.copyto(self._theta0, self.net.theta)
         self._ep_loss = 0.0
@@ -220,7 +248,7 @@ class Trainer:
         i = int(self._order[self._pos])
         x, y = self.X[i], self.y[i]
         with np.errstate(all="ignore"):
-            back = self.net.backward(x, y)
+            back = self.net.backward(x, y, self.mask_for(i))
         result = {
             "epoch": self.epoch + 1,
             "sample": i,
@@ -238,7 +266,8 @@ class Trainer:
             lr = self.lr
             with np.errstate(all="ignore"):
                 ws = self._ws_for(idx)
-                ws.forward(self.net.theta)
+                ws.forward(self.net.theta,
+                           None if self._epoch_mask is None else self._epoch_mask[idx])
                 ws.backward(self.net.theta)
                 grad = ws.G / len(idx)
                 ok = self._step_batch(idx)
@@ -328,7 +357,8 @@ class Trainer:
         ran = 0
         while ran < n:
             e = self.epoch + 1
-            Y = forward(theta)
+            self._epoch_mask = mask = self._draw_mask()
+            Y = forward(theta, mask)
             ls = loss_sum()
             if not isfinite(ls) or not isfinite(Y.sum()):
                 self._diverge("the loss became infinite or not a number")
@@ -364,6 +394,7 @@ class Trainer:
         return (
             self.mode == "batch"
             and self.optimizer_name == "gd"
+            and self.dropout == 0.0
             and net.n_kernels == 1
             and net.output == "linear"
             and net.activation.name == "sigmoid"
@@ -372,7 +403,7 @@ class Trainer:
     def _run_fast(self, n: int, deadline: float | None) -> int:
         """The chapter's own configuration (batch gd, one sigmoid kernel, linear output) fused.
 
-        The same arithmetic as ``Workspace.forward/backward`` + ``GD.step``, written out as
+        The same arithmetic as ``BatchPass.forward/backward`` + ``GD.step``, written out as
         in-place ``np.dot`` and ufunc calls on views prepared once, because at the chapter's
         size each NumPy call's overhead, not the arithmetic, sets the speed. Losses are
         computed for a block of epochs at once from the recorded predictions, and the
@@ -469,10 +500,32 @@ class Trainer:
             "history": self.history.state(),
             "stopped_reason": self.stopped_reason,
             "diverged": self.diverged,
+            "drop_rng": self.drop_rng.bit_generator.state,
+            "epoch_mask": None if self._epoch_mask is None else self._epoch_mask.copy(),
+            "pos": self._pos,
+            "order": None if self._order is None else self._order.copy(),
+            "theta0": self._theta0.copy(),
+            "ep_pred": self._ep_pred.copy(),
+            "ep_loss": self._ep_loss,
+        }
+
+    def settings(self) -> dict:
+        """The constructor's keyword arguments (besides net and data), to rebuild this trainer."""
+        return {
+            "lr": self.lr0,
+            "mode": self.mode,
+            "optimizer": self.optimizer_name,
+            "batch_size": self.batch_size if self.mode == "minibatch" else None,
+            "momentum": self._momentum,
+            "betas": list(self._betas),
+            "eps": self._eps,
+            "lr_decay": self.lr_decay,
+            "seed": self.seed,
+            "dropout": self.dropout,
         }
 
     def load_state(self, state: dict) -> None:
-        """Restore a run saved by ``state()`` (whole epochs only)."""
+        """Restore a run saved by ``state()``, mid-epoch step-through included."""
         self.net.theta[:] = state["theta"]
         self.epoch = int(state["epoch"])
         self.opt.load_state(state["optimizer"])
@@ -480,5 +533,12 @@ class Trainer:
         self.history.load_state(state["history"])
         self.stopped_reason = state.get("stopped_reason")
         self.diverged = bool(state.get("diverged", False))
-        self._pos = 0
-        self._order = None
+        self.drop_rng.bit_generator.state = state["drop_rng"]
+        mask = state.get("epoch_mask")
+        self._epoch_mask = None if mask is None else np.array(mask, dtype=float)
+        self._pos = int(state.get("pos", 0))
+        order = state.get("order")
+        self._order = None if order is None else np.array(order, dtype=np.int64)
+        self._theta0[:] = state.get("theta0", self.net.theta)
+        self._ep_pred[:] = state.get("ep_pred", 0.0)
+        self._ep_loss = float(state.get("ep_loss", 0.0))

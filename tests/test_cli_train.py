@@ -84,3 +84,26 @@ def test_malformed_csv_gives_one_line(tmp_path):
 def test_help_lists_the_commands():
     r = run("--help")
     assert r.returncode == 0 and "train" in r.stdout and "filter" in r.stdout
+
+
+def test_save_and_resume_workspace_equals_straight_run(tmp_path):
+    ws = tmp_path / "half.cnnviz"
+    common = ["--experiment", "2", "--optimizer", "momentum", "--mode", "sgd", "--lr", "0.05"]
+    r1 = run("train", *common, "--epochs", "500", "--save-workspace", str(ws))
+    assert r1.returncode == 0, r1.stderr and ws.exists()
+    r2 = run("train", "--workspace", str(ws), "--epochs", "500")
+    r3 = run("train", *common, "--epochs", "1000")
+    assert r2.returncode == 0 and r3.returncode == 0
+    assert "resumed at epoch 500" in r2.stdout
+    assert r2.stdout.splitlines()[2:] == r3.stdout.splitlines()[2:]
+
+
+def test_bad_workspace_on_the_cli(tmp_path):
+    bad = tmp_path / "bad.cnnviz"
+    bad.write_bytes(b"PK\x03\x04 truncated")
+    r = run("train", "--workspace", str(bad))
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"error: {bad}")
+    r = run("train", "--workspace", str(bad), "--lr", "0.1")
+    assert r.returncode == 2 and "cannot be combined" in r.stderr

@@ -102,7 +102,7 @@ def test_gradients_equal_finite_differences(n_inputs, kernel_size, n_kernels, st
     if activation in ("relu", "leaky_relu"):
         # keep clear of the kink, where a finite difference is not a derivative
         net.set_params({b: 0.05 for b in net.conv_bias_names})
-        ws = net.workspace(X, y)
+        ws = net.batch_pass(X, y)
         ws.forward(net.theta)
         if np.min(np.abs(ws.Z)) < 1e-4:
             return

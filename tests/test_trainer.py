@@ -223,3 +223,66 @@ def test_bad_trainer_settings():
                      ({"optimizer": "sgdx"}, "optimizer"), ({"lr_decay": 2}, "lr_decay")]:
         with pytest.raises(ValueError, match=word):
             Trainer(Network(), X, y, **kw)
+
+
+def test_dropout_zero_equals_no_dropout():
+    X, y = _data()
+    a = Trainer(Network(), X, y, mode="sgd", optimizer="momentum")
+    b = Trainer(Network(), X, y, mode="sgd", optimizer="momentum", dropout=0.0)
+    a.run(20)
+    b.run(20)
+    assert np.array_equal(a.net.theta, b.net.theta)
+
+
+def test_dropout_is_inverted_reproducible_and_never_in_predict():
+    X, y = _data()
+    a = Trainer(Network(), X, y, dropout=0.5, seed=3)
+    b = Trainer(Network(), X, y, dropout=0.5, seed=3)
+    a.run(30)
+    for _ in range(30 * 10):
+        b.step_sample()
+    assert np.array_equal(a.net.theta, b.net.theta)
+    m = a.mask_for(0)
+    assert set(m.values()) <= {0.0, 2.0}
+    # predict uses every node, unscaled
+    net = a.net
+    assert net.predict(X[:1])[0] == net.forward(X[0])["O12"]
+
+
+def test_dropout_step_shows_the_masked_numbers():
+    X, y = _data()
+    t = Trainer(Network(), X, y, dropout=0.5, seed=1)
+    r = t.step_sample()
+    mask = t.mask_for(r["sample"])
+    back = r["backward"]
+    fw = back["forward"]
+    expect = sum(t.net.get_params()[f"w{9 + j}_12"] * fw[c] * mask[c]
+                 for j, c in enumerate(["C9", "C10", "C11"])) + t.net.get_params()["b12"]
+    assert fw["O12"] == pytest.approx(expect, rel=1e-14)
+    for c in ("C9", "C10", "C11"):
+        if mask[c] == 0.0:
+            assert back["delta"][c] == 0.0
+    assert t.dropped_nodes(r["sample"]) == {c for c, v in mask.items() if v == 0.0}
+
+
+def test_dropout_gradient_matches_finite_difference_with_fixed_mask():
+    net = Network(n_inputs=6, kernel_size=3, n_kernels=2, activation="tanh", init="xavier", seed=2)
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(3, 6))
+    y = rng.normal(size=3)
+    F = 2 * net.n_positions
+    mask = (rng.random((3, F)) > 0.4) / 0.6
+    ws = net.batch_pass(X, y)
+
+    def loss(theta):
+        ws.forward(theta, mask)
+        return ws.loss_sum()
+
+    ws.forward(net.theta, mask)
+    ws.backward(net.theta)
+    G = ws.G.copy()
+    for i in range(net.theta.size):
+        e = np.zeros_like(net.theta)
+        e[i] = 1e-6
+        fd = (loss(net.theta + e) - loss(net.theta - e)) / 2e-6
+        assert fd == pytest.approx(G[i], rel=1e-6, abs=1e-9)
