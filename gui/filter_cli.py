@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from gui.image_io import LARGE_SIDE, ImageLoadError, load_image, save_npy, save_png, tile_maps
 from gui.image_lab_pipeline import (
@@ -22,6 +23,7 @@ from gui.image_lab_pipeline import (
     PAD_MODES,
     POOL_OPS,
     PipelineSettings,
+    build_kernels,
     run_pipeline,
 )
 
@@ -84,13 +86,15 @@ def add_filter_parser(subparsers: argparse._SubParsersAction) -> argparse.Argume
                    help=f"library kernel, repeatable: {', '.join(KERNEL_NAMES)}; "
                         f"or '{CUSTOM}' with --custom")
     p.add_argument("--custom", metavar="GRID", default="",
-                   help="a k×k kernel as text, rows separated by ';' or newlines, "
-                        "e.g. '1 0 -1; 2 0 -2; 1 0 -1'")
+                   help="a k×k kernel as text, rows separated by ';' or newlines, e.g. "
+                        "--custom='-1 0 1; -2 0 2; -1 0 1' (write it with '=' when it starts "
+                        "with a minus)")
     p.add_argument("--kernel-size", type=_positive_int, default=3, metavar="K",
                    help="size (odd) of identity, box, gaussian and random; the others are 3×3")
     p.add_argument("--seed", type=int, default=0, help="seed of the 'random' kernel")
     p.add_argument("--padding", type=_non_negative_int, default=None, metavar="P",
-                   help="padding on every side, default (K−1)/2 ('same' size for stride 1)")
+                   help="padding on every side; default (k−1)/2 for the layer's kernel size k "
+                        "('same' size at stride 1)")
     p.add_argument("--pad-mode", choices=PAD_MODES, default="zeros")
     p.add_argument("--pad-value", type=float, default=0.0, help="value for --pad-mode constant")
     p.add_argument("--stride", type=_positive_int, default=1, metavar="S")
@@ -109,7 +113,15 @@ def add_filter_parser(subparsers: argparse._SubParsersAction) -> argparse.Argume
                         "shows the maps "
                         "side by side, min→black, max→white")
     p.set_defaults(func=run_filter)
+    p.error = _one_line_error  # bad options: one "error: " line and status 2, no usage dump
     return p
+
+
+def _one_line_error(message: str) -> NoReturn:
+    """argparse's error() for the filter parser: ONE line on stderr, exit status 2."""
+    print(f"error: {' '.join(message.split())} (see: filter --help)", file=sys.stderr,
+          flush=True)
+    raise SystemExit(EXIT_USAGE)
 
 
 def settings_from_args(args: argparse.Namespace) -> PipelineSettings:
@@ -129,15 +141,18 @@ def settings_from_args(args: argparse.Namespace) -> PipelineSettings:
         kernels = kernels + (CUSTOM,)
     if args.out.suffix.lower() not in (".png", ".npy"):
         raise _FilterArgumentError(f"--out must end in .png or .npy, got {args.out.name!r}")
-    padding = args.padding if args.padding is not None else (args.kernel_size - 1) // 2
     pool_op, pool_size, pool_stride = args.pool if args.pool else (None, 2, 2)
-    return PipelineSettings(
+    settings = PipelineSettings(
         kernels=kernels, custom_text=args.custom,
-        kernel_size=args.kernel_size, seed=args.seed, padding=padding,
+        kernel_size=args.kernel_size, seed=args.seed, padding=args.padding or 0,
         pad_mode=args.pad_mode, pad_value=args.pad_value, stride=args.stride, bias=args.bias,
         activation=args.activation, greyscale_first=args.greyscale, pool_op=pool_op,
         pool_size=pool_size, pool_stride=pool_stride, depth_pool_op=args.depth_pool,
     )
+    if args.padding is None:  # 'same' padding for the layer's actual kernel size
+        k = build_kernels(settings)[0].weights.shape[0]
+        settings = settings.with_(padding=(k - 1) // 2)
+    return settings
 
 
 def run_filter(args: argparse.Namespace) -> int:

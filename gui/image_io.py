@@ -349,8 +349,11 @@ def _bits(image: QImage, dtype: type, channels: int) -> np.ndarray:
 def _atomic_write(path: Path, write) -> None:
     """Write via a temporary file in the same folder, then rename over the target."""
     path = Path(path)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix or ".tmp",
-                                    dir=path.parent if str(path.parent) else ".")
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix or ".tmp",
+                                        dir=path.parent)
+    except OSError as exc:  # name the file the user asked for, not the temporary one
+        raise OSError(exc.errno, f"cannot write there ({exc.strerror})", str(path)) from None
     os.close(fd)
     tmp = Path(tmp_name)
     try:

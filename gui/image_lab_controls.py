@@ -6,7 +6,7 @@ immutable ``PipelineSettings`` and ``settingsChanged`` fires on every edit.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -77,8 +77,9 @@ class LabControls(QWidget):
         self.kernel_list.setFlow(QListView.Flow.LeftToRight)
         self.kernel_list.setWrapping(True)
         self.kernel_list.setResizeMode(QListView.ResizeMode.Adjust)
-        self.kernel_list.setUniformItemSizes(True)
-        self.kernel_list.setFixedHeight(118)
+        self.kernel_list.setGridSize(QSize(112, 20))  # two columns wide enough for "prewitt-x"
+        self.kernel_list.setFixedHeight(7 * 20 + 10)
+        self.kernel_list.setMinimumWidth(2 * 112 + 8)
         for name in (*KERNEL_NAMES, CUSTOM):
             item = QListWidgetItem(name)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
@@ -148,7 +149,7 @@ class LabControls(QWidget):
         self.channel_note = QLabel(RGB_EXPLANATION)
         self.channel_note.setObjectName("channelNote")
         self.channel_note.setWordWrap(True)
-        self.channel_note.setStyleSheet("color: palette(mid); font-size: 11px;")
+        self.channel_note.setStyleSheet("color: #444; font-size: 11px;")
         self.channel_note.setVisible(False)
         v.addWidget(self.channel_note)
         return box
@@ -299,7 +300,7 @@ class LabControls(QWidget):
             self.custom_error.setStyleSheet(ERROR_STYLE)
             self.custom_error.setText(str(exc))
         else:
-            self.custom_error.setStyleSheet("color: palette(mid);")
+            self.custom_error.setStyleSheet("color: #444;")
             self.custom_error.setText(f"{k.shape[0]}×{k.shape[1]} kernel, sum of weights "
                                       f"{float(k.sum()):.3g}")
 

@@ -81,6 +81,8 @@ class PipelineResult:
     pre_activation: np.ndarray  # conv weighted sums + bias before the activation, (H', W', n_k)
     formulas: list[str] = field(default_factory=list)  # output-size formulas, numbers filled in
     elapsed_ms: float = 0.0  # time spent in run_pipeline
+    levels: dict[str, tuple[tuple[float, float], bool]] = field(default_factory=dict)
+    # display range per stage and whether it is signed, filled by the GUI worker
 
     def stage_names(self) -> list[str]:
         """The stages present, in order."""
@@ -216,6 +218,37 @@ def conv_layers(result: PipelineResult, stage: str) -> list[tuple[int, int, int]
     return layers  # depth pooling is 1×1: it adds nothing
 
 
+DISPLAY_PERCENTILE = 99.5  # colour scales end here so a few extreme pixels don't darken the rest
+LEVEL_SAMPLES = 250_000  # at most this many values are looked at to choose a colour scale
+
+
+def display_levels(maps: np.ndarray) -> tuple[tuple[float, float], bool]:
+    """Colour-scale range of a stage's maps, and whether they are signed.
+
+    Signed maps get a range symmetric about 0 (so 0 is the diverging map's white);
+    maps that are never negative run from their minimum. The top end is the
+    DISPLAY_PERCENTILE of |values| (on a subsample, for speed): edge maps have a few
+    very strong pixels, and scaling to the maximum would leave everything else dark.
+    Values beyond the range are drawn at its end colour.
+    """
+    flat = np.asarray(maps).ravel()
+    flat = flat[:: max(1, flat.size // LEVEL_SAMPLES)]
+    flat = flat[np.isfinite(flat)]
+    if flat.size == 0:
+        return (0.0, 1.0), False
+    lo = float(flat.min())
+    if lo < 0:
+        mag = np.abs(flat)
+        m = float(np.percentile(mag, DISPLAY_PERCENTILE)) or float(mag.max()) or 1.0
+        return (-m, m), True
+    hi = float(np.percentile(flat, DISPLAY_PERCENTILE))
+    if hi <= lo:
+        hi = float(flat.max())
+    if hi <= lo:
+        hi = lo + 1.0
+    return (lo, hi), False
+
+
 def stage_window(result: PipelineResult, stage: str, y: int, x: int) -> tuple[int, int, int, int]:
     """The input window a stage's output pixel (y, x) depends on: (y0, x0, y1, x1), end-exclusive.
 
@@ -228,6 +261,6 @@ def stage_window(result: PipelineResult, stage: str, y: int, x: int) -> tuple[in
 __all__ = [
     "ACTIVATIONS", "CUSTOM", "KERNEL_NAMES", "LUMA", "NamedKernel", "PAD_MODES", "POOL_OPS",
     "PipelineResult", "PipelineSettings", "SIZABLE", "STAGES", "build_kernels",
-    "check_settings", "conv_input", "conv_layers", "parse_custom_kernel", "run_pipeline",
-    "size_formula", "stage_window",
+    "check_settings", "conv_input", "conv_layers", "display_levels", "parse_custom_kernel",
+    "run_pipeline", "size_formula", "stage_window",
 ]

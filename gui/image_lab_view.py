@@ -6,12 +6,14 @@
 The view only draws; it computes nothing but display levels. Images keep their aspect
 ratio with y pointing down (row 0 at the top, like the image). A stage's maps share
 one colour scale, so their brightness can be compared: a diverging blue–white–red map
-centred on 0 for signed maps, grey for maps that are never negative.
+centred on 0 for signed maps, grey for maps that are never negative (range: see
+``image_lab_pipeline.display_levels``).
 """
 
 from __future__ import annotations
 
 import math
+from fractions import Fraction
 
 import numpy as np
 import pyqtgraph as pg
@@ -19,7 +21,7 @@ from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtGui import QColor, QFont, QPen
 from PySide6.QtWidgets import QGraphicsRectItem
 
-from gui.image_lab_pipeline import PipelineResult
+from gui.image_lab_pipeline import PipelineResult, display_levels
 
 STAGE_TITLES = {"input": "Input", "conv": "Conv", "pool": "Pooled", "depth": "Depth-pooled"}
 SIGNED_CMAP = "CET-D1"  # diverging blue–white–red, white at 0
@@ -27,27 +29,18 @@ GREY_CMAP = "CET-L1"  # linear black→white
 KERNEL_NUMBERS_MAX = 5  # write the weights on kernels up to 5×5
 RECT_COLOUR = "#ffd400"  # receptive-field outline: yellow reads on grey and on blue/red
 PIXEL_COLOUR = "#00e5ff"  # hovered output pixel
+THUMB_PX = 84  # kernel thumbnails are this many pixels square
 
 
-def stage_levels(maps: np.ndarray) -> tuple[tuple[float, float], bool]:
-    """Display range of a stage and whether it is signed (diverging, symmetric about 0)."""
-    finite = maps[np.isfinite(maps)] if not np.all(np.isfinite(maps)) else maps
-    if finite.size == 0:
-        return (0.0, 1.0), False
-    lo, hi = float(finite.min()), float(finite.max())
-    if lo < 0:
-        m = max(abs(lo), abs(hi)) or 1.0
-        return (-m, m), True
-    if hi <= lo:
-        hi = lo + 1.0
-    return (lo, hi), False
-
-
-def _format_weight(v: float) -> str:
-    """A weight short enough to fit in a kernel cell: 1, -2, 0.11, 1e-3."""
+def format_weight(v: float) -> str:
+    """A weight short enough for a kernel cell: 1, -2, 1/16 (exact small fractions), .11."""
     if float(v).is_integer():
         return str(int(v))
-    return f"{v:.2g}"
+    frac = Fraction(v).limit_denominator(99)
+    if abs(float(frac) - v) < 1e-6 * max(1.0, abs(v)):
+        return f"{frac.numerator}/{frac.denominator}"
+    text = f"{v:.2g}"
+    return text.replace("0.", ".", 1) if abs(v) < 1 else text
 
 
 class _Cell:
@@ -78,6 +71,7 @@ class StageView(pg.GraphicsLayoutWidget):
         self._titles: dict[str, pg.LabelItem] = {}
         self._kernel_items: list[tuple[pg.ViewBox, pg.ImageItem, list[pg.TextItem]]] = []
         self._kernel_titles: list[pg.LabelItem] = []
+        self._kernel_keys: dict[int, tuple] = {}  # what each thumbnail shows now
         self._result: PipelineResult | None = None
         self._rf_rect: QGraphicsRectItem | None = None
         self._pixel_rect: QGraphicsRectItem | None = None
@@ -97,7 +91,10 @@ class StageView(pg.GraphicsLayoutWidget):
         self._result = result
         for stage in stages:
             maps = result.stages[stage]
-            (lo, hi), signed = ((0.0, 1.0), False) if stage == "input" else stage_levels(maps)
+            if stage == "input":
+                (lo, hi), signed = (0.0, 1.0), False
+            else:  # the worker computed the colour scale; compute it here only if it did not
+                (lo, hi), signed = result.levels.get(stage) or display_levels(maps)
             for cell in self._cells:
                 if cell.stage != stage:
                     continue
@@ -133,6 +130,7 @@ class StageView(pg.GraphicsLayoutWidget):
         self._titles.clear()
         self._kernel_items.clear()
         self._kernel_titles.clear()
+        self._kernel_keys.clear()
         self._rf_rect = self._pixel_rect = None
         self._pixel_rect_vb = None
         self._shapes.clear()
@@ -144,7 +142,9 @@ class StageView(pg.GraphicsLayoutWidget):
                              row=0, col=col)
                 for i in range(n_k):
                     self._add_kernel_thumb(i, col)
+                self.ci.layout.setColumnStretchFactor(col, 0)  # thumbnails keep their size
                 col += 1
+            self.ci.layout.setColumnStretchFactor(col, 1)  # maps share the spare width
             title = pg.LabelItem("", size="9pt", color="#e8eaed")
             self.addItem(title, row=0, col=col, colspan=1)
             self._titles[stage] = title
@@ -162,7 +162,8 @@ class StageView(pg.GraphicsLayoutWidget):
                 self._cells.append(cell)
                 stage_items.append(cell)
             if stage == "input":
-                pen = QPen(QColor(RECT_COLOUR), 0)  # width 0 = cosmetic: 1 px at any zoom
+                pen = QPen(QColor(RECT_COLOUR), 2)
+                pen.setCosmetic(True)  # 2 screen pixels wide at any zoom
                 self._rf_rect = QGraphicsRectItem()
                 self._rf_rect.setPen(pen)
                 self._rf_rect.setZValue(10)
@@ -174,12 +175,15 @@ class StageView(pg.GraphicsLayoutWidget):
                 bar.setImageItem([c.item for c in stage_items])
                 bar.getAxis("right").setWidth(38)
                 self.addItem(bar, row=1, col=col + 1, rowspan=n_k)
+                self.ci.layout.setColumnStretchFactor(col + 1, 0)
                 self._bars[stage] = bar
                 col += 2
             else:
                 col += 1
         self._pixel_rect = QGraphicsRectItem()
-        self._pixel_rect.setPen(QPen(QColor(PIXEL_COLOUR), 0))
+        pen = QPen(QColor(PIXEL_COLOUR), 2)
+        pen.setCosmetic(True)
+        self._pixel_rect.setPen(pen)
         self._pixel_rect.setZValue(10)
         self._pixel_rect.hide()
 
@@ -190,8 +194,8 @@ class StageView(pg.GraphicsLayoutWidget):
         name = sub.addLabel("", size="8pt", color="#e8eaed", row=0, col=0)
         vb = sub.addViewBox(row=1, col=0, lockAspect=True, invertY=True, enableMouse=False,
                             enableMenu=False, defaultPadding=0)
-        vb.setFixedWidth(78)
-        vb.setFixedHeight(78)
+        vb.setFixedWidth(THUMB_PX)
+        vb.setFixedHeight(THUMB_PX)
         sub.layout.setRowStretchFactor(2, 1)  # push the thumb to the top of its row
         sub.addLabel("", row=2, col=0)
         item = pg.ImageItem(axisOrder="row-major")
@@ -200,6 +204,10 @@ class StageView(pg.GraphicsLayoutWidget):
         self._kernel_titles.append(name)
 
     def _draw_kernel(self, i: int, name: str, weights: np.ndarray, colour_input: bool) -> None:
+        key = (name, weights.shape, weights.tobytes(), colour_input)
+        if self._kernel_keys.get(i) == key:  # unchanged: skip rebuilding its text items
+            return
+        self._kernel_keys[i] = key
         vb, item, texts = self._kernel_items[i]
         k = weights.shape[0]
         m = float(np.max(np.abs(weights))) or 1.0
@@ -209,10 +217,13 @@ class StageView(pg.GraphicsLayoutWidget):
             vb.removeItem(t)
         texts.clear()
         if k <= KERNEL_NUMBERS_MAX:
+            labels = {rc: format_weight(float(v)) for rc, v in np.ndenumerate(weights)}
+            longest = max(len(t) for t in labels.values())
             font = QFont()
-            font.setPixelSize(max(8, 22 - 3 * k))
-            for (r, c), v in np.ndenumerate(weights):
-                t = pg.TextItem(_format_weight(float(v)), color="#000000", anchor=(0.5, 0.5))
+            cell_px = THUMB_PX / k
+            font.setPixelSize(int(max(7, min(14, 1.7 * cell_px / max(longest, 1.5)))))
+            for (r, c), text in labels.items():
+                t = pg.TextItem(text, color="#000000", anchor=(0.5, 0.5))
                 t.setFont(font)
                 t.setPos(c + 0.5, r + 0.5)
                 vb.addItem(t)
@@ -284,4 +295,4 @@ class StageView(pg.GraphicsLayoutWidget):
         return [(c.stage, c.index, c.vb, c.item) for c in self._cells]
 
 
-__all__ = ["StageView", "stage_levels"]
+__all__ = ["StageView", "format_weight"]

@@ -23,7 +23,12 @@ import traceback
 import numpy as np
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
-from gui.image_lab_pipeline import PipelineResult, PipelineSettings, run_pipeline
+from gui.image_lab_pipeline import (
+    PipelineResult,
+    PipelineSettings,
+    display_levels,
+    run_pipeline,
+)
 
 DEBOUNCE_MS = 30  # wait this long after the last change before starting a job
 BUSY_AFTER_MS = 150  # announce "computing…" only for jobs slower than this
@@ -119,8 +124,10 @@ class FilterWorker(QObject):
             except Exception as exc:  # a bug, not a setting: report it, keep the GUI alive
                 result, error = None, f"internal error: {exc!r}"
                 traceback.print_exc()
-            if result is not None:
+            if result is not None:  # colour scales too, so the GUI thread only draws
                 result.elapsed_ms = (time.perf_counter() - t0) * 1000
+                result.levels = {s: display_levels(m) for s, m in result.stages.items()
+                                 if s != "input"}
             relay.done.emit(request_id, result, error)
 
         self._pool.start(job)

@@ -23,7 +23,7 @@ ndimage = pytest.importorskip("scipy.ndimage")
 MODES = ("zeros", "constant", "nearest", "reflect")
 NP_PAD = {"zeros": "constant", "constant": "constant", "nearest": "edge", "reflect": "reflect"}
 SCIPY_MODE = {"zeros": "constant", "constant": "constant", "nearest": "nearest", "reflect": "mirror"}
-FAST = settings(max_examples=60, deadline=None)
+FAST = settings(max_examples=150, deadline=None)
 
 
 def reference_conv(image, kernel, bias=0.0, stride=(1, 1), padding=(0, 0), mode="zeros", value=0.0):
@@ -167,7 +167,7 @@ RGB = RNG.random((6, 7, 3))
         (GREY, np.ones((2, 3, 3, 1)), (4, 5, 2)),
         (RGB, np.ones((3, 3)), (4, 5)),
         (RGB, np.ones((3, 2, 3)), (4, 6)),  # last axis = C: one (kh, kw, C) kernel
-        (RGB, np.ones((2, 3, 3)), (4, 5, 2)),  # last axis ≠ C: a stack of 2-D kernels
+        (RGB, np.ones((2, 3, 2)), (4, 6, 2)),  # last axis ≠ C: a stack of 2-D kernels
         (RGB, np.ones((4, 3, 3, 3)), (4, 5, 4)),
     ],
 )
@@ -192,10 +192,12 @@ def test_a_stack_is_its_kernels_side_by_side_with_one_bias_each():
         single = conv2d(RGB, ks[n], bias=bias[n], stride=2, padding=1, pad_mode="nearest")
         np.testing.assert_allclose(out[:, :, n], single, rtol=1e-12)
     three = [get_kernel("sobel-x"), get_kernel("sobel-y"), get_kernel("laplacian")]
-    np.testing.assert_allclose(
-        conv2d(RGB, stack_kernels(three, 3)), conv2d(RGB, np.array(three)), rtol=1e-12
-    )
-    assert stack_kernels(three, 3).shape == (3, 3, 3, 3)
+    stacked = conv2d(RGB, stack_kernels(three, 3))
+    assert stack_kernels(three, 3).shape == (3, 3, 3, 3) and stacked.shape == (4, 5, 3)
+    for n in range(3):
+        np.testing.assert_allclose(stacked[:, :, n], conv2d(RGB, three[n]), rtol=1e-12)
+    # the documented trap: with 3 channels a (3, 3, 3) array is ONE kernel over R, G, B
+    assert conv2d(RGB, np.array(three)).shape == (4, 5)
 
 
 @pytest.mark.parametrize(
