@@ -12,6 +12,7 @@ from .data import (
     save_dataset_csv,
     slope_classes,
     synthetic_dataset,
+    three_class_dataset,
 )
 from .history import History
 from .network import Network
@@ -34,6 +35,7 @@ __all__ = [
     "save_dataset_csv",
     "slope_classes",
     "synthetic_dataset",
+    "three_class_dataset",
 ]
 
 from .snapshot import Snapshot, make_snapshot, plot_data, snapshot_at_epoch  # noqa: E402

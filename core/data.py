@@ -136,3 +136,15 @@ def save_dataset_csv(path: str | os.PathLike, X: np.ndarray, y: np.ndarray) -> N
         w.writerow([f"x{i + 1}" for i in range(X.shape[1])] + ["y"])
         for row, label in zip(X, y, strict=True):
             w.writerow([repr(float(v)) for v in row] + [repr(float(label))])
+
+
+def three_class_dataset(
+    n_samples: int = 30, noise: float = 0.3, seed: int = CHAPTER_DATA_SEED, threshold: float = 0.05
+) -> tuple[np.ndarray, np.ndarray]:
+    """A 3-class problem from the chapter's recipe: slope down (0), flat (1), up (2).
+
+    The chapter's images with their slope labels cut at ±``threshold``: a task for a
+    softmax output (``Network(n_outputs=3, output="softmax")``).
+    """
+    X, y = synthetic_dataset(n_samples, 5, noise, seed)
+    return X, slope_classes(y, threshold)

@@ -464,13 +464,24 @@ def summary_lines(net, snap, precision: int = 4) -> list[str]:
     """The displayed sample's forward pass and loss, one compact line per node (not stepping)."""
     step = {"forward": snap.forward, "backward": snap.backward, "update": None}
     subs = substeps(net, step, precision, params=snap.params, target=snap.target)
+    short = {"sigmoid": "σ", "tanh": "tanh", "relu": "ReLU", "leaky_relu": "leaky ReLU"}.get(
+        net.activation.name, "f")
     lines = []
     for s in subs:
         if s.kind == "fmap":
+            # "C9_in = 0.1·0.3207 + … = 0.1383   C9 = σ(0.1383) = 0.5345": the numbers, not the names
             node = s.title.split()[-1]
-            lines.append(f"{s.lines[0]},   {node} = {fmt(s.values[node], precision)}")
+            parts = s.lines[0].split(" = ")
+            z, a = fmt(s.values[f"{node}_in"], precision), fmt(s.values[node], precision)
+            act = f"{node} = {z}" if net.activation.name == "linear" else f"{node} = {short}({z}) = {a}"
+            lines.append(f"{node}_in = {parts[2]} = {z}     {act}")
         elif s.kind == "output":
-            lines.append(" ".join(x.strip() for x in s.lines).replace(" =  = ", " = "))
+            if net.output == "softmax":
+                lines.append(s.lines[0].split(" = ")[0] + " = " + " = ".join(s.lines[0].split(" = ")[2:]))
+                node = s.title.split()[-1]
+                lines.append(f"{node} = {fmt(s.values[node], precision)}")
+            else:
+                lines.append(s.lines[0].split(" = ")[0] + " = " + s.lines[1].strip().removeprefix("= "))
         elif s.kind == "loss":
             lines.extend(s.lines)
     lines.append(f"mean loss over the data set = {fmt(snap.loss, precision)}   (epoch {snap.epoch})")

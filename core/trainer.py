@@ -305,7 +305,8 @@ class Trainer:
         """Run up to ``n_epochs`` whole epochs; returns how many ran.
 
         Stops early, setting ``stopped_reason``, when the loss falls below ``loss_below``,
-        when ``callback(trainer)`` returns True after an epoch, or on divergence.
+        when ``callback(trainer)`` returns something true after an epoch (a string becomes
+        the ``stopped_reason``; see ``core.stops.StopConditions``), or on divergence.
         ``time_budget`` (seconds) ends the call quietly — the GUI's worker trains in such
         time-boxed chunks so the GUI thread gets the interpreter between them.
         """
@@ -330,8 +331,12 @@ class Trainer:
                     if loss_below is not None and self.history.n and self._last_loss() < loss_below:
                         self._stop_loss(loss_below)
                         break
-                    if callback is not None and callback(self):
-                        break
+                    if callback is not None:
+                        verdict = callback(self)
+                        if verdict:
+                            if isinstance(verdict, str):
+                                self.stopped_reason = verdict
+                            break
                     if deadline is not None and time.perf_counter() > deadline:
                         break
         return ran
