@@ -61,25 +61,30 @@ def test_other_initialisers_are_bounded_and_seeded():
     assert np.all(np.abs(K) <= np.sqrt(6 / 3)) and np.all(bc == 0) and np.all(bo == 0)
 
 
-def _fd_check(net, X, y, eps=1e-6):
+def _fd_check(net, X, y, h=1e-4):
+    """Worst relative error between backprop and central finite differences.
+
+    The five-point central difference (error O(h⁴)) with h = 1e-4 keeps both truncation
+    and round-off far below 1e-6, even for gradients as small as 1e-5.
+    """
     g = net.gradients(X, y)
     th = net.theta.copy()
+
+    def loss_at(i, step):
+        net.theta[:] = th
+        net.theta[i] += step
+        return net.loss(X, y)
+
     worst = 0.0
     for i, name in enumerate(net.param_names()):
-        net.theta[:] = th
-        net.theta[i] += eps
-        lp = net.loss(X, y)
-        net.theta[:] = th
-        net.theta[i] -= eps
-        lm = net.loss(X, y)
-        net.theta[:] = th
-        fd = (lp - lm) / (2 * eps)
+        fd = (8 * (loss_at(i, h) - loss_at(i, -h)) - (loss_at(i, 2 * h) - loss_at(i, -2 * h))) / (12 * h)
         scale = max(abs(fd), abs(g[name]), 1e-7)
         worst = max(worst, abs(fd - g[name]) / scale)
+    net.theta[:] = th
     return worst
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=150, deadline=None, derandomize=True)
 @given(
     n_inputs=st.integers(3, 9),
     kernel_size=st.integers(1, 4),
@@ -104,7 +109,7 @@ def test_gradients_equal_finite_differences(n_inputs, kernel_size, n_kernels, st
         net.set_params({b: 0.05 for b in net.conv_bias_names})
         ws = net.batch_pass(X, y)
         ws.forward(net.theta)
-        if np.min(np.abs(ws.Z)) < 1e-4:
+        if np.min(np.abs(ws.Z)) < 1e-2:  # 2h·|x| stays well inside
             return
     assert _fd_check(net, X, y) <= 1e-6
 
