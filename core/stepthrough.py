@@ -13,6 +13,7 @@ for the output weight called ``w9_12`` in code.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -26,7 +27,7 @@ _SUP = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 
 # ------------------------------------------------------------------ numbers
 def fmt(value: float, precision: int = 4, paren: bool = False) -> str:
-    """A number as the equations show it: ``precision`` decimals, trailing zeros dropped,
+    """A number as the equations show it: ``precision`` decimals (an exact short input like 0.1 stays short),
     Unicode minus; tiny or huge values in ×10ⁿ form so a late-training gradient never reads 0.
 
     ``paren=True`` wraps a negative number in parentheses, as when substituted into a
@@ -160,7 +161,10 @@ def _activation_lines(b: _Builder, act, node: str, z: float, a: float) -> None:
     elif name == "linear":
         b.line(f"{node} = {node}_in = ", Num(a))
     else:  # an activation added later: its formula with z substituted
-        b.line(f"{node} = f({node}_in) = {act.formula.replace('z', '•')}".replace("•", "z"), " = ", Num(a))
+        parts: list[Token] = []
+        for i, piece in enumerate(act.formula.split("z")):
+            parts += ([zs] if i else []) + [piece]
+        b.line(f"{node} = f({node}_in) = ", parts, " = ", Num(a))
 
 
 def _dact_tokens(act, node: str, a: float, d: float) -> tuple[str, list[Token]]:
@@ -191,7 +195,11 @@ def _fmap_step(b: _Builder, net, c: int, j: int, fw: dict, params: dict) -> list
     bv = b.val(bias, params[bias])
     z = b.val(f"{node}_in", fw[f"{node}_in"])
     a = b.val(node, fw[node])
-    b.line(f"{node}_in = ", _sum(sym + [[bias]]), " = ", _sum(sub + [[_sub(bv.value)]]), " = ", z)
+    if len(sym) <= 4:  # the chapter's size: one line, as the chapter writes it
+        b.line(f"{node}_in = ", _sum(sym + [[bias]]), " = ", _sum(sub + [[_sub(bv.value)]]), " = ", z)
+    else:  # a long receptive field: names, then numbers
+        b.line(f"{node}_in = ", _sum(sym + [[bias]]))
+        b.line("    = ", _sum(sub + [[_sub(bv.value)]]), " = ", z)
     _activation_lines(b, net.activation, node, z.value, a.value)
     return hl
 
@@ -210,10 +218,11 @@ def _output_step(b: _Builder, net, o: int, fw: dict, params: dict) -> list[str]:
     bv = b.val(bias, params[bias])
     zin = b.val(f"{node}_in", fw[f"{node}_in"])
     if net.output == "softmax":
-        b.line(f"{node}_in = ", _sum(sym + [[bias]]), " = ", _sum(sub + [[_sub(bv.value)]]), " = ", zin)
-        zs = [["e^(", _sub(fw[f"{n}_in"]), ")"] for n in net.output_names]
+        b.line(f"{node}_in = ", _sum(sym + [[bias]]))
+        b.line("    = ", _sum(sub + [[_sub(bv.value)]]), " = ", zin)
+        zs = [["e^(", Num(fw[f"{n}_in"]), ")"] for n in net.output_names]
         b.line(
-            f"{node} = e^({node}_in)/Σe^(O_i,in) = e^(", _sub(zin.value), ")/(", _sum(zs), ") = ",
+            f"{node} = e^({node}_in)/Σe^(O_i,in) = e^(", Num(zin.value), ")/(", _sum(zs), ") = ",
             b.val(node, fw[node]),
         )
         for n in net.output_names:
@@ -403,6 +412,9 @@ def _update_step(net, step, precision, mode, batch_size, n_samples, optimizer) -
     upd = step.get("update")
     b = _Builder()
     names = net.param_names()
+    if upd is None and step.get("diverged"):
+        b.line(f"no update: {step['diverged']}")
+        return b.build("update", "No update: training diverged", [], precision)
     if upd is None:
         pos = int(step.get("position", 0))
         if batch_size:
@@ -471,15 +483,16 @@ def summary_lines(net, snap, precision: int = 4) -> list[str]:
         if s.kind == "fmap":
             # "C9_in = 0.1·0.3207 + … = 0.1383   C9 = σ(0.1383) = 0.5345": the numbers, not the names
             node = s.title.split()[-1]
-            parts = s.lines[0].split(" = ")
+            parts = " ".join(x.strip() for x in s.lines[:-1]).split(" = ")
             z, a = fmt(s.values[f"{node}_in"], precision), fmt(s.values[node], precision)
             act = f"{node} = {z}" if net.activation.name == "linear" else f"{node} = {short}({z}) = {a}"
             lines.append(f"{node}_in = {parts[2]} = {z}     {act}")
         elif s.kind == "output":
             if net.output == "softmax":
-                lines.append(s.lines[0].split(" = ")[0] + " = " + " = ".join(s.lines[0].split(" = ")[2:]))
                 node = s.title.split()[-1]
-                lines.append(f"{node} = {fmt(s.values[node], precision)}")
+                parts = " ".join(x.strip() for x in s.lines[:2]).split(" = ")
+                lines.append(f"{parts[0]} = {' = '.join(parts[2:])}     "
+                             f"{node} = softmax → {fmt(s.values[node], precision)}")
             else:
                 lines.append(s.lines[0].split(" = ")[0] + " = " + s.lines[1].strip().removeprefix("= "))
         elif s.kind == "loss":
@@ -526,6 +539,7 @@ def to_latex(subs: Iterable[SubStep], precision: int = 4) -> str:
                     sup = p[:n].translate(str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-"))
                     fixed += opener + sup + "}" + p[n:]
                 text = fixed
-            out.append("  &" + text.replace(" = ", " &= ", 1) + r" \\")
+            text = re.sub(r"_(?!\{)", r"\\_", text)  # a bare underscore (C9_in, b_conv) is literal
+            out.append("  " + text.replace(" = ", " &= ", 1) + r" \\")
         out.append(r"\end{align*}")
     return "\n".join(out)

@@ -1,0 +1,122 @@
+"""The equations panel: the active step-through sub-step's equation, with the core's numbers.
+
+It only draws what ``core.stepthrough`` formatted (``SubStep`` lines, or the
+``summary_lines`` of a snapshot when not stepping); changing the precision
+re-renders the stored numbers, nothing is recomputed here.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtGui import QFont, QFontDatabase, QPalette
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
+
+from core.stepthrough import SubStep, fmt, summary_lines
+
+EVERY_LINE_KINDS = ("update", "grad_dense", "delta_out")  # sub-steps where every line is a result
+
+
+class EquationsPanel(QWidget):
+    """Title, equation lines in a monospace font with the result emphasised, and "step i of n"."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("equationsPanel")
+        self._precision = 4
+        self._net = None
+        self._substep: tuple[SubStep, int | None, int | None] | None = None
+        self._snap = None
+
+        self.title = QLabel("")
+        self.title.setObjectName("equationsTitle")
+        f = self.title.font()
+        f.setBold(True)
+        f.setPointSizeF(f.pointSizeF() * 1.1)
+        self.title.setFont(f)
+        self.indicator = QLabel("")
+        self.indicator.setObjectName("equationsStepIndicator")
+        self.indicator.setToolTip("Which click of the step-through this equation is.")
+        self.browser = QTextBrowser()
+        self.browser.setObjectName("equationsText")
+        self.browser.setOpenLinks(False)
+        self.browser.setLineWrapMode(QTextBrowser.LineWrapMode.NoWrap)
+        self.browser.setToolTip("The equation of the highlighted part of the network, with the live numbers.")
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        mono.setPointSizeF(max(mono.pointSizeF(), 10.5))
+        mono.setStyleHint(QFont.StyleHint.Monospace)
+        self.browser.setFont(mono)
+        head = QHBoxLayout()
+        head.setContentsMargins(0, 0, 0, 0)
+        head.addWidget(self.title, 1)
+        head.addWidget(self.indicator)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 2, 4, 2)
+        lay.setSpacing(2)
+        lay.addLayout(head)
+        lay.addWidget(self.browser, 1)
+        self.setMinimumHeight(120)
+
+    # --------------------------------------------------------------- API
+    def set_network(self, net) -> None:
+        """The network whose snapshots ``show_snapshot`` will summarise (its names and activation)."""
+        self._net = net
+
+    def set_precision(self, digits: int) -> None:
+        """Decimals shown; re-renders the current content from its stored numbers."""
+        self._precision = max(1, min(int(digits), 12))
+        if self._substep is not None:
+            self.show_substep(*self._substep)
+        elif self._snap is not None:
+            self.show_snapshot(self._snap)
+
+    def show_substep(self, substep: SubStep, index: int | None = None, total: int | None = None) -> None:
+        """Show one sub-step of the step-through; ``index`` is 0-based, shown as "step i of n"."""
+        self._substep = (substep, index, total)
+        self._snap = None
+        self.title.setText(substep.title)
+        self.indicator.setText(f"step {index + 1} of {total}" if index is not None and total else "")
+        self._set_lines(substep.render(self._precision), substep.kind in EVERY_LINE_KINDS)
+
+    def show_snapshot(self, snap) -> None:
+        """A summary of the displayed sample's forward pass and loss (when not stepping)."""
+        self._snap = snap
+        self._substep = None
+        live = "" if getattr(snap, "live", True) else "  (recorded epoch)"
+        self.title.setText(f"Forward pass of sample {snap.sample + 1}, epoch {snap.epoch}{live}")
+        self.indicator.setText("")
+        if self._net is None:
+            lines = [f"loss = {fmt(snap.loss, self._precision)}"]
+        else:
+            lines = summary_lines(self._net, snap, self._precision)
+        self._set_lines(lines, every_line=True)
+
+    def text(self) -> str:
+        """The plain text shown: title, indicator and equation lines (for tests)."""
+        parts = [self.title.text()]
+        if self.indicator.text():
+            parts.append(self.indicator.text())
+        parts.append(self.browser.toPlainText())
+        return "\n".join(parts)
+
+    # ----------------------------------------------------------- drawing
+    def _set_lines(self, lines: list[str], every_line: bool = False) -> None:
+        """Lines as HTML with results bold and coloured: the last line's, or every line's when each
+        line is its own result (the update, the dense gradients, the summary)."""
+        accent = self.palette().color(QPalette.ColorRole.Highlight).name()
+
+        def esc(text: str) -> str:
+            return html.escape(text).replace(" ", "&nbsp;")
+
+        rows = []
+        for i, line in enumerate(lines):
+            if (every_line or i == len(lines) - 1) and " = " in line:
+                head, _, result = line.rpartition(" = ")
+                tail = ""
+                if "   (" in result:  # a trailing remark after the value
+                    result, _, tail = result.partition("   (")
+                    tail = "   (" + tail
+                rows.append(f"{esc(head)} = <b style='color:{accent}'>{esc(result)}</b>{esc(tail)}")
+            else:
+                rows.append(esc(line))
+        self.browser.setHtml("<div style='line-height:135%'>" + "<br>".join(rows) + "</div>")
