@@ -1,0 +1,136 @@
+"""The words and numbers the diagram shows: labels and hover tooltips (no Qt).
+
+Every number is read from a ``core.Snapshot`` (forward values, backward δ, σ′,
+gradients, last update) — nothing is recomputed here, so the diagram always
+agrees with the equations panel and the core.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+_DENSE = re.compile(r"^w(\d+)_(\d+)$")
+
+
+def display_name(param: str) -> str:
+    """The chapter's spelling of a parameter: ``w9_12`` → ``λ9,12``; others unchanged."""
+    m = _DENSE.match(param)
+    return f"λ{m.group(1)},{m.group(2)}" if m else param
+
+
+def node_number(name: str) -> str:
+    """"C9" → "9": the subscript the chapter writes on δ9."""
+    return name[1:]
+
+
+def fmt(value: float | None, precision: int) -> str:
+    """A number at ``precision`` decimals; huge or tiny values switch to exponent form."""
+    if value is None:
+        return "—"
+    v = float(value)
+    if not math.isfinite(v):
+        return "nan" if math.isnan(v) else ("∞" if v > 0 else "−∞")
+    if v != 0 and (abs(v) >= 1e5 or abs(v) < 10.0 ** (-precision) / 2):
+        return f"{v:.{max(precision - 1, 1)}e}"
+    text = f"{v:.{precision}f}"
+    return "0" + text[2:] if text.startswith("-") and float(text) == 0 else text  # no "−0.0000"
+
+
+def node_label_text(net, snap, name: str, kind: str, precision: int, dropped: bool) -> str:
+    """The value printed beside a node; the output also shows its target, as in the chapter's figure."""
+    if kind == "pad":
+        return ""
+    v = fmt(snap.forward.get(name), precision)
+    if kind == "output":
+        if net.output == "linear":
+            return f"ŷ = {v}\ny = {fmt(snap.target, precision)}"
+        is_target = net.output_names.index(name) == int(snap.target)
+        return f"p = {v}" + ("\n← target class" if is_target else "")
+    return f"{v} (dropped)" if dropped else v
+
+
+def node_tooltip_text(net, snap, name: str, kind: str, precision: int, dropped: bool) -> str:
+    """Hover text for a node: input sum, activation, σ′ and δ (the chapter's backward pass)."""
+    p = precision
+    if kind == "pad":
+        return "Zero padding: a ghost input that is always 0 (it adds nothing to the sum)"
+    if snap is None:
+        return name
+    fw, back = snap.forward, snap.backward
+    lines: list[str] = []
+    if kind == "input":
+        lines = [f"{name} — input node", f"value x{node_number(name)} = {fmt(fw.get(name), p)}"]
+    elif kind == "fmap":
+        act = net.activation
+        n = node_number(name)
+        c, j = _fmap_index(net, name)
+        terms = " + ".join(
+            f"{t.input_name or '0'}·{t.weight_name}" for t in net.taps(c, j)
+        ) + f" + {net.conv_bias_names[c]}"
+        lines = [
+            f"{name} — feature-map node ({act.name})",
+            f"input sum {name}_in = {terms} = {fmt(fw.get(f'{name}_in'), p)}",
+            f"activation {name} = {act.name}({name}_in) = {fmt(fw.get(name), p)}",
+            f"σ′ = {act.dformula.replace('a', name)} = {fmt(back['dact'].get(name), p)}",
+            f"δ{n} = {_delta_formula(net, name)} = {fmt(back['delta'].get(name), p)}",
+        ]
+    elif kind == "output":
+        n = node_number(name)
+        linear = net.output == "linear"
+        lines = [
+            f"{name} — output node ({'linear' if linear else 'softmax'})",
+            f"input sum {name}_in = {fmt(fw.get(f'{name}_in'), p)}",
+            f"activation {'ŷ' if linear else 'p'} = {name} = {fmt(fw.get(name), p)}",
+            "σ′ = 1 (identity)" if linear else "σ′: softmax (δ = p − one-hot)",
+            f"δ{n} = {'ŷ − y' if linear else 'p − onehot'} = {fmt(back['delta'].get(name), p)}",
+            f"target y = {fmt(snap.target, p)}" if linear else f"target class {int(snap.target)}",
+        ]
+    if dropped:
+        lines.append("dropped (dropout): treated as 0 in this step")
+    return "\n".join(lines)
+
+
+def edge_tooltip_text(net, snap, param: str, src: str, dst: str, position: int, precision: int) -> str:
+    """Hover text for an edge: its weight, its gradient ∂P/∂θ and the last update Δθ."""
+    p = precision
+    shown = display_name(param)
+    src_label = "0 (padding)" if src.startswith("pad") else src
+    head = f"{shown}: {src_label} → {dst}"
+    if snap is None:
+        return head
+    grad = snap.backward["grad"].get(param)
+    lines = [head, f"weight {shown} = {fmt(snap.params.get(param), p)}"]
+    terms = snap.backward.get("terms", {}).get(param)
+    if terms is not None:  # a shared kernel weight: its gradient sums one term per position
+        uses = ", ".join(row[2] for row in terms)
+        lines[1] += f" (shared by {uses})"
+        row = terms[position] if 0 <= position < len(terms) else None
+        lines.append(f"∂P/∂{shown} = Σ input·δ over positions = {fmt(grad, p)}")
+        if row is not None:
+            lines.append(
+                f"  this edge: {row[0] or '0'}·δ{node_number(row[2])} = "
+                f"{fmt(row[1], p)}·{fmt(row[3], p)} = {fmt(row[4], p)}"
+            )
+    else:
+        lines.append(f"gradient ∂P/∂{shown} = {fmt(grad, p)}")
+    if snap.last_update and param in snap.last_update:
+        lines.append(f"last update Δ{shown} = {fmt(snap.last_update[param], p)}")
+    else:
+        lines.append("last update: none yet")
+    return "\n".join(lines)
+
+
+def _delta_formula(net, name: str) -> str:
+    """The chapter's δ9 = σ′ · λ9,12 · δ12 (a sum over outputs when there are several)."""
+    if net.n_outputs == 1:
+        o = node_number(net.output_names[0])
+        return f"σ′ · λ{node_number(name)},{o} · δ{o}"
+    return "σ′ · Σ λ·δ(output)"
+
+
+def _fmap_index(net, name: str) -> tuple[int, int]:
+    for c, row in enumerate(net.fmap_names):
+        if name in row:
+            return c, row.index(name)
+    raise KeyError(name)
