@@ -192,3 +192,26 @@ def parse_kernel_text(text: str) -> np.ndarray:
     if not rows:
         raise ValueError("kernel text is empty: type one row of numbers per line")
     return np.array(rows, dtype=np.float64)
+
+
+def learned_kernels(weights, names: tuple[str, ...] | None = None) -> list[Kernel]:
+    """The 1D network's kernel as a horizontal and a vertical 2D filter.
+
+    A 1×k filter is written as a k×k kernel whose middle row holds the weights (and a
+    k×1 one as the middle column): with the same padding the output is identical to
+    the 1×k filter's, and it sits beside the library's k×k kernels in one layer.
+    """
+    w = np.asarray(weights, dtype=np.float64).ravel()
+    if w.size < 1 or not np.isfinite(w).all():
+        raise ValueError("weights must be finite numbers")
+    k = w.size
+    label = f"{names[0]}–{names[-1]}" if names else "the learned kernel"
+    h = np.zeros((k, k))
+    h[k // 2, :] = w
+    v = h.T.copy()
+    h.setflags(write=False)
+    v.setflags(write=False)
+    return [
+        Kernel("learned-h", h, f"{label} along rows (1×{k}): responds to changes from left to right"),
+        Kernel("learned-v", v, f"{label} down columns ({k}×1): responds to changes from top to bottom"),
+    ]

@@ -321,6 +321,21 @@ class ImageLab(QWidget):
         """Show ``settings`` in the controls and refilter."""
         self.controls.set_settings(settings)
 
+    def show_learned_kernel(self, weights, names: tuple[str, ...] | None = None) -> None:
+        """Filter the current image with the 1D network's kernel, across and down, beside the
+        library's Sobel kernels when the sizes match (3×3), to see which features it picks out."""
+        from core.kernels import learned_kernels
+
+        learned = learned_kernels(weights, names)
+        k = learned[0].weights.shape[0]
+        extra = tuple((kern.name, tuple(map(tuple, kern.weights.tolist())), kern.explanation)
+                      for kern in learned)
+        self.set_settings(self.settings().with_(
+            kernels=("sobel-x", "sobel-y") if k == 3 else (),
+            extra_kernels=extra, padding=k // 2, stride=1, activation="none",
+            pool_op=None, depth_pool_op=None, greyscale_first=True,
+        ))
+
     def _request(self, *_args) -> None:
         if self.loaded is not None:
             self._worker.request(self.loaded.array, self.controls.settings())

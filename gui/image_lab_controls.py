@@ -79,6 +79,7 @@ class LabControls(QWidget):
         self.kernel_list.setResizeMode(QListView.ResizeMode.Adjust)
         self.kernel_list.setGridSize(QSize(112, 20))  # two columns wide enough for "prewitt-x"
         self.kernel_list.setFixedHeight(7 * 20 + 10)
+        self._extra: dict[str, tuple] = {}  # name → (rows, explanation) of kernels sent from elsewhere
         self.kernel_list.setMinimumWidth(2 * 112 + 8)
         for name in (*KERNEL_NAMES, CUSTOM):
             item = QListWidgetItem(name)
@@ -219,12 +220,13 @@ class LabControls(QWidget):
 
     def settings(self) -> PipelineSettings:
         """The widgets' values as an immutable PipelineSettings."""
-        chosen = tuple(
+        ticked = [
             self.kernel_list.item(i).text() for i in range(self.kernel_list.count())
             if self.kernel_list.item(i).checkState() == Qt.CheckState.Checked
-        )
+        ]
         return PipelineSettings(
-            kernels=chosen,
+            kernels=tuple(n for n in ticked if n not in self._extra),
+            extra_kernels=tuple((n, *self._extra[n]) for n in ticked if n in self._extra),
             custom_text=self.custom_edit.toPlainText(),
             kernel_size=self.kernel_size.value(),
             seed=self.seed.value(),
@@ -244,9 +246,11 @@ class LabControls(QWidget):
     def set_settings(self, s: PipelineSettings) -> None:
         """Show ``s`` in the widgets, then emit settingsChanged once."""
         blockers = [QSignalBlocker(w) for w in self._inputs()]
+        self._set_extra_kernels(s.extra_kernels)
+        extra_names = {name for name, _rows, _expl in s.extra_kernels}
         for i in range(self.kernel_list.count()):
             item = self.kernel_list.item(i)
-            on = item.text() in s.kernels
+            on = item.text() in s.kernels or item.text() in extra_names
             item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
         if self.custom_edit.toPlainText() != s.custom_text:
             self.custom_edit.setPlainText(s.custom_text)
@@ -272,6 +276,21 @@ class LabControls(QWidget):
         self._update_enabled()
         self._update_custom_error()
         self._emit()
+
+    def _set_extra_kernels(self, extra) -> None:
+        """List kernels sent from elsewhere (e.g. the 1D network's) as extra ticked items."""
+        for name in list(self._extra):
+            for item in self.kernel_list.findItems(name, Qt.MatchFlag.MatchExactly):
+                self.kernel_list.takeItem(self.kernel_list.row(item))
+        self._extra = {name: (rows, expl) for name, rows, expl in extra}
+        for name, (_rows, expl) in self._extra.items():
+            item = QListWidgetItem(name)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            item.setToolTip(expl)
+            self.kernel_list.addItem(item)
+        rows = (self.kernel_list.count() + 1) // 2
+        self.kernel_list.setFixedHeight(rows * 20 + 10)
 
     def set_colour_input(self, colour: bool) -> None:
         """Show the RGB explanation and the greyscale option only for colour images."""

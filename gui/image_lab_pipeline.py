@@ -56,6 +56,8 @@ class PipelineSettings:
     pool_size: int = 2
     pool_stride: int = 2
     depth_pool_op: str | None = None  # None = no depth pooling, else "max" or "avg"
+    # Kernels from elsewhere (the 1D network's learned kernel): (name, rows of weights, explanation)
+    extra_kernels: tuple[tuple[str, tuple[tuple[float, ...], ...], str], ...] = ()
 
     def with_(self, **changes) -> PipelineSettings:
         """A copy with some fields changed (settings are immutable)."""
@@ -98,7 +100,7 @@ def build_kernels(settings: PipelineSettings) -> list[NamedKernel]:
 
     Raises ValueError with a reason a learner can act on.
     """
-    if not settings.kernels:
+    if not settings.kernels and not settings.extra_kernels:
         raise ValueError("choose at least one kernel")
     kernels: list[NamedKernel] = []
     for name in settings.kernels:
@@ -109,6 +111,8 @@ def build_kernels(settings: PipelineSettings) -> list[NamedKernel]:
             size = settings.kernel_size if name in SIZABLE else 3
             k = kernel_entry(name, size=size, seed=settings.seed)
             kernels.append(NamedKernel(k.name, np.asarray(k.weights, np.float32), k.explanation))
+    for name, rows, explanation in settings.extra_kernels:
+        kernels.append(NamedKernel(name, np.asarray(rows, np.float32), explanation))
     sizes = {k.weights.shape for k in kernels}
     if len(sizes) > 1:
         listed = ", ".join(f"{k.name} {k.weights.shape[0]}×{k.weights.shape[1]}" for k in kernels)

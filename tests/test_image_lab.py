@@ -247,3 +247,29 @@ def _timed(fn, *args) -> float:
     t0 = time.perf_counter()
     fn(*args)
     return (time.perf_counter() - t0) * 1000
+
+
+@pytest.mark.timeout(60)
+def test_learned_kernel_is_sent_across_and_down_beside_sobel(qtbot):
+    from core import Network
+
+    lab = ImageLab()
+    qtbot.addWidget(lab)
+    qtbot.waitUntil(lambda: lab.result is not None, timeout=20000)
+    K = [Network().get_params()[n] for n in ("K6", "K7", "K8")]
+    lab.show_learned_kernel(K, ("K6", "K8"))
+    qtbot.waitUntil(lambda: lab.result is not None
+                    and [k.name for k in lab.result.kernels] == ["sobel-x", "sobel-y", "learned-h",
+                                                                  "learned-v"], timeout=20000)
+    res = lab.result
+    h = res.kernels[2].weights
+    assert np.allclose(h[1], K, atol=1e-7) and np.all(h[0] == 0) and np.all(h[2] == 0)
+    assert np.allclose(res.kernels[3].weights[:, 1], K, atol=1e-7)
+    # the horizontal map equals a 1×3 filter of the image along its rows
+    img = lab.loaded.array
+    one_by_three = conv2d(img, np.asarray([K], np.float32), padding=(0, 1))
+    assert np.allclose(res.stages["conv"][..., 2], one_by_three, atol=1e-5)
+    chooser = lab.findChild(QListWidget, "kernelChooser")
+    names = [chooser.item(i).text() for i in range(chooser.count())]
+    assert "learned-h" in names and "learned-v" in names
+    lab.shutdown()
