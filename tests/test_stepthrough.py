@@ -246,3 +246,36 @@ def test_diverged_step_says_so():
     step = dict(step, update=None, diverged="Training stopped in epoch 1: the loss became infinite")
     last = substeps(net, step)[-1]
     assert last.title.startswith("No update") and "loss became infinite" in last.lines[0]
+
+
+def test_latex_export_is_well_formed_and_holds_the_core_numbers():
+    import csv
+    import io
+
+    from core import Network, Trainer, chapter_dataset
+    from core.stepthrough import substeps_for, to_csv_rows, to_latex
+
+    X, y = chapter_dataset()
+    t = Trainer(Network(), X, y)
+    for _ in range(9):
+        t.step_sample()
+    step = t.step_sample()
+    subs = substeps_for(t, step)
+    tex = to_latex(subs)
+    body = [line for line in tex.splitlines() if not line.startswith("%")]
+    text = "\n".join(body)
+    assert all(ord(c) < 128 for c in text)  # plain pdflatex can read it
+    assert text.count("{") == text.count("}")
+    assert text.count(r"\begin{align*}") == len(subs) == text.count(r"\end{align*}")
+    assert "e^{(" in text and r"\mathrm{b\_conv}" in text
+    c9 = step["forward"]["C9"]
+    assert f"{c9:.4f}" in text
+    # CSV: parseable, and every value is the core's number exactly
+    buf = io.StringIO()
+    csv.writer(buf).writerows(to_csv_rows(subs))
+    rows = list(csv.reader(io.StringIO(buf.getvalue())))
+    assert rows[0] == ["substep", "kind", "title", "name", "value"]
+    values = {(r[1], r[3]): float(r[4]) for r in rows[1:]}
+    grads = step["update"]["grad"]
+    assert any(v == grads["K6"] for v in values.values())
+    assert any(v == c9 for v in values.values())
