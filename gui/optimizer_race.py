@@ -1,0 +1,435 @@
+"""Optimisers side by side: gd, momentum, Adam and gd with a decaying η race on the same problem.
+
+All four start from one network's parameters (a ``Network.copy()`` each), train on the same
+data with the same η in the chapter's batch mode, and their loss curves — read from each
+``Trainer.history``, never recomputed — are overlaid on log–log axes.
+
+Each racer trains on its own QThread. NumPy at this size is many tiny calls that hold the
+GIL (docs/pitfalls.md, "convoy effect"), so the racers take turns through one shared gate:
+the holder trains for ``CHUNK_S`` and then sleeps ``PAUSE_S`` before letting go, which
+leaves the GUI thread a free window for the interpreter after every chunk, however many
+racers there are.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import threading
+import time
+
+import numpy as np
+import pyqtgraph as pg
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core import Network, Trainer, chapter_dataset
+
+CHUNK_S = 0.004  # seconds of training per turn at the gate
+PAUSE_S = 0.003  # sleep after each turn, still holding the gate: the GUI thread's window
+EMIT_S = 0.1  # at most this often a racer sends its curve to the GUI
+JOIN_MS = 5000  # how long shutting down waits for a racer's thread
+DECAY = 0.995  # η factor per epoch of the fourth racer
+NETWORK_KEYS = ("n_inputs", "kernel_size", "n_kernels", "stride", "padding", "activation", "init",
+                "seed", "n_outputs", "output")
+#: The racers: key, legend label, Trainer settings, light colour, dark colour, dashed.
+RACERS = (
+    ("gd", "gd", {"optimizer": "gd"}, "#1f77b4", "#64b5f6", False),
+    ("momentum", "momentum (0.9)", {"optimizer": "momentum"}, "#e65100", "#ffb74d", False),
+    ("adam", "Adam", {"optimizer": "adam"}, "#2e7d32", "#81c784", False),
+    ("gd_decay", f"gd, η × {DECAY} per epoch", {"optimizer": "gd", "lr_decay": DECAY},
+     "#8e24aa", "#ce93d8", True),
+)
+MAX_BINS = 600  # log-spaced bins drawn per curve (each keeps its lowest and highest loss)
+LOSS_FLOOR = 1e-300  # drawn in place of a loss of exactly 0, which a log axis cannot show
+
+
+class _DecadeAxis(pg.AxisItem):
+    """A log axis that labels only whole decades when the view spans one, so labels never pile up."""
+
+    def logTickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph's name)
+        strings = super().logTickStrings(values, scale, spacing)
+        low, high = sorted(self.range)
+        if math.floor(high) - math.ceil(low) < 1:  # under two decades in view: label every tick
+            return strings
+        return [s if abs(v - round(v)) < 1e-9 else "" for v, s in zip(values, strings, strict=True)]
+
+
+class _RaceWorker(QObject):
+    """Trains one racer's Trainer on its own thread until N epochs, divergence or cancel."""
+
+    progressed = Signal(int, str, object)  # race id, key, {"epochs", "loss", "epoch", "reason"}
+    done = Signal(int, str)  # race id, key
+
+    def __init__(self, race: int, key: str, trainer: Trainer, n_epochs: int, gate: threading.Lock) -> None:
+        super().__init__()
+        self.race, self.key, self.trainer, self.n_epochs, self.gate = race, key, trainer, n_epochs, gate
+        # Set from the GUI thread; a bool assignment is atomic under the GIL.
+        self.cancelled = False
+
+    def _payload(self) -> dict:
+        h = self.trainer.history
+        return {"epochs": h.epochs.copy(), "loss": h.loss.copy(), "epoch": self.trainer.epoch,
+                "reason": self.trainer.stopped_reason}
+
+    @Slot()
+    def run(self) -> None:
+        t = self.trainer
+        last = 0.0
+        try:
+            while not self.cancelled and t.epoch < self.n_epochs and not t.diverged:
+                with self.gate:
+                    if self.cancelled:
+                        break
+                    ran = t.run(self.n_epochs - t.epoch, time_budget=CHUNK_S)
+                    time.sleep(PAUSE_S)  # releases the GIL while the others wait at the gate
+                if ran == 0:
+                    break
+                now = time.perf_counter()
+                if now - last >= EMIT_S:
+                    last = now
+                    self.progressed.emit(self.race, self.key, self._payload())
+        finally:
+            self.progressed.emit(self.race, self.key, self._payload())
+            self.done.emit(self.race, self.key)
+            QThread.currentThread().quit()  # Qt 6: a quit before exec() makes exec() return at once
+
+
+def thin_log(epochs: np.ndarray, loss: np.ndarray, bins: int = MAX_BINS) -> tuple[np.ndarray, np.ndarray]:
+    """Fewer points for a log-epoch plot: each log-spaced bin of epochs is drawn as a vertical
+    stroke from its highest to its lowest loss, so oscillations stay visible but a redraw is cheap."""
+    n = len(epochs)
+    if n <= 2 * bins:
+        return epochs, loss
+    starts = np.unique(np.geomspace(1, n, bins).astype(np.int64) - 1)
+    hi = np.maximum.reduceat(loss, starts)
+    lo = np.minimum.reduceat(loss, starts)
+    return np.repeat(epochs[starts], 2), np.column_stack([hi, lo]).ravel()
+
+
+def _stop_runs(runs: list) -> None:
+    """Cancel every racer and wait for its thread (module-level: called while the widget dies)."""
+    for _thread, worker in runs:
+        worker.cancelled = True
+    for thread, _worker in runs:
+        if shiboken6.isValid(thread):  # at exit Qt may have deleted it already (then it has stopped)
+            thread.quit()
+            thread.wait(JOIN_MS)
+
+
+class OptimizerRace(QWidget):
+    """Races the optimisers on one problem; ``finished()`` when all have stopped (or were cancelled)."""
+
+    finished = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("optimizerRace")
+        X, y = chapter_dataset()
+        self._shape: dict = {}
+        self._X, self._y, self._lr = X, y, 0.2
+        self._runs: list[tuple[QThread, _RaceWorker]] = []  # this race's threads (kept until the next)
+        self._trainers: dict[str, Trainer] = {}
+        self._results: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self._epochs: dict[str, int] = {}
+        self._reasons: dict[str, str | None] = {}
+        self._done: set[str] = set()
+        self._running = False
+        self._cancelled = False
+        self._target = 0  # epochs each racer is to train in the current race
+        self._race = 0  # id of the current race: late signals of an older one are ignored
+        self._watched: QWidget | None = None
+        # Threads must stop even when the widget is deleted without being closed.
+        self.destroyed.connect(functools.partial(_stop_runs, self._runs))
+        app = QApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(functools.partial(_stop_runs, self._runs))
+
+        self.race_button = QPushButton("Race")
+        self.race_button.setObjectName("raceButton")
+        self.race_button.setToolTip("Train gd, momentum, Adam and gd with a decaying η from the same start.")
+        self.race_button.clicked.connect(self.start)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setObjectName("raceCancel")
+        self.cancel_button.setToolTip("Stop the race now; the curves so far stay on the plot.")
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.epochs = QSpinBox()
+        self.epochs.setObjectName("raceEpochs")
+        self.epochs.setRange(10, 1_000_000)
+        self.epochs.setSingleStep(100)
+        self.epochs.setValue(1000)
+        self.epochs.setToolTip("How many epochs each optimiser trains (the chapter trains 1000).")
+        epochs_label = QLabel("Epochs")
+        epochs_label.setToolTip(self.epochs.toolTip())
+        self.progress = QProgressBar()
+        self.progress.setObjectName("raceProgress")
+        self.progress.setToolTip("Epochs trained by all four optimisers together.")
+        self.progress.setFormat("%p%")
+        self.problem_label = QLabel()
+        self.problem_label.setObjectName("raceProblem")
+        self.problem_label.setWordWrap(True)
+        self.problem_label.setToolTip("The network, data and learning rate every optimiser gets.")
+        self.status = QLabel("Press Race to train the four optimisers side by side.")
+        self.status.setObjectName("raceStatus")
+        self.status.setWordWrap(True)
+        self.status.setToolTip("Where each optimiser is, and why it stopped.")
+
+        self.plot = pg.PlotWidget(axisItems={"bottom": _DecadeAxis("bottom"), "left": _DecadeAxis("left")})
+        self.plot.setObjectName("racePlot")
+        self.plot.setToolTip("Loss per epoch for each optimiser, both axes logarithmic.")
+        item = self.plot.getPlotItem()
+        item.setLogMode(x=True, y=True)
+        item.setLabel("bottom", "epoch (log scale)")
+        item.setLabel("left", "loss (log scale)")
+        item.setMenuEnabled(False)
+        for name in ("left", "bottom"):
+            item.getAxis(name).enableAutoSIPrefix(False)
+        # bottom left: loss curves start high on the left and fall to the right, so it stays empty
+        self.legend = item.addLegend(offset=(10, -10), labelTextSize="9pt")
+        self.curves: dict[str, pg.PlotDataItem] = {}
+        for key, label, _kw, _light, _dark, _dash in RACERS:
+            curve = item.plot([], [], name=label)
+            curve.setClipToView(True)
+            curve.setDownsampling(auto=True, method="peak")
+            self.curves[key] = curve
+        self._labels = {key: label for key, label, *_ in RACERS}
+
+        controls = QHBoxLayout()
+        controls.addWidget(epochs_label)
+        controls.addWidget(self.epochs)
+        controls.addWidget(self.race_button)
+        controls.addWidget(self.cancel_button)
+        controls.addWidget(self.progress, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.problem_label)
+        layout.addLayout(controls)
+        layout.addWidget(self.plot, 1)
+        layout.addWidget(self.status)
+        self._apply_theme()
+        self.set_problem({}, X, y, 0.2)
+
+    # ------------------------------------------------------------- theme
+    def _apply_theme(self) -> None:
+        """Plot background, axes, legend and curve colours follow the light/dark palette."""
+        pal = self.palette()
+        dark = pal.color(QPalette.ColorRole.Window).lightness() < 128
+        fg = pal.color(QPalette.ColorRole.WindowText)
+        base = pal.color(QPalette.ColorRole.Base)
+        self.plot.setBackground(base)
+        item = self.plot.getPlotItem()
+        for name in ("left", "bottom"):
+            ax = item.getAxis(name)
+            ax.setPen(fg)
+            ax.setTextPen(fg)
+        frame = pg.mkColor(fg)
+        frame.setAlpha(90)
+        fill = pg.mkColor(base)
+        fill.setAlpha(220)
+        self.legend.setPen(pg.mkPen(frame))
+        self.legend.setBrush(pg.mkBrush(fill))
+        self.legend.setLabelTextColor(fg)
+        for key, _label, _kw, light, dark_col, dashed in RACERS:
+            style = Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine
+            self.curves[key].setPen(pg.mkPen(dark_col if dark else light, width=2.5, style=style))
+        self._relabel()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._apply_theme()
+        super().changeEvent(event)
+
+    # ------------------------------------------------------------------- API
+    def set_problem(self, shape: dict, X, y, lr: float) -> None:
+        """The race's problem: Network keyword arguments (+ optional "dropout"), data and η.
+
+        Validated at once (ValueError with the core's message); a running race is cancelled.
+        """
+        net = Network(**{k: v for k, v in shape.items() if k in NETWORK_KEYS})
+        Trainer(net, X, y, lr=lr, dropout=float(shape.get("dropout") or 0.0))  # validates
+        if self._running:
+            self.cancel()
+        self._shape = dict(shape)
+        self._X, self._y, self._lr = np.array(X, dtype=float), np.array(y, dtype=float), float(lr)
+        n = net.n_kernels * net.n_positions
+        out = "softmax, 3 classes" if net.output == "softmax" else "1 linear output"
+        drop = float(shape.get("dropout") or 0.0)
+        self.problem_label.setText(
+            f"{net.n_inputs} inputs, {net.n_kernels} kernel{'s' if net.n_kernels > 1 else ''} of "
+            f"{net.kernel_size}, {n} feature-map node{'s' if n > 1 else ''}, {out}"
+            f"{f', dropout {drop:g}' if drop else ''} · {len(self._y)} samples · η = {lr:g} · batch mode"
+            f" · seed {net.seed}")
+        self._clear()
+
+    def start(self) -> bool:
+        """Start a race of ``epochs`` epochs; False if one is already running."""
+        if self._running:
+            return False
+        self._clear()
+        self._race += 1
+        self._running, self._cancelled = True, False
+        n = self._target = self.epochs.value()
+        dropout = float(self._shape.get("dropout") or 0.0)
+        start = Network(**{k: v for k, v in self._shape.items() if k in NETWORK_KEYS})
+        gate = threading.Lock()
+        self._runs.clear()  # the previous race's threads have all finished (see _finish)
+        for key, _label, kw, *_ in RACERS:
+            trainer = Trainer(start.copy(), self._X, self._y, lr=self._lr, dropout=dropout, **kw)
+            self._trainers[key] = trainer
+            thread = QThread()
+            thread.setObjectName(f"race-{key}")
+            worker = _RaceWorker(self._race, key, trainer, n, gate)
+            worker.moveToThread(thread)
+            worker.progressed.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
+            worker.done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
+            thread.started.connect(worker.run)
+            self._runs.append((thread, worker))
+        self.progress.setRange(0, n * len(RACERS))
+        self.progress.setValue(0)
+        self.race_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.epochs.setEnabled(False)
+        self.status.setText("Racing…")
+        for thread, _worker in self._runs:
+            thread.start()
+        return True
+
+    def cancel(self) -> None:
+        """Stop the race and wait for its threads; the curves so far stay; emits ``finished``."""
+        if not self._running:
+            return
+        self._cancelled = True
+        self._finish()
+
+    def shutdown(self) -> None:
+        """Stop any race and join its threads (call before the window closes)."""
+        self.cancel()
+        _stop_runs(self._runs)
+
+    def is_running(self) -> bool:
+        return self._running
+
+    def results(self) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+        """Each racer's (epochs, loss) from its trainer's history (complete once the race ended)."""
+        return {k: (e.copy(), loss.copy()) for k, (e, loss) in self._results.items()}
+
+    def initial_params(self) -> dict[str, np.ndarray]:
+        """Each racer's parameters in its first epoch (all identical: one start for everyone)."""
+        if self._running:
+            return {}
+        return {k: t.history.param_matrix[0].copy() for k, t in self._trainers.items() if t.history.n}
+
+    def labels(self) -> dict[str, str]:
+        """Legend text by racer key."""
+        return {k: self.legend.getLabel(c).text for k, c in self.curves.items()}
+
+    # ----------------------------------------------------------- internals
+    def _clear(self) -> None:
+        self._results.clear()
+        self._trainers.clear()
+        self._epochs.clear()
+        self._reasons.clear()
+        self._done.clear()
+        for curve in self.curves.values():
+            curve.setData([], [])
+        self.progress.setValue(0)
+        self._relabel()
+
+    def _draw(self, key: str, epochs: np.ndarray, loss: np.ndarray) -> None:
+        self.curves[key].setData(*thin_log(epochs, np.maximum(loss, LOSS_FLOOR)))
+
+    def _relabel(self) -> None:
+        for key, curve in self.curves.items():
+            lab = self.legend.getLabel(curve)
+            if lab is None:
+                continue
+            text = self._labels[key]
+            loss = self._results.get(key, (None, np.empty(0)))[1]
+            if len(loss):
+                text += f": {loss[-1]:.3g}"
+                epoch = self._epochs.get(key, 0)
+                if epoch != self._target:
+                    text += f" at epoch {epoch}"
+            trainer = self._trainers.get(key)
+            if trainer is not None and trainer.diverged:
+                text += " (diverged)"
+            lab.setText(text)
+        self.legend.updateSize()
+
+    @Slot(int, str, object)
+    def _on_progress(self, race: int, key: str, data: dict) -> None:
+        if race != self._race or not self._running:
+            return
+        self._results[key] = (data["epochs"], data["loss"])
+        self._epochs[key] = data["epoch"]
+        self._reasons[key] = data["reason"]
+        self._draw(key, data["epochs"], data["loss"])
+        self.progress.setValue(sum(self._epochs.values()))
+        self._relabel()
+
+    @Slot(int, str)
+    def _on_done(self, race: int, key: str) -> None:
+        if race != self._race or not self._running:
+            return
+        self._done.add(key)
+        if len(self._done) == len(RACERS):
+            self._finish()
+
+    def _finish(self) -> None:
+        """Join the threads, take the final curves from the trainers' histories, report."""
+        _stop_runs(self._runs)
+        self._running = False
+        for key, trainer in self._trainers.items():
+            h = trainer.history
+            self._results[key] = (h.epochs.copy(), h.loss.copy())
+            self._epochs[key] = trainer.epoch
+            self._reasons[key] = trainer.stopped_reason
+            self._draw(key, *self._results[key])
+        self.progress.setValue(sum(self._epochs.values()))
+        self._relabel()
+        self.race_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+        self.epochs.setEnabled(True)
+        self.status.setText(self._summary())
+        self.finished.emit()
+
+    def _summary(self) -> str:
+        ranked = sorted((float(loss[-1]), key) for key, (_e, loss) in self._results.items() if len(loss))
+        parts = [f"{self._labels[k]} {v:.3g}" for v, k in ranked]
+        head = "Cancelled" if self._cancelled else "Finished"
+        text = f"{head}. Final loss, lowest first: " + ", ".join(parts) + "."
+        diverged = [self._labels[k] for k, t in self._trainers.items() if t.diverged]
+        if diverged:
+            text += " Diverged (η too large for it): " + ", ".join(diverged) + "."
+        return text
+
+    # ------------------------------------------------------ closing cleanly
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        """Watch the top-level window (a dialog or the main window) so closing it stops the race."""
+        window = self.window()
+        if window is not self and window is not self._watched:
+            if self._watched is not None:
+                self._watched.removeEventFilter(self)
+            window.installEventFilter(self)
+            self._watched = window
+        super().showEvent(event)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if obj is self._watched and event.type() == QEvent.Type.Close:
+            self.cancel()
+        return super().eventFilter(obj, event)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        self.cancel()
+        super().closeEvent(event)
