@@ -343,7 +343,8 @@ class Network:
             y = float(y)
             node = self.output_names[0]
             delta[node] = fw[node] - y
-            loss = 0.5 * (fw[node] - y) ** 2
+            d12 = fw[node] - y
+            loss = 0.5 * d12 * d12
         grad: dict[str, float] = {}
         dact: dict[str, float] = {}
         flat = self.fmap_flat

@@ -154,3 +154,11 @@ def test_softmax_classifier_gradients_and_predict():
     assert _fd_check(net, X, y) <= 1e-6
     with pytest.raises(ValueError, match="labels"):
         net.loss(X, np.array([0, 1, 2, 3, 0.0]))
+
+
+def test_backward_of_a_diverged_network_gives_inf_not_an_exception():
+    net = Network()
+    net.set_params({"w9_12": 1e200, "w10_12": 1e200, "b12": 1e200})
+    with np.errstate(all="ignore"):
+        b = net.backward([0.1, 0.2, 0.3, 0.4, 0.5], 0.1)
+    assert b["loss"] == float("inf")
