@@ -424,6 +424,7 @@ class Trainer:
         Z, A, A1, Y, E, ET, D, DT, T = ws.Z, ws.A, ws.A1, ws.Y, ws.E, ws.ET, ws.D, ws.DT, ws.T
         Gd, Gc, G = ws.G_dense, ws.G_conv, ws.G
         Zr, negX, Xw1, yv, Ycol = Z.reshape(N, F), ws.negXw1, ws.Xw1, ws.y, Y[:, 0]
+        # Output arrays are passed positionally: NumPy parses them a little faster than out=.
         dot, exp, add, div, sub, mul = np.dot, np.exp, np.add, np.divide, np.subtract, np.multiply
         isfinite, perf = math.isfinite, time.perf_counter
         lr0, decay, inv_n = self.lr0, self.lr_decay, 1.0 / N  # inv_n only scales losses
@@ -441,24 +442,24 @@ class Trainer:
             Hp, Hy = hist._params, hist._preds
             c = lr0 * decay**self.epoch / N
             for r in range(n0, n0 + block):
-                dot(negX, convT, out=Z)  # −z
-                exp(Zr, out=A)
-                add(A, 1.0, out=A)
-                div(1.0, A, out=A)  # C = 1/(1 + e^(−z))
-                dot(A1, denseT, out=Y)  # ŷ = Σ λ·C + b12
+                dot(negX, convT, Z)  # −z
+                exp(Zr, A)
+                add(A, 1.0, A)
+                div(1.0, A, A)  # C = 1/(1 + e^(−z))
+                dot(A1, denseT, Y)  # ŷ = Σ λ·C + b12
                 Hp[r] = theta
                 Hy[r] = Ycol
-                sub(Y, yv, out=E)  # δ12 = ŷ − y
-                dot(ET, A1, out=Gd)  # ∂P/∂λ = Σ C·δ12, ∂P/∂b12 = Σ δ12
-                mul(E, Wd, out=D)
-                sub(1.0, A, out=T)
-                mul(T, A, out=T)
-                mul(D, T, out=D)  # δ9… = C(1 − C)·λ·δ12
-                dot(DT, Xw1, out=Gc)  # ∂P/∂K = Σ I·δ, ∂P/∂b_conv = Σ δ
+                sub(Y, yv, E)  # δ12 = ŷ − y
+                dot(ET, A1, Gd)  # ∂P/∂λ = Σ C·δ12, ∂P/∂b12 = Σ δ12
+                mul(E, Wd, D)
+                sub(1.0, A, T)
+                mul(T, A, T)
+                mul(D, T, D)  # δ9… = C(1 − C)·λ·δ12
+                dot(DT, Xw1, Gc)  # ∂P/∂K = Σ I·δ, ∂P/∂b_conv = Σ δ
                 if decay != 1.0:
                     c = lr0 * decay ** (self.epoch + r - n0) / N
-                mul(G, c, out=G)
-                sub(theta, G, out=theta)
+                mul(G, c, G)
+                sub(theta, G, theta)
             rows = slice(n0, n0 + block)
             err = Hy[rows] - ytarget
             losses = 0.5 * np.einsum("ij,ij->i", err, err) * inv_n
