@@ -209,9 +209,16 @@ def main(argv: list[str] | None = None) -> int:
             render_screenshot(args.screenshot, epochs=args.epochs, experiment=int(args.experiment))
             print(f"screenshot written to {args.screenshot}")
             return 0
+        if args.workspace:  # refuse a bad file before any window opens
+            from core.workspace import WorkspaceError, load_workspace
+
+            try:
+                load_workspace(args.workspace)
+            except WorkspaceError as exc:
+                raise CliError(str(exc)) from None
         from gui.app import run_gui
 
-        return run_gui([sys.argv[0]])
+        return run_gui([sys.argv[0]], workspace=args.workspace)
     except CliError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE

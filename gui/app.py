@@ -55,14 +55,45 @@ def apply_theme(app) -> None:
     )
 
 
-def run_gui(argv: list[str]) -> int:
-    """Open the main window and run the event loop; returns the exit status (0 on a normal close)."""
+DARK_COLOURS = {  # a dark palette like the desktops' own, for screenshots and tests of the dark look
+    "Window": "#2b2b2b", "WindowText": "#e6e6e6", "Base": "#1e1e1e", "AlternateBase": "#2f2f2f",
+    "Text": "#e6e6e6", "Button": "#353535", "ButtonText": "#e6e6e6", "BrightText": "#ffffff",
+    "Highlight": "#3d7bd9", "HighlightedText": "#ffffff", "ToolTipBase": "#333333",
+    "ToolTipText": "#e6e6e6", "PlaceholderText": "#9a9a9a", "Link": "#7fb0ff", "Light": "#505050",
+    "Midlight": "#444444", "Mid": "#404040", "Dark": "#202020", "Shadow": "#101010",
+}
+
+
+def dark_palette():
+    """A dark QPalette (what a dark desktop theme hands the app)."""
+    from PySide6.QtGui import QColor, QPalette
+
+    pal = QPalette()
+    for role, colour in DARK_COLOURS.items():
+        pal.setColor(getattr(QPalette.ColorRole, role), QColor(colour))
+    return pal
+
+
+def use_palette(app, palette) -> None:
+    """Switch the app to ``palette`` (views re-colour on the palette change; new plots follow too)."""
+    app.setPalette(palette)
+    apply_theme(app)
+
+
+def run_gui(argv: list[str], workspace: str | None = None) -> int:
+    """Open the main window (with ``workspace`` loaded, if given) and run the event loop.
+
+    Returns the exit status (0 on a normal close). main.py checks ``workspace`` before calling.
+    """
     from PySide6.QtCore import QTimer
 
     app = _application(argv)
     from gui.main_window import MainWindow
 
     window = MainWindow()
+    window.files.confirm_close = True  # ask to save unsaved changes (never in tests)
+    if workspace:
+        window.files.open_file(workspace)
     app.aboutToQuit.connect(window.shutdown)
     # Ctrl+C in the terminal closes the window cleanly (Python only sees signals between Qt calls).
     signal.signal(signal.SIGINT, lambda *_: window.close())
@@ -129,16 +160,21 @@ def settle(window, ms: int = 150) -> None:
         time.sleep(0.01)
 
 
-def render_screenshot(path: str, epochs: int = 0, experiment: int = 1) -> None:
+def render_screenshot(path: str, epochs: int = 0, experiment: int = 1, dark: bool = False) -> None:
     """Build the window offscreen at 1600×900, train ``epochs`` epochs, and save it as a PNG.
 
     Works without a display: when no QApplication exists yet the offscreen platform is used.
+    ``dark`` renders with a dark palette (Fusion style, as the offscreen platform has no theme).
     Raises OSError when the PNG cannot be written.
     """
     from PySide6.QtWidgets import QApplication
 
     if QApplication.instance() is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if dark:
+        app = _application()
+        app.setStyle("Fusion")
+        use_palette(app, dark_palette())
     window = build_window_offscreen(experiment)
     try:
         train_and_draw(window, epochs)
