@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from core import ACTIVATIONS, MODES, OPTIMIZERS, DataError, experiment1, load_dataset_csv, synthetic_dataset
-from core.data import CHAPTER_DATA_SEED
+from core.data import CHAPTER_DATA_SEED, slope_classes, three_class_dataset
 from core.network import INITS
 from core.trainer import MAX_LR
 
@@ -40,8 +40,14 @@ EXPERIMENTS = (
     ("1", "1 — one sample (chapter)"),
     ("2", "2 — the chapter's 10 images"),
     ("synthetic", "synthetic images"),
+    ("classes", "3 classes (slope down/flat/up)"),
     ("csv", "CSV file"),
 )
+# The network's shape (set by the shape editor through ``set_shape``); the chapter's by default.
+SHAPE_KEYS = ("n_inputs", "kernel_size", "n_kernels", "stride", "padding")
+CHAPTER_SHAPE = {"n_inputs": 5, "kernel_size": 3, "n_kernels": 1, "stride": 1, "padding": 0, "dropout": 0.0}
+N_CLASSES = 3
+CLASS_COUNT = 30  # images drawn when "3 classes" is first chosen (ten per class on average)
 MAX_EPOCHS = 10_000_000
 PALETTE = (
     "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
@@ -92,6 +98,8 @@ class ExperimentPanel(QWidget):
         self._errors: dict[str, QLabel] = {}
         self._csv_path: str | None = None
         self._csv_data: tuple[np.ndarray, np.ndarray] | None = None
+        self._shape: dict = dict(CHAPTER_SHAPE)
+        self._last_exp = None
 
         inner = QWidget()
         form = QFormLayout(inner)
@@ -278,20 +286,33 @@ class ExperimentPanel(QWidget):
     def _data(self) -> tuple[np.ndarray, np.ndarray]:
         """The selected experiment's X and y, or ValueError with the reason (keyed in ``_key``)."""
         exp = self.experiment.currentData()
+        n = self.n_inputs
         if exp == "1":
             self._key = "X"
             x = parse_values(self.x_edit.text())
+            if len(x) != n:
+                raise ValueError(f"inputs: the network has {n} inputs; enter {n} numbers")
             self._key = "y"
             y = _number(self.y_edit.text(), "target y")
             return x[None, :], np.array([y])
-        if exp == "2":
-            return synthetic_dataset(10, 5, 0.3, CHAPTER_DATA_SEED)
+        if exp == "2":  # the chapter's recipe; at another width, the same recipe with n values
+            return synthetic_dataset(10, n, 0.3, CHAPTER_DATA_SEED)
         if exp == "synthetic":
             self._key = "count"
-            return synthetic_dataset(self.count.value(), 5, float(self.noise.value()), self.data_seed.value())
+            return synthetic_dataset(self.count.value(), n, float(self.noise.value()), self.data_seed.value())
+        if exp == "classes":
+            self._key = "count"
+            count, noise, seed = self.count.value(), float(self.noise.value()), self.data_seed.value()
+            if n == 5:
+                return three_class_dataset(count, noise, seed)
+            X, y = synthetic_dataset(count, n, noise, seed)
+            return X, slope_classes(y)
         self._key = "experiment"
         if self._csv_data is None:
             raise ValueError("load a CSV file first")
+        if self._csv_data[0].shape[1] != n:
+            raise ValueError(f"the file's rows have {self._csv_data[0].shape[1]} inputs but the network has "
+                             f"{n}: set Inputs to {self._csv_data[0].shape[1]} in the Shape tab")
         return self._csv_data
 
     def load_csv(self, path: str) -> bool:
@@ -335,7 +356,12 @@ class ExperimentPanel(QWidget):
         if batch is not None and batch > X.shape[0]:
             raise ValueError(f"batch size: at most the {X.shape[0]} samples of the data")
         exp = self.experiment.currentData()
+        classes = exp == "classes"
         return {
+            **{k: int(self._shape[k]) for k in SHAPE_KEYS},
+            "n_outputs": N_CLASSES if classes else 1,
+            "output": "softmax" if classes else "linear",
+            "dropout": float(self._shape.get("dropout") or 0.0),
             "experiment": exp,
             "X": np.array(X, dtype=float),
             "y": np.array(y, dtype=float),
@@ -360,7 +386,12 @@ class ExperimentPanel(QWidget):
         self._show_row(self.x_row, exp == "1")
         self._show_row(self.y_row, exp == "1")
         for row in (self.data_seed_row, self.noise_row, self.count_row):
-            self._show_row(row, exp == "synthetic")
+            self._show_row(row, exp in ("synthetic", "classes"))
+        if exp == "classes" and self._last_exp != "classes" and self.count.value() == 10:
+            self.count.blockSignals(True)
+            self.count.setValue(CLASS_COUNT)  # three classes need more than the chapter's ten images
+            self.count.blockSignals(False)
+        self._last_exp = exp
         self._show_row(self.csv_row, exp == "csv")
         self.batch_size.setEnabled(self.mode.currentData() == "minibatch")
         for key in self._errors:
@@ -448,8 +479,51 @@ class ExperimentPanel(QWidget):
                         ("activation", self.activation)):
             if key in cfg:
                 pick(cb, cfg[key])
+        shape = {k: cfg[k] for k in (*SHAPE_KEYS, "dropout") if cfg.get(k) is not None}
+        if shape:
+            self._shape = {**CHAPTER_SHAPE, **self._shape, **shape}
         pick(self.experiment, exp)
         self._revalidate()
+
+    # ---------------------------------------------------------------- shape
+    @property
+    def n_inputs(self) -> int:
+        """How many values each image has: the network's inputs (the shape editor's)."""
+        return int(self._shape["n_inputs"])
+
+    def shape(self) -> dict:
+        """The network shape (Network keyword arguments) and dropout that ``config()`` carries."""
+        return dict(self._shape)
+
+    def set_shape(self, shape: dict) -> str:
+        """Take the shape editor's shape (Network kwargs + "dropout"); the data follows its width.
+
+        A softmax output selects the 3-class experiment, a linear one leaves it for the chapter's
+        images; data of another width is drawn anew (the chapter's recipe with n values).
+        Returns a sentence for the status bar saying what happened to the data ("" if nothing).
+        """
+        self._shape = {**CHAPTER_SHAPE, **{k: shape[k] for k in (*SHAPE_KEYS, "dropout") if k in shape}}
+        n, notes = self.n_inputs, []
+        exp = self.experiment.currentData()
+        softmax = shape.get("output") == "softmax"
+        if softmax and exp != "classes":
+            exp = "classes"
+            notes.append("Classification: the data are now the 3 slope classes (down, flat, up).")
+        elif not softmax and exp == "classes":
+            exp = "2"
+            notes.append("Regression: the data are now the chapter's images with their slopes.")
+        if exp == "1" and len(re.split(r"[,\s;]+", self.x_edit.text().strip())) != n:
+            exp = "synthetic"
+        if exp == "csv" and self._csv_data is not None and self._csv_data[0].shape[1] != n:
+            exp = "synthetic"
+        self.experiment.setCurrentIndex(self.experiment.findData(exp))
+        self._revalidate()
+        if n != 5 and exp in ("2", "synthetic", "classes"):
+            count = 10 if exp == "2" else self.count.value()
+            seed = CHAPTER_DATA_SEED if exp == "2" else self.data_seed.value()
+            noise = 0.3 if exp == "2" else float(self.noise.value())
+            notes.append(f"New data: {count} synthetic images of {n} values (seed {seed}, noise {noise:g}).")
+        return " ".join(notes)
 
     # -------------------------------------------------------------- preview
     def _draw(self, X: np.ndarray | None, y: np.ndarray | None) -> None:

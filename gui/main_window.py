@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
 
 from core import Snapshot
 from gui.actions import WindowActions, name, speed_for_slider, speed_text
+from gui.beyond_chapter import install_beyond_chapter
 from gui.diagram import NetworkDiagram
 from gui.equations import EquationsPanel
 from gui.experiment_panel import ExperimentPanel
+from gui.file_menu import install_file_menu
 from gui.image_lab import ImageLab
 from gui.main_window_dialogs import about_dialog, help_dialog
 from gui.plots import TrainingPlots
@@ -69,10 +71,12 @@ class MainWindow(QMainWindow):
         self.actions_.build_menus(self.image_lab.open_action, list(self.image_lab.sample_actions))
         self._build_status_bar()
         self._connect()
+        install_beyond_chapter(self)  # issue 5: shape, classification, stops, race… (gui/beyond_chapter.py)
         if restore:
             self._restore_settings()
         else:
             self.resize(1600, 900)
+        self.files = install_file_menu(self, restore)  # File menu, QSettings, title, progress
         try:
             config = self.experiment_panel.config()
         except ValueError:  # settings restored by the panel may be invalid: start with the chapter's

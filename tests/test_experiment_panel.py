@@ -34,7 +34,9 @@ def test_defaults_are_the_chapters_experiment_1(panel):
     assert settings == ("batch", "gd", "chapter", "sigmoid")
     assert cfg["lr_decay"] == 1.0 and cfg["batch_size"] is None
     keys = {"experiment", "X", "y", "lr", "epoch_limit", "seed", "mode", "batch_size", "optimizer", "init",
-            "activation", "lr_decay", "data_seed", "noise", "count", "csv_path"}
+            "activation", "lr_decay", "data_seed", "noise", "count", "csv_path",
+            # the network's shape (the Shape tab's), added for issue 5
+            "n_inputs", "kernel_size", "n_kernels", "stride", "padding", "n_outputs", "output", "dropout"}
     assert set(cfg) == keys
     limit = panel.findChild(QSpinBox, "epochLimit")
     assert limit is not None and limit.value() == 1000 and limit.maximum() >= 10_000_000
