@@ -6,9 +6,14 @@ shared by the worker's NumPy calls and the GUI's drawing — docs/pitfalls.md):
 
 * GUI-thread timer lateness: a 10 ms QTimer in the GUI thread; how late each tick is
   (target p99 < 50 ms);
-* redraw rate: frames the window drew per second (target ≥ 25);
+* redraw rate: frames the window drew per second (diagram, formulas, status bar; target ≥ 25),
+  and how often the training plots redrew their curves (they are capped at
+  ``gui.plots.PLOT_HZ``, the newest data winning);
 * training throughput: epochs/s, against headless ``Trainer.run`` measured in the same
   process just before and just after (target ≥ 50 % of it).
+
+``python bench/bench_gui.py --sweep`` plays a few chunk/pause settings one after the other in the
+same process (the machine's load drifts, so compare figures from one run only).
 
 Not a test: the figures depend on the machine and on what else runs on it.
 """
@@ -45,13 +50,19 @@ def headless_rate(seconds: float = HEADLESS_S) -> float:
 
 
 def measure_window(seconds: float = PLAY_S, chunk_s: float | None = None,
-                   pause_ms: int | None = None, plots: bool = True) -> dict[str, float]:
+                   pause_ms: int | None = None, plots: bool = True,
+                   plot_hz: float | None = -1.0, max_wait_s: float | None = None,
+                   max_fps: float | None = None) -> dict[str, float]:
     """Play experiment 2 flat out in the offscreen window; return lateness, redraw and epoch rates.
 
-    ``plots=False`` leaves the training plots undrawn (diagnosis: how much of the cost is theirs).
+    ``plots=False`` leaves the training plots undrawn (diagnosis: how much of the cost is theirs);
+    ``plot_hz`` overrides the plots' redraw cap (None: redraw on every frame), ``max_wait_s``
+    how long the worker holds training back while the GUI draws a frame, ``max_fps`` the
+    worker's frame cap.
     """
     from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
 
+    import gui.worker as worker_module
     from gui.app import build_window_offscreen, wait_until
 
     window = build_window_offscreen(experiment=2)
@@ -62,6 +73,13 @@ def measure_window(seconds: float = PLAY_S, chunk_s: float | None = None,
         worker.chunk_s = chunk_s
     if pause_ms is not None:
         worker.pause_ms = pause_ms
+    if max_fps is not None:
+        worker.max_fps = max_fps
+    if plot_hz is None or plot_hz >= 0:
+        window.plots.max_rate = plot_hz
+    saved_wait = worker_module.MAX_GUI_WAIT_S
+    if max_wait_s is not None:
+        worker_module.MAX_GUI_WAIT_S = max_wait_s
     window.worker.set_epoch_limit(10**9)
     wait_until(lambda: worker.epoch_limit == 10**9, 5.0)
 
@@ -79,7 +97,9 @@ def measure_window(seconds: float = PLAY_S, chunk_s: float | None = None,
     timer.timeout.connect(tick)
 
     frames0 = window.frames_drawn
+    redraws0 = window.plots.redraws
     epoch0 = worker.trainer.epoch
+    cpu0 = time.thread_time()  # the GUI thread's CPU time
     window.actions_.play.setChecked(True)
     clock.start()
     timer.start(TICK_MS)
@@ -88,10 +108,13 @@ def measure_window(seconds: float = PLAY_S, chunk_s: float | None = None,
     QTimer.singleShot(int(seconds * 1000), loop.quit)
     loop.exec()
     elapsed = time.perf_counter() - t0
+    gui_cpu = time.thread_time() - cpu0
     timer.stop()
     frames = window.frames_drawn - frames0
+    redraws = window.plots.redraws - redraws0
     epochs = worker.trainer.epoch - epoch0
     window.actions_.play.setChecked(False)
+    worker_module.MAX_GUI_WAIT_S = saved_wait
     window.close()
     window.deleteLater()
     arr = np.array(late[1:] or [0.0])
@@ -101,6 +124,9 @@ def measure_window(seconds: float = PLAY_S, chunk_s: float | None = None,
         "max": float(arr.max()),
         "ticks": float(len(arr)),
         "fps": frames / elapsed,
+        "plot_fps": redraws / elapsed,
+        "gui_cpu": gui_cpu / elapsed,
+        "gui_ms_per_frame": gui_cpu * 1000 / max(frames, 1),
         "epochs_per_s": epochs / elapsed,
         "chunk_ms": worker.chunk_s * 1000,
         "pause_ms": float(worker.pause_ms),
@@ -121,15 +147,50 @@ def main(seconds: float = PLAY_S) -> list[str]:
         f"(chunk {m['chunk_ms']:.0f} ms, pause {m['pause_ms']:.0f} ms between chunks)",
         f"GUI timer lateness ({TICK_MS} ms timer, {m['ticks']:.0f} ticks): p50 {m['p50']:.1f} ms, "
         f"p99 {m['p99']:.1f} ms, max {m['max']:.1f} ms   [target p99 < 50 ms: {ok(m['p99'] < 50)}]",
-        f"redraw rate: {m['fps']:.1f} frames/s   [target >= 25: {ok(m['fps'] >= 25)}]",
+        f"redraw rate: {m['fps']:.1f} frames/s   [target >= 25: {ok(m['fps'] >= 25)}]; "
+        f"training plots redrawn {m['plot_fps']:.1f}/s; GUI thread busy {m['gui_cpu']:.0%} of a core "
+        f"({m['gui_ms_per_frame']:.1f} ms CPU a frame)",
         f"training: {m['epochs_per_s']:,.0f} epochs/s in the window vs {headless:,.0f} headless "
         f"(before {before:,.0f}, after {after:,.0f}) = {ratio:.0%}   [target >= 50%: {ok(ratio >= 0.5)}]",
         f"diagnosis, same window with the training plots left undrawn ({seconds / 2:.1f} s): lateness "
         f"p50 {d['p50']:.1f} / p99 {d['p99']:.1f} / max {d['max']:.1f} ms, {d['fps']:.1f} frames/s, "
-        f"{d['epochs_per_s']:,.0f} epochs/s = {d['epochs_per_s'] / headless:.0%} of headless",
+        f"{d['epochs_per_s']:,.0f} epochs/s = {d['epochs_per_s'] / headless:.0%} of headless, "
+        f"GUI thread busy {d['gui_cpu']:.0%}",
     ]
 
 
+def sweep(seconds: float = 3.0) -> list[str]:
+    """Several pacing settings side by side, headless measured around each (the defaults twice)."""
+    settings: list[dict] = [  # measure_window keyword arguments
+        {},
+        {"plot_hz": None},  # plots redrawn with every frame
+        {"max_wait_s": 0.01},
+        {"max_wait_s": 0.05},
+        {"chunk_s": 0.004},
+        {"chunk_s": 0.008},
+        {"pause_ms": 1},
+        {"pause_ms": 3},
+        {},
+    ]
+    lines = []
+    for kw in settings:
+        before = headless_rate(0.75)
+        m = measure_window(seconds, **kw)
+        after = headless_rate(0.75)
+        ratio = m["epochs_per_s"] / ((before + after) / 2)
+        label = ", ".join(f"{k}={v}" for k, v in kw.items()) or "defaults"
+        lines.append(
+            f"{label:22s} lateness p50 {m['p50']:5.1f} / p99 {m['p99']:6.1f} / max {m['max']:6.1f} ms, "
+            f"{m['fps']:4.1f} frames/s (plots {m['plot_fps']:4.1f}/s), {ratio:4.0%} of headless, "
+            f"GUI busy {m['gui_cpu']:4.0%}"
+        )
+        print(lines[-1], flush=True)
+    return lines
+
+
 if __name__ == "__main__":
-    for line in main():
-        print(line, flush=True)
+    if "--sweep" in sys.argv[1:]:
+        sweep()
+    else:
+        for line in main():
+            print(line, flush=True)

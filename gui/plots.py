@@ -2,7 +2,17 @@
 
 Four stacked pyqtgraph plots share one log-epoch x axis, as in the chapter's figures.
 The curves are built once per network (``set_network``) and only fed new arrays
-afterwards (``show_plot_data``), so a redraw costs a few milliseconds. Clicking or
+afterwards (``show_plot_data``), so a redraw costs a few milliseconds. That takes care:
+autorange is off (it re-fit every view on every paint and made each frame paint twice);
+the ranges are set here only when the data grow past the view — x in half decades of
+epochs, y with a margin — so the axes, their tick text and their grid do not change from
+frame to frame, and each axis is cached as a pixmap (the translucent grid it draws
+across the plot was most of a paint's cost). While data stream in (playing) each plot is
+redrawn at most ``PLOT_HZ`` times a second, the latest data winning, and one frame redraws
+only one of ``GROUPS`` (about half the curves), so no frame carries the whole cost; the
+diagram and the status bar keep the worker's full frame rate. The epoch note above the plots
+is a painted line, not a QLabel: QLabel.setText re-lays out the whole window (3–5 ms a frame).
+Measured in bench/bench_gui.py. Clicking or
 dragging anywhere on a plot scrubs to the nearest recorded epoch (``epochScrubbed``);
 the window answers by showing that epoch's snapshot and calling ``set_cursor``.
 """
@@ -10,13 +20,21 @@ the window answers by showing that epoch's snapshot and calling ``set_cursor``.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+import time
+from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGraphicsItem,
+    QHBoxLayout,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from core.stepthrough import screen_name
 
@@ -28,6 +46,13 @@ TAB10 = (
     "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf",
 )
 MAX_LEGEND = 8  # more curves than this: a one-line note instead of a legend entry per curve
+X_STEP = 0.5  # the epoch axis grows in steps of half a decade (log10 units)
+X_PAD = 0.05  # fraction of the x range left free on either side (as autorange did: "1" stays in view)
+Y_MARGIN = 0.08  # head room above and below the data (fraction of its span) when a y range grows
+MAX_ABS = 1e100  # a diverging run's values beyond this are left out of the y range
+PLOT_HZ = 12.0  # each plot redrawn at most this often a second; faster data wait (newest wins)
+STILL_S = 0.5  # redraw at least this often while data come, even if nothing moved by a pixel
+GROUPS = ((0,), (1, 2, 3))  # plots redrawn together while playing: ŷ (10 curves) | the other 9
 
 
 def _colour(i: int, n: int) -> str | object:
@@ -39,6 +64,17 @@ def _colour(i: int, n: int) -> str | object:
     return pg.intColor(i, hues=n, maxValue=220)
 
 
+def _extent(*arrays) -> tuple[float, float] | None:
+    """The smallest and largest finite value in ``arrays`` (a diverging run's huge ones left out)."""
+    if not arrays:
+        return None
+    a = np.concatenate([np.asarray(x, dtype=float).ravel() for x in arrays])
+    a = a[np.isfinite(a) & (np.abs(a) <= MAX_ABS)]
+    if a.size == 0:
+        return None
+    return float(a.min()), float(a.max())
+
+
 class _DecadeAxis(pg.AxisItem):
     """An axis whose log mode always labels whole decades first, so minor-tick labels never pile up."""
 
@@ -48,6 +84,42 @@ class _DecadeAxis(pg.AxisItem):
             decades = [float(v) for v in range(math.ceil(minVal), math.floor(maxVal) + 1)]
             ticks.insert(0, (1.0, decades))
         return ticks
+
+
+class _Note(QWidget):
+    """One line of text, like a QLabel whose setText never re-lays out the window.
+
+    QLabel.setText asks every layout up to the window to re-run, and the window then repaints
+    far more than the label: 3–5 ms a frame, more than the curves cost (bench/bench_gui.py).
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._text = ""
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def text(self) -> str:
+        return self._text
+
+    def setText(self, text: str) -> None:  # noqa: N802 (QLabel's name)
+        if text != self._text:
+            self._text = text
+            self.setAccessibleName(text)
+            self.update()
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(120, self.fontMetrics().height() + 2)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(0, self.fontMetrics().height() + 2)
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
+        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(self.rect(), int(flags), self.fontMetrics().elidedText(
+            self._text, Qt.TextElideMode.ElideRight, self.width()))
+        painter.end()
 
 
 class _ScrubViewBox(pg.ViewBox):
@@ -93,6 +165,21 @@ class TrainingPlots(QWidget):
         self._legend_specs: dict[int, tuple[list, str]] = {}
         self._fg = "#202020"
         self._targets: np.ndarray = np.zeros(0)
+        self._xmax: float | None = None  # the log10(epoch) the x range was last set to reach
+        self._yranges: list[tuple[float, float] | None] = [None] * 4  # per plot, as last set
+        self._last_loss = np.zeros(0)  # the loss of the last plot data (refit on the log toggle)
+        self._plot_params: list[list[str]] = [[], [], [], []]  # parameter curves of each plot
+        self.max_rate: float | None = PLOT_HZ  # curve redraws per second (None: every call)
+        self.redraws = 0.0  # curve redraws so far, in whole-widget equivalents (for the benchmark)
+        self._next_group = -1  # index into GROUPS of the group drawn last
+        self._catch_up = 0  # groups still to redraw after a change, though nothing moves now
+        self._last_draw = -math.inf  # time.perf_counter() of the last curve redraw
+        self._pending: tuple[dict, int | None, bool] | None = None  # (data, epoch, move the cursor)
+        self._drawn_last: tuple[float, list[np.ndarray]] | None = None  # _last_values of the drawn data
+        self._drawn_epoch: int | None = None  # the current_epoch drawn with them
+        self._redraw_timer = QTimer(self)
+        self._redraw_timer.setSingleShot(True)
+        self._redraw_timer.timeout.connect(lambda: self._draw_pending())  # all groups
 
         self.layout_widget = pg.GraphicsLayoutWidget()
         self.layout_widget.setToolTip(
@@ -102,7 +189,7 @@ class TrainingPlots(QWidget):
         self.log_loss.setChecked(True)
         self.log_loss.setToolTip("Show the loss on a logarithmic axis, where its steady fall is clearer.")
         self.log_loss.toggled.connect(self._set_loss_log)
-        self.epoch_note = QLabel("")
+        self.epoch_note = _Note()
         self.epoch_note.setObjectName("plotsEpochNote")
         top = QHBoxLayout()
         top.setContentsMargins(4, 0, 4, 0)
@@ -125,8 +212,12 @@ class TrainingPlots(QWidget):
             plot.setLabel("left", ylabel)
             plot.showGrid(x=True, y=True, alpha=0.15)
             plot.hideButtons()
+            plot.disableAutoRange()  # ranges are set in _fit_ranges, only when the data outgrow them
             for name in ("left", "bottom"):
-                plot.getAxis(name).enableAutoSIPrefix(False)  # show weights as weights, not ×0.001
+                ax = plot.getAxis(name)
+                ax.enableAutoSIPrefix(False)  # show weights as weights, not ×0.001
+                # The axis (with its grid) only changes when a range does: paint it from a pixmap.
+                ax.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             if row:
                 plot.setXLink(self.plots[0])
             if row < len(labels) - 1:
@@ -213,6 +304,11 @@ class TrainingPlots(QWidget):
         """
         self._net = net
         self._targets = np.asarray(targets, dtype=float).reshape(-1)
+        self._forget_ranges()
+        self._plot_params = [[], [], [], []]
+        self._pending = None  # data for the old network
+        self._redraw_timer.stop()
+        self._drawn_last = self._drawn_epoch = None
         for plot, cursor in zip(self.plots, self.cursors, strict=True):
             self._reset_plot(plot, cursor)
         n = len(self._targets)
@@ -252,6 +348,7 @@ class TrainingPlots(QWidget):
 
     def _build_params(self, plot: pg.PlotItem, weights: list[str], biases: list[str], what: str) -> None:
         n = len(weights)
+        self._plot_params[self.plots.index(plot)] = list(weights) + list(biases)
         entries = []
         for i, name in enumerate(weights):
             col = pg.mkColor(_colour(i, n))
@@ -271,40 +368,207 @@ class TrainingPlots(QWidget):
 
     # ------------------------------------------------------------ updating
     def show_plot_data(self, data: dict, current_epoch: int | None = None) -> None:
-        """Feed ``core.plot_data(...)``'s arrays to the existing curves and move the cursor."""
+        """Feed ``core.plot_data(...)``'s arrays to the existing curves and move the cursor.
+
+        With ``max_rate`` None every call redraws every plot. Otherwise (data streaming in
+        while playing) a call redraws one of ``GROUPS`` — about half the curves, so no frame
+        carries the whole cost — the groups taking turns, each plot at most ``max_rate`` times
+        a second; nothing is redrawn when nothing would move by a pixel (late in a run the
+        log-epoch axis barely moves), except every ``STILL_S``. Data not drawn wait, replaced
+        by newer data, for the next call — in step with the window's frames, which the worker
+        keeps from competing for the GIL (gui/worker.py) — or for a timer once none come.
+        """
+        self._pending = (data, current_epoch, True)
+        if not self.max_rate:
+            self._draw_pending()
+            return
+        period = 1.0 / (self.max_rate * len(GROUPS))
+        since = time.perf_counter() - self._last_draw
+        if since < 0.75 * period:  # drawn a moment ago: wait for the next frame (or the timer)
+            if not self._redraw_timer.isActive():
+                self._redraw_timer.start(max(1, math.ceil((1.5 * period - since) * 1000)))
+            return
+        if since >= STILL_S or self._moves(data, current_epoch):
+            self._catch_up = len(GROUPS) - 1  # the other groups still show older data
+        elif self._catch_up > 0:
+            self._catch_up -= 1
+        else:
+            self._redraw_timer.start(int(STILL_S * 1000))  # restarted by every call: fires once they stop
+            if current_epoch is not None:
+                self._cursor_epoch = int(current_epoch)
+                self.epoch_note.setText(self._note_text(current_epoch))
+            return
+        if since >= 1.0 / self.max_rate:  # not a stream (or a pause in one): everything at once
+            self._draw_pending()
+            return
+        self._next_group = (self._next_group + 1) % len(GROUPS)
+        self._draw_pending(self._next_group)
+
+    def _last_values(self, data: dict) -> tuple[float, list[np.ndarray]] | None:
+        """log10 of the newest epoch and each curve's newest value (in its axis' units), per plot."""
+        epochs = data["epochs"]
+        if len(epochs) == 0:
+            return None
+        params = data["params"]
+        preds = np.asarray(data["predictions"], dtype=float)
+        last = [preds[-1].reshape(-1)[: len(self._pred_curves)]]
+        last += [np.array([params[n][-1] for n in self._plot_params[i] if n in params], dtype=float)
+                 for i in (1, 2)]
+        loss = float(data["loss"][-1])
+        if self.log_loss.isChecked():
+            loss = math.log10(loss) if loss > 0 else math.nan
+        last.append(np.array([loss]))
+        return math.log10(max(float(epochs[-1]), 1.0)), last
+
+    def _moves(self, data: dict, current_epoch: int | None) -> bool:
+        """Whether drawing ``data`` would move the newest point of any curve (or the cursor) by a pixel."""
+        new, old = self._last_values(data), self._drawn_last
+        if new is None or old is None or current_epoch is None or self._drawn_epoch is None:
+            return True
+        px = [plot.getViewBox().viewPixelSize() for plot in self.plots]
+        cursor_x = math.log10(max(current_epoch, 1))
+        drawn_x = math.log10(max(self._drawn_epoch, 1))
+        if abs(new[0] - old[0]) >= px[0][0] or abs(cursor_x - drawn_x) >= px[0][0]:
+            return True
+        for (_, h), a, b in zip(px, new[1], old[1], strict=True):
+            if a.shape != b.shape or not np.all(np.abs(a - b) < h):  # NaN (diverging) counts as moved
+                return True
+        return False
+
+    def flush(self) -> None:
+        """Draw data still waiting for their turn now (for screenshots and tests)."""
+        if self._pending is not None:
+            self._draw_pending()
+
+    def _draw_pending(self, group: int | None = None) -> None:
+        """Draw the waiting data into the plots of ``GROUPS[group]`` (None: all of them)."""
+        self._redraw_timer.stop()
+        if self._pending is None:
+            return
+        data, epoch, move_cursor = self._pending
+        self._pending = None
+        which = tuple(range(len(self.plots))) if group is None else GROUPS[group]
+        if group is None:
+            self._catch_up = 0
+        self._last_draw = time.perf_counter()
+        self.redraws += len(which) / len(self.plots)
+        self._draw(data, epoch, move_cursor, which)
+        self._drawn_last = self._last_values(data)
+        self._drawn_epoch = epoch
+
+    def _draw(self, data: dict, current_epoch: int | None, move_cursor: bool,
+              which: tuple[int, ...] = (0, 1, 2, 3)) -> None:
         epochs = np.asarray(data["epochs"], dtype=float)
+        if epochs.size == 0 or (self._epochs.size and epochs[-1] < self._epochs[-1]):
+            self._forget_ranges()  # a reset or a new run: fit the views afresh
         self._epochs = epochs
         self._log_epochs = np.log10(np.maximum(epochs, 1.0)) if epochs.size else epochs
-        preds = np.asarray(data["predictions"])
+        preds = np.asarray(data["predictions"], dtype=float)
         if preds.ndim == 1:
             preds = preds[:, None]
-        for i, curve in enumerate(self._pred_curves):
-            if i < preds.shape[1]:
-                curve.setData(epochs, preds[:, i])
         params = data["params"]
-        for name, curve in self._param_curves.items():
-            if name in params:
-                curve.setData(epochs, params[name])
-        if self._loss_curve is not None:
-            loss = np.asarray(data["loss"], dtype=float)
+        loss = np.asarray(data["loss"], dtype=float)
+        self._last_loss = loss
+        extents: list[tuple[float, float] | None] = [None] * len(self.plots)
+        if 0 in which:
+            for i, curve in enumerate(self._pred_curves):
+                if i < preds.shape[1]:
+                    curve.setData(epochs, preds[:, i])
+            targets = np.array([line.value() for line in self._target_lines], dtype=float)
+            extents[0] = _extent(preds[:, : len(self._pred_curves)], targets)
+        for k in (1, 2):
+            if k in which:
+                names = [n for n in self._plot_params[k] if n in params]
+                for name in names:
+                    self._param_curves[name].setData(epochs, params[name])
+                extents[k] = _extent(*(params[n] for n in names))
+        if 3 in which and self._loss_curve is not None:
             if self.log_loss.isChecked():
                 loss = np.where(loss > 0, loss, np.nan)  # log axis: a loss of exactly 0 cannot be drawn
             self._loss_curve.setData(epochs, loss, connect="finite")
+            extents[3] = self._loss_extent()
+        self._fit_ranges(epochs, extents)
+        if not move_cursor:
+            return  # the cursor was placed after these data arrived (a recorded epoch, a scrub)
+        if current_epoch is None and epochs.size:
+            current_epoch = int(epochs[-1])
         if current_epoch is not None:
-            self.set_cursor(current_epoch)
-        elif epochs.size:
-            self.set_cursor(int(epochs[-1]))
+            self._place_cursor(current_epoch, which)
+
+    # ------------------------------------------------------------ ranges
+    def _forget_ranges(self) -> None:
+        self._xmax = None
+        self._yranges = [None] * len(self.plots)
+
+    def _loss_extent(self) -> tuple[float, float] | None:
+        loss = self._last_loss
+        if not self.log_loss.isChecked():
+            return _extent(loss)
+        loss = loss[loss > 0]
+        return _extent(np.log10(loss)) if loss.size else None
+
+    def _fit_ranges(self, epochs: np.ndarray, extents: list[tuple[float, float] | None]) -> None:
+        """Set the views' ranges, but only when the data have grown past them.
+
+        Autorange would re-fit every view at every paint (and re-draw the axes, their tick
+        text and grid, which then paint a second time); ranges that stay put for seconds at a
+        time let the cached axes be reused. x grows in half decades of epochs; a y range grows
+        to the data plus a margin, so creeping data do not move it every frame.
+        """
+        for i, plot in enumerate(self.plots):
+            vb = plot.getViewBox()
+            x_auto, y_auto = vb.autoRangeEnabled()
+            if x_auto or y_auto:  # switched on by a log-mode change or the plot menu
+                vb.disableAutoRange()
+                self._yranges[i] = None
+                if x_auto:
+                    self._xmax = None
+        if epochs.size:
+            decades = X_STEP * math.ceil(math.log10(max(float(epochs[-1]), 1.0)) / X_STEP - 1e-9)
+            xmax = max(decades, 1.0)
+            if xmax != self._xmax:
+                self._xmax = xmax
+                logx = self.pred_plot.ctrl.logXCheck.isChecked()
+                self.pred_plot.setXRange(0.0 if logx else 1.0, xmax if logx else 10.0 ** xmax,
+                                         padding=X_PAD)  # the other plots are x-linked to this one
+        for i, ext in enumerate(extents):
+            if ext is None:
+                continue
+            lo, hi = ext
+            cur = self._yranges[i]
+            if cur is not None:
+                if cur[0] <= lo and hi <= cur[1]:
+                    continue
+                lo, hi = min(lo, cur[0]), max(hi, cur[1])
+            span = hi - lo
+            margin = Y_MARGIN * span if span > 0 else max(abs(hi) * 0.1, 0.05)
+            new = (lo - margin, hi + margin)
+            if not all(map(math.isfinite, new)):
+                continue
+            self._yranges[i] = new
+            self.plots[i].setYRange(*new, padding=0)
 
     def set_cursor(self, epoch: int) -> None:
         """Move the vertical epoch cursor in every plot (without emitting ``epochScrubbed``)."""
+        if self._pending is not None:
+            self._pending = (self._pending[0], self._pending[1], False)  # this placement wins
+        self._place_cursor(epoch, range(len(self.cursors)))
+
+    def _place_cursor(self, epoch: int, which: Iterable[int]) -> None:
+        """Move the cursor of the plots ``which`` (only those: moving one repaints its plot)."""
         self._cursor_epoch = int(epoch)
         x = math.log10(max(int(epoch), 1))
-        for cursor in self.cursors:
+        for i in which:
+            cursor = self.cursors[i]
             cursor.blockSignals(True)
             cursor.setValue(x)
             cursor.blockSignals(False)
             cursor.setVisible(self._epochs.size > 0 or epoch > 0)
-        self.epoch_note.setText(f"epoch {int(epoch):,}   (click or drag on a plot to go back in time)")
+        self.epoch_note.setText(self._note_text(epoch))
+
+    @staticmethod
+    def _note_text(epoch: int) -> str:
+        return f"epoch {int(epoch):,}   (click or drag on a plot to go back in time)"
 
     def cursor_epoch(self) -> int | None:
         """The epoch the cursor marks (for tests and the status bar)."""
@@ -328,5 +592,13 @@ class TrainingPlots(QWidget):
         self._scrub_at(float(line.value()))
 
     def _set_loss_log(self, on: bool) -> None:
-        self.loss_plot.setLogMode(x=True, y=on)
+        self.loss_plot.setLogMode(x=True, y=on)  # (pyqtgraph turns autorange back on here)
+        self.loss_plot.getViewBox().disableAutoRange()
+        self._yranges[3] = None
+        if self._loss_curve is not None and self._epochs.size:
+            loss = self._last_loss
+            if on:
+                loss = np.where(loss > 0, loss, np.nan)
+            self._loss_curve.setData(self._epochs, loss, connect="finite")
+            self._fit_ranges(self._epochs, [None, None, None, self._loss_extent()])
 

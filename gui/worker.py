@@ -31,8 +31,9 @@ from core.stepthrough import substeps_for
 CHUNK_S = 0.006  # seconds of training per chunk while playing flat out
 PAUSE_MS = 2  # event-loop pause between chunks: the GUI thread's window for the GIL
 MAX_FPS = 30  # at most this many frames a second reach the GUI (target: >= 25 drawn)
-PLOT_POINTS = 500  # log-spaced history rows per plot curve: ~1 per pixel of a plot
-MAX_GUI_WAIT_S = 0.01  # train anyway if the GUI has not painted the last frame after this long
+PLOT_POINTS = 300  # log-spaced history rows per plot curve: plenty on a ~500 px log axis
+MAX_GUI_WAIT_S = 0.02  # train anyway if the GUI has not painted the last frame after this long
+# (a frame that redraws plots takes ~10-15 ms here; cut off at 10 ms, its end ran into a chunk)
 DEFAULT_EPOCH_LIMIT = 1000  # the chapter trains 1000 epochs
 NETWORK_KEYS = ("n_inputs", "kernel_size", "n_kernels", "stride", "padding", "activation", "init",
                 "seed", "n_outputs", "output")
@@ -101,6 +102,7 @@ class TrainingWorker(QObject):
                 optimizer=config.get("optimizer", "gd"),
                 batch_size=config.get("batch_size"),
                 lr_decay=float(config.get("lr_decay", 1.0) or 1.0),
+                dropout=float(config.get("dropout") or 0.0),  # the shape editor's (issue 5)
             )
             limit = int(config.get("epoch_limit") or DEFAULT_EPOCH_LIMIT)
             if limit < 1:
@@ -228,7 +230,8 @@ class TrainingWorker(QObject):
         self._last_tick = now
         ran = 0
         if n > 0:
-            ran = t.run(n, loss_below=self.loss_below, time_budget=self.chunk_s)
+            ran = t.run(n, loss_below=self.loss_below, time_budget=self._chunk_budget(now),
+                        callback=self.stop_callback)  # the stop panel's conditions (issue 5)
             if self.speed is not None and self._run_left == 0:
                 self._due -= ran
         done_reason = None
@@ -236,6 +239,8 @@ class TrainingWorker(QObject):
             done_reason = t.stopped_reason or "Training diverged; lower the learning rate and press Reset."
         elif self.loss_below is not None and t.stopped_reason and ran < n:
             done_reason = t.stopped_reason
+        elif self.stop_callback is not None and self.stop_callback.fired:
+            done_reason = self.stop_callback.take()  # which stop condition fired (issue 5)
         if self._run_left > 0:
             self._run_left -= ran
             self.progress.emit(self._run_total - self._run_left, self._run_total)
@@ -365,6 +370,17 @@ class TrainingWorker(QObject):
             self.moveToThread(app.thread())
 
     # ------------------------------------------------------------ frames
+    def _chunk_budget(self, now: float) -> float:
+        """``chunk_s``, cut short so the chunk ends when the next frame is due.
+
+        Frames are only sent between chunks; without this a frame waits up to a whole chunk
+        past its time, and the frame rate falls well below ``max_fps``.
+        """
+        if self.frame_pending:
+            return self.chunk_s
+        due = self._last_emit + 1.0 / self.max_fps - now
+        return min(self.chunk_s, max(due, 0.001))
+
     def _emit_frame(self, force: bool = False, step: dict | None = None) -> None:
         """Send a snapshot + plot data, unless the GUI has not drawn the last one (coalescing)."""
         t = self.trainer
@@ -376,11 +392,15 @@ class TrainingWorker(QObject):
         snap = self._snapshot(t, step)
         if snap is None:
             return
+        data = plot_data(t, PLOT_POINTS)
         self.frame_pending = True
         self._last_emit = now
         self.frames_sent += 1
+        # Both built first, then sent back to back: the GUI then handles the two in one go and
+        # paints once. Sent a millisecond apart (plot_data between them), the GUI painted the
+        # snapshot, reported the frame drawn, and drew the plots while the next chunk trained.
         self.snapshotReady.emit(snap)
-        self.plotDataReady.emit(plot_data(t, PLOT_POINTS))
+        self.plotDataReady.emit(data)
 
     def _snapshot(self, t: Trainer, step: dict | None) -> Snapshot | None:
         """The live snapshot; after a divergence, the last recorded epoch that can still be shown.
@@ -400,6 +420,84 @@ class TrainingWorker(QObject):
                 continue
             return replace(snap, diverged=t.diverged, stopped_reason=t.stopped_reason, live=True)
         return None
+
+    # ------------------------------------------------------------ files (issue 6: gui/file_menu.py)
+    # Saving, opening and the history CSV touch the trainer, so they run here, in this thread.
+    fileDone = Signal(str, str, object)  # kind ("save" | "open" | "csv"), path, details dict
+    fileFailed = Signal(str, str)  # kind, one sentence; nothing has changed
+
+    def _state_key(self) -> tuple:
+        t = self._ensure()
+        return (t.epoch, t.history.n, tuple(t.net.get_params().values()))
+
+    @Slot(str, object, object)
+    def save_workspace_file(self, path: str, experiment: dict, image_lab: dict) -> None:
+        """Write the trainer and the panels' settings to ``path`` (atomic, see core.workspace)."""
+        from core.workspace import save_workspace
+
+        try:
+            save_workspace(path, self._ensure(), experiment=experiment, image_lab=image_lab)
+        except (OSError, ValueError, TypeError) as exc:
+            self.fileFailed.emit("save", f"Could not save {path}: {getattr(exc, 'strerror', None) or exc}")
+            return
+        self.fileDone.emit("save", path, {"key": self._state_key()})
+
+    @Slot(str)
+    def open_workspace_file(self, path: str) -> None:
+        """Load ``path`` fully, then swap it in; a bad file changes nothing and says why."""
+        from core.workspace import WorkspaceError, load_workspace
+
+        try:
+            ws = load_workspace(path)
+        except WorkspaceError as exc:
+            self.fileFailed.emit("open", f"Could not open {exc}")
+            return
+        except Exception as exc:  # noqa: BLE001 - a damaged file must never take the window down
+            self.fileFailed.emit("open", f"Could not open {path}: {exc!r}")
+            return
+        t, exp = ws.trainer, dict(ws.experiment)
+        self._set_playing(False)
+        self._run_left = 0
+        self.trainer = t
+        self.config = {**exp, **t.net.shape_dict(), "dropout": t.settings().get("dropout", 0.0),
+                       "X": t.X.copy(), "y": t.y.copy()}
+        try:
+            self.epoch_limit = max(1, int(exp.get("epoch_limit") or DEFAULT_EPOCH_LIMIT))
+            lb = exp.get("loss_below")
+            self.loss_below = None if lb in (None, 0) else float(lb)
+        except (TypeError, ValueError):
+            self.epoch_limit, self.loss_below = DEFAULT_EPOCH_LIMIT, None
+        self.sample = 0
+        self.networkChanged.emit({"net": t.net.copy(), "X": t.X.copy(), "y": t.y.copy(),
+                                  "config": dict(self.config)})
+        self._emit_frame(force=True)
+        self.fileDone.emit("open", path, {"key": self._state_key(), "experiment": exp,
+                                          "image_lab": dict(ws.image_lab), "X": t.X.copy(),
+                                          "y": t.y.copy(), "trainer": t.settings(),
+                                          "shape": t.net.shape_dict()})
+
+    @Slot(str)
+    def export_history_file(self, path: str) -> None:
+        """The training history as CSV (gui.export)."""
+        from gui.export import ExportError, export_history_csv
+
+        try:
+            export_history_csv(self._ensure().history, path)
+        except ExportError as exc:
+            self.fileFailed.emit("csv", f"Could not export the history: {exc}")
+            return
+        self.fileDone.emit("csv", path, {})
+
+    # ------------------------------------------------------------ beyond the chapter (issue 5)
+    # The stop panel's conditions, armed by gui/beyond_chapter.py: a ``StopHook`` (callable
+    # trainer → reason | None, with ``fired`` / ``take()``), passed to ``Trainer.run`` as its
+    # callback while playing or running N epochs. None (the default) keeps the fast path.
+    stop_callback = None
+
+    @Slot(object)
+    def set_stop_callback(self, hook) -> None:
+        """Arm (or with None disarm) the stop conditions; the next training chunk uses them."""
+        self.stop_callback = hook
 
 
 class WorkerHandle(QObject):

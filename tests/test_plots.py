@@ -171,3 +171,77 @@ def test_dragging_on_a_plot_scrubs(plots, exp2, qtbot):
     with qtbot.waitSignal(plots.epochScrubbed, timeout=1000) as blocker:
         vb.mouseDragEvent(ev)
     assert ev.accepted and blocker.args == [100]
+
+
+def test_views_do_not_autorange_and_only_grow(plots, exp2):
+    """Autorange re-fit every view at every paint (and painted twice): the ranges are set by hand."""
+    net, y, trainer = exp2
+    plots.set_network(net, y)
+    plots.max_rate = None
+    plots.show_plot_data(plot_data(trainer), trainer.epoch)  # 300 epochs
+    assert not any(any(p.getViewBox().autoRangeEnabled()) for p in plots.plots)
+    (x0, x1), _ = plots.pred_plot.getViewBox().viewRange()
+    assert x0 <= 0 and math.log10(300) <= x1 <= 2.7  # half decades: 10^2.5 covers epoch 300
+    before = [p.getViewBox().viewRange()[1] for p in plots.plots]
+    trainer.run(5)  # the data barely move: no view changes
+    plots.show_plot_data(plot_data(trainer), trainer.epoch)
+    assert [p.getViewBox().viewRange()[1] for p in plots.plots] == before
+    trainer.run(2000)  # past the view: x grows to the next half decade, y covers the data
+    data = plot_data(trainer)
+    plots.show_plot_data(data, trainer.epoch)
+    (_, x1), (y0, y1) = plots.kernel_plot.getViewBox().viewRange()
+    assert math.log10(trainer.epoch) <= x1 <= math.log10(trainer.epoch) + 0.7
+    k = np.concatenate([data["params"][n] for n in ("K6", "K7", "K8", "b_conv")])
+    assert y0 <= k.min() and k.max() <= y1
+
+
+def test_fast_data_are_coalesced_and_the_cursor_placement_wins(plots, exp2, qtbot):
+    net, y, trainer = exp2
+    plots.set_network(net, y)
+    plots.max_rate = 5.0
+    plots.show_plot_data(plot_data(trainer), trainer.epoch)
+    drawn = plots.redraws
+    trainer.run(50)
+    data = plot_data(trainer)
+    plots.show_plot_data(data, trainer.epoch)  # too soon: waits for its turn
+    assert plots.redraws == drawn
+    plots.set_cursor(42)  # e.g. a recorded epoch shown meanwhile
+    qtbot.waitUntil(lambda: plots.redraws == drawn + 1, timeout=2000)  # drawn by the timer
+    xs, ys = plots._loss_curve.getOriginalDataset()
+    assert ys[-1] == data["loss"][-1]
+    assert plots.cursor_epoch() == 42 and math.isclose(plots.cursors[0].value(), math.log10(42))
+
+
+def test_epoch_note_follows_the_cursor(plots, exp2):
+    net, y, trainer = exp2
+    plots.set_network(net, y)
+    plots.set_cursor(1234)
+    assert plots.epoch_note.text().startswith("epoch 1,234")
+
+
+def test_a_stream_redraws_the_plot_groups_in_turn_and_a_pause_draws_all(plots, exp2, qtbot):
+    """While playing, a frame redraws about half the curves, so no frame carries the whole cost."""
+    import time
+
+    from gui.plots import GROUPS
+
+    net, y, trainer = exp2
+    plots.set_network(net, y)
+    plots.max_rate = 2.0  # a group may be redrawn every 0.19 s; everything only after 0.5 s
+    plots.show_plot_data(plot_data(trainer), trainer.epoch)  # the first call draws everything
+    time.sleep(0.25)
+    trainer.run(300)
+    data = plot_data(trainer)
+    plots.show_plot_data(data, trainer.epoch)  # part of a stream: one group only
+    assert GROUPS[0] == (0,)
+    pred = plots._pred_curves[0].getOriginalDataset()[1]
+    loss = plots._loss_curve.getOriginalDataset()[1]
+    assert (pred[-1] == data["predictions"][-1, 0]) != (loss[-1] == data["loss"][-1])
+    plots.flush()  # nothing waiting: a no-op
+    plots.max_rate = 5.0
+    trainer.run(300)
+    data = plot_data(trainer)
+    plots.show_plot_data(data, trainer.epoch)  # too soon: waits, then the timer draws every plot
+    qtbot.waitUntil(lambda: plots._loss_curve.getOriginalDataset()[1][-1] == data["loss"][-1], timeout=2000)
+    assert plots._pred_curves[0].getOriginalDataset()[1][-1] == data["predictions"][-1, 0]
+    assert plots.cursor_epoch() == trainer.epoch
