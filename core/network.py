@@ -528,7 +528,7 @@ class BatchPass:
             np.matmul(self.negXw1, convT, out=self.Z)  # −z, exactly
             np.exp(Zr, out=self.A)
             self.A += 1.0
-            np.divide(1.0, self.A, out=self.A)
+            np.reciprocal(self.A, out=self.A)  # 1/(1 + e^(−z)), the same rounding as 1.0/x
         else:
             np.matmul(self.Xw1, convT, out=self.Z)
             self.A[...] = net.activation.f(Zr)

@@ -421,14 +421,17 @@ class Trainer:
         convT = theta[:nconv].reshape(1, -1).T
         dense = theta[nconv:].reshape(1, F + 1)
         denseT, Wd = dense.T, dense[:, :F]
-        Z, A, A1, Y, E, ET, D, DT, T = ws.Z, ws.A, ws.A1, ws.Y, ws.E, ws.ET, ws.D, ws.DT, ws.T
+        Z, A, A1, E, ET, D, DT, T = ws.Z, ws.A, ws.A1, ws.E, ws.ET, ws.D, ws.DT, ws.T
         Gd, Gc, G = ws.G_dense, ws.G_conv, ws.G
-        Zr, negX, Xw1, yv, Ycol = Z.reshape(N, F), ws.negXw1, ws.Xw1, ws.y, Y[:, 0]
+        Zr, negX, Xw1, yv = Z.reshape(N, F), ws.negXw1, ws.Xw1, ws.y
         # Output arrays are passed positionally: NumPy parses them a little faster than out=.
-        dot, exp, add, div, sub, mul = np.dot, np.exp, np.add, np.divide, np.subtract, np.multiply
+        dot, exp, add, sub, mul = np.dot, np.exp, np.add, np.subtract, np.multiply
         isfinite, perf = math.isfinite, time.perf_counter
         lr0, decay, inv_n = self.lr0, self.lr_decay, 1.0 / N  # inv_n only scales losses
         ytarget = self.y
+        ones = np.ones_like(A)  # array operands: NumPy converts a scalar on every call
+        rec = np.reciprocal
+        scale = np.empty_like(G)
         ran = 0
         while ran < n:
             e0 = self.epoch + 1
@@ -440,25 +443,26 @@ class Trainer:
                 hist._make_room()
                 continue
             Hp, Hy = hist._params, hist._preds
-            c = lr0 * decay**self.epoch / N
+            Hy3 = Hy.reshape(Hy.shape[0], N, 1)  # each row as an (N, 1) output for ŷ
+            scale.fill(lr0 * decay**self.epoch / N)
             for r in range(n0, n0 + block):
                 dot(negX, convT, Z)  # −z
                 exp(Zr, A)
-                add(A, 1.0, A)
-                div(1.0, A, A)  # C = 1/(1 + e^(−z))
-                dot(A1, denseT, Y)  # ŷ = Σ λ·C + b12
+                add(A, ones, A)
+                rec(A, A)  # C = 1/(1 + e^(−z))
+                Yr = Hy3[r]
+                dot(A1, denseT, Yr)  # ŷ = Σ λ·C + b12, straight into the history row
                 Hp[r] = theta
-                Hy[r] = Ycol
-                sub(Y, yv, E)  # δ12 = ŷ − y
+                sub(Yr, yv, E)  # δ12 = ŷ − y
                 dot(ET, A1, Gd)  # ∂P/∂λ = Σ C·δ12, ∂P/∂b12 = Σ δ12
                 mul(E, Wd, D)
-                sub(1.0, A, T)
+                sub(ones, A, T)
                 mul(T, A, T)
                 mul(D, T, D)  # δ9… = C(1 − C)·λ·δ12
                 dot(DT, Xw1, Gc)  # ∂P/∂K = Σ I·δ, ∂P/∂b_conv = Σ δ
                 if decay != 1.0:
-                    c = lr0 * decay ** (self.epoch + r - n0) / N
-                mul(G, c, G)
+                    scale.fill(lr0 * decay ** (self.epoch + r - n0) / N)
+                mul(G, scale, G)
                 sub(theta, G, theta)
             rows = slice(n0, n0 + block)
             err = Hy[rows] - ytarget
