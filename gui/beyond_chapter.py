@@ -288,6 +288,7 @@ class BeyondChapter(QObject):
         w.experiment_panel.epoch_limit.valueChanged.connect(lambda _v: self.send_stop_conditions())
         self.right_tabs.currentChanged.connect(self._on_right_tab)
         self.bottom_tabs.currentChanged.connect(self._on_bottom_tab)
+        w.tabs.currentChanged.connect(lambda _i: self._refresh_visible())  # back from the image lab
         w.installEventFilter(self)
 
     def _on_right_tab(self, _index: int) -> None:
@@ -404,6 +405,8 @@ class BeyondChapter(QObject):
             self.activations.show_snapshot(self.snap)
         if self.gradcheck.isVisible():
             self._show_gradcheck()
+        if self.softmax and self.class_box.isVisible():
+            self._update_classification()
 
     def _show_gradcheck(self) -> None:
         try:
@@ -424,7 +427,8 @@ class BeyondChapter(QObject):
     def _refresh_throttled(self) -> None:
         self._class_timer.stop()
         self._last_refresh = time.perf_counter()
-        self._update_classification()
+        if self.class_box.isVisible():  # hidden (another tab): drawn when shown (_refresh_visible)
+            self._update_classification()
         # Not while playing: a check is 2 passes per parameter, too many for every frame.
         if self.gradcheck.isVisible() and self.snap is not None and self.net is not None and (
                 not self.playing or not self.snap.live or self.snap.step is not None):

@@ -3,18 +3,29 @@
 It only draws what ``core.stepthrough`` formatted (``SubStep`` lines, or the
 ``summary_lines`` of a snapshot when not stepping); changing the precision
 re-renders the stored numbers, nothing is recomputed here.
+
+While training streams frames in (``set_streaming(True)``, the window does it while playing)
+the live summary is re-rendered at most ``STREAM_HZ`` times a second, the newest snapshot
+winning: text that changes 30 times a second cannot be read anyway (a learner reads it when
+paused), and building it plus ``setHtml`` plus the text layout cost ~5 ms of the GUI thread
+a frame (bench/bench_gui.py). The title is a ``TextLine``, not a QLabel, so a new title
+does not re-lay out the window; unchanged HTML is not set again.
 """
 
 from __future__ import annotations
 
 import html
+import time
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from core.stepthrough import SubStep, fmt, summary_lines
+from gui.text_line import TextLine
 
 EVERY_LINE_KINDS = ("update", "grad_dense", "delta_out")  # sub-steps where every line is a result
+STREAM_HZ = 5.0  # live summaries re-rendered at most this often a second while frames stream in
 
 
 class EquationsPanel(QWidget):
@@ -27,13 +38,22 @@ class EquationsPanel(QWidget):
         self._net = None
         self._substep: tuple[SubStep, int | None, int | None] | None = None
         self._snap = None
+        self._html = ""
+        self.streaming = False  # frames stream in (playing): throttle live summaries to STREAM_HZ
+        self.max_rate = STREAM_HZ
+        self._last_render = -1e9
+        self._deferred = None  # the newest live snapshot not rendered yet (streaming)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._render_deferred)
 
-        self.title = QLabel("")
+        self.title = TextLine("")
         self.title.setObjectName("equationsTitle")
         f = self.title.font()
         f.setBold(True)
         f.setPointSizeF(f.pointSizeF() * 1.1)
         self.title.setFont(f)
+        self.title.setFixedHeight(self.title.fontMetrics().height() + 2)
         self.indicator = QLabel("")
         self.indicator.setObjectName("equationsStepIndicator")
         self.indicator.setToolTip("Which click of the step-through this equation is.")
@@ -62,6 +82,12 @@ class EquationsPanel(QWidget):
         """The network whose snapshots ``show_snapshot`` will summarise (its names and activation)."""
         self._net = net
 
+    def set_streaming(self, on: bool) -> None:
+        """Frames stream in (True) or have stopped (False: what is waiting is shown now)."""
+        self.streaming = bool(on)
+        if not on:
+            self._render_deferred()
+
     def set_precision(self, digits: int) -> None:
         """Decimals shown; re-renders the current content from its stored numbers."""
         self._precision = max(1, min(int(digits), 12))
@@ -74,22 +100,45 @@ class EquationsPanel(QWidget):
         """Show one sub-step of the step-through; ``index`` is 0-based, shown as "step i of n"."""
         self._substep = (substep, index, total)
         self._snap = None
+        self._deferred = None
+        self._timer.stop()
         self.title.setText(substep.title)
         self.indicator.setText(f"step {index + 1} of {total}" if index is not None and total else "")
         self._set_lines(substep.render(self._precision), substep.kind in EVERY_LINE_KINDS)
 
     def show_snapshot(self, snap) -> None:
-        """A summary of the displayed sample's forward pass and loss (when not stepping)."""
+        """A summary of the displayed sample's forward pass and loss (when not stepping).
+
+        While streaming, a live snapshot that comes less than 1 / ``max_rate`` s after the last
+        one shown waits (replaced by newer ones) and is shown when its turn comes.
+        """
+        if self.streaming and self.max_rate and getattr(snap, "live", True) and self._substep is None:
+            wait = self._last_render + 1.0 / self.max_rate - time.perf_counter()
+            if wait > 0:
+                self._deferred = snap
+                if not self._timer.isActive():
+                    self._timer.start(max(1, int(wait * 1000) + 1))
+                return
+        self._deferred = None
+        self._timer.stop()
+        self._last_render = time.perf_counter()
         self._snap = snap
         self._substep = None
         live = "" if getattr(snap, "live", True) else "  (recorded epoch)"
         self.title.setText(f"Forward pass of sample {snap.sample + 1}, epoch {snap.epoch}{live}")
-        self.indicator.setText("")
+        if self.indicator.text():
+            self.indicator.setText("")
         if self._net is None:
             lines = [f"loss = {fmt(snap.loss, self._precision)}"]
         else:
             lines = summary_lines(self._net, snap, self._precision)
         self._set_lines(lines, every_line=True)
+
+    def _render_deferred(self) -> None:
+        snap, self._deferred = self._deferred, None
+        if snap is not None:
+            self._last_render = -1e9
+            self.show_snapshot(snap)
 
     def text(self) -> str:
         """The plain text shown: title, indicator and equation lines (for tests)."""
@@ -119,4 +168,7 @@ class EquationsPanel(QWidget):
                 rows.append(f"{esc(head)} = <b style='color:{accent}'>{esc(result)}</b>{esc(tail)}")
             else:
                 rows.append(esc(line))
-        self.browser.setHtml("<div style='line-height:135%'>" + "<br>".join(rows) + "</div>")
+        text = "<div style='line-height:135%'>" + "<br>".join(rows) + "</div>"
+        if text != self._html:
+            self._html = text
+            self.browser.setHtml(text)

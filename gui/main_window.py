@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         self._dialogs: dict[str, QDialog] = {}
         self._error_box: QMessageBox | None = None
         self._awaiting_paint = False
+        self._hidden_frame: tuple = (None, None)  # (snapshot, plot data) that came while hidden
 
         self.worker = WorkerHandle(self)
         self._build_views(load_image)
@@ -154,12 +155,17 @@ class MainWindow(QMainWindow):
         self.message_label = QLabel()
         name(self.message_label, "statusMessage", "Status message")
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Fixed sizes: a QLabel of fixed size does not ask the window to re-lay out on setText
+        # (it changes every frame while playing; a re-layout repainted the whole window).
         self.epoch_label = QLabel("Epoch 0")
         name(self.epoch_label, "epochLabel", "Epoch")
-        self.epoch_label.setMinimumWidth(self.epoch_label.fontMetrics().horizontalAdvance("Epoch 0000000 "))
+        fm = self.epoch_label.fontMetrics()
+        self.epoch_label.setFixedSize(fm.horizontalAdvance("Epoch 00000000 (recorded) "),
+                                      self.epoch_label.sizeHint().height())
         self.loss_label = QLabel("Loss –")
         name(self.loss_label, "lossLabel", "Loss")
-        self.loss_label.setMinimumWidth(self.loss_label.fontMetrics().horizontalAdvance("Loss 0.000000e-00 "))
+        self.loss_label.setFixedSize(fm.horizontalAdvance("Loss 0.000000e-00 "),
+                                     self.loss_label.sizeHint().height())
         sb.addWidget(self.message_label, 1)
         sb.addPermanentWidget(self.epoch_label)
         sb.addPermanentWidget(self.loss_label)
@@ -198,6 +204,7 @@ class MainWindow(QMainWindow):
             limit.valueChanged.connect(self.worker.set_epoch_limit)
         self.diagram.weightEdited.connect(self._on_weight_edited)
         self.plots.epochScrubbed.connect(self._on_scrubbed)
+        self.tabs.currentChanged.connect(self._on_main_tab)
         for view in self.plots.findChildren(QGraphicsView) + self.diagram.findChildren(QGraphicsView):
             view.viewport().installEventFilter(self)
 
@@ -305,10 +312,34 @@ class MainWindow(QMainWindow):
         self.equations.set_network(info["net"])
         self.plots.set_network(info["net"], info["y"])
 
-    def _on_snapshot(self, snap: Snapshot) -> None:
+    def _network_tab_hidden(self) -> bool:
+        """The "Network" tab is not shown (the image lab is): its views need not draw every frame."""
+        return self.tabs.currentIndex() != 0
+
+    def _on_main_tab(self, index: int) -> None:
+        """Back on the "Network" tab: draw the newest frame that arrived while it was hidden."""
+        if index != 0:
+            return
+        snap, data = self._hidden_frame
+        self._hidden_frame = (None, None)
+        if snap is not None:
+            self._show_snapshot_views(snap)
+        if data is not None:
+            self.plots.show_plot_data(data, self._live_epoch)
+            self.plots.flush()
+            if snap is not None and not snap.live:
+                self.plots.set_cursor(snap.epoch + 1)  # a recorded epoch keeps its cursor
+
+    def _show_snapshot_views(self, snap: Snapshot) -> None:
         self.diagram.show_snapshot(snap)
         if not self.stepping:
             self.equations.show_snapshot(snap)
+
+    def _on_snapshot(self, snap: Snapshot) -> None:
+        if self._network_tab_hidden():  # drawn when the tab comes back (_on_main_tab)
+            self._hidden_frame = (snap, self._hidden_frame[1])
+        else:
+            self._show_snapshot_views(snap)
         if snap.live:
             self._live_epoch = snap.epoch
             self.epoch_label.setText(f"Epoch {snap.epoch}")
@@ -325,6 +356,12 @@ class MainWindow(QMainWindow):
             self.show_message(f"Showing epoch {shown} (recorded); press Play to resume")
 
     def _on_plot_data(self, data: dict) -> None:
+        if self._network_tab_hidden():
+            # Nothing to paint: keep the data for later and let the worker go on at once.
+            self._hidden_frame = (self._hidden_frame[0], data)
+            self.frames_drawn += 1
+            self.worker.frame_drawn()
+            return
         self.plots.show_plot_data(data, self._live_epoch)
         self.frames_drawn += 1
         self._awaiting_paint = True
@@ -345,6 +382,7 @@ class MainWindow(QMainWindow):
 
     def _on_playing_changed(self, on: bool) -> None:
         self._set_play_checked(on)
+        self.equations.set_streaming(on)  # formulas at a readable rate while playing
 
     def _on_progress(self, done: int, total: int) -> None:
         if done < total:

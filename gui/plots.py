@@ -25,18 +25,18 @@ from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QGraphicsItem,
     QHBoxLayout,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from core.stepthrough import screen_name
+from gui.text_line import TextLine
 
 # The chapter's colours for K6, K7, K8 (and λ9,12, λ10,12, λ11,12): red, blue, green.
 CHAPTER_COLOURS = ("#d62728", "#1f77b4", "#2ca02c")
@@ -50,7 +50,7 @@ X_STEP = 0.5  # the epoch axis grows in steps of half a decade (log10 units)
 X_PAD = 0.05  # fraction of the x range left free on either side (as autorange did: "1" stays in view)
 Y_MARGIN = 0.08  # head room above and below the data (fraction of its span) when a y range grows
 MAX_ABS = 1e100  # a diverging run's values beyond this are left out of the y range
-PLOT_HZ = 12.0  # each plot redrawn at most this often a second; faster data wait (newest wins)
+PLOT_HZ = 8.0  # each plot redrawn at most this often a second; faster data wait (newest wins)
 STILL_S = 0.5  # redraw at least this often while data come, even if nothing moved by a pixel
 GROUPS = ((0,), (1, 2, 3))  # plots redrawn together while playing: ŷ (10 curves) | the other 9
 
@@ -86,40 +86,7 @@ class _DecadeAxis(pg.AxisItem):
         return ticks
 
 
-class _Note(QWidget):
-    """One line of text, like a QLabel whose setText never re-lays out the window.
-
-    QLabel.setText asks every layout up to the window to re-run, and the window then repaints
-    far more than the label: 3–5 ms a frame, more than the curves cost (bench/bench_gui.py).
-    """
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._text = ""
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-
-    def text(self) -> str:
-        return self._text
-
-    def setText(self, text: str) -> None:  # noqa: N802 (QLabel's name)
-        if text != self._text:
-            self._text = text
-            self.setAccessibleName(text)
-            self.update()
-
-    def sizeHint(self) -> QSize:  # noqa: N802
-        return QSize(120, self.fontMetrics().height() + 2)
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
-        return QSize(0, self.fontMetrics().height() + 2)
-
-    def paintEvent(self, event) -> None:  # noqa: N802
-        painter = QPainter(self)
-        painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
-        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-        painter.drawText(self.rect(), int(flags), self.fontMetrics().elidedText(
-            self._text, Qt.TextElideMode.ElideRight, self.width()))
-        painter.end()
+_Note = TextLine  # the epoch note above the plots (gui/text_line.py says why not a QLabel)
 
 
 class _ScrubViewBox(pg.ViewBox):

@@ -29,9 +29,10 @@ from core.data import experiment1
 from core.stepthrough import substeps_for
 
 CHUNK_S = 0.006  # seconds of training per chunk while playing flat out
-PAUSE_MS = 2  # event-loop pause between chunks: the GUI thread's window for the GIL
+PAUSE_MS = 1  # event-loop pause between chunks: the GUI thread's window for the GIL (2 ms cost
+# ~5-10 points of training for no better lateness once a frame cost the GUI ~8 ms, not ~17; bench_gui.py)
 MAX_FPS = 30  # at most this many frames a second reach the GUI (target: >= 25 drawn)
-PLOT_POINTS = 300  # log-spaced history rows per plot curve: plenty on a ~500 px log axis
+PLOT_POINTS = 200  # log-spaced history rows per plot curve: 40 a decade, plenty on a ~450 px log axis
 MAX_GUI_WAIT_S = 0.02  # train anyway if the GUI has not painted the last frame after this long
 # (a frame that redraws plots takes ~10-15 ms here; cut off at 10 ms, its end ran into a chunk)
 DEFAULT_EPOCH_LIMIT = 1000  # the chapter trains 1000 epochs

@@ -76,3 +76,26 @@ def test_summary_mode(panel, stepped):
     assert f"= {fmt(snap.forward['O12'])}" in text
     assert f"= {fmt(snap.backward['loss'])}" in text
     assert "step " not in panel.indicator.text()
+
+
+def test_streaming_shows_live_summaries_at_a_readable_rate_and_the_last_one_at_once(qtbot, panel, stepped):
+    net, trainer, *_ = stepped
+    panel.set_network(net)
+    panel.set_streaming(True)
+
+    def show_after(epochs: int) -> str:
+        trainer.run(epochs)
+        snap = make_snapshot(trainer, 0)
+        panel.show_snapshot(snap)
+        return f"epoch {snap.epoch}"
+
+    first = show_after(0)
+    assert panel.title.text().endswith(first)
+    second = show_after(5)  # a moment later: waits for its turn ...
+    assert panel.title.text().endswith(first)
+    qtbot.waitUntil(lambda: panel.title.text().endswith(second), timeout=2000)  # ... which comes
+    third = show_after(5)
+    panel.set_streaming(False)  # playing stopped: what waits is shown now
+    assert panel.title.text().endswith(third)
+    fourth = show_after(5)  # not streaming: every snapshot at once
+    assert fourth in panel.text() and fourth != third

@@ -207,3 +207,14 @@ def test_closing_while_training_exits_cleanly(tmp_path):
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=45)
     assert proc.returncode == 0, proc.stderr
     assert "QThread: Destroyed" not in proc.stderr
+
+
+def test_network_views_wait_while_the_image_lab_is_shown(qtbot, window):
+    """Hidden views do no per-frame work; they catch up when the Network tab comes back."""
+    window.tabs.setCurrentWidget(window.image_lab)
+    before = window.equations.text()
+    window.actions_.step_epoch.trigger()
+    qtbot.waitUntil(lambda: label(window, "epochLabel") == "Epoch 1", timeout=5000)  # the status bar follows
+    assert window.equations.text() == before
+    window.tabs.setCurrentIndex(0)
+    assert "epoch 1" in window.equations.text() and window.plots.cursor_epoch() == 1
