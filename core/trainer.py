@@ -432,27 +432,37 @@ class Trainer:
         ones = np.ones_like(A)  # array operands: NumPy converts a scalar on every call
         rec = np.reciprocal
         scale = np.empty_like(G)
+        Yscratch = ws.Y  # ŷ of an epoch the thinned history does not keep
+        start = np.empty_like(theta)
         ran = 0
         while ran < n:
             e0 = self.epoch + 1
             n0 = hist.n
-            block = min(64, n - ran, hist.keep_all - e0 + 1)
-            if block < 2:
-                return ran + self._run_batch(n - ran, None, deadline)
-            if n0 + block > hist._epochs.shape[0]:
-                hist._make_room()
+            block = min(64, n - ran)
+            kept = [e for e in range(e0, e0 + block) if hist.wants(e)]
+            if n0 + len(kept) > hist._epochs.shape[0]:
+                hist._make_room()  # grows the buffer, or thins it and doubles the grid step
                 continue
             Hp, Hy = hist._params, hist._preds
             Hy3 = Hy.reshape(Hy.shape[0], N, 1)  # each row as an (N, 1) output for ŷ
+            # Where each epoch's ŷ goes and which history row (or −1) keeps its parameters.
+            plan, r = [], n0
+            for e in range(e0, e0 + block):
+                if r < n0 + len(kept) and kept[r - n0] == e:
+                    plan.append((Hy3[r], r))
+                    r += 1
+                else:
+                    plan.append((Yscratch, -1))
+            np.copyto(start, theta)
             scale.fill(lr0 * decay**self.epoch / N)
-            for r in range(n0, n0 + block):
+            for i, (Yr, row) in enumerate(plan):
                 dot(negX, convT, Z)  # −z
                 exp(Zr, A)
                 add(A, ones, A)
                 rec(A, A)  # C = 1/(1 + e^(−z))
-                Yr = Hy3[r]
                 dot(A1, denseT, Yr)  # ŷ = Σ λ·C + b12, straight into the history row
-                Hp[r] = theta
+                if row >= 0:
+                    Hp[row] = theta
                 sub(Yr, yv, E)  # δ12 = ŷ − y
                 dot(ET, A1, Gd)  # ∂P/∂λ = Σ C·δ12, ∂P/∂b12 = Σ δ12
                 mul(E, Wd, D)
@@ -461,20 +471,20 @@ class Trainer:
                 mul(D, T, D)  # δ9… = C(1 − C)·λ·δ12
                 dot(DT, Xw1, Gc)  # ∂P/∂K = Σ I·δ, ∂P/∂b_conv = Σ δ
                 if decay != 1.0:
-                    scale.fill(lr0 * decay ** (self.epoch + r - n0) / N)
+                    scale.fill(lr0 * decay ** (self.epoch + i) / N)
                 mul(G, scale, G)
                 sub(theta, G, theta)
-            rows = slice(n0, n0 + block)
+            rows = slice(n0, n0 + len(kept))
             err = Hy[rows] - ytarget
             losses = 0.5 * np.einsum("ij,ij->i", err, err) * inv_n
             if not (isfinite(float(losses.sum())) and isfinite(float(theta.sum()))
-                    and isfinite(float(Hp[rows].sum()))):
+                    and isfinite(float(Hp[rows].sum())) and isfinite(float(Yscratch.sum()))):
                 # Roll back to the block's first epoch and replay it epoch by epoch.
-                theta[:] = Hp[n0]
+                theta[:] = start
                 return ran + self._run_batch(block, None, None)
             hist._loss[rows] = losses
-            hist._epochs[rows] = np.arange(e0, e0 + block)
-            hist.n = n0 + block
+            hist._epochs[rows] = kept
+            hist.n = n0 + len(kept)
             self.epoch += block
             ran += block
             if deadline is not None and perf() > deadline:

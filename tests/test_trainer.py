@@ -286,3 +286,20 @@ def test_dropout_gradient_matches_finite_difference_with_fixed_mask():
         e[i] = 1e-6
         fd = (loss(net.theta + e) - loss(net.theta - e)) / 2e-6
         assert fd == pytest.approx(G[i], rel=1e-6, abs=1e-9)
+
+
+def test_fast_path_records_the_thinned_history_like_the_step_path():
+    """Past keep_all the fused loop keeps exactly the epochs the thinning grid keeps."""
+    X, y = _data()
+    a = Trainer(Network(), X, y)
+    b = Trainer(Network(), X, y)
+    for t in (a, b):
+        t.history = History(t.net.param_names(), 10, budget_bytes=8 * 20 * 3000, keep_all=1000)
+    a.run(20000)
+    for _ in range(20000):
+        b.step_epoch()
+    assert a.history.stride > 1 and a.history.n < 3000
+    assert np.array_equal(a.history.epochs, b.history.epochs)
+    assert np.array_equal(a.history.param_matrix, b.history.param_matrix)
+    assert np.array_equal(a.history.predictions, b.history.predictions)
+    assert np.array_equal(a.net.theta, b.net.theta)
