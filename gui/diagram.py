@@ -28,6 +28,8 @@ from gui.diagram_text import display_name, edge_tooltip_text, fmt, node_label_te
 
 DIM_EDGE, DIM_NODE = 0.12, 0.28  # opacity of what a highlight leaves out
 MARGIN_PX = 24  # above and below the network, so the top and bottom boxes are not clipped
+LEFT_PX = 30  # beyond the layout's own room: the input values ("−0.2952") left of I1…
+RIGHT_PX = 60  # and the output's "ŷ = …, y = …" / "p = … ← target" right of O12, in any width
 MIN_TAP_LABEL_PX = 18  # pixels per tap slot needed to print "K6 0.3207" at every position
 LAMBDA_T = 0.56  # λ labels sit this far along C → O: clear of the bias bus, apart from each other
 
@@ -344,7 +346,9 @@ class NetworkDiagram(QWidget):
         h = max(self.vb.height() - 2 * MARGIN_PX, 1.0)
         px = h / max(lay.y_max - lay.y_min, 1.0)  # pixels per slot
         m = MARGIN_PX / px
-        self.vb.setRange(xRange=(0.0, 1.0), yRange=(lay.y_min - m, lay.y_max + m), padding=0)
+        span = max(self.vb.width() - LEFT_PX - RIGHT_PX, 1.0)
+        self.vb.setRange(xRange=(-LEFT_PX / span, 1.0 + RIGHT_PX / span),
+                         yRange=(lay.y_min - m, lay.y_max + m), padding=0)
         r_in = max(4.0, min(15.0, 0.42 * lay.input_spacing * px))
         r_fm = max(4.0, min(16.0, 0.40 * lay.fmap_spacing * px))
         for node in self.nodes.values():
