@@ -431,7 +431,6 @@ class Trainer:
         ytarget = self.y
         ones = np.ones_like(A)  # array operands: NumPy converts a scalar on every call
         rec = np.reciprocal
-        scale = np.empty_like(G)
         Yscratch = ws.Y  # ŷ of an epoch the thinned history does not keep
         start = np.empty_like(theta)
         ran = 0
@@ -445,17 +444,19 @@ class Trainer:
                 continue
             Hp, Hy = hist._params, hist._preds
             Hy3 = Hy.reshape(Hy.shape[0], N, 1)  # each row as an (N, 1) output for ŷ
-            # Where each epoch's ŷ goes and which history row (or −1) keeps its parameters.
+            # Per epoch: where its ŷ goes, which history row (or −1) keeps its parameters, and
+            # its step size η·decay^(epoch−1)/N as an array (one row per epoch of the block).
+            steps = np.repeat((lr0 * decay ** np.arange(self.epoch, self.epoch + block) / N)[:, None],
+                              theta.size, axis=1)
             plan, r = [], n0
-            for e in range(e0, e0 + block):
+            for i, e in enumerate(range(e0, e0 + block)):
                 if r < n0 + len(kept) and kept[r - n0] == e:
-                    plan.append((Hy3[r], r))
+                    plan.append((Hy3[r], r, steps[i]))
                     r += 1
                 else:
-                    plan.append((Yscratch, -1))
+                    plan.append((Yscratch, -1, steps[i]))
             np.copyto(start, theta)
-            scale.fill(lr0 * decay**self.epoch / N)
-            for i, (Yr, row) in enumerate(plan):
+            for Yr, row, scale in plan:
                 dot(negX, convT, Z)  # −z
                 exp(Zr, A)
                 add(A, ones, A)
@@ -470,8 +471,6 @@ class Trainer:
                 mul(T, A, T)
                 mul(D, T, D)  # δ9… = C(1 − C)·λ·δ12
                 dot(DT, Xw1, Gc)  # ∂P/∂K = Σ I·δ, ∂P/∂b_conv = Σ δ
-                if decay != 1.0:
-                    scale.fill(lr0 * decay ** (self.epoch + i) / N)
                 mul(G, scale, G)
                 sub(theta, G, theta)
             rows = slice(n0, n0 + len(kept))
