@@ -9,7 +9,6 @@ its 1D images: each image a line over x = 1…n.
 
 from __future__ import annotations
 
-import math
 import re
 
 import numpy as np
@@ -35,6 +34,7 @@ from core import ACTIVATIONS, MODES, OPTIMIZERS, DataError, experiment1, load_da
 from core.data import CHAPTER_DATA_SEED, slope_classes, three_class_dataset
 from core.network import INITS
 from core.trainer import MAX_LR
+from gui.form_rows import add_checked_row, parse_number
 
 EXPERIMENTS = (
     ("1", "1 — one sample (chapter)"),
@@ -55,23 +55,9 @@ PALETTE = (
 )
 
 
-def _number(text: str, what: str) -> float:
-    """Parse one finite number or raise ValueError naming the field."""
-    t = text.strip().replace("−", "-")
-    if not t:
-        raise ValueError(f"{what}: enter a number")
-    try:
-        v = float(t)
-    except ValueError:
-        raise ValueError(f"{what}: {text.strip()!r} is not a number") from None
-    if not math.isfinite(v):
-        raise ValueError(f"{what}: must be a finite number")
-    return v
-
-
 def parse_lr(text: str) -> float:
     """The learning rate η: a number in (0, MAX_LR]; the reason otherwise."""
-    v = _number(text, "learning rate")
+    v = parse_number(text, "learning rate")
     if v <= 0:
         raise ValueError("learning rate: must be greater than 0")
     if v > MAX_LR:
@@ -84,7 +70,7 @@ def parse_values(text: str) -> np.ndarray:
     parts = [p for p in re.split(r"[,\s;]+", text.strip()) if p]
     if len(parts) < 2:
         raise ValueError("inputs: enter at least two numbers, e.g. 0.1, 0.2, 0.3, 0.4, 0.5")
-    return np.array([_number(p, f"input X{i + 1}") for i, p in enumerate(parts)])
+    return np.array([parse_number(p, f"input X{i + 1}") for i, p in enumerate(parts)])
 
 
 class ExperimentPanel(QWidget):
@@ -260,23 +246,7 @@ class ExperimentPanel(QWidget):
 
     def _row(self, label: str, field: QWidget, key: str, tip: str) -> tuple[QLabel, QWidget]:
         """A form row: the field with a (hidden until needed) red reason under it."""
-        field.setToolTip(tip)
-        err = QLabel("")
-        err.setObjectName(f"error_{key}")
-        err.setWordWrap(True)
-        err.setStyleSheet("color: #d32f2f;")
-        err.hide()
-        self._errors[key] = err
-        box = QWidget()
-        v = QVBoxLayout(box)
-        v.setContentsMargins(0, 0, 0, 0)
-        v.setSpacing(1)
-        v.addWidget(field)
-        v.addWidget(err)
-        lab = QLabel(label)
-        lab.setToolTip(tip)
-        self.form.addRow(lab, box)
-        return lab, box
+        return add_checked_row(self.form, self, label, field, key, tip, self._errors)
 
     def _show_row(self, row: tuple[QLabel, QWidget], on: bool) -> None:
         row[0].setVisible(on)
@@ -293,7 +263,7 @@ class ExperimentPanel(QWidget):
             if len(x) != n:
                 raise ValueError(f"inputs: the network has {n} inputs; enter {n} numbers")
             self._key = "y"
-            y = _number(self.y_edit.text(), "target y")
+            y = parse_number(self.y_edit.text(), "target y")
             return x[None, :], np.array([y])
         if exp == "2":  # the chapter's recipe; at another width, the same recipe with n values
             return synthetic_dataset(10, n, 0.3, CHAPTER_DATA_SEED)
@@ -347,7 +317,7 @@ class ExperimentPanel(QWidget):
         self._key = "lr"
         lr = parse_lr(self.lr.text())
         self._key = "lr_decay"
-        decay = _number(self.lr_decay.text(), "η decay")
+        decay = parse_number(self.lr_decay.text(), "η decay")
         if not 0 < decay <= 1:
             raise ValueError("η decay: must be in (0, 1]; 1 means no decay")
         mode = self.mode.currentData()
@@ -424,7 +394,7 @@ class ExperimentPanel(QWidget):
         self.status.setText("" if not reasons else "Fix the field marked in red to apply.")
 
     def _check_decay(self) -> None:
-        d = _number(self.lr_decay.text(), "η decay")
+        d = parse_number(self.lr_decay.text(), "η decay")
         if not 0 < d <= 1:
             raise ValueError("η decay: must be in (0, 1]; 1 means no decay")
 

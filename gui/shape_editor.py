@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from core import Network
+from gui.form_rows import add_checked_row
 
 #: Limits of the editor's fields (the core accepts more; these keep the diagram readable).
 MAX_INPUTS = 32
@@ -175,22 +175,7 @@ class ShapeEditor(QWidget):
 
     def _row(self, label: str, field: QWidget, key: str, tip: str) -> None:
         """A form row: the field with its reason (hidden until needed) under it."""
-        field.setToolTip(tip)
-        err = QLabel("")
-        err.setObjectName(f"error_{key}")
-        err.setWordWrap(True)
-        err.setStyleSheet(f"color: {'#ef5350' if self._dark() else '#d32f2f'};")
-        err.hide()
-        self._errors[key] = err
-        box = QWidget()
-        v = QVBoxLayout(box)
-        v.setContentsMargins(0, 0, 0, 0)
-        v.setSpacing(1)
-        v.addWidget(field)
-        v.addWidget(err)
-        lab = QLabel(label)
-        lab.setToolTip(tip)
-        self.form.addRow(lab, box)
+        add_checked_row(self.form, self, label, field, key, tip, self._errors)
 
     # ------------------------------------------------------------------- API
     def shape(self) -> dict:
@@ -288,7 +273,3 @@ class ShapeEditor(QWidget):
     def preview_text(self) -> str:
         """The preview line (for tests and the status bar)."""
         return self.preview.text()
-
-    def _dark(self) -> bool:
-        """Whether the palette is dark (the error colour is lighter there)."""
-        return self.palette().color(QPalette.ColorRole.Window).lightness() < 128

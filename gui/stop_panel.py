@@ -8,10 +8,7 @@ is always ticked and cannot be unticked.
 
 from __future__ import annotations
 
-import math
-
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,21 +22,9 @@ from PySide6.QtWidgets import (
 
 from core.stepthrough import screen_name
 from core.stops import StopConditions
+from gui.form_rows import error_label, parse_number
 
 MAX_EPOCH = 100_000_000
-
-
-def _number(text: str, what: str) -> float:
-    """One finite number from a field, or ValueError naming the field."""
-    if not text.strip():
-        raise ValueError(f"{what}: enter a number")
-    try:
-        v = float(text)
-    except ValueError:
-        raise ValueError(f"{what}: {text.strip()!r} is not a number") from None
-    if not math.isfinite(v):
-        raise ValueError(f"{what}: must be a finite number")
-    return v
 
 
 class StopPanel(QWidget):
@@ -122,12 +107,7 @@ class StopPanel(QWidget):
                 field.setToolTip(tip)
             span = 3 if len(fields) == 1 else 1
             grid.addWidget(field, 2 * row, 1 + col, 1, span)
-        err = QLabel("")
-        err.setObjectName(f"error_{key}")
-        err.setWordWrap(True)
-        dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
-        err.setStyleSheet(f"color: {'#ef5350' if dark else '#d32f2f'};")
-        err.hide()
+        err = error_label(self, key)
         grid.addWidget(err, 2 * row + 1, 1, 1, 3)
         self._errors[key] = err
 
@@ -217,7 +197,7 @@ class StopPanel(QWidget):
 
     def _check_one(self, key: str) -> None:
         if key == "loss" and self.loss_check.isChecked():
-            eps = _number(self.loss.text(), "ε")
+            eps = parse_number(self.loss.text(), "ε")
             if eps <= 0:
                 raise ValueError("ε: must be greater than 0 (the loss is never negative)")
             StopConditions(loss_below=eps)
@@ -225,7 +205,7 @@ class StopPanel(QWidget):
             if self.weight.currentData() is None:
                 raise ValueError("choose a weight (the network has none listed)")
             StopConditions(weight=self.weight.currentData(),
-                           weight_value=_number(self.weight_value.text(), "threshold"))
+                           weight_value=parse_number(self.weight_value.text(), "threshold"))
 
     def _edited(self, *_args) -> None:
         self._revalidate()
