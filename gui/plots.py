@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable, Sequence
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QFontMetrics, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QGraphicsItem,
@@ -263,6 +263,21 @@ class TrainingPlots(QWidget):
         """The names in plot ``index``'s legend (0 prediction, 1 kernel, 2 output weights, 3 loss)."""
         return list(self._legends.get(id(self.plots[index]), []))
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        """Hide a y-axis title that no longer fits beside its plot (small windows, 200 % scaling),
+        so titles never run into the next plot's."""
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self._fit_axis_titles)  # once the plots have their new heights
+
+    def _fit_axis_titles(self) -> None:
+        for plot in self.plots:
+            axis = plot.getAxis("left")
+            title = axis.labelText or ""
+            length = QFontMetrics(axis.label.font()).horizontalAdvance(title)  # drawn vertically
+            fits = axis.size().height() >= length + 4
+            if fits != axis.label.isVisible():
+                axis.showLabel(bool(title) and fits)
+
     def set_network(self, net, targets: Sequence[float] | np.ndarray) -> None:
         """Build one curve per prediction, kernel weight, output weight and the loss for ``net``.
 
@@ -311,6 +326,7 @@ class TrainingPlots(QWidget):
         self._loss_curve = self.loss_plot.plot(pen=pg.mkPen(self._fg, width=2))
         self._set_legend(self.loss_plot, [(self._fg, "━━", "mean loss over the data set")])
         self.loss_plot.setLabel("left", "loss P" + (" (cross-entropy)" if softmax else ""))
+        self._fit_axis_titles()
         self._apply_theme()
 
     def _build_params(self, plot: pg.PlotItem, weights: list[str], biases: list[str], what: str) -> None:
