@@ -83,6 +83,9 @@ def output_size(n_in: int, k: int, p: int, s: int) -> int:
     return (n_in + 2 * p - k) // s + 1
 
 
+MAX_PADDED_VALUES = 2**28  # 268 M values (1 GB in float32): beyond this a padding is surely a typo
+
+
 def _check_pad_mode(pad_mode: str, pad_value: float) -> None:
     if pad_mode not in PAD_MODES:
         raise ValueError(f"pad_mode must be one of {', '.join(PAD_MODES)}; got {pad_mode!r}")
@@ -288,6 +291,15 @@ def conv2d(
     n_k, kh, kw = k4.shape[:3]
     span_y, span_x = _check_geometry(h, w, kh, kw, py, px, pad_mode)
     ho, wo = span_y // sy + 1, span_x // sx + 1
+    if (h + 2 * py) * (w + 2 * px) * c > MAX_PADDED_VALUES:
+        raise ValueError(
+            f"padding {max(py, px)} makes a {h + 2 * py}×{w + 2 * px} image: too large to compute "
+            f"(at most {MAX_PADDED_VALUES:,} values)"
+        )
+    big = float(np.finfo(work).max)
+    for what, value in (("bias", bias), ("pad_value", pad_value), ("kernels", k4)):
+        if np.any(np.abs(np.asarray(value, dtype=np.float64)) > big):
+            raise ValueError(f"{what} must fit in {np.dtype(work).name} (|value| ≤ {big:.3g})")
     b = np.asarray(bias, dtype=np.float64)
     if b.ndim > 1 or (b.ndim == 1 and b.shape[0] != n_k):
         raise ValueError(f"bias must be a scalar or one value per kernel ({n_k}), got {bias!r}")

@@ -115,6 +115,9 @@ KERNELS: dict[str, Kernel] = {
 """The library in display order: name → Kernel (3×3 weights; ``random`` uses seed 0)."""
 
 
+MAX_KERNEL_SIZE = 63  # a 63×63 kernel is already far past anything worth looking at
+
+
 def get_kernel(name: str, size: int = 3, seed: int = 0) -> np.ndarray:
     """A fresh float64 copy of the named kernel at ``size`` × ``size``.
 
@@ -130,6 +133,8 @@ def get_kernel(name: str, size: int = 3, seed: int = 0) -> np.ndarray:
         raise ValueError(f"size must be 3 for {name!r} (a fixed 3×3 filter), got {size}")
     if size < 1 or size % 2 == 0:
         raise ValueError(f"size must be an odd integer ≥ 1, got {size}")
+    if size > MAX_KERNEL_SIZE:
+        raise ValueError(f"size must be at most {MAX_KERNEL_SIZE}, got {size}")
     return _build(name, int(size), seed)
 
 

@@ -10,6 +10,7 @@ its 1D images: each image a line over x = 1…n.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
@@ -35,6 +36,7 @@ from core.data import CHAPTER_DATA_SEED, slope_classes, three_class_dataset
 from core.network import INITS
 from core.trainer import MAX_LR
 from gui.form_rows import add_checked_row, parse_number
+from gui.shape_editor import MAX_INPUTS
 
 EXPERIMENTS = (
     ("1", "1 — one sample (chapter)"),
@@ -291,6 +293,10 @@ class ExperimentPanel(QWidget):
             X, y = load_dataset_csv(path)
         except DataError as exc:
             self._set_error("csv", str(exc))
+            return False
+        if not 3 <= X.shape[1] <= MAX_INPUTS:
+            self._set_error("csv", f"{Path(path).name}: {X.shape[1]} values per row; the window draws "
+                                   f"networks of 3–{MAX_INPUTS} inputs (the command line trains any width)")
             return False
         self._csv_path, self._csv_data = str(path), (X, y)
         self.csv_label.setText(f"{path.rsplit('/', 1)[-1]}: {X.shape[0]} rows × {X.shape[1]} inputs")

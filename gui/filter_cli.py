@@ -172,6 +172,10 @@ def run_filter(args: argparse.Namespace) -> int:
         sys.stdout.flush()
         print(f"error: {_one_line(exc)}", file=sys.stderr, flush=True)
         return EXIT_USAGE
+    except MemoryError:
+        print("error: not enough memory for these settings (try a smaller image, kernel or padding)",
+              file=sys.stderr, flush=True)
+        return EXIT_USAGE
     names = "+".join(k.name for k in result.kernels)
     steps = [f"conv[{names}]"]
     if "pool" in result.stages:

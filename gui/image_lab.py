@@ -345,7 +345,7 @@ class ImageLab(QWidget):
         self.view.show_result(result)
         self.shape_label.setText("\n".join(result.formulas))
         self.status_label.setText(f"Filtered in {result.elapsed_ms:.0f} ms.")
-        if self.message_label.isVisible() and self.last_error.startswith("Cannot compute"):
+        if self.message_label.isVisibleTo(self) and self.last_error.startswith("Cannot compute"):
             self._clear_message()
         self.resultShown.emit(result)
 

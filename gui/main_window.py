@@ -342,6 +342,7 @@ class MainWindow(QMainWindow):
             self._show_snapshot_views(snap)
         if snap.live:
             self._live_epoch = snap.epoch
+            self._live_diverged = snap.diverged
             self.epoch_label.setText(f"Epoch {snap.epoch}")
             self.loss_label.setText(f"Loss {snap.loss:.5g}")
             if snap.diverged and snap.stopped_reason:
@@ -392,7 +393,9 @@ class MainWindow(QMainWindow):
 
     def _on_stopped(self, reason: str) -> None:
         self._set_play_checked(False)
-        diverged = bool(self.worker.worker.trainer is not None and self.worker.worker.trainer.diverged)
+        # The trainer belongs to the worker thread: judge from the latest live snapshot and the
+        # trainer's own divergence sentence, never by reading the trainer from this thread.
+        diverged = getattr(self, "_live_diverged", False) or "too large for this network" in reason
         self._show_stop(reason, diverged)
 
     def _show_stop(self, reason: str, diverged: bool) -> None:

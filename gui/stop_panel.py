@@ -173,10 +173,10 @@ class StopPanel(QWidget):
         if self.epoch_check.isChecked():
             kw["at_epoch"] = self.epoch.value()
         if self.loss_check.isChecked():
-            kw["loss_below"] = float(self.loss.text())
+            kw["loss_below"] = parse_number(self.loss.text(), "value")
         if self.weight_check.isChecked():
             kw["weight"] = self.weight.currentData()
-            kw["weight_value"] = float(self.weight_value.text())
+            kw["weight_value"] = parse_number(self.weight_value.text(), "value")
         return kw
 
     def _revalidate(self) -> None:

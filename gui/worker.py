@@ -36,6 +36,17 @@ PLOT_POINTS = 200  # log-spaced history rows per plot curve: 40 a decade, plenty
 MAX_GUI_WAIT_S = 0.02  # train anyway if the GUI has not painted the last frame after this long
 # (a frame that redraws plots takes ~10-15 ms here; cut off at 10 ms, its end ran into a chunk)
 DEFAULT_EPOCH_LIMIT = 1000  # the chapter trains 1000 epochs
+NO_LIMIT = 2**62  # an epoch limit of 0 means "no limit" (the experiment panel says so)
+
+
+def _limit(value) -> int:
+    """The epoch limit from a setting: None → the chapter's 1000, 0 → no limit; ValueError below 0."""
+    if value is None:
+        return DEFAULT_EPOCH_LIMIT
+    n = int(value)
+    if n < 0:
+        raise ValueError(f"the epoch limit must be 0 (no limit) or more, got {n}")
+    return NO_LIMIT if n == 0 else n
 NETWORK_KEYS = ("n_inputs", "kernel_size", "n_kernels", "stride", "padding", "activation", "init",
                 "seed", "n_outputs", "output")
 
@@ -105,9 +116,7 @@ class TrainingWorker(QObject):
                 lr_decay=float(config.get("lr_decay", 1.0) or 1.0),
                 dropout=float(config.get("dropout") or 0.0),  # the shape editor's (issue 5)
             )
-            limit = int(config.get("epoch_limit") or DEFAULT_EPOCH_LIMIT)
-            if limit < 1:
-                raise ValueError(f"the epoch limit must be at least 1, got {limit}")
+            limit = _limit(config.get("epoch_limit"))
             loss_below = config.get("loss_below")
             loss_below = None if loss_below in (None, 0) else float(loss_below)
         except (ValueError, TypeError, KeyError, IndexError) as exc:
@@ -178,11 +187,11 @@ class TrainingWorker(QObject):
 
     @Slot(int)
     def set_epoch_limit(self, n: int) -> None:
-        """Playing stops when the completed epochs reach ``n``."""
-        if n < 1:
-            self.error.emit(f"The epoch limit must be at least 1, got {n}.")
-            return
-        self.epoch_limit = int(n)
+        """Playing stops when the completed epochs reach ``n`` (0: no limit)."""
+        try:
+            self.epoch_limit = _limit(n)
+        except ValueError as exc:
+            self.error.emit(f"{str(exc)[0].upper()}{str(exc)[1:]}.")
 
     @Slot(int)
     def run_epochs(self, n: int) -> None:
@@ -457,13 +466,21 @@ class TrainingWorker(QObject):
             self.fileFailed.emit("open", f"Could not open {path}: {exc!r}")
             return
         t, exp = ws.trainer, dict(ws.experiment)
+        from gui.shape_editor import MAX_INPUTS, MAX_KERNELS
+
+        if not (3 <= t.net.n_inputs <= MAX_INPUTS and t.net.n_kernels <= MAX_KERNELS):
+            self.fileFailed.emit("open", f"Could not open {path}: its network has {t.net.n_inputs} inputs "
+                                         f"and {t.net.n_kernels} kernel(s); the window draws 3–{MAX_INPUTS} "
+                                         f"inputs and up to {MAX_KERNELS} kernels (python main.py train "
+                                         "--workspace FILE trains it headless)")
+            return
         self._set_playing(False)
         self._run_left = 0
         self.trainer = t
         self.config = {**exp, **t.net.shape_dict(), "dropout": t.settings().get("dropout", 0.0),
                        "X": t.X.copy(), "y": t.y.copy()}
         try:
-            self.epoch_limit = max(1, int(exp.get("epoch_limit") or DEFAULT_EPOCH_LIMIT))
+            self.epoch_limit = _limit(exp.get("epoch_limit"))
             lb = exp.get("loss_below")
             self.loss_below = None if lb in (None, 0) else float(lb)
         except (TypeError, ValueError):

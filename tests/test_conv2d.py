@@ -339,3 +339,13 @@ def test_conv_window_errors_name_the_parameter():
         conv_window(GREY, np.ones((3, 3, 2)), 0, 0)
     with pytest.raises(ValueError, match="padding"):
         conv_window(GREY, np.ones((3, 3)), 0, 0, padding=6, pad_mode="reflect")
+
+
+def test_values_that_overflow_float32_are_refused():
+    img = np.ones((8, 8), np.float32)
+    with pytest.raises(ValueError, match="bias"):
+        conv2d(img, np.ones((3, 3)), bias=1e308)
+    with pytest.raises(ValueError, match="pad_value"):
+        conv2d(img, np.ones((3, 3)), padding=1, pad_mode="constant", pad_value=-1e300)
+    with pytest.raises(ValueError, match="padding"):
+        conv2d(img, np.ones((3, 3)), padding=100_000)

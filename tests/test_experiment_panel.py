@@ -8,7 +8,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
-from PySide6.QtWidgets import QSpinBox  # noqa: E402
+from PySide6.QtWidgets import QLabel, QSpinBox  # noqa: E402
 
 from core import chapter_dataset  # noqa: E402
 from gui.experiment_panel import ExperimentPanel  # noqa: E402
@@ -138,3 +138,11 @@ def test_every_control_has_a_tooltip(panel):
               panel.optimizer, panel.init, panel.activation, panel.lr_decay, panel.apply_button,
               panel.csv_button, panel.noise, panel.count, panel.data_seed):
         assert w.toolTip(), w.objectName()
+
+
+def test_a_csv_wider_than_the_window_draws_is_refused(panel, tmp_path):
+    p = tmp_path / "one.csv"
+    p.write_text("x1,y\n0.1,0.2\n0.3,0.4\n")
+    assert panel.load_csv(str(p)) is False
+    err = panel.findChild(QLabel, "error_csv")
+    assert "1 values per row" in err.text() and "3–32" in err.text()

@@ -138,3 +138,13 @@ def test_unwritable_output_is_one_error_line(tmp_path, capsys):
     out = tmp_path / "no" / "such" / "dir" / "o.npy"
     assert main(["filter", str(BRICK), "--kernel", "box", "--out", str(out)]) == 2
     assert_one_error_line(capsys.readouterr().err)
+
+
+@pytest.mark.parametrize("opts", [["--padding", "100000"], ["--kernel-size", "99999"],
+                                  ["--bias", "1e308"]])
+def test_absurd_sizes_are_refused_not_crashed(tmp_path, opts):
+    r = run_cli(ROOT / "resources" / "images" / "brick.png", "--kernel", "box", *opts,
+                "--out", tmp_path / "o.npy")
+    assert r.returncode == 2
+    assert_one_error_line(r.stderr)
+    assert not (tmp_path / "o.npy").exists()

@@ -113,3 +113,10 @@ def test_every_control_has_a_tooltip(panel):
                  "stopWeight", "stopWeightValue", "stopNonFinite"):
         child = panel.findChild(QWidget, name)
         assert child is not None and child.toolTip(), name
+
+
+def test_a_unicode_minus_threshold_is_a_number(panel):
+    panel.weight_check.setChecked(True)
+    panel.weight_value.setText("−0.1")
+    cond = panel.conditions()
+    assert cond is not None and cond.weight_value == -0.1

@@ -168,3 +168,19 @@ def test_closing_while_playing_stops_the_thread(qtbot):
     h.shutdown()
     assert not h.thread.isRunning()
     assert not h.worker.playing
+
+
+@pytest.mark.timeout(30)
+def test_epoch_limit_zero_means_no_limit(qtbot, handle):
+    from gui.worker import NO_LIMIT
+
+    errors = []
+    handle.worker.error.connect(errors.append)
+    configure(qtbot, handle, exp1_config(epoch_limit=0))
+    assert handle.worker.epoch_limit == NO_LIMIT
+    handle.set_epoch_limit(0)
+    handle.set_epoch_limit(5)
+    qtbot.waitUntil(lambda: handle.worker.epoch_limit == 5, timeout=3000)
+    handle.set_epoch_limit(0)
+    qtbot.waitUntil(lambda: handle.worker.epoch_limit == NO_LIMIT, timeout=3000)
+    assert errors == []
