@@ -15,6 +15,7 @@ import math
 import sys
 
 EXIT_USAGE = 2
+MAX_COUNT = 10**9  # epochs or batch sizes beyond this are typos (a billion epochs is hours already)
 
 
 class CliError(Exception):
@@ -35,6 +36,8 @@ def _positive_int(text: str) -> int:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
     if v < 0:
         raise argparse.ArgumentTypeError(f"{v} is negative")
+    if v > MAX_COUNT:
+        raise argparse.ArgumentTypeError(f"{v} is more than {MAX_COUNT:,}")
     return v
 
 
