@@ -50,6 +50,23 @@ def name(obj: QObject, object_name: str, accessible: str | None = None) -> None:
         obj.setAccessibleName(accessible or object_name)
 
 
+def make_action(window: QMainWindow, obj_name: str, text: str,
+                shortcut: str | QKeySequence.StandardKey | None, tip: str) -> QAction:
+    """A window action with its objectName, shortcut and one-sentence tooltip (also the status tip).
+
+    It is added to the window itself so its shortcut works even when no menu or toolbar shows it.
+    """
+    a = QAction(text, window)
+    a.setObjectName(obj_name)
+    if shortcut is not None:
+        a.setShortcut(QKeySequence(shortcut))
+        a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    a.setToolTip(tip)
+    a.setStatusTip(tip)
+    window.addAction(a)
+    return a
+
+
 class WindowActions:
     """Creates the window's QActions, its toolbar and its menus."""
 
@@ -60,17 +77,10 @@ class WindowActions:
 
         def act(obj_name: str, text: str, shortcut: str | QKeySequence.StandardKey | None, tip: str,
                 std_icon: QStyle.StandardPixmap | None = None, checkable: bool = False) -> QAction:
-            a = QAction(text, window)
-            a.setObjectName(obj_name)
-            if shortcut is not None:
-                a.setShortcut(QKeySequence(shortcut))
-                a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            a.setToolTip(tip)
-            a.setStatusTip(tip)
+            a = make_action(window, obj_name, text, shortcut, tip)
             if std_icon is not None:
                 a.setIcon(icon(std_icon))
             a.setCheckable(checkable)
-            window.addAction(a)  # shortcuts work even when the toolbar is hidden
             return a
 
         SP = QStyle.StandardPixmap

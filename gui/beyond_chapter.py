@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 from core.metrics import accuracy_curve
 from core.stepthrough import to_csv_rows, to_latex
 from core.stops import StopConditions
+from gui.actions import make_action
 from gui.activation_explorer import ActivationExplorer
 from gui.classification_views import AccuracyPlot, ConfusionMatrixView
 from gui.gradcheck_panel import GradientCheckPanel
@@ -229,14 +230,8 @@ class BeyondChapter(QObject):
         w = self.window
 
         def act(obj: str, text: str, tip: str, slot, shortcut: str | None = None) -> QAction:
-            a = QAction(text, w)
-            a.setObjectName(obj)
-            a.setToolTip(tip)
-            a.setStatusTip(tip)
-            if shortcut:
-                a.setShortcut(shortcut)
+            a = make_action(w, obj, text, shortcut or None, tip)
             a.triggered.connect(slot)
-            w.addAction(a)
             return a
 
         self.race_action = act("actionRaceOptimisers", "Race &optimisers…",

@@ -23,9 +23,10 @@ import json
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QProgressBar, QToolButton
 
+from gui.actions import make_action
 from gui.app import ICON_PATH
 from gui.export import EXPORT_FILTER, ExportError, export_view
 from gui.file_settings import (
@@ -46,18 +47,6 @@ APP_TITLE = "CNN Visualiser"
 UNTITLED_TITLE = "CNN Visualiser — the chapter's 1D CNN"
 K_RECENT, K_EXPERIMENT, K_LAB, K_PRECISION, K_LABELS = (
     "files/recent", "experiment/config", "imageLab/state", "view/precision", "view/labels")
-
-
-def _act(window, obj: str, text: str, shortcut, tip: str) -> QAction:
-    a = QAction(text, window)
-    a.setObjectName(obj)
-    if shortcut is not None:
-        a.setShortcut(QKeySequence(shortcut))
-        a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-    a.setToolTip(tip)
-    a.setStatusTip(tip)
-    window.addAction(a)
-    return a
 
 
 class FileController(QObject):
@@ -113,21 +102,24 @@ class FileController(QObject):
     # ------------------------------------------------------------------ building
     def _build_actions(self) -> None:
         win, a = self.window, self.window.actions_
-        self.open_action = _act(win, "actionOpenWorkspace", "&Open workspace…", "Ctrl+O",
-                                "Open a saved workspace: network, data, training run and settings.")
-        self.save_action = _act(win, "actionSaveWorkspace", "&Save workspace", "Ctrl+S",
-                                "Save the network, its training run and the settings to the workspace file.")
-        self.save_as_action = _act(win, "actionSaveWorkspaceAs", "Save workspace &as…", "Ctrl+Shift+S",
-                                   "Save everything to a new workspace file.")
-        self.export_csv_action = _act(win, "actionExportHistory", "Training &history as CSV…", None,
-                                      "Write the recorded epochs' parameters, loss and predictions to a CSV.")
-        self.export_plots_action = _act(win, "actionExportPlots", "Training &plots as PNG or SVG…", None,
-                                        "Save the training plots as a picture (PNG) or a drawing (SVG).")
-        self.export_diagram_action = _act(
+        self.open_action = make_action(win, "actionOpenWorkspace", "&Open workspace…", "Ctrl+O",
+                                       "Open a saved workspace: network, data, training run and settings.")
+        self.save_action = make_action(
+            win, "actionSaveWorkspace", "&Save workspace", "Ctrl+S",
+            "Save the network, its training run and the settings to the workspace file.")
+        self.save_as_action = make_action(win, "actionSaveWorkspaceAs", "Save workspace &as…", "Ctrl+Shift+S",
+                                          "Save everything to a new workspace file.")
+        self.export_csv_action = make_action(
+            win, "actionExportHistory", "Training &history as CSV…", None,
+            "Write the recorded epochs' parameters, loss and predictions to a CSV.")
+        self.export_plots_action = make_action(
+            win, "actionExportPlots", "Training &plots as PNG or SVG…", None,
+            "Save the training plots as a picture (PNG) or a drawing (SVG).")
+        self.export_diagram_action = make_action(
             win, "actionExportDiagram", "Network &diagram as PNG or SVG…", None,
             "Save the network diagram as a picture (PNG) or a drawing (SVG).")
-        self.cancel_action = _act(win, "actionCancelRun", "&Cancel run", "Esc",
-                                  "Stop Run N epochs (or the image lab's slow job) where it is.")
+        self.cancel_action = make_action(win, "actionCancelRun", "&Cancel run", "Esc",
+                                         "Stop Run N epochs (or the image lab's slow job) where it is.")
         self.cancel_action.setEnabled(False)
         self.open_action.triggered.connect(lambda: self.open_dialog())
         self.save_action.triggered.connect(lambda: self.save())
