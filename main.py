@@ -54,7 +54,7 @@ def _finite_float(text: str) -> float:
 def build_parser() -> argparse.ArgumentParser:
     """The command line: window options at the top, and the headless commands."""
     from core import ACTIVATIONS, MODES, OPTIMIZERS
-    from core.network import INITS
+    from core.chapter.network import INITS
 
     p = _Parser(
         prog="python main.py",
@@ -94,7 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--dropout", type=_finite_float, default=None,
                    help="drop each feature-map node with this probability while training (default 0)")
     try:
-        from gui.filter_cli import add_filter_parser
+        from gui.cli.filter import add_filter_parser
     except ImportError:  # the image lab is optional for the headless trainer
         pass
     else:
@@ -203,11 +203,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "train":
             return run_train(args)
         if args.command == "filter":
-            from gui.filter_cli import run_filter
+            from gui.cli.filter import run_filter
 
             return run_filter(args)
         if args.screenshot:
-            from gui.app import render_screenshot
+            from gui.window.app import render_screenshot
 
             render_screenshot(args.screenshot, epochs=args.epochs, experiment=int(args.experiment))
             print(f"screenshot written to {args.screenshot}")
@@ -219,7 +219,7 @@ def main(argv: list[str] | None = None) -> int:
                 load_workspace(args.workspace)
             except WorkspaceError as exc:
                 raise CliError(str(exc)) from None
-        from gui.app import run_gui
+        from gui.window.app import run_gui
 
         return run_gui([sys.argv[0]], workspace=args.workspace)
     except CliError as exc:

@@ -19,8 +19,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from core.conv2d import conv2d, pool2d, stack_kernels  # noqa: E402
-from core.kernels import get_kernel  # noqa: E402
+from core.image_ops.conv2d import conv2d, pool2d, stack_kernels  # noqa: E402
+from core.image_ops.kernels import get_kernel  # noqa: E402
 
 try:
     from scipy import ndimage

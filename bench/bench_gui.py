@@ -8,7 +8,7 @@ shared by the worker's NumPy calls and the GUI's drawing — docs/pitfalls.md):
   (target p99 < 50 ms);
 * redraw rate: frames the window drew per second (diagram, formulas, status bar; target ≥ 25),
   and how often the training plots redrew their curves (they are capped at
-  ``gui.plots.PLOT_HZ``, the newest data winning);
+  ``gui.network.plots.PLOT_HZ``, the newest data winning);
 * training throughput: epochs/s, against headless ``Trainer.run`` measured in the same
   process just before and just after (target ≥ 50 % of it). Two headless figures: the rate of
   a fresh run for ``HEADLESS_S`` (the original measure), and the time headless training takes
@@ -80,8 +80,8 @@ def measure_window(seconds: float = PLAY_S, chunk_s: float | None = None,
     """
     from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
 
-    import gui.worker as worker_module
-    from gui.app import build_window_offscreen, wait_until
+    import gui.training.worker as worker_module
+    from gui.window.app import build_window_offscreen, wait_until
 
     window = build_window_offscreen(experiment=2)
     if not plots:

@@ -3,8 +3,11 @@
 Never imports Qt: everything here is usable from scripts, tests and the CLI.
 """
 
-from .activations import ACTIVATIONS, apply_activation, get_activation
-from .data import (
+from core.activations import ACTIVATIONS, apply_activation, get_activation
+from core.chapter.history import History
+from core.chapter.network import Network
+from core.chapter.trainer import MODES, Trainer
+from core.datasets.chapter import (
     DataError,
     chapter_dataset,
     experiment1,
@@ -14,10 +17,7 @@ from .data import (
     synthetic_dataset,
     three_class_dataset,
 )
-from .history import History
-from .network import Network
-from .optimizers import OPTIMIZERS
-from .trainer import MODES, Trainer
+from core.optimizers import OPTIMIZERS
 
 __all__ = [
     "ACTIVATIONS",
@@ -38,6 +38,6 @@ __all__ = [
     "three_class_dataset",
 ]
 
-from .snapshot import Snapshot, make_snapshot, plot_data, snapshot_at_epoch  # noqa: E402
+from core.chapter.snapshot import Snapshot, make_snapshot, plot_data, snapshot_at_epoch  # noqa: E402
 
 __all__ += ["Snapshot", "make_snapshot", "plot_data", "snapshot_at_epoch"]

@@ -31,8 +31,8 @@ from pathlib import Path
 
 import numpy as np
 
-from .network import Network
-from .trainer import Trainer
+from core.chapter.network import Network
+from core.chapter.trainer import Trainer
 
 FORMAT = "cnn-visualiser-workspace"
 VERSION = 1

@@ -9,14 +9,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from gui.main_window import MainWindow
+    from gui.window.main_window import MainWindow
 
 __all__ = ["MainWindow"]
 
 
 def __getattr__(name: str) -> Any:
     if name == "MainWindow":
-        from gui.main_window import MainWindow
+        from gui.window.main_window import MainWindow
 
         return MainWindow
     raise AttributeError(f"module 'gui' has no attribute {name!r}")

@@ -1,0 +1,581 @@
+"""The chapter's 1D convolutional network, generalised to other shapes.
+
+The default ``Network()`` is the chapter's: inputs I1–I5, one shared kernel
+K6–K8 with bias b_conv, sigmoid feature-map nodes C9–C11 and a linear output
+O12 fed by λ9,12–λ11,12 (named ``w9_12``…) and b12.
+
+Node numbering continues the chapter's scheme in this order: inputs, kernel
+weights (kernel after kernel), feature-map nodes (kernel after kernel), outputs.
+With two kernels of size 3 on 5 inputs: I1–I5, K6–K8 (kernel 1), K9–K11
+(kernel 2), C12–C14 (kernel 1's map), C15–C17 (kernel 2's map), O18.
+
+Parameter names, in ``param_names()`` order: each kernel's weights then its
+bias (``b_conv`` for a single kernel, ``b_conv1``, ``b_conv2``… for several),
+then for each output node its weights from every feature-map node (``w9_12``)
+then its bias (``b12``).
+
+All parameters live in one flat vector (``theta``) laid out in exactly that
+order, so the trainer's hot loop can update and record them with a single
+NumPy call; the per-sample ``forward``/``backward`` dictionaries are the
+readable view the GUI shows, and ``batch_pass`` is the same arithmetic for a
+whole batch at once.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from core.activations import get_activation
+
+INITS = ("chapter", "xavier", "he")
+OUTPUTS = ("linear", "softmax")
+
+
+@dataclass(frozen=True)
+class Tap:
+    """One term of a feature-map node's sum: input node (None in the zero padding) × kernel weight."""
+
+    input_name: str | None  # "I3", or None when the window covers padding
+    input_index: int | None  # 0-based index into x, or None for padding
+    weight_name: str  # "K7"
+
+
+class Network:
+    """The chapter's 1D CNN: one convolution layer (shared kernels) → activation → dense output.
+
+    ``Network()`` is exactly the chapter's network initialised as the chapter
+    does (``numpy.random.seed(13)`` and eight ``random()`` draws).
+    """
+
+    def __init__(
+        self,
+        n_inputs: int = 5,
+        kernel_size: int = 3,
+        n_kernels: int = 1,
+        stride: int = 1,
+        padding: int = 0,
+        activation: str = "sigmoid",
+        init: str = "chapter",
+        seed: int = 13,
+        n_outputs: int = 1,
+        output: str = "linear",
+    ) -> None:
+        for name, value, low in (
+            ("n_inputs", n_inputs, 1),
+            ("kernel_size", kernel_size, 1),
+            ("n_kernels", n_kernels, 1),
+            ("stride", stride, 1),
+            ("padding", padding, 0),
+            ("n_outputs", n_outputs, 1),
+        ):
+            if isinstance(value, bool) or not isinstance(value, int | np.integer) or value < low:
+                raise ValueError(f"{name} must be an integer ≥ {low}, got {value!r}")
+        if kernel_size > n_inputs + 2 * padding:
+            raise ValueError(
+                f"kernel_size {kernel_size} is larger than the padded input "
+                f"({n_inputs} inputs + 2·{padding} padding)"
+            )
+        if init not in INITS:
+            raise ValueError(f"init must be one of {', '.join(INITS)}; got {init!r}")
+        if output not in OUTPUTS:
+            raise ValueError(f"output must be one of {', '.join(OUTPUTS)}; got {output!r}")
+        if output == "softmax" and n_outputs < 2:
+            raise ValueError("n_outputs must be ≥ 2 for a softmax output")
+        if output == "linear" and n_outputs != 1:
+            raise ValueError("a linear output has exactly one node (n_outputs=1)")
+        self.n_inputs = int(n_inputs)
+        self.kernel_size = int(kernel_size)
+        self.n_kernels = int(n_kernels)
+        self.stride = int(stride)
+        self.padding = int(padding)
+        self.activation = get_activation(activation)
+        self.init = init
+        self.seed = int(seed)
+        self.n_outputs = int(n_outputs)
+        self.output = output
+        #: feature-map length per kernel: ⌊(n + 2p − k)/s⌋ + 1
+        self.n_positions = (self.n_inputs + 2 * self.padding - self.kernel_size) // self.stride + 1
+        self._build_names()
+        self.theta = np.zeros(len(self._param_names))
+        self.initialise()
+
+    # ------------------------------------------------------------------ names
+    def _build_names(self) -> None:
+        n, k, nk, npos, no = (
+            self.n_inputs, self.kernel_size, self.n_kernels, self.n_positions, self.n_outputs
+        )
+        self.input_names = [f"I{i + 1}" for i in range(n)]
+        num = n + 1
+        #: kernel_names[c][i]: the i-th weight of kernel c
+        self.kernel_names = [[f"K{num + c * k + i}" for i in range(k)] for c in range(nk)]
+        num += nk * k
+        #: fmap_names[c][j]: kernel c's feature-map node at position j
+        self.fmap_names = [[f"C{num + c * npos + j}" for j in range(npos)] for c in range(nk)]
+        num += nk * npos
+        self.output_names = [f"O{num + o}" for o in range(no)]
+        self.conv_bias_names = ["b_conv"] if nk == 1 else [f"b_conv{c + 1}" for c in range(nk)]
+        flat_fmap = [name for row in self.fmap_names for name in row]
+        self.output_weight_names = [
+            [f"w{c[1:]}_{o[1:]}" for c in flat_fmap] for o in self.output_names
+        ]
+        self.output_bias_names = [f"b{o[1:]}" for o in self.output_names]
+        names: list[str] = []
+        for c in range(nk):
+            names += self.kernel_names[c] + [self.conv_bias_names[c]]
+        for o in range(no):
+            names += self.output_weight_names[o] + [self.output_bias_names[o]]
+        self._param_names = names
+        self._index = {name: i for i, name in enumerate(names)}
+        # window start of each position in the padded input, and the padded-input index table
+        self._window = (np.arange(npos)[:, None] * self.stride + np.arange(k)[None, :])
+
+    @property
+    def fmap_flat(self) -> list[str]:
+        """Feature-map node names kernel after kernel (the order of output weights)."""
+        return [name for row in self.fmap_names for name in row]
+
+    def param_names(self) -> list[str]:
+        """Parameter names in their canonical order (chapter: K6 K7 K8 b_conv w9_12 … b12)."""
+        return list(self._param_names)
+
+    def param_index(self, name: str) -> int:
+        """Position of a parameter in ``theta``."""
+        try:
+            return self._index[name]
+        except KeyError:
+            raise KeyError(f"no parameter named {name!r}") from None
+
+    def taps(self, c: int, j: int) -> list[Tap]:
+        """The receptive field of feature-map node (kernel c, position j): its input × weight terms."""
+        out = []
+        for i in range(self.kernel_size):
+            pos = j * self.stride + i - self.padding
+            inside = 0 <= pos < self.n_inputs
+            out.append(
+                Tap(
+                    self.input_names[pos] if inside else None,
+                    pos if inside else None,
+                    self.kernel_names[c][i],
+                )
+            )
+        return out
+
+    # ---------------------------------------------------------- parameters
+    def shape_dict(self) -> dict:
+        """The constructor arguments that fix the network's shape (for saving and rebuilding)."""
+        return {
+            "n_inputs": self.n_inputs,
+            "kernel_size": self.kernel_size,
+            "n_kernels": self.n_kernels,
+            "stride": self.stride,
+            "padding": self.padding,
+            "activation": self.activation.name,
+            "init": self.init,
+            "seed": self.seed,
+            "n_outputs": self.n_outputs,
+            "output": self.output,
+        }
+
+    def initialise(self, seed: int | None = None) -> None:
+        """(Re-)initialise every parameter from the seed with the chosen scheme.
+
+        ``chapter``: ``np.random.seed(seed)`` then one ``random()`` draw per
+        parameter in the chapter's order — kernel weights U[−1/√k, 1/√k], output
+        weights U[−1/√2, 1/√2] (the chapter's fixed bound, whatever the shape), then the kernel biases and
+        output biases (u − 0.5)·0.5. For the chapter net that is K6, K7, K8,
+        λ9,12, λ10,12, λ11,12, b_conv, b12 exactly as the chapter draws them.
+        ``xavier``: Glorot uniform √(6/(fan_in+fan_out)); ``he``: He uniform √(6/fan_in);
+        biases zero for both.
+        """
+        if seed is not None:
+            self.seed = int(seed)
+        k, nk, no = self.kernel_size, self.n_kernels, self.n_outputs
+        F = nk * self.n_positions
+        K = np.zeros((nk, k))
+        W = np.zeros((no, F))
+        bc = np.zeros(nk)
+        bo = np.zeros(no)
+        if self.init == "chapter":
+            # The chapter's legacy global-RNG draws, isolated so the caller's RNG state survives.
+            state = np.random.get_state()
+            try:
+                np.random.seed(self.seed)
+                a, b = 1 / np.sqrt(k), 1 / np.sqrt(2)
+                for c in range(nk):
+                    for i in range(k):
+                        K[c, i] = np.random.random() * 2 * a - a
+                for o in range(no):
+                    for f in range(F):
+                        W[o, f] = np.random.random() * 2 * b - b
+                for c in range(nk):
+                    bc[c] = (np.random.random() - 0.5) * 0.5
+                for o in range(no):
+                    bo[o] = (np.random.random() - 0.5) * 0.5
+            finally:
+                np.random.set_state(state)
+        else:
+            rng = np.random.default_rng(self.seed)
+            if self.init == "xavier":
+                lim_k = math.sqrt(6 / (k + 1))  # fan_in k, fan_out 1 (one map node per window)
+                lim_w = math.sqrt(6 / (F + no))
+            else:
+                lim_k = math.sqrt(6 / k)
+                lim_w = math.sqrt(6 / F)
+            K = rng.uniform(-lim_k, lim_k, size=(nk, k))
+            W = rng.uniform(-lim_w, lim_w, size=(no, F))
+        self.theta[:] = self._pack(K, bc, W, bo)
+
+    def _pack(self, K, bc, W, bo) -> np.ndarray:
+        conv = np.concatenate([K, bc[:, None]], axis=1).ravel()
+        dense = np.concatenate([W, bo[:, None]], axis=1).ravel()
+        return np.concatenate([conv, dense])
+
+    def unpack(self, theta: np.ndarray | None = None):
+        """Views ``(K, b_conv, W, b_out)`` of a flat parameter vector (default: this network's)."""
+        t = self.theta if theta is None else theta
+        k, nk, no = self.kernel_size, self.n_kernels, self.n_outputs
+        F = nk * self.n_positions
+        conv = t[: nk * (k + 1)].reshape(nk, k + 1)
+        dense = t[nk * (k + 1):].reshape(no, F + 1)
+        return conv[:, :k], conv[:, k], dense[:, :F], dense[:, F]
+
+    def get_params(self) -> dict[str, float]:
+        """Every parameter by name, in ``param_names()`` order."""
+        return {name: float(v) for name, v in zip(self._param_names, self.theta, strict=True)}
+
+    def set_params(self, params: dict[str, float]) -> None:
+        """Set any subset of parameters by name; unknown names or non-finite values raise ValueError."""
+        new = self.theta.copy()
+        for name, value in params.items():
+            if name not in self._index:
+                raise ValueError(f"no parameter named {name!r}")
+            try:
+                v = float(value)
+            except (TypeError, ValueError):
+                raise ValueError(f"{name} must be a number, got {value!r}") from None
+            if not math.isfinite(v):
+                raise ValueError(f"{name} must be finite, got {v}")
+            new[self._index[name]] = v
+        self.theta[:] = new
+
+    def copy(self) -> Network:
+        """An independent network with the same shape and parameters."""
+        other = Network(**self.shape_dict())
+        other.theta[:] = self.theta
+        return other
+
+    # ------------------------------------------------------------ one sample
+    def _check_x(self, x) -> np.ndarray:
+        x = np.asarray(x, dtype=float)
+        if x.shape != (self.n_inputs,):
+            raise ValueError(f"x must have {self.n_inputs} values, got shape {x.shape}")
+        return x
+
+    def forward(self, x, mask: dict[str, float] | None = None) -> dict[str, float]:
+        """One sample's node values: ``I1…``, each feature-map node's sum ``C9_in`` and value ``C9``,
+        each output's sum ``O12_in`` and value ``O12`` (= the sum for a linear output).
+
+        The sums are written out term by term in the chapter's order
+        (I1·K6 + I2·K7 + I3·K8 + b_conv) so every digit matches the chapter.
+        ``mask`` (dropout during training) maps a feature-map node to the factor its value is
+        multiplied by on the way to the outputs: 0 for a dropped node, 1/(1 − p) for a kept one;
+        ``C9`` stays the activation itself and ``C9_mask`` records the factor.
+        """
+        x = self._check_x(x)
+        K, bc, W, bo = self.unpack()
+        out: dict[str, float] = {name: float(v) for name, v in zip(self.input_names, x, strict=True)}
+        acts = []
+        for c in range(self.n_kernels):
+            for j, node in enumerate(self.fmap_names[c]):
+                z = 0.0
+                for i, tap in enumerate(self.taps(c, j)):
+                    xi = x[tap.input_index] if tap.input_index is not None else 0.0
+                    z = z + xi * K[c, i]
+                z = z + bc[c]
+                a = float(self.activation.f(z))
+                out[f"{node}_in"] = float(z)
+                out[node] = a
+                if mask is not None:
+                    m = float(mask.get(node, 1.0))
+                    out[f"{node}_mask"] = m
+                    a = a * m
+                acts.append(a)
+        zs = []
+        for o, node in enumerate(self.output_names):
+            s = 0.0
+            for f, a in enumerate(acts):
+                s = s + W[o, f] * a
+            s = s + bo[o]
+            zs.append(float(s))
+            out[f"{node}_in"] = float(s)
+        if self.output == "softmax":
+            probs = _softmax(np.array(zs)[None, :])[0]
+            for node, p in zip(self.output_names, probs, strict=True):
+                out[node] = float(p)
+        else:
+            for node, s in zip(self.output_names, zs, strict=True):
+                out[node] = s
+        return out
+
+    def backward(self, x, y, mask: dict[str, float] | None = None) -> dict:
+        """One sample's backward pass for the loss P (½(ŷ − y)², or −log p_y for softmax).
+
+        Returns ``{"forward", "loss", "delta", "dact", "grad", "terms"}``: ``delta[node]`` is
+        ∂P/∂(node input) for every feature-map and output node; ``dact[node]`` the activation's
+        derivative there (σ′ = C(1 − C) for sigmoid); ``grad[param]`` is ∂P/∂θ; and
+        ``terms[Kn]`` lists each shared kernel weight's per-position contributions as
+        ``(input_name, input_value, fmap_node, delta, product)`` — the chapter's
+        ∂P/∂K6 = I1·δ9 + I2·δ10 + I3·δ11, with padding inputs named None and valued 0.
+        """
+        fw = self.forward(x, mask)
+        x = self._check_x(x)
+        K, bc, W, bo = self.unpack()
+        delta: dict[str, float] = {}
+        if self.output == "softmax":
+            label = _check_label(y, self.n_outputs)
+            loss = -math.log(max(fw[self.output_names[label]], 1e-300))
+            for o, node in enumerate(self.output_names):
+                delta[node] = fw[node] - (1.0 if o == label else 0.0)
+        else:
+            y = float(y)
+            node = self.output_names[0]
+            delta[node] = fw[node] - y
+            d12 = fw[node] - y
+            loss = 0.5 * d12 * d12
+        grad: dict[str, float] = {}
+        dact: dict[str, float] = {}
+        flat = self.fmap_flat
+        for f, cnode in enumerate(flat):
+            a = fw[cnode]
+            d = float(self.activation.df(fw[f"{cnode}_in"], a))
+            dact[cnode] = d
+            if mask is not None:
+                d = d * fw[f"{cnode}_mask"]
+            back = 0.0
+            for o, onode in enumerate(self.output_names):
+                back = back + W[o, f] * delta[onode]
+            # chapter order: δ9 = C9(1 − C9) · λ9,12 · δ12
+            delta[cnode] = d * back if self.n_outputs > 1 else d * W[0, f] * delta[self.output_names[0]]
+        terms: dict[str, list] = {}
+        for c in range(self.n_kernels):
+            for i, wname in enumerate(self.kernel_names[c]):
+                rows = []
+                for j, cnode in enumerate(self.fmap_names[c]):
+                    tap = self.taps(c, j)[i]
+                    xi = float(x[tap.input_index]) if tap.input_index is not None else 0.0
+                    rows.append((tap.input_name, xi, cnode, delta[cnode], xi * delta[cnode]))
+                terms[wname] = rows
+                g = 0.0
+                for r in rows:
+                    g = g + r[4]
+                grad[wname] = g
+            g = 0.0
+            for cnode in self.fmap_names[c]:
+                g = g + delta[cnode]
+            grad[self.conv_bias_names[c]] = g
+        for o, onode in enumerate(self.output_names):
+            for f, cnode in enumerate(flat):
+                a = fw[cnode] if mask is None else fw[cnode] * fw[f"{cnode}_mask"]
+                grad[self.output_weight_names[o][f]] = a * delta[onode]
+            grad[self.output_bias_names[o]] = delta[onode]
+        grad = {name: float(grad[name]) for name in self._param_names}
+        return {
+            "forward": fw,
+            "loss": float(loss),
+            "delta": {k: float(v) for k, v in delta.items()},
+            "dact": dact,
+            "grad": grad,
+            "terms": terms,
+        }
+
+    # ------------------------------------------------------------- batches
+    def check_data(self, X, y) -> tuple[np.ndarray, np.ndarray]:
+        """Validate a data set for this network: X (N, n_inputs) finite; y (N,) finite or labels."""
+        X = np.asarray(X, dtype=float)
+        if X.ndim == 1:
+            X = X[None, :]
+        if X.ndim != 2 or X.shape[1] != self.n_inputs:
+            raise ValueError(f"X must have {self.n_inputs} columns, got shape {X.shape}")
+        if X.shape[0] == 0:
+            raise ValueError("X has no samples")
+        y = np.asarray(y, dtype=float).reshape(-1)
+        if y.shape[0] != X.shape[0]:
+            raise ValueError(f"y has {y.shape[0]} values for {X.shape[0]} samples")
+        if not (np.isfinite(X).all() and np.isfinite(y).all()):
+            raise ValueError("X and y must be finite numbers")
+        if self.output == "softmax":
+            if not np.all((y == np.round(y)) & (y >= 0) & (y < self.n_outputs)):
+                raise ValueError(f"labels must be integers 0…{self.n_outputs - 1}")
+        return X, y
+
+    def batch_pass(self, X, y) -> BatchPass:
+        """Precomputed windows and buffers for fast passes over a fixed batch (see ``batch_pass``)."""
+        X, y = self.check_data(X, y)
+        return BatchPass(self, X, y)
+
+    def predict(self, X) -> np.ndarray:
+        """ŷ per row (linear output), or class probabilities, one row per sample (softmax)."""
+        X = np.asarray(X, dtype=float)
+        X2 = X[None, :] if X.ndim == 1 else X
+        ws = self.batch_pass(X2, np.zeros(X2.shape[0]))
+        with np.errstate(all="ignore"):
+            ws.forward(self.theta)
+        out = ws.Y.copy()
+        return out[:, 0] if self.output == "linear" and self.n_outputs == 1 else out
+
+    def loss(self, X, y) -> float:
+        """Mean over samples of ½(ŷ − y)² (linear), or mean cross-entropy (softmax)."""
+        ws = self.batch_pass(X, y)
+        with np.errstate(all="ignore"):
+            ws.forward(self.theta)
+            return float(ws.loss_sum()) / ws.N
+
+    def gradients(self, X, y) -> dict[str, float]:
+        """Gradient of ``loss(X, y)`` (the mean loss) with respect to every parameter."""
+        ws = self.batch_pass(X, y)
+        with np.errstate(all="ignore"):
+            ws.forward(self.theta)
+            ws.backward(self.theta)
+        g = ws.G / ws.N
+        return {name: float(v) for name, v in zip(self._param_names, g, strict=True)}
+
+
+def _softmax(Z: np.ndarray) -> np.ndarray:
+    e = np.exp(Z - Z.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def _check_label(y, n: int) -> int:
+    v = float(y)
+    if v != round(v) or not 0 <= v < n:
+        raise ValueError(f"label must be an integer 0…{n - 1}, got {y!r}")
+    return int(v)
+
+
+class BatchPass:
+    """Buffers for one fixed batch so a training step is a few in-place NumPy calls.
+
+    The convolution is one matmul of the batch's windows (a ones column appended
+    for the bias, and negated so ``exp(−z)`` needs no extra call) with the
+    kernels; the dense layer is one matmul with a ones column for the bias. The
+    sums are exactly the chapter's; only their summation order is BLAS's.
+    After ``forward`` and ``backward``, ``G`` holds the *summed* (not mean)
+    gradient over the batch, laid out like ``theta``.
+    """
+
+    def __init__(self, net: Network, X: np.ndarray, y: np.ndarray) -> None:
+        self.net = net
+        N, k, nk, P = X.shape[0], net.kernel_size, net.n_kernels, net.n_positions
+        no, F = net.n_outputs, nk * P
+        self.N = N
+        p = net.padding
+        Xp = np.zeros((N, net.n_inputs + 2 * p))
+        Xp[:, p: p + net.n_inputs] = X
+        win = np.ones((N * P, k + 1))
+        win[:, :k] = Xp[:, net._window].reshape(N * P, k)
+        self.Xw1 = win  # (N·P, k+1): each window and a 1 for the bias
+        self.negXw1 = -win
+        self.y = y.reshape(N, 1) if net.output == "linear" else y
+        if net.output == "softmax":
+            self.onehot = np.zeros((N, no))
+            self.onehot[np.arange(N), y.astype(int)] = 1.0
+        self.Z = np.empty((N * P, nk))  # −z for sigmoid, z otherwise; rows (sample, position)
+        self.A1 = np.ones((N, F + 1))  # activations in (position, kernel) order, then a 1
+        self.A = self.A1[:, :F]
+        self.T = np.empty((N, F))
+        self.Y = np.empty((N, no))
+        self.E = np.empty((N, no))
+        self.ET = self.E.T
+        self.D = np.empty((N, F))  # δ of feature-map nodes, (position, kernel) order
+        self.DT = self.D.reshape(N * P, nk).T
+        self.G = np.empty_like(net.theta)
+        self._ss = np.empty((1, 1))  # Σ e² lands here (linear output)
+        nconv = nk * (k + 1)
+        self.G_conv = self.G[:nconv].reshape(nk, k + 1)
+        self.G_dense = self.G[nconv:].reshape(no, F + 1)
+        # Column permutation between the public (kernel, position) order of feature-map
+        # nodes and the internal (position, kernel) order the conv matmul produces.
+        perm = np.arange(F).reshape(nk, P).T.ravel()  # internal f' -> public f
+        self._perm = perm
+        self._sigmoid = net.activation.name == "sigmoid"
+        self._mask: np.ndarray | None = None
+        self._nconv = nconv
+        # W with columns in internal order, rebuilt per pass as a view-free gather only when nk>1
+        self._identity_perm = nk == 1
+
+    def _dense(self, theta: np.ndarray) -> np.ndarray:
+        """Dense weights and bias as (no, F+1), columns in the internal feature-map order."""
+        d = theta[self._nconv:].reshape(self.net.n_outputs, -1)
+        if self._identity_perm:
+            return d
+        F = d.shape[1] - 1
+        return np.concatenate([d[:, :F][:, self._perm], d[:, F:]], axis=1)
+
+    def forward(self, theta: np.ndarray, mask: np.ndarray | None = None) -> np.ndarray:
+        """Compute predictions ``Y`` (and errors ``E``) for the batch with parameters ``theta``.
+
+        ``mask`` (N, F) in the public feature-map order (kernel after kernel) multiplies each
+        feature-map value on its way to the outputs — dropout's 0 or 1/(1 − p).
+        """
+        net = self.net
+        convT = theta[: self._nconv].reshape(net.n_kernels, -1).T
+        N, F = self.A.shape
+        Zr = self.Z.reshape(N, F)
+        if self._sigmoid:
+            np.matmul(self.negXw1, convT, out=self.Z)  # −z, exactly
+            np.exp(Zr, out=self.A)
+            self.A += 1.0
+            np.reciprocal(self.A, out=self.A)  # 1/(1 + e^(−z)), the same rounding as 1.0/x
+        else:
+            np.matmul(self.Xw1, convT, out=self.Z)
+            self.A[...] = net.activation.f(Zr)
+        if mask is None:
+            self._mask = None
+        else:
+            self._mask = mask[:, self._perm]  # internal (position, kernel) order
+            self._Araw = self.A.copy()
+            self.A *= self._mask
+        dense = self._dense(theta)
+        np.matmul(self.A1, dense.T, out=self.Y)
+        if net.output == "softmax":
+            self.Y -= self.Y.max(axis=1, keepdims=True)
+            np.exp(self.Y, out=self.Y)
+            self.Y /= self.Y.sum(axis=1, keepdims=True)
+            np.subtract(self.Y, self.onehot, out=self.E)
+        else:
+            np.subtract(self.Y, self.y, out=self.E)
+        return self.Y
+
+    def loss_sum(self) -> float:
+        """Σ over the batch of each sample's loss, after ``forward``."""
+        if self.net.output == "softmax":
+            p = self.Y[np.arange(self.N), self.y.astype(int)]
+            return float(-np.log(np.maximum(p, 1e-300)).sum())
+        np.matmul(self.ET, self.E, out=self._ss)
+        return 0.5 * float(self._ss[0, 0])
+
+    def backward(self, theta: np.ndarray) -> np.ndarray:
+        """Summed gradient over the batch into ``G`` (after ``forward`` with the same ``theta``)."""
+        net = self.net
+        dense = self._dense(theta)
+        F = self.A.shape[1]
+        np.matmul(self.ET, self.A1, out=self.G_dense)
+        np.matmul(self.E, dense[:, :F], out=self.D)
+        A = self.A if self._mask is None else self._Araw
+        if self._sigmoid:
+            np.subtract(1.0, A, out=self.T)
+            self.T *= A
+        else:
+            Zr = self.Z.reshape(self.N, F)
+            self.T[...] = net.activation.df(Zr, A)
+        self.D *= self.T
+        if self._mask is not None:
+            self.D *= self._mask
+        np.matmul(self.DT, self.Xw1, out=self.G_conv)
+        if not self._identity_perm:
+            internal = self.G_dense[:, :F].copy()
+            self.G_dense[:, self._perm] = internal
+        return self.G

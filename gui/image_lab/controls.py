@@ -1,0 +1,334 @@
+"""The image lab's settings panel: the learner edits the conv → pool → depth-pool pipeline here.
+
+It holds no pipeline state beyond its widgets: ``settings()`` reads them into an
+immutable ``PipelineSettings`` and ``settingsChanged`` fires on every edit.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSignalBlocker, QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QSizePolicy,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.image_ops.kernels import KERNELS
+from gui.image_lab.pipeline import (
+    ACTIVATIONS,
+    CUSTOM,
+    KERNEL_NAMES,
+    PAD_MODES,
+    POOL_OPS,
+    SIZABLE,
+    PipelineSettings,
+    parse_custom_kernel,
+)
+
+CUSTOM_PLACEHOLDER = "1 0 -1\n2 0 -2\n1 0 -1"
+RGB_EXPLANATION = (
+    "RGB image: each k×k kernel is applied to R, G and B and the three sums are added "
+    "(a kernel spans all input channels, as in a CNN's first layer). Tick "
+    "“greyscale first” to filter one grey channel instead."
+)
+ERROR_STYLE = "color: #d93025;"
+
+
+class LabControls(QWidget):
+    """Spin boxes, lists and combos for every PipelineSettings field."""
+
+    settingsChanged = Signal(object)  # PipelineSettings
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("labControls")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self._conv_group())
+        layout.addWidget(self._pool_group())
+        layout.addWidget(self._depth_group())
+        layout.addStretch(1)
+        self.set_settings(PipelineSettings())
+        self._update_custom_error()
+
+    # ------------------------------------------------------------------ building
+
+    def _conv_group(self) -> QGroupBox:
+        box = QGroupBox("Conv layer")
+        box.setToolTip("One convolution layer: every chosen kernel gives one feature map.")
+        v = QVBoxLayout(box)
+        v.setSpacing(4)
+
+        v.addWidget(QLabel("Kernels (tick one or more):"))
+        self.kernel_list = QListWidget()
+        self.kernel_list.setObjectName("kernelChooser")
+        self.kernel_list.setToolTip("Tick the kernels of the conv layer; each one makes a map.")
+        self.kernel_list.setFlow(QListView.Flow.LeftToRight)
+        self.kernel_list.setWrapping(True)
+        self.kernel_list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.kernel_list.setGridSize(QSize(112, 20))  # two columns wide enough for "prewitt-x"
+        self.kernel_list.setFixedHeight(7 * 20 + 10)
+        self._extra: dict[str, tuple] = {}  # name → (rows, explanation) of kernels sent from elsewhere
+        self.kernel_list.setMinimumWidth(2 * 112 + 8)
+        for name in (*KERNEL_NAMES, CUSTOM):
+            item = QListWidgetItem(name)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            explanation = KERNELS[name].explanation if name in KERNELS else (
+                "Your own k×k weights, typed in the box below.")
+            item.setToolTip(explanation)
+            self.kernel_list.addItem(item)
+        self.kernel_list.itemChanged.connect(self._emit)
+        v.addWidget(self.kernel_list)
+
+        v.addWidget(QLabel("Custom kernel (one row per line):"))
+        self.custom_edit = QPlainTextEdit()
+        self.custom_edit.setObjectName("customKernelEdit")
+        self.custom_edit.setPlaceholderText(CUSTOM_PLACEHOLDER)
+        self.custom_edit.setToolTip("Type a k×k grid of weights (1/9 and ; between rows work); "
+                                    "tick “custom” above to use it.")
+        self.custom_edit.setFixedHeight(64)
+        self.custom_edit.textChanged.connect(self._on_custom_text)
+        v.addWidget(self.custom_edit)
+        self.custom_error = QLabel()
+        self.custom_error.setObjectName("customKernelError")
+        self.custom_error.setWordWrap(True)
+        self.custom_error.setStyleSheet(ERROR_STYLE)
+        self.custom_error.setToolTip("Why the typed kernel cannot be used, if it cannot.")
+        v.addWidget(self.custom_error)
+
+        form = QFormLayout()
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setVerticalSpacing(3)
+        self.kernel_size = self._spin(1, 15, "kernelSizeSpin",
+                                      f"Size k of the sizable kernels ({', '.join(SIZABLE)}); "
+                                      "the others are fixed 3×3 filters.", step=2)
+        form.addRow("Kernel size k:", self.kernel_size)
+        self.seed = self._spin(0, 9999, "seedSpin", "Which random draw the “random” kernel uses.")
+        form.addRow("Random seed:", self.seed)
+        self.padding = self._spin(0, 64, "paddingSpin",
+                                  "Padding p: pixels added on every side before sliding the "
+                                  "kernel (k = 3, p = 1 keeps the size).")
+        form.addRow("Padding p:", self.padding)
+        self.pad_mode = self._combo(PAD_MODES, "padModeCombo",
+                                    "What the padding holds: zeros, a constant, the nearest edge "
+                                    "pixel, or a mirror image of the border.")
+        form.addRow("Padding mode:", self.pad_mode)
+        self.pad_value = self._dspin(-10, 10, 0.1, "padValueSpin",
+                                     "The value of the padding when the mode is “constant”.")
+        form.addRow("Constant:", self.pad_value)
+        self.stride = self._spin(1, 16, "strideSpin",
+                                 "Stride s: how many pixels the kernel moves each step "
+                                 "(2 roughly halves the size).")
+        form.addRow("Stride s:", self.stride)
+        self.bias = self._dspin(-10, 10, 0.1, "biasSpin",
+                                "Bias b: added to every weighted sum before the activation.")
+        form.addRow("Bias b:", self.bias)
+        self.activation = self._combo(ACTIVATIONS, "activationCombo",
+                                      "The activation applied to each weighted sum + b "
+                                      "(“none” shows the raw sums).")
+        form.addRow("Activation:", self.activation)
+        v.addLayout(form)
+
+        self.greyscale_first = QCheckBox("Greyscale first (RGB images)")
+        self.greyscale_first.setObjectName("greyscaleFirstCheck")
+        self.greyscale_first.setToolTip("Convert an RGB image to one grey channel "
+                                        "(0.299 R + 0.587 G + 0.114 B) before the conv layer.")
+        self.greyscale_first.toggled.connect(self._emit)
+        v.addWidget(self.greyscale_first)
+        self.channel_note = QLabel(RGB_EXPLANATION)
+        self.channel_note.setObjectName("channelNote")
+        self.channel_note.setWordWrap(True)
+        self.channel_note.setStyleSheet("color: #444; font-size: 11px;")
+        self.channel_note.setVisible(False)
+        v.addWidget(self.channel_note)
+        return box
+
+    def _pool_group(self) -> QGroupBox:
+        box = QGroupBox("Pooling")
+        box.setObjectName("poolGroup")
+        box.setCheckable(True)
+        box.setToolTip("Tick to summarise each window of every feature map by its max or mean.")
+        box.toggled.connect(self._emit)
+        form = QFormLayout(box)
+        form.setVerticalSpacing(3)
+        self.pool_op = self._combo(POOL_OPS, "poolOpCombo",
+                                   "Max keeps the strongest response in the window, avg the mean.")
+        form.addRow("Operation:", self.pool_op)
+        self.pool_size = self._spin(1, 16, "poolSizeSpin", "The pooling window is size × size.")
+        form.addRow("Window:", self.pool_size)
+        self.pool_stride = self._spin(1, 16, "poolStrideSpin",
+                                      "How far the window moves (= window size: no overlap).")
+        form.addRow("Stride:", self.pool_stride)
+        self.pool_group = box
+        return box
+
+    def _depth_group(self) -> QGroupBox:
+        box = QGroupBox("Depth pooling")
+        box.setObjectName("depthPoolGroup")
+        box.setCheckable(True)
+        box.setToolTip("Tick to combine the kernels' maps into one map (1×1 pooling across "
+                       "the maps).")
+        box.toggled.connect(self._emit)
+        form = QFormLayout(box)
+        self.depth_op = self._combo(POOL_OPS, "depthPoolOpCombo",
+                                    "Max keeps the strongest kernel at each pixel, avg the mean.")
+        form.addRow("Operation:", self.depth_op)
+        self.depth_group = box
+        return box
+
+    def _spin(self, lo: int, hi: int, name: str, tip: str, step: int = 1) -> QSpinBox:
+        s = QSpinBox()
+        s.setRange(lo, hi)
+        s.setSingleStep(step)
+        s.setObjectName(name)
+        s.setToolTip(tip)
+        s.valueChanged.connect(self._emit)
+        return s
+
+    def _dspin(self, lo: float, hi: float, step: float, name: str, tip: str) -> QDoubleSpinBox:
+        s = QDoubleSpinBox()
+        s.setRange(lo, hi)
+        s.setSingleStep(step)
+        s.setDecimals(2)
+        s.setObjectName(name)
+        s.setToolTip(tip)
+        s.valueChanged.connect(self._emit)
+        return s
+
+    def _combo(self, items, name: str, tip: str) -> QComboBox:
+        c = QComboBox()
+        c.addItems(list(items))
+        c.setObjectName(name)
+        c.setToolTip(tip)
+        c.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        c.currentTextChanged.connect(self._emit)
+        return c
+
+    # ------------------------------------------------------------------ state
+
+    def settings(self) -> PipelineSettings:
+        """The widgets' values as an immutable PipelineSettings."""
+        ticked = [
+            self.kernel_list.item(i).text() for i in range(self.kernel_list.count())
+            if self.kernel_list.item(i).checkState() == Qt.CheckState.Checked
+        ]
+        return PipelineSettings(
+            kernels=tuple(n for n in ticked if n not in self._extra),
+            extra_kernels=tuple((n, *self._extra[n]) for n in ticked if n in self._extra),
+            custom_text=self.custom_edit.toPlainText(),
+            kernel_size=self.kernel_size.value(),
+            seed=self.seed.value(),
+            padding=self.padding.value(),
+            pad_mode=self.pad_mode.currentText(),
+            pad_value=self.pad_value.value(),
+            stride=self.stride.value(),
+            bias=self.bias.value(),
+            activation=self.activation.currentText(),
+            greyscale_first=self.greyscale_first.isChecked(),
+            pool_op=self.pool_op.currentText() if self.pool_group.isChecked() else None,
+            pool_size=self.pool_size.value(),
+            pool_stride=self.pool_stride.value(),
+            depth_pool_op=self.depth_op.currentText() if self.depth_group.isChecked() else None,
+        )
+
+    def set_settings(self, s: PipelineSettings) -> None:
+        """Show ``s`` in the widgets, then emit settingsChanged once."""
+        blockers = [QSignalBlocker(w) for w in self._inputs()]
+        self._set_extra_kernels(s.extra_kernels)
+        extra_names = {name for name, _rows, _expl in s.extra_kernels}
+        for i in range(self.kernel_list.count()):
+            item = self.kernel_list.item(i)
+            on = item.text() in s.kernels or item.text() in extra_names
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+        if self.custom_edit.toPlainText() != s.custom_text:
+            self.custom_edit.setPlainText(s.custom_text)
+        self.kernel_size.setValue(s.kernel_size)
+        self.seed.setValue(s.seed)
+        self.padding.setValue(s.padding)
+        self.pad_mode.setCurrentText(s.pad_mode)
+        self.pad_value.setValue(s.pad_value)
+        self.stride.setValue(s.stride)
+        self.bias.setValue(s.bias)
+        self.activation.setCurrentText(s.activation)
+        self.greyscale_first.setChecked(s.greyscale_first)
+        self.pool_group.setChecked(s.pool_op is not None)
+        if s.pool_op:
+            self.pool_op.setCurrentText(s.pool_op)
+        self.pool_size.setValue(s.pool_size)
+        self.pool_stride.setValue(s.pool_stride)
+        self.depth_group.setChecked(s.depth_pool_op is not None)
+        if s.depth_pool_op:
+            self.depth_op.setCurrentText(s.depth_pool_op)
+        for b in blockers:
+            b.unblock()
+        self._update_enabled()
+        self._update_custom_error()
+        self._emit()
+
+    def _set_extra_kernels(self, extra) -> None:
+        """List kernels sent from elsewhere (e.g. the 1D network's) as extra ticked items."""
+        for name in list(self._extra):
+            for item in self.kernel_list.findItems(name, Qt.MatchFlag.MatchExactly):
+                self.kernel_list.takeItem(self.kernel_list.row(item))
+        self._extra = {name: (rows, expl) for name, rows, expl in extra}
+        for name, (_rows, expl) in self._extra.items():
+            item = QListWidgetItem(name)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            item.setToolTip(expl)
+            self.kernel_list.addItem(item)
+        rows = (self.kernel_list.count() + 1) // 2
+        self.kernel_list.setFixedHeight(rows * 20 + 10)
+
+    def set_colour_input(self, colour: bool) -> None:
+        """Show the RGB explanation and the greyscale option only for colour images."""
+        self.channel_note.setVisible(colour)
+        self.greyscale_first.setEnabled(colour)
+
+    def _inputs(self) -> list[QWidget]:
+        return [self.kernel_list, self.custom_edit, self.kernel_size, self.seed, self.padding,
+                self.pad_mode, self.pad_value, self.stride, self.bias, self.activation,
+                self.greyscale_first, self.pool_group, self.pool_op, self.pool_size,
+                self.pool_stride, self.depth_group, self.depth_op]
+
+    def _on_custom_text(self) -> None:
+        self._update_custom_error()
+        self._emit()
+
+    def _update_custom_error(self) -> None:
+        """Show the parser's reason beside the editor (empty when the grid is fine)."""
+        text = self.custom_edit.toPlainText()
+        if not text.strip():
+            self.custom_error.setText("")
+            return
+        try:
+            k = parse_custom_kernel(text)
+        except ValueError as exc:
+            self.custom_error.setStyleSheet(ERROR_STYLE)
+            self.custom_error.setText(str(exc))
+        else:
+            self.custom_error.setStyleSheet("color: #444;")
+            self.custom_error.setText(f"{k.shape[0]}×{k.shape[1]} kernel, sum of weights "
+                                      f"{float(k.sum()):.3g}")
+
+    def _update_enabled(self) -> None:
+        self.pad_value.setEnabled(self.pad_mode.currentText() == "constant")
+
+    def _emit(self, *_args) -> None:
+        self._update_enabled()
+        self.settingsChanged.emit(self.settings())
+
+
+__all__ = ["LabControls", "RGB_EXPLANATION"]

@@ -1,0 +1,92 @@
+"""The small inline editor that opens over a weight label when the learner clicks it.
+
+A non-modal QLineEdit (not QInputDialog) so training keeps drawing behind it and
+tests can type into it: Enter commits a finite number, Esc cancels, anything else
+is refused with a message under the field and the field stays open.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+
+from gui.network.diagram.text import display_name
+
+
+class WeightEditor(QLineEdit):
+    """One parameter's value being typed; emits ``committed(name, value)`` on a valid Enter."""
+
+    committed = Signal(str, float)
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("weightEditor")
+        self.setAccessibleName("Edit weight")
+        self.setFixedWidth(130)
+        self.param = ""
+        self.message = QLabel(parent)
+        self.message.setObjectName("weightEditorMessage")
+        self.message.setAccessibleName("Weight editor message")
+        self.message.setStyleSheet("QLabel { background: palette(tooltip-base); color: palette(tooltip-text);"
+                                   " border: 1px solid #d62728; padding: 3px; }")
+        self.message.setWordWrap(True)
+        self.message.setFixedWidth(220)
+        self.message.hide()
+        self.returnPressed.connect(self._commit)
+        self.hide()
+
+    def open(self, param: str, value: float | None, at: QPoint) -> None:
+        """Show the editor at ``at`` (parent pixels) pre-filled with the current value, selected."""
+        self.param = param
+        self.setToolTip(f"New value for {display_name(param)}: Enter to apply, Esc to cancel")
+        self.setText("" if value is None else repr(float(value)))
+        parent = self.parentWidget()
+        x = max(0, min(at.x(), parent.width() - self.width()))
+        y = max(0, min(at.y(), parent.height() - self.height() - 2))
+        self.move(x, y)
+        self.message.hide()
+        self.setStyleSheet("")
+        self.show()
+        self.raise_()
+        self.selectAll()
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def close_editor(self) -> None:
+        """Hide the editor and its message without emitting anything."""
+        if self.isVisible():
+            self.hide()
+            self.message.hide()
+            self.cancelled.emit()
+
+    def _commit(self) -> None:
+        text = self.text().strip().replace("−", "-")
+        try:
+            value = float(text)
+        except ValueError:
+            self._refuse(f"“{self.text()}” is not a number. Type e.g. 0.25 or -1e-3.")
+            return
+        if not math.isfinite(value):
+            self._refuse("The value must be finite (not inf or nan).")
+            return
+        self.hide()
+        self.message.hide()
+        self.committed.emit(self.param, value)
+
+    def _refuse(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.adjustSize()
+        self.message.move(self.x(), self.y() + self.height() + 2)
+        self.message.show()
+        self.message.raise_()
+        self.setStyleSheet("QLineEdit { border: 2px solid #d62728; }")
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        """Esc cancels the edit (Enter is handled by ``returnPressed``)."""
+        if event.key() == Qt.Key.Key_Escape:
+            self.close_editor()
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,129 @@
+"""The diagram's legend: what edge colours, dashes, widths and node fills mean.
+
+A plain painted QWidget under the canvas (pyqtgraph's LegendItem draws 20-pixel
+samples, too short to show a dash pattern). Samples use the very pens the
+diagram uses, and text follows the widget palette (light or dark theme).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent, QPalette, QPen, QResizeEvent
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from gui.network.diagram.style import Styles
+
+SAMPLE_W = 34
+ROW_H = 18
+
+
+@dataclass
+class Entry:
+    """One legend sample: ``kind`` "line" (pen), "widths" (two pens) or "node" (pen + brush)."""
+
+    kind: str
+    text: str
+    pen: QPen | None = None
+    pen2: QPen | None = None
+    brush: QBrush | None = None
+
+
+class DiagramLegend(QWidget):
+    """Flowing rows of samples and their meaning; height follows the available width."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("diagramLegend")
+        self.setAccessibleName("Diagram legend")
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.entries: list[Entry] = []
+
+    def set_entries(self, entries: list[Entry]) -> None:
+        """Replace the samples (done once per network shape) and relayout."""
+        self.entries = entries
+        self.setAccessibleDescription("; ".join(e.text for e in entries))
+        self._fit_height()
+        self.update()
+
+    def texts(self) -> list[str]:
+        """Every entry's text (what a learner reads), for tests."""
+        return [e.text for e in self.entries]
+
+    def _positions(self, width: int) -> tuple[list[QPointF], int]:
+        fm = self.fontMetrics()
+        x, y, out = 4.0, 2.0, []
+        for e in self.entries:
+            w = SAMPLE_W + 6 + fm.horizontalAdvance(e.text) + 14
+            if x + w > width and x > 4.0:
+                x, y = 4.0, y + ROW_H
+            out.append(QPointF(x, y))
+            x += w
+        return out, int(y + ROW_H + 2)
+
+    def _fit_height(self) -> None:
+        _, h = self._positions(max(self.width(), 200))
+        if h != self.height():
+            self.setFixedHeight(h)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        """Wide and as tall as the rows need at the current width."""
+        return QSize(600, self._positions(max(self.width(), 200))[1])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        """Rows reflow when the width changes."""
+        super().resizeEvent(event)
+        self._fit_height()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt override)
+        """Draw each sample then its text, in the palette's text colour."""
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        text_colour = self.palette().color(QPalette.ColorRole.WindowText)
+        positions, _ = self._positions(self.width())
+        fm = self.fontMetrics()
+        for e, pos in zip(self.entries, positions, strict=True):
+            cy = pos.y() + ROW_H / 2
+            x0 = pos.x()
+            if e.kind == "line" and e.pen is not None:
+                p.setPen(e.pen)
+                p.drawLine(QPointF(x0, cy), QPointF(x0 + SAMPLE_W, cy))
+            elif e.kind == "widths" and e.pen is not None and e.pen2 is not None:
+                p.setPen(e.pen)
+                p.drawLine(QPointF(x0, cy - 4), QPointF(x0 + SAMPLE_W, cy - 4))
+                p.setPen(e.pen2)
+                p.drawLine(QPointF(x0, cy + 3), QPointF(x0 + SAMPLE_W, cy + 3))
+            elif e.kind == "node":
+                p.setPen(e.pen if e.pen is not None else QPen(text_colour))
+                p.setBrush(e.brush if e.brush is not None else QBrush(QColor(0, 0, 0, 0)))
+                p.drawEllipse(QPointF(x0 + SAMPLE_W / 2, cy), 6, 6)
+                p.setBrush(Qt.BrushStyle.NoBrush)
+            p.setPen(text_colour)
+            p.drawText(QRectF(x0 + SAMPLE_W + 6, pos.y(), fm.horizontalAdvance(e.text) + 4, ROW_H),
+                       Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, e.text)
+        p.end()
+
+
+def legend_entries(net, s: Styles) -> list[Entry]:
+    """The legend for ``net``: its kernel colours, sign and width encoding, node fills."""
+    k = net.kernel_size
+    entries: list[Entry] = []
+    for i in range(min(k, 6)):
+        names = ", ".join(net.kernel_names[c][i] for c in range(min(net.n_kernels, 3)))
+        entries.append(Entry("line", f"{names} (kernel weight {i + 1})", s.pen(s.kernel[i], 2.5, False)))
+    if k > 6:
+        entries.append(Entry("line", f"… {k} kernel colours", s.pen(s.kernel[6], 2.5, False)))
+    entries += [
+        Entry("line", "λ / bias > 0", s.pen(s.positive, 2.5, False)),
+        Entry("line", "λ / bias < 0", s.pen(s.negative, 2.5, True)),
+        Entry("line", "dashed: negative weight", s.pen(QColor("#888888"), 2.0, True)),
+        Entry("widths", "width ∝ |weight|", s.pen(QColor("#888888"), 1.0, False),
+              s.pen(QColor("#888888"), 5.0, False)),
+        Entry("node", "fill: node value (colour bar)", QPen(QColor("#888888")),
+              brush=s.node_brushes[-8]),
+    ]
+    if net.padding:
+        entries.append(Entry("node", "0: zero padding", s.pen(QColor("#888888"), 1.2, True), None))
+    entries.append(Entry("node", "greyed: dropped", QPen(QColor("#888888")), brush=s.dropped_brush))
+    return entries

@@ -1,0 +1,535 @@
+"""The experiment form: which data, and the training settings, validated before anything runs.
+
+The panel holds only the user's choices; it emits ``applyRequested(config)`` with a
+checked dict and the window rebuilds the trainer from it. Bad entries are refused
+at the field with a reason in red under it (and Apply is disabled), never by an
+exception reaching the user. The data preview is drawn the way the chapter draws
+its 1D images: each image a line over x = 1…n.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QPalette
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core import ACTIVATIONS, MODES, OPTIMIZERS, DataError, experiment1, load_dataset_csv, synthetic_dataset
+from core.chapter.network import INITS
+from core.chapter.trainer import MAX_LR
+from core.datasets.chapter import CHAPTER_DATA_SEED, slope_classes, three_class_dataset
+from gui.network.panels.shape import MAX_INPUTS
+from gui.widgets.form_rows import add_checked_row, parse_number
+
+EXPERIMENTS = (
+    ("1", "1 — one sample (chapter)"),
+    ("2", "2 — the chapter's 10 images"),
+    ("synthetic", "synthetic images"),
+    ("classes", "3 classes (slope down/flat/up)"),
+    ("csv", "CSV file"),
+)
+# The network's shape (set by the shape editor through ``set_shape``); the chapter's by default.
+SHAPE_KEYS = ("n_inputs", "kernel_size", "n_kernels", "stride", "padding")
+CHAPTER_SHAPE = {"n_inputs": 5, "kernel_size": 3, "n_kernels": 1, "stride": 1, "padding": 0, "dropout": 0.0}
+N_CLASSES = 3
+CLASS_COUNT = 30  # images drawn when "3 classes" is first chosen (ten per class on average)
+MAX_EPOCHS = 10_000_000
+PALETTE = (
+    "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
+    "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf",
+)
+
+
+def parse_lr(text: str) -> float:
+    """The learning rate η: a number in (0, MAX_LR]; the reason otherwise."""
+    v = parse_number(text, "learning rate")
+    if v <= 0:
+        raise ValueError("learning rate: must be greater than 0")
+    if v > MAX_LR:
+        raise ValueError(f"learning rate: at most {MAX_LR:g}")
+    return v
+
+
+def parse_values(text: str) -> np.ndarray:
+    """Experiment 1's inputs, "0.1, 0.2, 0.3, 0.4, 0.5" (commas or spaces)."""
+    parts = [p for p in re.split(r"[,\s;]+", text.strip()) if p]
+    if len(parts) < 2:
+        raise ValueError("inputs: enter at least two numbers, e.g. 0.1, 0.2, 0.3, 0.4, 0.5")
+    return np.array([parse_number(p, f"input X{i + 1}") for i, p in enumerate(parts)])
+
+
+class ExperimentPanel(QWidget):
+    """Experiment selector, data preview and training settings; emits ``applyRequested(dict)``."""
+
+    applyRequested = Signal(dict)  # noqa: N815 — the validated config (see ``config()``)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("experimentPanel")
+        self._errors: dict[str, QLabel] = {}
+        self._csv_path: str | None = None
+        self._csv_data: tuple[np.ndarray, np.ndarray] | None = None
+        self._shape: dict = dict(CHAPTER_SHAPE)
+        self._last_exp = None
+
+        inner = QWidget()
+        form = QFormLayout(inner)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setContentsMargins(4, 4, 4, 4)
+        self.form = form
+
+        # --- data
+        self.experiment = QComboBox()
+        self.experiment.setObjectName("experimentSelector")
+        for key, label in EXPERIMENTS:
+            self.experiment.addItem(label, key)
+        self._row("Experiment", self.experiment, "experiment",
+                  "Which data to train on: the chapter's sample, its 10 images, new images or a CSV file.")
+
+        x0, y0 = experiment1()
+        self.x_edit = QLineEdit(", ".join(f"{v:g}" for v in x0[0]))
+        self.x_edit.setObjectName("exp1Inputs")
+        self.x_row = self._row("Inputs X", self.x_edit, "X",
+                               "Experiment 1's input values I1…I5, separated by commas.")
+        self.y_edit = QLineEdit(f"{y0[0]:g}")
+        self.y_edit.setObjectName("exp1Target")
+        self.y_row = self._row("Target y", self.y_edit, "y", "The target ŷ should reach.")
+
+        self.data_seed = QSpinBox()
+        self.data_seed.setObjectName("dataSeed")
+        self.data_seed.setRange(0, 2**31 - 1)
+        self.data_seed.setValue(CHAPTER_DATA_SEED)
+        self.new_seed = QPushButton("New")
+        self.new_seed.setToolTip("Draw a new set of images (the next seed).")
+        self.new_seed.clicked.connect(lambda: self.data_seed.setValue(self.data_seed.value() + 1))
+        seed_box = QWidget()
+        hb = QHBoxLayout(seed_box)
+        hb.setContentsMargins(0, 0, 0, 0)
+        hb.addWidget(self.data_seed, 1)
+        hb.addWidget(self.new_seed)
+        self.data_seed_row = self._row("Data seed", seed_box, "data_seed",
+                                       "Seed of the random slopes and noise (14 gives the chapter's images).")
+        self.data_seed.setToolTip(seed_box.toolTip())
+        self.noise = QDoubleSpinBox()
+        self.noise.setObjectName("dataNoise")
+        self.noise.setRange(0.0, 10.0)
+        self.noise.setDecimals(3)
+        self.noise.setSingleStep(0.05)
+        self.noise.setValue(0.3)
+        self.noise_row = self._row("Noise", self.noise, "noise",
+                                   "Half-width of the uniform noise added to each value (chapter: 0.3).")
+        self.count = QSpinBox()
+        self.count.setObjectName("dataCount")
+        self.count.setRange(1, 100_000)
+        self.count.setValue(10)
+        self.count_row = self._row("Images", self.count, "count", "How many synthetic images to draw.")
+
+        self.csv_button = QPushButton("Load…")
+        self.csv_button.setObjectName("loadCsv")
+        self.csv_button.clicked.connect(self._choose_csv)
+        self.csv_label = QLabel("no file")
+        self.csv_label.setWordWrap(True)
+        csv_box = QWidget()
+        hb = QHBoxLayout(csv_box)
+        hb.setContentsMargins(0, 0, 0, 0)
+        hb.addWidget(self.csv_button)
+        hb.addWidget(self.csv_label, 1)
+        self.csv_row = self._row("CSV file", csv_box, "csv",
+                                 "A CSV file: each row the inputs then the label; a header row is allowed.")
+        self.csv_button.setToolTip(csv_box.toolTip())
+
+        self.preview = pg.PlotWidget()
+        self.preview.setObjectName("dataPreview")
+        self.preview.setMinimumHeight(150)
+        self.preview.setMaximumHeight(190)
+        self.preview.setMouseEnabled(x=False, y=False)
+        self.preview.hideButtons()
+        self.preview.setLabel("bottom", "x")
+        self.preview.setToolTip("The data: each image as a line over x = 1…n, coloured by image.")
+        self.preview_note = QLabel("")
+        self.preview_note.setWordWrap(True)
+        self.preview_note.setTextFormat(Qt.TextFormat.RichText)
+        self.preview_note.setObjectName("dataPreviewNote")
+        form.addRow(self.preview)
+        form.addRow(self.preview_note)
+
+        # --- training
+        self.lr = QLineEdit("0.2")
+        self.lr.setObjectName("learningRate")
+        self._row("Learning rate η", self.lr, "lr", f"Step size η of gradient descent: > 0 and ≤ {MAX_LR:g}.")
+        self.epoch_limit = QSpinBox()
+        self.epoch_limit.setObjectName("epochLimit")
+        self.epoch_limit.setRange(0, MAX_EPOCHS)
+        self.epoch_limit.setValue(1000)
+        self.epoch_limit.setGroupSeparatorShown(True)
+        self.epoch_limit.setSpecialValueText("no limit")
+        self._row("Epoch limit", self.epoch_limit, "epoch_limit",
+                  "Training pauses after this many epochs (0 = no limit); the chapter runs 1000.")
+        self.seed = QSpinBox()
+        self.seed.setObjectName("initSeed")
+        self.seed.setRange(0, 2**31 - 1)
+        self.seed.setValue(13)
+        self._row("Weight seed", self.seed, "seed", "Seed of the initial weights (13 gives the chapter's).")
+        self.mode = self._combo(MODES, "trainingMode")
+        self._row("Mode", self.mode, "mode",
+                  "batch: update once per epoch on the mean gradient (chapter); sgd: after every sample; "
+                  "minibatch: after every batch.")
+        self.batch_size = QSpinBox()
+        self.batch_size.setObjectName("batchSize")
+        self.batch_size.setRange(1, 1_000_000)
+        self.batch_size.setValue(4)
+        self._row("Batch size", self.batch_size, "batch_size", "Samples per update in minibatch mode.")
+        self.optimizer = self._combo(OPTIMIZERS, "optimizer")
+        self._row("Optimiser", self.optimizer, "optimizer",
+                  "gd: plain gradient descent (chapter); momentum and adam: the refinements it names.")
+        self.init = self._combo(INITS, "initialiser")
+        self._row("Initialiser", self.init, "init",
+                  "chapter: its uniform draws; xavier/he: the Glorot and He uniform schemes.")
+        self.activation = self._combo(ACTIVATIONS, "activation")
+        self._row("Activation", self.activation, "activation",
+                  "The feature-map nodes' activation (the chapter uses sigmoid).")
+        self.lr_decay = QLineEdit("1")
+        self.lr_decay.setObjectName("lrDecay")
+        self._row("η decay / epoch", self.lr_decay, "lr_decay",
+                  "Multiply η by this after every epoch: 1 = no decay, e.g. 0.999 for a slow decay.")
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(inner)
+        self.apply_button = QPushButton("Apply")
+        self.apply_button.setObjectName("applyExperiment")
+        self.apply_button.setToolTip("Check the settings and restart training with them (or press Enter).")
+        self.apply_button.clicked.connect(self.apply)
+        self.status = QLabel("")
+        self.status.setObjectName("experimentStatus")
+        self.status.setWordWrap(True)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(scroll, 1)
+        lay.addWidget(self.status)
+        lay.addWidget(self.apply_button)
+
+        for w in (self.x_edit, self.y_edit, self.lr, self.lr_decay):
+            w.textChanged.connect(self._revalidate)
+            w.returnPressed.connect(self.apply)
+        for sb in (self.data_seed, self.count, self.epoch_limit, self.seed, self.batch_size):
+            sb.valueChanged.connect(self._revalidate)
+        self.noise.valueChanged.connect(self._revalidate)
+        for cb in (self.experiment, self.mode, self.optimizer, self.init, self.activation):
+            cb.currentIndexChanged.connect(self._revalidate)
+        self._revalidate()
+
+    # ------------------------------------------------------------ building
+    def _combo(self, names, object_name: str) -> QComboBox:
+        cb = QComboBox()
+        cb.setObjectName(object_name)
+        for n in names:
+            cb.addItem(n, n)
+        return cb
+
+    def _row(self, label: str, field: QWidget, key: str, tip: str) -> tuple[QLabel, QWidget]:
+        """A form row: the field with a (hidden until needed) red reason under it."""
+        return add_checked_row(self.form, self, label, field, key, tip, self._errors)
+
+    def _show_row(self, row: tuple[QLabel, QWidget], on: bool) -> None:
+        row[0].setVisible(on)
+        row[1].setVisible(on)
+
+    # ----------------------------------------------------------------- data
+    def _data(self) -> tuple[np.ndarray, np.ndarray]:
+        """The selected experiment's X and y, or ValueError with the reason (keyed in ``_key``)."""
+        exp = self.experiment.currentData()
+        n = self.n_inputs
+        if exp == "1":
+            self._key = "X"
+            x = parse_values(self.x_edit.text())
+            if len(x) != n:
+                raise ValueError(f"inputs: the network has {n} inputs; enter {n} numbers")
+            self._key = "y"
+            y = parse_number(self.y_edit.text(), "target y")
+            return x[None, :], np.array([y])
+        if exp == "2":  # the chapter's recipe; at another width, the same recipe with n values
+            return synthetic_dataset(10, n, 0.3, CHAPTER_DATA_SEED)
+        if exp == "synthetic":
+            self._key = "count"
+            return synthetic_dataset(self.count.value(), n, float(self.noise.value()), self.data_seed.value())
+        if exp == "classes":
+            self._key = "count"
+            count, noise, seed = self.count.value(), float(self.noise.value()), self.data_seed.value()
+            if n == 5:
+                return three_class_dataset(count, noise, seed)
+            X, y = synthetic_dataset(count, n, noise, seed)
+            return X, slope_classes(y)
+        self._key = "experiment"
+        if self._csv_data is None:
+            raise ValueError("load a CSV file first")
+        if self._csv_data[0].shape[1] != n:
+            raise ValueError(f"the file's rows have {self._csv_data[0].shape[1]} inputs but the network has "
+                             f"{n}: set Inputs to {self._csv_data[0].shape[1]} in the Shape tab")
+        return self._csv_data
+
+    def load_csv(self, path: str) -> bool:
+        """Load a data set file; on a DataError show its message beside the button and keep the data."""
+        try:
+            X, y = load_dataset_csv(path)
+        except DataError as exc:
+            self._set_error("csv", str(exc))
+            return False
+        if not 3 <= X.shape[1] <= MAX_INPUTS:
+            self._set_error("csv", f"{Path(path).name}: {X.shape[1]} values per row; the window draws "
+                                   f"networks of 3–{MAX_INPUTS} inputs (the command line trains any width)")
+            return False
+        self._csv_path, self._csv_data = str(path), (X, y)
+        self.csv_label.setText(f"{path.rsplit('/', 1)[-1]}: {X.shape[0]} rows × {X.shape[1]} inputs")
+        self.csv_label.setToolTip(str(path))
+        self._set_error("csv", "")
+        self._revalidate()
+        return True
+
+    def _choose_csv(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Load a data set", "", "CSV files (*.csv);;All files (*)")
+        if path:
+            self.load_csv(path)
+
+    # ----------------------------------------------------------- validation
+    def _set_error(self, key: str, message: str) -> None:
+        label = self._errors[key]
+        label.setText(message)
+        label.setVisible(bool(message))
+
+    def config(self) -> dict:
+        """The current settings, validated; ValueError with the first reason otherwise."""
+        self._key = "experiment"
+        X, y = self._data()
+        self._key = "lr"
+        lr = parse_lr(self.lr.text())
+        self._key = "lr_decay"
+        decay = parse_number(self.lr_decay.text(), "η decay")
+        if not 0 < decay <= 1:
+            raise ValueError("η decay: must be in (0, 1]; 1 means no decay")
+        mode = self.mode.currentData()
+        self._key = "batch_size"
+        batch = self.batch_size.value() if mode == "minibatch" else None
+        if batch is not None and batch > X.shape[0]:
+            raise ValueError(f"batch size: at most the {X.shape[0]} samples of the data")
+        exp = self.experiment.currentData()
+        classes = exp == "classes"
+        return {
+            **{k: int(self._shape[k]) for k in SHAPE_KEYS},
+            "n_outputs": N_CLASSES if classes else 1,
+            "output": "softmax" if classes else "linear",
+            "dropout": float(self._shape.get("dropout") or 0.0),
+            "experiment": exp,
+            "X": np.array(X, dtype=float),
+            "y": np.array(y, dtype=float),
+            "lr": lr,
+            "epoch_limit": self.epoch_limit.value(),
+            "seed": self.seed.value(),
+            "mode": mode,
+            "batch_size": batch,
+            "optimizer": self.optimizer.currentData(),
+            "init": self.init.currentData(),
+            "activation": self.activation.currentData(),
+            "lr_decay": decay,
+            "data_seed": self.data_seed.value(),
+            "noise": float(self.noise.value()),
+            "count": self.count.value(),
+            "csv_path": self._csv_path if exp == "csv" else None,
+        }
+
+    def _revalidate(self, *_args) -> None:
+        """Re-check after every edit: show each field's reason, the data preview, enable Apply."""
+        exp = self.experiment.currentData()
+        self._show_row(self.x_row, exp == "1")
+        self._show_row(self.y_row, exp == "1")
+        for row in (self.data_seed_row, self.noise_row, self.count_row):
+            self._show_row(row, exp in ("synthetic", "classes"))
+        if exp == "classes" and self._last_exp != "classes" and self.count.value() == 10:
+            self.count.blockSignals(True)
+            self.count.setValue(CLASS_COUNT)  # three classes need more than the chapter's ten images
+            self.count.blockSignals(False)
+        self._last_exp = exp
+        self._show_row(self.csv_row, exp == "csv")
+        self.batch_size.setEnabled(self.mode.currentData() == "minibatch")
+        for key in self._errors:
+            if key != "csv":  # a CSV load error stays until the next load succeeds
+                self._set_error(key, "")
+        reasons = []
+        # check each field on its own so every wrong field shows its reason at once
+        for key, check in (
+            ("lr", lambda: parse_lr(self.lr.text())),
+            ("lr_decay", self._check_decay),
+        ):
+            try:
+                check()
+            except ValueError as exc:
+                self._set_error(key, str(exc))
+                reasons.append(str(exc))
+        try:
+            X, y = self._data()
+            self._draw(X, y)
+        except ValueError as exc:
+            self._set_error(self._key if self._key in self._errors else "experiment", str(exc))
+            self._draw(None, None)
+            reasons.append(str(exc))
+        else:
+            if self.mode.currentData() == "minibatch" and self.batch_size.value() > X.shape[0]:
+                msg = f"batch size: at most the {X.shape[0]} samples of the data"
+                self._set_error("batch_size", msg)
+                reasons.append(msg)
+        self.apply_button.setEnabled(not reasons)
+        self.status.setText("" if not reasons else "Fix the field marked in red to apply.")
+
+    def _check_decay(self) -> None:
+        d = parse_number(self.lr_decay.text(), "η decay")
+        if not 0 < d <= 1:
+            raise ValueError("η decay: must be in (0, 1]; 1 means no decay")
+
+    def apply(self) -> bool:
+        """Validate and emit ``applyRequested``; False (and the reasons shown) when something is wrong."""
+        self._revalidate()
+        try:
+            cfg = self.config()
+        except ValueError as exc:
+            self.status.setText(f"Not applied: {exc}")
+            return False
+        self.status.setText("")
+        self.applyRequested.emit(cfg)
+        return True
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.apply()
+            return
+        super().keyPressEvent(event)
+
+    # -------------------------------------------------------------- restore
+    def set_config(self, cfg: dict) -> None:
+        """Restore settings saved by ``config()`` (unknown keys ignored; X/y restore exp. 1 or CSV)."""
+        def pick(cb: QComboBox, value) -> None:
+            i = cb.findData(value)
+            if i >= 0:
+                cb.setCurrentIndex(i)
+
+        exp = cfg.get("experiment", self.experiment.currentData())
+        if exp == "1" and "X" in cfg:
+            self.x_edit.setText(", ".join(f"{v:.10g}" for v in np.asarray(cfg["X"]).reshape(-1)))
+            self.y_edit.setText(f"{float(np.asarray(cfg['y']).reshape(-1)[0]):.10g}")
+        if exp == "csv" and "X" in cfg:
+            self._csv_data = (np.asarray(cfg["X"], float), np.asarray(cfg["y"], float))
+            self._csv_path = cfg.get("csv_path")
+            self.csv_label.setText(str(self._csv_path or "restored data"))
+        spins = (("data_seed", self.data_seed), ("count", self.count),
+                 ("epoch_limit", self.epoch_limit), ("seed", self.seed))
+        for key, sb in spins:
+            if cfg.get(key) is not None:
+                sb.setValue(int(cfg[key]))
+        if cfg.get("noise") is not None:
+            self.noise.setValue(float(cfg["noise"]))
+        if cfg.get("batch_size") is not None:
+            self.batch_size.setValue(int(cfg["batch_size"]))
+        if cfg.get("lr") is not None:
+            self.lr.setText(f"{float(cfg['lr']):g}")
+        if cfg.get("lr_decay") is not None:
+            self.lr_decay.setText(f"{float(cfg['lr_decay']):g}")
+        for key, cb in (("mode", self.mode), ("optimizer", self.optimizer), ("init", self.init),
+                        ("activation", self.activation)):
+            if key in cfg:
+                pick(cb, cfg[key])
+        shape = {k: cfg[k] for k in (*SHAPE_KEYS, "dropout") if cfg.get(k) is not None}
+        if shape:
+            self._shape = {**CHAPTER_SHAPE, **self._shape, **shape}
+        pick(self.experiment, exp)
+        self._revalidate()
+
+    # ---------------------------------------------------------------- shape
+    @property
+    def n_inputs(self) -> int:
+        """How many values each image has: the network's inputs (the shape editor's)."""
+        return int(self._shape["n_inputs"])
+
+    def shape(self) -> dict:
+        """The network shape (Network keyword arguments) and dropout that ``config()`` carries."""
+        return dict(self._shape)
+
+    def set_shape(self, shape: dict) -> str:
+        """Take the shape editor's shape (Network kwargs + "dropout"); the data follows its width.
+
+        A softmax output selects the 3-class experiment, a linear one leaves it for the chapter's
+        images; data of another width is drawn anew (the chapter's recipe with n values).
+        Returns a sentence for the status bar saying what happened to the data ("" if nothing).
+        """
+        self._shape = {**CHAPTER_SHAPE, **{k: shape[k] for k in (*SHAPE_KEYS, "dropout") if k in shape}}
+        n, notes = self.n_inputs, []
+        exp = self.experiment.currentData()
+        softmax = shape.get("output") == "softmax"
+        if softmax and exp != "classes":
+            exp = "classes"
+            notes.append("Classification: the data are now the 3 slope classes (down, flat, up).")
+        elif not softmax and exp == "classes":
+            exp = "2"
+            notes.append("Regression: the data are now the chapter's images with their slopes.")
+        if exp == "1" and len(re.split(r"[,\s;]+", self.x_edit.text().strip())) != n:
+            exp = "synthetic"
+        if exp == "csv" and self._csv_data is not None and self._csv_data[0].shape[1] != n:
+            exp = "synthetic"
+        self.experiment.setCurrentIndex(self.experiment.findData(exp))
+        self._revalidate()
+        if n != 5 and exp in ("2", "synthetic", "classes"):
+            count = 10 if exp == "2" else self.count.value()
+            seed = CHAPTER_DATA_SEED if exp == "2" else self.data_seed.value()
+            noise = 0.3 if exp == "2" else float(self.noise.value())
+            notes.append(f"New data: {count} synthetic images of {n} values (seed {seed}, noise {noise:g}).")
+        return " ".join(notes)
+
+    # -------------------------------------------------------------- preview
+    def _draw(self, X: np.ndarray | None, y: np.ndarray | None) -> None:
+        """Each image as a line over x = 1…n in its own colour; its label, in that colour, below.
+
+        The labels sit under the plot rather than in a legend inside it: ten entries would
+        cover the lines in a plot this small.
+        """
+        pi = self.preview.getPlotItem()
+        pi.clear()
+        dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
+        fg = "#e0e0e0" if dark else "#202020"
+        self.preview.setBackground("#1e1e1e" if dark else "w")
+        if X is None or y is None:
+            self.preview_note.setText("no data")
+            return
+        n = X.shape[0]
+        shown = min(n, 50)  # drawing more lines than this only makes a blur
+        x = np.arange(1, X.shape[1] + 1)
+        for i in range(shown):
+            col = fg if n == 1 else PALETTE[i % len(PALETTE)]
+            pi.plot(x, X[i], pen=pg.mkPen(col, width=2), symbol="o", symbolSize=4, symbolBrush=col,
+                    symbolPen=None)
+        more = f"; {shown} of {n} drawn" if shown < n else ""
+        head = f"{n} image{'s' if n != 1 else ''} of {X.shape[1]} values{more}"
+        if n <= len(PALETTE):
+            cols = [fg] if n == 1 else PALETTE
+            labels = " ".join(
+                f"<span style='color:{cols[i]}'>■</span>&nbsp;{y[i]:.3g}".replace("-", "−") for i in range(n)
+            )
+            self.preview_note.setText(f"{head}; label{'s' if n != 1 else ''} y: {labels}")
+        else:
+            self.preview_note.setText(f"{head}; one colour per image")

@@ -1,0 +1,536 @@
+"""The File menu's workspaces and exports, the remembered settings, the title bar and run progress.
+
+``install_file_menu(window)`` adds everything to a built ``MainWindow`` (one hook call):
+
+* Open workspace… (Ctrl+O), Open Recent ▸, Save (Ctrl+S), Save As… (Ctrl+Shift+S). The trainer
+  lives on the worker's thread, so saving and loading run there (``TrainingWorker.save_workspace_file``
+  / ``open_workspace_file``) and answer with ``fileDone`` / ``fileFailed``. A bad file is refused
+  by the core before anything is swapped in, so the window keeps its state.
+* Export ▸ the history (CSV, through the worker), the plots and the diagram (PNG/SVG), an image-lab stage.
+* QSettings: recent files, the experiment panel's last options, the lab's image and settings, label
+  precision. Stored values are checked (``gui.window.settings``); a bad one is ignored.
+* The title shows the file's name and "•" while there are unsaved changes (training counts).
+* A progress bar and Cancel (Esc) in the status bar while Run N epochs or a slow image-lab job runs.
+
+Dialogs are hooks (``ask_open_path``, ``ask_save_path``, ``ask_export_path``, ``ask_unsaved``) so
+tests replace them; the close-time "save changes?" question is only asked when ``confirm_close``
+is on (``run_gui`` turns it on).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QProgressBar, QToolButton
+
+from core.resources import resource_path
+from gui.image_lab.files import fill_export_menu
+from gui.image_lab.lab import sample_path
+from gui.window.actions import make_action
+from gui.window.export import EXPORT_FILTER, ExportError, export_view
+from gui.window.settings import (
+    experiment_from_text,
+    experiment_json,
+    experiment_to_text,
+    lab_settings_from,
+    lab_state,
+    loaded_panel_config,
+)
+
+SUFFIX = ".cnnviz"
+WORKSPACE_FILTER = "CNN Visualiser workspace (*.cnnviz);;All files (*)"
+MAX_RECENT = 8
+APP_TITLE = "CNN Visualiser"
+UNTITLED_TITLE = "CNN Visualiser — the chapter's 1D CNN"
+K_RECENT, K_EXPERIMENT, K_LAB, K_PRECISION, K_LABELS = (
+    "files/recent", "experiment/config", "imageLab/state", "view/precision", "view/labels")
+
+
+class FileController(QObject):
+    """Owns the file actions and the state they need (current path, unsaved changes, recent list)."""
+
+    _save = Signal(str, object, object)
+    _open = Signal(str)
+    _csv = Signal(str)
+
+    def __init__(self, window, restore: bool = True) -> None:
+        super().__init__(window)
+        self.window = window
+        self.settings = window.settings
+        self.path: str | None = None
+        self.dirty = False
+        self.confirm_close = False
+        self.last_message = ""
+        self._clean_key: tuple | None = None
+        self._applied: dict = {}
+        self._after_save = None
+        self._run_total = 0
+        self._run_done = 0
+        self._cancelled = False
+        # Hooks (tests replace them): return a path / "save" | "discard" | "cancel".
+        self.ask_open_path = self._ask_open_path
+        self.ask_save_path = self._ask_save_path
+        self.ask_export_path = self._ask_export_path
+        self.ask_unsaved = self._ask_unsaved
+
+        w = window.worker.worker
+        queued = Qt.ConnectionType.QueuedConnection
+        self._save.connect(w.save_workspace_file, queued)
+        self._open.connect(w.open_workspace_file, queued)
+        self._csv.connect(w.export_history_file, queued)
+        w.fileDone.connect(self._on_done)
+        w.fileFailed.connect(self._on_failed)
+        w.snapshotReady.connect(self._on_snapshot)
+        w.stepped.connect(lambda *_: self.set_dirty(True))
+        w.networkChanged.connect(lambda info: setattr(self, "_applied", dict(info.get("config") or {})))
+        w.progress.connect(self._on_progress)
+        w.stopped.connect(lambda *_: self._hide_progress())
+        self._build_actions()
+        self._build_progress()
+        self._watch_lab()
+        if restore:
+            self.restore_settings()
+        self._refresh_recent_menu()
+        window.installEventFilter(self)
+        if resource_path("icon.svg").exists():
+            window.setWindowIcon(QIcon(str(resource_path("icon.svg"))))
+        self.update_title()
+
+    # ------------------------------------------------------------------ building
+    def _build_actions(self) -> None:
+        win, a = self.window, self.window.actions_
+        self.open_action = make_action(win, "actionOpenWorkspace", "&Open workspace…", "Ctrl+O",
+                                       "Open a saved workspace: network, data, training run and settings.")
+        self.save_action = make_action(
+            win, "actionSaveWorkspace", "&Save workspace", "Ctrl+S",
+            "Save the network, its training run and the settings to the workspace file.")
+        self.save_as_action = make_action(win, "actionSaveWorkspaceAs", "Save workspace &as…", "Ctrl+Shift+S",
+                                          "Save everything to a new workspace file.")
+        self.export_csv_action = make_action(
+            win, "actionExportHistory", "Training &history as CSV…", None,
+            "Write the recorded epochs' parameters, loss and predictions to a CSV.")
+        self.export_plots_action = make_action(
+            win, "actionExportPlots", "Training &plots as PNG or SVG…", None,
+            "Save the training plots as a picture (PNG) or a drawing (SVG).")
+        self.export_diagram_action = make_action(
+            win, "actionExportDiagram", "Network &diagram as PNG or SVG…", None,
+            "Save the network diagram as a picture (PNG) or a drawing (SVG).")
+        self.cancel_action = make_action(win, "actionCancelRun", "&Cancel run", "Esc",
+                                         "Stop Run N epochs (or the image lab's slow job) where it is.")
+        self.cancel_action.setEnabled(False)
+        self.open_action.triggered.connect(lambda: self.open_dialog())
+        self.save_action.triggered.connect(lambda: self.save())
+        self.save_as_action.triggered.connect(lambda: self.save_as())
+        self.export_csv_action.triggered.connect(lambda: self.export_history())
+        self.export_plots_action.triggered.connect(lambda: self.export_picture("plots"))
+        self.export_diagram_action.triggered.connect(lambda: self.export_picture("diagram"))
+        self.cancel_action.triggered.connect(self.cancel)
+
+        mb = win.menuBar()
+        file_menu = mb.findChild(QMenu, "menuFile")
+        first = file_menu.actions()[0] if file_menu.actions() else None
+        self.recent_menu = QMenu("Open &recent", file_menu)
+        self.recent_menu.setObjectName("menuRecent")
+        self.recent_menu.setToolTipsVisible(True)
+        self.recent_menu.aboutToShow.connect(self._refresh_recent_menu)
+        file_menu.insertAction(first, self.open_action)
+        file_menu.insertMenu(first, self.recent_menu)
+        file_menu.insertActions(first, [self.save_action, self.save_as_action])
+        file_menu.insertSeparator(first)
+        self.export_menu = QMenu("&Export", file_menu)
+        self.export_menu.setObjectName("menuExport")
+        self.export_menu.setToolTipsVisible(True)
+        self.export_menu.addActions([self.export_csv_action, self.export_plots_action,
+                                     self.export_diagram_action])
+        self.lab_export_menu = self.export_menu.addMenu("&Image lab stage")
+        self.lab_export_menu.setObjectName("menuExportLab")
+        lab = win.image_lab
+        self.lab_export_menu.aboutToShow.connect(
+            lambda: fill_export_menu(self.lab_export_menu, lab.result, lab._export_dialog))
+        file_menu.insertMenu(a.quit, self.export_menu)
+        file_menu.insertSeparator(a.quit)
+        file_menu.setToolTipsVisible(True)
+        train = mb.findChild(QMenu, "menuTraining")
+        if train is not None:
+            acts = train.actions()
+            i = acts.index(a.run_epochs) + 1 if a.run_epochs in acts else len(acts)
+            train.insertAction(acts[i] if i < len(acts) else None, self.cancel_action)
+
+    def _build_progress(self) -> None:
+        sb = self.window.statusBar()
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setObjectName("runProgress")
+        self.progress_bar.setAccessibleName("Progress")
+        width = self.window.fontMetrics().horizontalAdvance("0000000 / 0000000 epochs")
+        self.progress_bar.setFixedWidth(width + 30)
+        self.progress_bar.setFormat("%v / %m epochs")
+        self.cancel_button = QToolButton()
+        self.cancel_button.setObjectName("cancelRunButton")
+        self.cancel_button.setDefaultAction(self.cancel_action)
+        self.cancel_button.setText("Cancel")
+        sb.addPermanentWidget(self.progress_bar)
+        sb.addPermanentWidget(self.cancel_button)
+        self._hide_progress()
+
+    def _watch_lab(self) -> None:
+        worker = getattr(self.window.image_lab, "_worker", None)
+        if worker is not None and hasattr(worker, "busyChanged"):
+            worker.busyChanged.connect(self._on_lab_busy)
+
+    # ------------------------------------------------------------------ title and changes
+    def update_title(self) -> None:
+        if self.path is None and not self.dirty:
+            title = UNTITLED_TITLE
+        else:
+            name = Path(self.path).name if self.path else "Untitled"
+            title = f"{'• ' if self.dirty else ''}{name} — {APP_TITLE}"
+        self.window.setWindowTitle(title)
+
+    def set_dirty(self, on: bool) -> None:
+        if on != self.dirty:
+            self.dirty = on
+            self.update_title()
+
+    def _on_snapshot(self, snap) -> None:
+        if not getattr(snap, "live", True):
+            return
+        key = (snap.epoch, snap.history_rows, tuple(snap.params.values()))
+        if self._clean_key is None:
+            self._clean_key = key  # the state the window opened on
+        elif key != self._clean_key:
+            self.set_dirty(True)
+
+    def message(self, text: str, error: bool = False) -> None:
+        self.last_message = text
+        if error:
+            self.window.show_error(text)
+        else:
+            self.window.show_message(text)
+
+    # ------------------------------------------------------------------ open and save
+    def open_dialog(self) -> None:
+        path = self.ask_open_path()
+        if path:
+            self.open_file(path)
+
+    def open_file(self, path: str | Path) -> None:
+        """Load ``path`` in the worker; the window changes only once it has fully loaded."""
+        path = str(path)
+        if not self._changes_handled(lambda: self.open_file(path)):
+            return
+        if not Path(path).is_file():
+            self._forget_recent(path)
+            self.message(f"Could not open {path}: no such file (removed from Open Recent).", error=True)
+            return
+        self.window.worker.pause()
+        self.message(f"Opening {Path(path).name} …")
+        self._open.emit(path)
+
+    def save(self) -> None:
+        if self.path is None:
+            self.save_as()
+        else:
+            self.save_to(self.path)
+
+    def save_as(self) -> None:
+        path = self.ask_save_path()
+        if not path:
+            self._after_save = None
+            return
+        if not Path(path).suffix:
+            path += SUFFIX
+        self.save_to(path)
+
+    def save_to(self, path: str | Path) -> None:
+        """Save in the worker: the trainer as it is now, the applied experiment, the lab."""
+        lab = self.window.image_lab
+        image = str(lab.loaded.path) if lab.loaded is not None else None
+        self.message(f"Saving {Path(path).name} …")
+        self._save.emit(str(path), experiment_json(self._applied), lab_state(lab.settings(), image))
+
+    def _on_done(self, kind: str, path: str, info: dict) -> None:
+        name = Path(path).name
+        if kind == "csv":
+            self.message(f"Exported the training history to {name}.")
+            return
+        self.path = path
+        self._clean_key = info.get("key")
+        self.dirty = False
+        self.add_recent(path)
+        if kind == "open":
+            self._show_loaded(info)
+            self.message(f"Opened {name} at epoch {info['key'][0]}.")
+        else:
+            self.message(f"Saved {name}.")
+        self.update_title()
+        after, self._after_save = self._after_save, None
+        if kind == "save" and after is not None:
+            after()
+
+    def _on_failed(self, kind: str, message: str) -> None:
+        self._after_save = None
+        self.message(message, error=True)
+
+    def _show_loaded(self, info: dict) -> None:
+        """Put the loaded workspace's settings in the panels (the worker already has the trainer)."""
+        win = self.window
+        win._set_play_checked(False)
+        win._end_stepping()
+        win._clear_stop()
+        cfg = loaded_panel_config(info)
+        try:
+            win.experiment_panel.set_config({**cfg, "X": info["X"], "y": info["y"]})
+        except Exception as exc:  # noqa: BLE001 - the panel's restore must not abort the open
+            self.message(f"The experiment panel could not show the saved settings: {exc}", error=True)
+        self.apply_lab_state(info.get("image_lab"))
+        win.worker.refresh()  # re-show a stop banner the clearing above removed
+
+    def apply_lab_state(self, state) -> None:
+        """Load the lab's image (if it exists) and settings; bad values are ignored."""
+        if not isinstance(state, dict):
+            return
+        lab = self.window.image_lab
+        image = state.get("image")
+        if isinstance(image, str) and image:
+            p = Path(image)
+            if not p.is_file() and sample_path(p.name).is_file():
+                p = sample_path(p.name)  # a bundled sample saved on another machine
+            if p.is_file():
+                if lab.loaded is None or Path(lab.loaded.path) != p:
+                    lab.load_file(p)
+            else:
+                self.message(f"The image {image} is missing; the lab keeps its current image.")
+        settings = lab_settings_from(state.get("settings"), lab.settings())
+        if settings is not None:
+            try:
+                lab.set_settings(settings)
+            except Exception:  # noqa: BLE001, S110 - a stored value the controls cannot show
+                pass
+
+    def _changes_handled(self, retry) -> bool:
+        """Before replacing unsaved work: True to go on (only asks when ``confirm_close`` is on)."""
+        if not (self.confirm_close and self.dirty):
+            return True
+        answer = self.ask_unsaved()
+        if answer == "discard":
+            return True
+        if answer == "save":
+            self._after_save = lambda: (self.set_dirty(False), retry())
+            self.save()
+        return False
+
+    # ------------------------------------------------------------------ recent files
+    def recent_files(self) -> list[str]:
+        raw = self.settings.value(K_RECENT)
+        if isinstance(raw, str):
+            raw = [raw]
+        if not isinstance(raw, (list, tuple)):
+            return []
+        out: list[str] = []
+        for p in raw:
+            if isinstance(p, str) and p and p not in out:
+                out.append(p)
+        return out[:MAX_RECENT]
+
+    def _set_recent(self, files: list[str]) -> None:
+        self.settings.setValue(K_RECENT, list(files[:MAX_RECENT]))
+        self._refresh_recent_menu()
+
+    def add_recent(self, path: str) -> None:
+        path = str(Path(path).resolve())
+        self._set_recent([path] + [p for p in self.recent_files() if p != path])
+
+    def _forget_recent(self, path: str) -> None:
+        keep = [p for p in self.recent_files() if p not in (path, str(Path(path).resolve()))]
+        self._set_recent(keep)
+
+    def prune_recent(self) -> list[str]:
+        """Drop recent files that no longer exist; says so in the status bar; returns the dropped ones."""
+        files = self.recent_files()
+        gone = [p for p in files if not Path(p).is_file()]
+        if gone:
+            self.settings.setValue(K_RECENT, [p for p in files if p not in gone])
+            names = ", ".join(Path(p).name for p in gone)
+            self.message(f"Removed from Open Recent (no longer there): {names}.")
+        return gone
+
+    def _refresh_recent_menu(self) -> None:
+        if self.sender() is self.recent_menu:
+            self.prune_recent()
+        menu = self.recent_menu
+        menu.clear()
+        files = self.recent_files()
+        for i, p in enumerate(files):
+            act = menu.addAction(f"&{i + 1} {Path(p).name}")
+            act.setToolTip(p)
+            act.setStatusTip(p)
+            act.triggered.connect(lambda _=False, path=p: self.open_file(path))
+        if not files:
+            menu.addAction("No recent workspaces").setEnabled(False)
+        else:
+            menu.addSeparator()
+            menu.addAction("Clear the list", lambda: self._set_recent([]))
+
+    # ------------------------------------------------------------------ exports
+    def export_history(self) -> None:
+        path = self.ask_export_path("Export the training history", "history.csv", "CSV file (*.csv)")
+        if path:
+            if not Path(path).suffix:
+                path += ".csv"
+            self._csv.emit(str(path))
+
+    def export_picture(self, which: str, path: str | None = None) -> None:
+        """The plots or the diagram as PNG or SVG (the suffix decides)."""
+        win = self.window
+        if path is None:
+            path = self.ask_export_path(f"Export the {which}", f"{which}.png", EXPORT_FILTER)
+            if not path:
+                return
+        if not Path(path).suffix:
+            path += ".png"
+        target = (getattr(win.plots, "layout_widget", win.plots) if which == "plots"
+                  else getattr(win.diagram, "canvas", win.diagram))
+        try:
+            export_view(target, path)
+        except ExportError as exc:
+            self.message(f"Could not export the {which}: {exc}", error=True)
+            return
+        self.message(f"Exported the {which} to {Path(path).name}.")
+
+    # ------------------------------------------------------------------ progress and cancel
+    def _on_progress(self, done: int, total: int) -> None:
+        if done == 0:
+            self._cancelled = False
+        if self._cancelled:
+            return  # a chunk that finished before the cancel arrived
+        self._run_done, self._run_total = done, total
+        if done >= total:
+            self._hide_progress()
+            return
+        bar = self.progress_bar
+        bar.setRange(0, max(1, total))
+        bar.setFormat("%v / %m epochs")
+        bar.setValue(done)
+        bar.show()
+        self.cancel_button.show()
+        self.cancel_action.setEnabled(True)
+
+    def _on_lab_busy(self, busy: bool) -> None:
+        if busy and not self.progress_bar.isVisible():
+            self.progress_bar.setRange(0, 0)  # busy indicator: the filter has no steps to count
+            self.progress_bar.setFormat("filtering…")
+            self.progress_bar.show()
+            self.cancel_button.show()
+            self.cancel_action.setEnabled(True)
+        elif not busy and self._run_total == 0:
+            self._hide_progress()
+
+    def _hide_progress(self) -> None:
+        self.progress_bar.hide()
+        self.cancel_button.hide()
+        self.cancel_action.setEnabled(False)
+        self._run_total = 0
+
+    def cancel(self) -> None:
+        """Esc / Cancel: stop Run N epochs where it is, or drop the image lab's pending result."""
+        if self._run_total:
+            self._cancelled = True
+            self.window.worker.pause()
+            self.message(f"Cancelled Run N epochs after {self._run_done} of {self._run_total}.")
+        else:
+            w = getattr(self.window.image_lab, "_worker", None)
+            if w is not None and hasattr(w, "_latest_id"):
+                # The filter worker drops results whose id is not the newest: discard the running one.
+                w._pending = None
+                w._latest_id += 1
+                self.window.image_lab.status_label.setText("Cancelled; showing the previous output.")
+            self.message("Cancelled the image lab's filtering.")
+        self._hide_progress()
+
+    # ------------------------------------------------------------------ settings
+    def restore_settings(self) -> None:
+        """The last session's experiment options, lab image and settings, label precision."""
+        s, win = self.settings, self.window
+        cfg = experiment_from_text(s.value(K_EXPERIMENT))
+        if cfg.get("experiment") == "csv":
+            path = cfg.get("csv_path")
+            if not (isinstance(path, str) and Path(path).is_file()
+                    and win.experiment_panel.load_csv(path)):
+                cfg.pop("experiment")
+        if cfg.get("experiment") == "1" and "X" not in cfg:
+            cfg.pop("experiment")
+        if cfg:
+            try:
+                win.experiment_panel.set_config(cfg)
+            except Exception:  # noqa: BLE001, S110 - a stored value the panel refuses: keep its own
+                pass
+        try:
+            lab = json.loads(s.value(K_LAB)) if isinstance(s.value(K_LAB), str) else None
+        except ValueError:
+            lab = None
+        self.apply_lab_state(lab)
+        prec = s.value(K_PRECISION)
+        try:
+            p = int(prec) if prec is not None else None
+        except (TypeError, ValueError):
+            p = None
+        spin = win.actions_.precision
+        if p is not None and spin.minimum() <= p <= spin.maximum():
+            spin.setValue(p)
+        labels = s.value(K_LABELS)
+        if isinstance(labels, (bool, str)) and str(labels).lower() in ("true", "false"):
+            win.actions_.show_labels.setChecked(str(labels).lower() == "true")
+
+    def save_settings(self) -> None:
+        s, win = self.settings, self.window
+        try:
+            s.setValue(K_EXPERIMENT, experiment_to_text(win.experiment_panel.config()))
+        except ValueError:
+            pass  # an invalid form is not remembered
+        lab = win.image_lab
+        image = str(lab.loaded.path) if lab.loaded is not None else None
+        s.setValue(K_LAB, json.dumps(lab_state(lab.settings(), image)))
+        s.setValue(K_PRECISION, win.actions_.precision.value())
+        s.setValue(K_LABELS, win.actions_.show_labels.isChecked())
+        s.sync()
+
+    # ------------------------------------------------------------------ closing
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
+        if obj is self.window and event.type() == QEvent.Type.Close:
+            if not self._changes_handled(self.window.close):
+                event.ignore()
+                return True
+            self.save_settings()
+        return False
+
+    # ------------------------------------------------------------------ default dialogs
+    def _ask_open_path(self) -> str | None:
+        start = str(Path(self.path).parent) if self.path else ""
+        path, _ = QFileDialog.getOpenFileName(self.window, "Open workspace", start, WORKSPACE_FILTER)
+        return path or None
+
+    def _ask_save_path(self) -> str | None:
+        start = self.path or "untitled.cnnviz"
+        path, _ = QFileDialog.getSaveFileName(self.window, "Save workspace", start, WORKSPACE_FILTER)
+        return path or None
+
+    def _ask_export_path(self, caption: str, default: str, filters: str) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(self.window, caption, default, filters)
+        return path or None
+
+    def _ask_unsaved(self) -> str:
+        name = Path(self.path).name if self.path else "this session"
+        buttons = (QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                   | QMessageBox.StandardButton.Cancel)
+        answer = QMessageBox.question(self.window, APP_TITLE, f"Save the changes to {name}?", buttons,
+                                      QMessageBox.StandardButton.Save)
+        return {QMessageBox.StandardButton.Save: "save",
+                QMessageBox.StandardButton.Discard: "discard"}.get(answer, "cancel")
+
+
+def install_file_menu(window, restore: bool = True) -> FileController:
+    """Add workspaces, exports, remembered settings, title and progress to ``window``."""
+    return FileController(window, restore)
