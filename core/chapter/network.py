@@ -29,6 +29,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from core.activations import get_activation
+from core.chapter.batch_pass import BatchPass, check_label, softmax
 
 INITS = ("chapter", "xavier", "he")
 OUTPUTS = ("linear", "softmax")
@@ -312,7 +313,7 @@ class Network:
             zs.append(float(s))
             out[f"{node}_in"] = float(s)
         if self.output == "softmax":
-            probs = _softmax(np.array(zs)[None, :])[0]
+            probs = softmax(np.array(zs)[None, :])[0]
             for node, p in zip(self.output_names, probs, strict=True):
                 out[node] = float(p)
         else:
@@ -335,7 +336,7 @@ class Network:
         K, bc, W, bo = self.unpack()
         delta: dict[str, float] = {}
         if self.output == "softmax":
-            label = _check_label(y, self.n_outputs)
+            label = check_label(y, self.n_outputs)
             loss = -math.log(max(fw[self.output_names[label]], 1e-300))
             for o, node in enumerate(self.output_names):
                 delta[node] = fw[node] - (1.0 if o == label else 0.0)
@@ -441,141 +442,3 @@ class Network:
             ws.backward(self.theta)
         g = ws.G / ws.N
         return {name: float(v) for name, v in zip(self._param_names, g, strict=True)}
-
-
-def _softmax(Z: np.ndarray) -> np.ndarray:
-    e = np.exp(Z - Z.max(axis=1, keepdims=True))
-    return e / e.sum(axis=1, keepdims=True)
-
-
-def _check_label(y, n: int) -> int:
-    v = float(y)
-    if v != round(v) or not 0 <= v < n:
-        raise ValueError(f"label must be an integer 0…{n - 1}, got {y!r}")
-    return int(v)
-
-
-class BatchPass:
-    """Buffers for one fixed batch so a training step is a few in-place NumPy calls.
-
-    The convolution is one matmul of the batch's windows (a ones column appended
-    for the bias, and negated so ``exp(−z)`` needs no extra call) with the
-    kernels; the dense layer is one matmul with a ones column for the bias. The
-    sums are exactly the chapter's; only their summation order is BLAS's.
-    After ``forward`` and ``backward``, ``G`` holds the *summed* (not mean)
-    gradient over the batch, laid out like ``theta``.
-    """
-
-    def __init__(self, net: Network, X: np.ndarray, y: np.ndarray) -> None:
-        self.net = net
-        N, k, nk, P = X.shape[0], net.kernel_size, net.n_kernels, net.n_positions
-        no, F = net.n_outputs, nk * P
-        self.N = N
-        p = net.padding
-        Xp = np.zeros((N, net.n_inputs + 2 * p))
-        Xp[:, p: p + net.n_inputs] = X
-        win = np.ones((N * P, k + 1))
-        win[:, :k] = Xp[:, net._window].reshape(N * P, k)
-        self.Xw1 = win  # (N·P, k+1): each window and a 1 for the bias
-        self.negXw1 = -win
-        self.y = y.reshape(N, 1) if net.output == "linear" else y
-        if net.output == "softmax":
-            self.onehot = np.zeros((N, no))
-            self.onehot[np.arange(N), y.astype(int)] = 1.0
-        self.Z = np.empty((N * P, nk))  # −z for sigmoid, z otherwise; rows (sample, position)
-        self.A1 = np.ones((N, F + 1))  # activations in (position, kernel) order, then a 1
-        self.A = self.A1[:, :F]
-        self.T = np.empty((N, F))
-        self.Y = np.empty((N, no))
-        self.E = np.empty((N, no))
-        self.ET = self.E.T
-        self.D = np.empty((N, F))  # δ of feature-map nodes, (position, kernel) order
-        self.DT = self.D.reshape(N * P, nk).T
-        self.G = np.empty_like(net.theta)
-        self._ss = np.empty((1, 1))  # Σ e² lands here (linear output)
-        nconv = nk * (k + 1)
-        self.G_conv = self.G[:nconv].reshape(nk, k + 1)
-        self.G_dense = self.G[nconv:].reshape(no, F + 1)
-        # Column permutation between the public (kernel, position) order of feature-map
-        # nodes and the internal (position, kernel) order the conv matmul produces.
-        perm = np.arange(F).reshape(nk, P).T.ravel()  # internal f' -> public f
-        self._perm = perm
-        self._sigmoid = net.activation.name == "sigmoid"
-        self._mask: np.ndarray | None = None
-        self._nconv = nconv
-        # W with columns in internal order, rebuilt per pass as a view-free gather only when nk>1
-        self._identity_perm = nk == 1
-
-    def _dense(self, theta: np.ndarray) -> np.ndarray:
-        """Dense weights and bias as (no, F+1), columns in the internal feature-map order."""
-        d = theta[self._nconv:].reshape(self.net.n_outputs, -1)
-        if self._identity_perm:
-            return d
-        F = d.shape[1] - 1
-        return np.concatenate([d[:, :F][:, self._perm], d[:, F:]], axis=1)
-
-    def forward(self, theta: np.ndarray, mask: np.ndarray | None = None) -> np.ndarray:
-        """Compute predictions ``Y`` (and errors ``E``) for the batch with parameters ``theta``.
-
-        ``mask`` (N, F) in the public feature-map order (kernel after kernel) multiplies each
-        feature-map value on its way to the outputs — dropout's 0 or 1/(1 − p).
-        """
-        net = self.net
-        convT = theta[: self._nconv].reshape(net.n_kernels, -1).T
-        N, F = self.A.shape
-        Zr = self.Z.reshape(N, F)
-        if self._sigmoid:
-            np.matmul(self.negXw1, convT, out=self.Z)  # −z, exactly
-            np.exp(Zr, out=self.A)
-            self.A += 1.0
-            np.reciprocal(self.A, out=self.A)  # 1/(1 + e^(−z)), the same rounding as 1.0/x
-        else:
-            np.matmul(self.Xw1, convT, out=self.Z)
-            self.A[...] = net.activation.f(Zr)
-        if mask is None:
-            self._mask = None
-        else:
-            self._mask = mask[:, self._perm]  # internal (position, kernel) order
-            self._Araw = self.A.copy()
-            self.A *= self._mask
-        dense = self._dense(theta)
-        np.matmul(self.A1, dense.T, out=self.Y)
-        if net.output == "softmax":
-            self.Y -= self.Y.max(axis=1, keepdims=True)
-            np.exp(self.Y, out=self.Y)
-            self.Y /= self.Y.sum(axis=1, keepdims=True)
-            np.subtract(self.Y, self.onehot, out=self.E)
-        else:
-            np.subtract(self.Y, self.y, out=self.E)
-        return self.Y
-
-    def loss_sum(self) -> float:
-        """Σ over the batch of each sample's loss, after ``forward``."""
-        if self.net.output == "softmax":
-            p = self.Y[np.arange(self.N), self.y.astype(int)]
-            return float(-np.log(np.maximum(p, 1e-300)).sum())
-        np.matmul(self.ET, self.E, out=self._ss)
-        return 0.5 * float(self._ss[0, 0])
-
-    def backward(self, theta: np.ndarray) -> np.ndarray:
-        """Summed gradient over the batch into ``G`` (after ``forward`` with the same ``theta``)."""
-        net = self.net
-        dense = self._dense(theta)
-        F = self.A.shape[1]
-        np.matmul(self.ET, self.A1, out=self.G_dense)
-        np.matmul(self.E, dense[:, :F], out=self.D)
-        A = self.A if self._mask is None else self._Araw
-        if self._sigmoid:
-            np.subtract(1.0, A, out=self.T)
-            self.T *= A
-        else:
-            Zr = self.Z.reshape(self.N, F)
-            self.T[...] = net.activation.df(Zr, A)
-        self.D *= self.T
-        if self._mask is not None:
-            self.D *= self._mask
-        np.matmul(self.DT, self.Xw1, out=self.G_conv)
-        if not self._identity_perm:
-            internal = self.G_dense[:, :F].copy()
-            self.G_dense[:, self._perm] = internal
-        return self.G

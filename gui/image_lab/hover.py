@@ -1,7 +1,7 @@
 """What the image lab says about one output pixel: its window, the kernel, and the sum.
 
 NumPy only (no Qt). Every number comes from the core: the window and Σ window·kernel
-from ``core.image_ops.conv2d.conv_window``, the activation from ``core.activations``, pooled
+from ``core.image_ops.receptive_field.conv_window``, the activation from ``core.activations``, pooled
 values read from the stage arrays the pipeline produced.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from core.activations import apply_activation
-from core.image_ops.conv2d import conv_window
+from core.image_ops.receptive_field import conv_window
 from gui.image_lab.pipeline import PipelineResult, stage_window
 
 GRID_MAX = 5  # print window and kernel grids up to 5×5; larger ones get only their sums

@@ -17,15 +17,9 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from core.activations import apply_activation
-from core.image_ops.conv2d import (
-    compose_receptive_field,
-    conv2d,
-    depth_pool,
-    output_size,
-    pool2d,
-    stack_kernels,
-)
+from core.image_ops.conv2d import conv2d, depth_pool, output_size, pool2d, stack_kernels
 from core.image_ops.kernels import KERNELS, kernel_entry, parse_kernel_text
+from core.image_ops.receptive_field import compose_receptive_field
 
 STAGES = ("input", "conv", "pool", "depth")
 KERNEL_NAMES = tuple(KERNELS)  # the core's library, in its display order

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.chapter.metrics import accuracy_curve
-from core.chapter.stepthrough import to_csv_rows, to_latex
+from core.chapter.step_export import to_csv_rows, to_latex
 from core.chapter.stops import StopConditions
 from gui.network.beyond.activation_explorer import ActivationExplorer
 from gui.network.beyond.classification_views import AccuracyPlot, ConfusionMatrixView

@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from core import Network, Trainer, chapter_dataset, experiment1, slope_classes
+from core.chapter.step_export import to_csv_rows, to_latex
 from core.chapter.stepthrough import (
     KINDS,
     SubStep,
@@ -18,8 +19,6 @@ from core.chapter.stepthrough import (
     substeps,
     substeps_for,
     summary_lines,
-    to_csv_rows,
-    to_latex,
 )
 
 CHAPTER_ORDER = (
@@ -253,7 +252,8 @@ def test_latex_export_is_well_formed_and_holds_the_core_numbers():
     import io
 
     from core import Network, Trainer, chapter_dataset
-    from core.chapter.stepthrough import substeps_for, to_csv_rows, to_latex
+    from core.chapter.step_export import to_csv_rows, to_latex
+    from core.chapter.stepthrough import substeps_for
 
     X, y = chapter_dataset()
     t = Trainer(Network(), X, y)

@@ -7,16 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.image_ops.conv2d import (
-    compose_receptive_field,
-    conv2d,
-    conv_window,
-    output_size,
-    pool2d,
-    receptive_field,
-    stack_kernels,
-)
+from core.image_ops.conv2d import conv2d, output_size, pool2d, stack_kernels
 from core.image_ops.kernels import get_kernel
+from core.image_ops.receptive_field import compose_receptive_field, conv_window, receptive_field
 
 ndimage = pytest.importorskip("scipy.ndimage")
 

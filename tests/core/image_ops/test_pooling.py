@@ -1,4 +1,4 @@
-"""core.image_ops.pooling (also re-exported by core.image_ops.conv2d): pool2d and depth_pool vs plain loops."""
+"""core.image_ops.pooling (re-exported by core.image_ops.conv2d): pool2d and depth_pool vs plain loops."""
 
 from __future__ import annotations
 
