@@ -81,7 +81,7 @@ def measure_window(seconds: float = PLAY_S, chunk_s: float | None = None,
     from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
 
     import gui.training.worker as worker_module
-    from gui.window.app import build_window_offscreen, wait_until
+    from gui.window.screenshot import build_window_offscreen, wait_until
 
     window = build_window_offscreen(experiment=2)
     if not plots:

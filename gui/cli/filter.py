@@ -1,6 +1,6 @@
 """The headless ``filter`` command: run the image lab's pipeline on a file and save the result.
 
-    python main.py filter brick.png --kernel sobel-x --pool max:2:2 --out edges.png
+    cnn-visualiser filter brick.png --kernel sobel-x --pool max:2:2 --out edges.png
 
 It runs the same steps as the Image lab tab (``gui.image_lab.pipeline``), so a
 teacher can script figures. Needs no QApplication: QImageReader and QImage work
@@ -13,9 +13,9 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import NoReturn
 
-from gui.image_lab.image_io import LARGE_SIDE, ImageLoadError, load_image, save_npy, save_png, tile_maps
+from gui.cli.args import PROG, OneLineParser, fail, finite_float, one_line, whole_number
+from gui.image_lab.limits import LARGE_SIDE
 from gui.image_lab.pipeline import (
     ACTIVATIONS,
     CUSTOM,
@@ -26,8 +26,6 @@ from gui.image_lab.pipeline import (
     build_kernels,
     run_pipeline,
 )
-
-EXIT_USAGE = 2  # argparse's own status for bad usage; we use it for every expected failure
 
 
 class _FilterArgumentError(ValueError):
@@ -52,26 +50,6 @@ def parse_pool(text: str) -> tuple[str, int, int]:
     return op, size, stride
 
 
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
-    return value
-
-
-def _non_negative_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"cannot be negative, got {value}")
-    return value
-
-
 def add_filter_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     """Register the ``filter`` sub-command on ``subparsers`` and return its parser."""
     p = subparsers.add_parser(
@@ -89,16 +67,16 @@ def add_filter_parser(subparsers: argparse._SubParsersAction) -> argparse.Argume
                    help="a k×k kernel as text, rows separated by ';' or newlines, e.g. "
                         "--custom='-1 0 1; -2 0 2; -1 0 1' (write it with '=' when it starts "
                         "with a minus)")
-    p.add_argument("--kernel-size", type=_positive_int, default=3, metavar="K",
+    p.add_argument("--kernel-size", type=whole_number(1), default=3, metavar="K",
                    help="size (odd) of identity, box, gaussian and random; the others are 3×3")
     p.add_argument("--seed", type=int, default=0, help="seed of the 'random' kernel")
-    p.add_argument("--padding", type=_non_negative_int, default=None, metavar="P",
+    p.add_argument("--padding", type=whole_number(0), default=None, metavar="P",
                    help="padding on every side; default (k−1)/2 for the layer's kernel size k "
                         "('same' size at stride 1)")
     p.add_argument("--pad-mode", choices=PAD_MODES, default="zeros")
-    p.add_argument("--pad-value", type=float, default=0.0, help="value for --pad-mode constant")
-    p.add_argument("--stride", type=_positive_int, default=1, metavar="S")
-    p.add_argument("--bias", type=float, default=0.0, metavar="B")
+    p.add_argument("--pad-value", type=finite_float, default=0.0, help="value for --pad-mode constant")
+    p.add_argument("--stride", type=whole_number(1), default=1, metavar="S")
+    p.add_argument("--bias", type=finite_float, default=0.0, metavar="B")
     p.add_argument("--activation", choices=ACTIVATIONS, default="none")
     p.add_argument("--greyscale", action="store_true",
                    help="convert an RGB image to grey first (else a kernel spans R, G and B)")
@@ -106,22 +84,14 @@ def add_filter_parser(subparsers: argparse._SubParsersAction) -> argparse.Argume
                    help="pooling after the conv layer, e.g. max:2:2 or avg:3:1")
     p.add_argument("--depth-pool", choices=POOL_OPS, default=None,
                    help="combine the kernels' maps into one by max or avg")
-    p.add_argument("--max-side", type=_positive_int, default=None, metavar="PX",
+    p.add_argument("--max-side", type=whole_number(1), default=None, metavar="PX",
                    help=f"downscale images larger than this on a side (e.g. {LARGE_SIDE})")
     p.add_argument("--out", type=Path, required=True, metavar="OUT.png|OUT.npy",
                    help=".npy keeps exact float32 values, (H, W) for one map or (H, W, n_k); .png "
                         "shows the maps "
                         "side by side, min→black, max→white")
     p.set_defaults(func=run_filter)
-    p.error = _one_line_error  # bad options: one "error: " line and status 2, no usage dump
     return p
-
-
-def _one_line_error(message: str) -> NoReturn:
-    """argparse's error() for the filter parser: ONE line on stderr, exit status 2."""
-    print(f"error: {' '.join(message.split())} (see: filter --help)", file=sys.stderr,
-          flush=True)
-    raise SystemExit(EXIT_USAGE)
 
 
 def settings_from_args(args: argparse.Namespace) -> PipelineSettings:
@@ -157,6 +127,8 @@ def settings_from_args(args: argparse.Namespace) -> PipelineSettings:
 
 def run_filter(args: argparse.Namespace) -> int:
     """Run the ``filter`` command; return the exit status (0, or 2 after one "error: " line)."""
+    from gui.image_lab.image_io import ImageLoadError, load_image, save_npy, save_png, tile_maps
+
     try:
         settings = settings_from_args(args)
         loaded = load_image(args.image, max_side=args.max_side)
@@ -169,13 +141,9 @@ def run_filter(args: argparse.Namespace) -> int:
         else:
             save_png(tile_maps(out) if out.ndim == 3 else out, args.out)
     except (ImageLoadError, ValueError, OSError) as exc:
-        sys.stdout.flush()
-        print(f"error: {_one_line(exc)}", file=sys.stderr, flush=True)
-        return EXIT_USAGE
+        return fail(one_line(exc))
     except MemoryError:
-        print("error: not enough memory for these settings (try a smaller image, kernel or padding)",
-              file=sys.stderr, flush=True)
-        return EXIT_USAGE
+        return fail("not enough memory for these settings (try a smaller image, kernel or padding)")
     names = "+".join(k.name for k in result.kernels)
     steps = [f"conv[{names}]"]
     if "pool" in result.stages:
@@ -189,18 +157,9 @@ def run_filter(args: argparse.Namespace) -> int:
     return 0
 
 
-def _one_line(exc: BaseException) -> str:
-    """An exception as a single line (OSError shows its file name)."""
-    if isinstance(exc, OSError) and exc.filename and exc.strerror:
-        text = f"{Path(exc.filename).name}: {exc.strerror}"
-    else:
-        text = str(exc) or type(exc).__name__
-    return " ".join(text.split())
-
-
 def main(argv: list[str] | None = None) -> int:
-    """Stand-alone entry (``python -m gui.cli.filter filter IMAGE …``) until main.py wires it."""
-    parser = argparse.ArgumentParser(prog="cnn-visualiser")
+    """Stand-alone entry with only this command (``python -m gui.cli.filter filter IMAGE …``)."""
+    parser = OneLineParser(prog=PROG)
     sub = parser.add_subparsers(dest="command", required=True)
     add_filter_parser(sub)
     args = parser.parse_args(argv)

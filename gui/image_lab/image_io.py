@@ -41,9 +41,7 @@ import numpy as np
 from PySide6.QtCore import QSize, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QImage, QImageReader
 
-MAX_PIXELS = 64 * 2**20  # 64 megapixels (8192 × 8192): the hard limit, checked from the header
-LARGE_SIDE = 4096  # above this many pixels on a side the GUI offers to downscale
-BYTES_PER_PIXEL_WORST = 8  # RGBA64, the widest format we ask Qt to decode into
+from gui.image_lab.limits import BYTES_PER_PIXEL_WORST, LARGE_SIDE, MAX_PIXELS
 
 _F = QImage.Format
 _DEEP_FORMATS = {
@@ -369,6 +367,7 @@ def _capitalise(notes: list[str]) -> list[str]:
 
 
 __all__ = [
+    "BYTES_PER_PIXEL_WORST",
     "ImageLoadError",
     "LARGE_SIDE",
     "LoadedImage",

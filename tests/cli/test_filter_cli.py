@@ -22,7 +22,7 @@ SOBEL_X = np.array([[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]], dtype=np.float64)
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
     """Run the command in a fresh interpreter (no QApplication, as main.py's headless path)."""
-    code = "import sys; from gui.cli.filter import main; sys.exit(main(sys.argv[1:]))"
+    code = "import sys; from gui.cli.parser import main; sys.exit(main(sys.argv[1:]))"
     return subprocess.run([sys.executable, "-c", code, "filter", *map(str, args)], cwd=ROOT,
                           capture_output=True, text=True, timeout=60)
 

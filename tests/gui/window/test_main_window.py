@@ -192,8 +192,8 @@ def test_closing_while_training_exits_cleanly(tmp_path):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
         sys.path.insert(0, {str(ROOT)!r})
         from PySide6.QtCore import QSettings, QTimer
-        from gui.window.app import _application
-        app = _application()
+        from gui.window.app import application
+        app = application()
         from gui import MainWindow
         w = MainWindow(settings=QSettings({str(tmp_path / "c.ini")!r}, QSettings.Format.IniFormat),
                        load_image=False)

@@ -166,7 +166,8 @@ def test_dark_palette_reaches_the_diagram_and_the_plots(qtbot, tmp_path):
 
 def test_renders_at_200_percent(tmp_path):
     out = tmp_path / "x2.png"
-    code = f"from gui.window.app import render_screenshot as r; r({str(out)!r}, epochs=50, experiment=2)"
+    code = ("from gui.window.screenshot import render_screenshot as r; "
+            f"r({str(out)!r}, epochs=50, experiment=2)")
     env = dict(os.environ, QT_SCALE_FACTOR="2", QT_QPA_PLATFORM="offscreen")
     r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
                        timeout=60)
