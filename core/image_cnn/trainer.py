@@ -136,7 +136,8 @@ class ImageTrainer:
                 idx = self._order[self.batch * B:(self.batch + 1) * B]
                 xb, yb = self._xi[:, idx], self.y[idx]
             rng = self.drop_rng if self.model.has_dropout else None
-            loss, right = self.model.loss_grad_internal(xb, yb, rng, self._G)
+            with np.errstate(over="ignore", invalid="ignore"):  # a diverging run is flagged, not warned
+                loss, right = self.model.loss_grad_internal(xb, yb, rng, self._G)
             if not math.isfinite(loss):
                 self.diverged = True
                 break
