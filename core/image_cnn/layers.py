@@ -11,11 +11,18 @@ need_dx)`` takes g = ∂loss/∂out, writes ∂loss/∂params into its slice of 
 vector ``G`` and returns ∂loss/∂x (or None when nothing upstream needs it, e.g. the first
 convolution: skipping that product is a large share of a small net's backward pass).
 No Python loop runs over samples or pixels; the only loops are over the K×K kernel taps.
+
+The large temporaries (im2col, padded inputs, their gradients, pooling's intermediates) are
+reused from step to step (``Layer.scratch``): allocating megabytes afresh every batch costs
+a page fault per 4 KiB, which on LeNet-sized batches took longer than the arithmetic. The
+scratch arrays are per thread, so a view drawing on the GUI thread never writes into the
+worker's; a pass's outputs are only valid until the same layer runs again in that thread.
 """
 
 from __future__ import annotations
 
 import math
+import threading
 
 import numpy as np
 from numpy.lib.stride_tricks import as_strided
@@ -31,6 +38,20 @@ class Layer:
 
     def __init__(self, spec: LayerSpec) -> None:
         self.spec = spec
+        self._local = threading.local()
+
+    def scratch(self, name: str, shape: tuple[int, ...], dtype=np.float64, zero: bool = False) -> np.ndarray:
+        """A reusable array for this layer and thread (zero-filled only on request)."""
+        bufs = self._local.__dict__
+        key = (name, shape, dtype)
+        arr = bufs.get(key)
+        if arr is None:
+            if len(bufs) >= 16:  # batch sizes change (last batch, evaluation): forget old shapes
+                bufs.clear()
+            arr = bufs[key] = np.zeros(shape, dtype=dtype)
+        elif zero:
+            arr.fill(0)
+        return arr
 
     def forward(self, x: np.ndarray, train: bool, rng: np.random.Generator | None):
         raise NotImplementedError
@@ -73,7 +94,7 @@ class Conv(ParamLayer):
         if p == 0:
             return x
         c, n, h, w = x.shape
-        xp = np.zeros((c, n, h + 2 * p, w + 2 * p))
+        xp = self.scratch("xp", (c, n, h + 2 * p, w + 2 * p))  # the border is written once: zeros
         xp[:, :, p:p + h, p:p + w] = x
         return xp
 
@@ -85,14 +106,17 @@ class Conv(ParamLayer):
         ho, wo = self.spec.out_shape[:2]
         sc, sn, sh, sw = xp.strides
         view = as_strided(xp, (k, k, c, n, ho, wo), (sh, sw, sc, sn, s * sh, s * sw), writeable=False)
-        return np.ascontiguousarray(view)
+        cols = self.scratch("cols", view.shape)
+        np.copyto(cols, view)
+        return cols
 
     def forward(self, x, train, rng):
         n = x.shape[1]
         xp = self.padded(x)
         cols = self.im2col(xp)
         ho, wo, nk = self.spec.out_shape
-        out = self.W2 @ cols.reshape(self.W2.shape[1], n * ho * wo)
+        out = self.scratch("out", (nk, n * ho * wo))
+        np.matmul(self.W2, cols.reshape(self.W2.shape[1], n * ho * wo), out=out)
         out += self.b[:, None]
         return out.reshape(nk, n, ho, wo), (cols, xp.shape)
 
@@ -108,8 +132,10 @@ class Conv(ParamLayer):
             return None
         k, s, p = self.spec.k, self.spec.s, self.spec.p
         ho, wo = self.spec.out_shape[:2]
-        dcols = (self.W2.T @ g2).reshape(cols.shape)
-        dxp = np.zeros(xp_shape)
+        dcols = self.scratch("dcols", cols2.shape)
+        np.matmul(self.W2.T, g2, out=dcols)
+        dcols = dcols.reshape(cols.shape)
+        dxp = self.scratch("dxp", xp_shape, zero=True)
         for i in range(k):  # col2im: each tap's pixels go back where im2col took them from
             for j in range(k):
                 dxp[:, :, i:i + s * ho:s, j:j + s * wo:s] += dcols[i, j]
@@ -149,47 +175,96 @@ class Pool(Layer):
     """Max or average over K×K windows with stride S, windows fully inside the input.
 
     Max pooling's backward passes each window's gradient to its FIRST maximum in row-major
-    window order (PyTorch's rule): ``argmax`` returns the first of tied values, which matters
-    on the blank (all-zero) regions of a digit.
+    window order (PyTorch's rule), which matters on the blank (all-zero) regions of a digit.
+    It runs separably: the first maximum of each row segment (K taps along W), then the first
+    of those K row maxima down the window — the same element as a row-major scan, found with
+    2(K − 1) whole-array comparisons instead of a slow arg-max over tiny windows.
     """
 
-    def windows(self, x: np.ndarray) -> np.ndarray:
-        """A read-only ``(C, n, H', W', K, K)`` view of every window."""
-        k, s = self.spec.k, self.spec.s
-        c, n = x.shape[:2]
-        ho, wo = self.spec.out_shape[:2]
-        sc, sn, sh, sw = x.strides
-        return as_strided(x, (c, n, ho, wo, k, k), (sc, sn, s * sh, s * sw, sh, sw), writeable=False)
-
     def forward(self, x, train, rng):
-        k = self.spec.k
-        win = self.windows(x)
+        k, s = self.spec.k, self.spec.s
+        ho, wo = self.spec.out_shape[:2]
+        rows = (ho - 1) * s + k  # input rows some window covers
         if self.spec.kind == "avgpool":
-            return win.mean(axis=(4, 5)), x.shape
-        flat = win.reshape(*win.shape[:4], k * k)  # a copy: windows laid out one after another
-        idx = flat.argmax(axis=-1)
-        out = np.take_along_axis(flat, idx[..., None], axis=-1)[..., 0]
-        return out, (x.shape, idx)
+            out = np.zeros((*x.shape[:2], ho, wo))
+            for i in range(k):
+                for j in range(k):
+                    out += x[:, :, i:i + s * ho:s, j:j + s * wo:s]
+            out *= 1.0 / (k * k)
+            return out, x.shape
+        across, col_pick = self._first_max(x[:, :, :rows], k, s, wo, axis=3)
+        out, row_pick = self._first_max(across, k, s, ho, axis=2)
+        return out, (x.shape, col_pick, row_pick)
 
     def backward(self, g, cache, G, need_dx):
         k, s = self.spec.k, self.spec.s
         ho, wo = self.spec.out_shape[:2]
         if self.spec.kind == "avgpool":
             dx = np.zeros(cache)
-            share = g / (k * k)
+            share = g * (1.0 / (k * k))
             for i in range(k):
                 for j in range(k):
                     dx[:, :, i:i + s * ho:s, j:j + s * wo:s] += share
             return dx
-        x_shape, idx = cache
+        x_shape, col_pick, row_pick = cache
         c, n, h, w = x_shape
-        # Flat index of each window's first maximum in x; bincount adds where windows overlap.
-        base = (np.arange(c * n)[:, None, None] * (h * w)
-                + (np.arange(ho) * (s * w))[None, :, None] + (np.arange(wo) * s)[None, None, :])
-        taps = (np.arange(k)[:, None] * w + np.arange(k)[None, :]).ravel()
-        where = base.reshape(c, n, ho, wo) + taps[idx]
-        dx = np.bincount(where.ravel(), weights=g.ravel(), minlength=c * n * h * w)
-        return dx.reshape(x_shape)
+        rows = col_pick.shape[2]
+        dx = self.scratch("dx", x_shape, zero=rows < h or (wo - 1) * s + k < w)
+        g_rows = self._route(g, row_pick, k, s, ho, self.scratch("g_rows", (c, n, rows, wo)), axis=2)
+        self._route(g_rows, col_pick, k, s, wo, dx[:, :, :rows], axis=3)  # chosen row, then column
+        return dx
+
+    def _first_max(self, a: np.ndarray, k: int, s: int, n_out: int, axis: int):
+        """Window maxima along one axis and which tap held the first of them (bool for k = 2)."""
+        first = _taps(a, 0, s, n_out, axis)
+        best = self.scratch(f"best{axis}", first.shape)
+        np.copyto(best, first)
+        pick = self.scratch(f"pick{axis}", first.shape, np.bool_ if k == 2 else np.int8, zero=k != 2)
+        later = pick if k == 2 else np.empty(first.shape, dtype=np.bool_)
+        for t in range(1, k):
+            tap = _taps(a, t, s, n_out, axis)
+            np.greater(tap, best, out=later)  # strictly greater: a tie keeps the earlier tap
+            np.maximum(best, tap, out=best)
+            if k != 2:
+                np.putmask(pick, later, t)
+        return best, pick
+
+    @staticmethod
+    def _route(g: np.ndarray, pick: np.ndarray, k: int, s: int, n_out: int, out: np.ndarray,
+               axis: int) -> np.ndarray:
+        """Send each window's gradient to its picked tap along ``axis`` (adding where windows overlap)."""
+        if k == 2 and s >= 2:  # the common 2×2 pool: tap 1 gets g where picked, tap 0 the rest
+            second = _taps(out, 1, s, n_out, axis)
+            np.multiply(g, pick, out=second)
+            np.subtract(g, second, out=_taps(out, 0, s, n_out, axis))  # exact: g − g or g − 0
+            if s > 2:
+                _gaps(out, s, 2, n_out, axis)
+            return out
+        out.fill(0)
+        for t in range(k):
+            chosen = pick if (k == 2 and t == 1) else (~pick if k == 2 else pick == t)
+            view = _taps(out, t, s, n_out, axis)
+            if s >= k:  # windows do not overlap: each element receives from one window at most
+                np.multiply(g, chosen, out=view)
+            else:
+                view += g * chosen
+        return out
+
+
+def _taps(a: np.ndarray, t: int, s: int, n_out: int, axis: int) -> np.ndarray:
+    """Tap t of every window along ``axis``: elements t, t + s, …, t + s·(n_out − 1)."""
+    index = [slice(None)] * a.ndim
+    index[axis] = slice(t, t + s * n_out, s)
+    return a[tuple(index)]
+
+
+def _gaps(out: np.ndarray, s: int, k: int, n_out: int, axis: int) -> None:
+    """Zero the elements between windows (stride > window) and after the last one."""
+    for t in range(k, s):
+        _taps(out, t, s, n_out, axis)[...] = 0.0
+    index = [slice(None)] * out.ndim
+    index[axis] = slice(s * (n_out - 1) + k, None)
+    out[tuple(index)] = 0.0
 
 
 class Activation(Layer):
@@ -198,7 +273,7 @@ class Activation(Layer):
     def forward(self, x, train, rng):
         kind = self.spec.kind
         if kind == "relu":
-            out = np.maximum(x, 0.0)
+            out = np.maximum(x, 0.0, out=self.scratch("out", x.shape))
         elif kind == "leaky_relu":
             out = leaky_relu(x)
         elif kind == "sigmoid":
@@ -211,8 +286,8 @@ class Activation(Layer):
         if not need_dx:
             return None
         kind = self.spec.kind
-        if kind == "relu":
-            return g * (cache > 0)  # cache is the output: > 0 exactly where the input is
+        if kind == "relu":  # cache is the output: > 0 exactly where the input is
+            return np.multiply(g, cache > 0, out=self.scratch("dx", g.shape))
         if kind == "leaky_relu":
             return g * np.where(cache >= 0, 1.0, LEAKY_SLOPE)  # the 1D core's derivative
         if kind == "sigmoid":

@@ -71,9 +71,8 @@ class ImageCNN:
         self.n_classes = self.specs[-1].n
         # Backward stops at the first layer with parameters: nothing before it needs a gradient.
         self._first_param = next(i for i, op in enumerate(self.ops) if op.has_params)
-        per_sample = max([8 * math.prod(s.out_shape) * (s.k * s.k * s.in_shape[2] if s.kind == "conv" else 1)
-                          for s in self.specs] + [8 * math.prod(self.input_shape)])
-        self._chunk = max(1, CHUNK_BYTES // per_sample)
+        self._fast_order = _fast_order(self.specs)
+        self._chunk = max(1, CHUNK_BYTES // _bytes_per_image(self.input_shape, self.specs))
         self.initialise()
 
     # ------------------------------------------------------------ parameters
@@ -143,11 +142,17 @@ class ImageCNN:
 
     # ------------------------------------------------------------ passes (internal layout)
     def forward_internal(self, x: np.ndarray, train: bool = False, rng=None, keep: bool = False):
-        """Logits for internal-layout input; with ``keep`` also every layer's output and cache."""
-        caches, outputs = [], []
-        for op in self.ops:
-            x, cache = op.forward(x, train, rng)
-            caches.append(cache)
+        """Logits for internal-layout input, and every layer's cache (indexed by layer).
+
+        With ``keep`` the layers run in their written order and every output is returned too;
+        without, a ``relu`` followed by ``maxpool`` runs as maxpool then relu — the same numbers
+        (relu(max z) = max relu(z), and the first maximum's gradient is the same) on a quarter
+        of the values.
+        """
+        order = range(len(self.ops)) if keep else self._fast_order
+        caches, outputs = [None] * len(self.ops), []
+        for i in order:
+            x, caches[i] = self.ops[i].forward(x, train, rng)
             if keep:
                 outputs.append(x)
         return x, caches, outputs
@@ -174,16 +179,19 @@ class ImageCNN:
         return total, correct
 
     def _loss_grad_chunk(self, xi, y, rng, G, deltas) -> tuple[float, int]:
-        z, caches, _ = self.forward_internal(xi, train=rng is not None, rng=rng)
+        keep = deltas is not None  # per-layer δ needs the layers in their written order
+        z, caches, _ = self.forward_internal(xi, train=rng is not None, rng=rng, keep=keep)
         losses, _, g = softmax_cross_entropy(z, y)
         correct = int(np.count_nonzero(z.argmax(axis=1) == y))
-        collected = []
-        for i in range(len(self.ops) - 1, self._first_param - 1, -1):
-            if deltas is not None:
-                collected.append(g)
+        order = range(len(self.ops)) if keep else self._fast_order
+        collected = {}
+        for i in reversed(order):
+            if i < self._first_param:  # parameter-free layers before the first weights: no gradient
+                continue
+            collected[i] = g
             g = self.ops[i].backward(g, caches[i], G, need_dx=i > self._first_param)
-        if deltas is not None:
-            deltas.extend([None] * self._first_param + collected[::-1])
+        if keep:
+            deltas.extend(collected.get(i) for i in range(len(self.ops)))
         return float(losses.sum()), correct
 
     def logits_internal(self, xi: np.ndarray) -> np.ndarray:
@@ -260,3 +268,26 @@ class ImageCNN:
 
     def __repr__(self) -> str:
         return f"ImageCNN({self.input_shape}, {self.layers!r}, seed={self.seed})"
+
+
+def _fast_order(specs: list[LayerSpec]) -> list[int]:
+    """Layer indices in execution order, with each ``relu``, ``maxpool`` pair swapped."""
+    order = list(range(len(specs)))
+    i = 0
+    while i < len(specs) - 1:
+        if specs[i].kind == "relu" and specs[i + 1].kind == "maxpool":
+            order[i], order[i + 1] = i + 1, i
+            i += 2
+        else:
+            i += 1
+    return order
+
+
+def _bytes_per_image(input_shape: tuple[int, int, int], specs: list[LayerSpec]) -> int:
+    """The largest array one image adds to a pass: a conv's im2col (K·K·C × H′·W′) or a layer output."""
+    sizes = [math.prod(input_shape)]
+    for s in specs:
+        sizes.append(math.prod(s.out_shape))
+        if s.kind == "conv":
+            sizes.append(s.k * s.k * s.in_shape[2] * s.out_shape[0] * s.out_shape[1])
+    return 8 * max(sizes)

@@ -49,21 +49,20 @@ def weight_sharing_terms(model: ImageCNN, x, label: int, weight: str = "conv1.W"
     k, i, j, c = (int(v) for v in index)
     X = model.check_X(np.asarray(x, dtype=float)[None], what="x")
     y = model.check_y(np.asarray([label]), 1, what="label")
-    deltas: list = []
     layer = model.specs.index(spec)
-    # One image runs in one chunk, so the conv layer's cache (its im2col) is the image's own.
     xi = model.to_internal(X)
-    z, caches, _ = model.forward_internal(xi)
-    model.loss_grad_internal(xi, y, None, np.empty(model.n_params), deltas=deltas)
-    cols = caches[layer][0]  # (K, K, C, 1, H', W'): cols[i, j, c, 0, r, q] = padded input pixel
-    pixels = cols[i, j, c, 0]
-    delta = deltas[layer][k, 0]  # (H', W')
+    _, _, outputs = model.forward_internal(xi, keep=True)
+    seen = (xi if layer == 0 else outputs[layer - 1])[c, 0]  # the conv layer's input, channel c
     s, p = spec.s, spec.p
+    padded = np.pad(seen, p)
+    deltas: list = []
+    model.loss_grad_internal(xi, y, None, np.empty(model.n_params), deltas=deltas)
+    delta = deltas[layer][k, 0]  # (H', W'): ∂loss/∂(conv output) of kernel k
     h, w = spec.in_shape[:2]
     terms = []
-    for r in range(pixels.shape[0]):
-        for q in range(pixels.shape[1]):
+    for r in range(delta.shape[0]):
+        for q in range(delta.shape[1]):
             row, col = r * s + i - p, q * s + j - p
-            v, d = float(pixels[r, q]), float(delta[r, q])
+            v, d = float(padded[row + p, col + p]), float(delta[r, q])
             terms.append(SharingTerm((r, q), (row, col), not (0 <= row < h and 0 <= col < w), v, d, v * d))
     return terms

@@ -1,0 +1,195 @@
+"""Seconds per training epoch of core.image_cnn beside the same networks in PyTorch (CPU, float32).
+
+    .venv/bin/python bench/bench_image_cnn.py [--rounds 7]
+
+Two networks, 1437 training images, batch 32, Adam, one epoch = shuffle + every batch's
+forward, backward and update (both sides also sum the loss and count correct answers):
+
+* digits: ``conv:8:3:1:1,relu,maxpool:2,dense:10`` on the 8×8 digits (the training split);
+* LeNet-like: ``conv:6:5:1:2,relu,maxpool:2,conv:16:5,relu,maxpool:2,dense:120,relu,dense:84,
+  relu,dense:10`` on the same digits upscaled to 28×28 (nearest neighbour).
+
+Rounds are interleaved (NumPy epoch, PyTorch epoch, NumPy, …) because shared machines are
+noisy: read the per-round ratios. The comparison pins BLAS to one thread (threadpoolctl) and
+PyTorch to one thread; the unpinned NumPy figure (BLAS's default threads) is reported too.
+PyTorch is not a project dependency: without it the PyTorch column is skipped with a note.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from core.image_cnn import ImageCNN, ImageTrainer, digits, train_val_split  # noqa: E402
+
+DIGITS_NET = "conv:8:3:1:1,relu,maxpool:2,dense:10"
+LENET = "conv:6:5:1:2,relu,maxpool:2,conv:16:5,relu,maxpool:2,dense:120,relu,dense:84,relu,dense:10"
+
+try:
+    import threadpoolctl
+except ImportError:  # pragma: no cover - the bench says so instead
+    threadpoolctl = None
+try:
+    import torch
+except ImportError:
+    torch = None
+
+
+def datasets() -> dict[str, tuple[tuple[int, int], str, np.ndarray, np.ndarray]]:
+    X, y = digits()
+    X_tr, y_tr, _, _ = train_val_split(X, y)
+    up = (np.arange(28) * 8) // 28  # nearest-neighbour 8 → 28
+    X28 = X_tr[:, up][:, :, up]
+    return {"digits 8×8": ((8, 8), DIGITS_NET, X_tr, y_tr), "LeNet 28×28": ((28, 28), LENET, X28, y_tr)}
+
+
+# ------------------------------------------------------------------ PyTorch, the same networks
+def torch_net(shape: tuple[int, int], layers: str):
+    nn = torch.nn
+    mods, c, flat = [], 1, False
+    h, w = shape
+    for text in layers.split(","):
+        kind, *nums = text.split(":")
+        v = [int(n) for n in nums]
+        if kind == "conv":
+            n, k = v[0], v[1]
+            s = v[2] if len(v) > 2 else 1
+            p = v[3] if len(v) > 3 else 0
+            mods.append(nn.Conv2d(c, n, k, stride=s, padding=p))
+            c, h, w = n, (h + 2 * p - k) // s + 1, (w + 2 * p - k) // s + 1
+        elif kind == "maxpool":
+            mods.append(nn.MaxPool2d(v[0]))
+            h, w = h // v[0], w // v[0]
+        elif kind == "relu":
+            mods.append(nn.ReLU())
+        elif kind == "dense":
+            if not flat:
+                mods.append(nn.Flatten())
+                c, flat = c * h * w, True
+            mods.append(nn.Linear(c, v[0]))
+            c = v[0]
+    return nn.Sequential(*mods)
+
+
+class TorchRun:
+    def __init__(self, shape, layers, X, y):
+        torch.manual_seed(0)
+        self.net = torch_net(shape, layers)
+        self.X = torch.tensor(X.transpose(0, 3, 1, 2), dtype=torch.float32).contiguous()
+        self.y = torch.tensor(y, dtype=torch.int64)
+        self.opt = torch.optim.Adam(self.net.parameters(), lr=1e-3)
+
+    def epoch(self) -> None:
+        perm = torch.randperm(len(self.y))
+        loss_sum, correct = 0.0, 0
+        for a in range(0, len(self.y), 32):
+            idx = perm[a:a + 32]
+            xb, yb = self.X[idx], self.y[idx]
+            self.opt.zero_grad()
+            out = self.net(xb)
+            loss = torch.nn.functional.cross_entropy(out, yb)
+            loss.backward()
+            self.opt.step()
+            loss_sum += loss.item() * len(yb)
+            correct += int((out.argmax(1) == yb).sum())
+
+
+def numpy_trainer(shape, layers, X, y) -> ImageTrainer:
+    return ImageTrainer(ImageCNN(shape, layers, seed=0), X, y, optimizer="adam", lr=1e-3, batch_size=32)
+
+
+def timed(fn) -> float:
+    t0 = time.perf_counter()
+    fn()
+    return time.perf_counter() - t0
+
+
+def blas_limits(n: int | None):
+    """A context that pins BLAS/OpenMP pools to n threads (None: leave them alone)."""
+    if n is None or threadpoolctl is None:
+        import contextlib
+
+        return contextlib.nullcontext()
+    return threadpoolctl.threadpool_limits(limits=n)
+
+
+def thread_report() -> str:
+    if threadpoolctl is None:
+        return "threadpoolctl not installed: BLAS threads unknown and NOT pinned"
+    rows = []
+    for info in threadpoolctl.threadpool_info():
+        rows.append(f"{info.get('internal_api')} {info.get('version')} ({info.get('user_api')}): "
+                    f"{info.get('num_threads')} threads — {Path(info.get('filepath', '?')).name}")
+    return "\n    ".join(rows) or "no BLAS/OpenMP pools found"
+
+
+def fmt(values: list[float], scale: float = 1e3, unit: str = "ms") -> str:
+    return (f"{statistics.median(values) * scale:7.1f} {unit} "
+            f"({min(values) * scale:.1f}–{max(values) * scale:.1f})")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--rounds", type=int, default=7, help="interleaved rounds per network (default 7)")
+    args = ap.parse_args()
+    print(f"core.image_cnn bench — {os.cpu_count()} CPUs, NumPy {np.__version__} (float64), "
+          f"PyTorch {torch.__version__ + ' (float32)' if torch else 'not installed'}")
+    if torch is None:
+        print("note: PyTorch is not installed, so its column is skipped "
+              "(pip install torch to compare; it is not a project dependency)")
+    else:
+        default_torch_threads = torch.get_num_threads()
+        torch.set_num_threads(1)
+    print("BLAS / OpenMP at start (unpinned):\n    " + thread_report())
+    results = []
+    for label, (shape, layers, X, y) in datasets().items():
+        ours = numpy_trainer(shape, layers, X, y)
+        ref = TorchRun(shape, layers, X, y) if torch else None
+        with blas_limits(1):
+            if label == next(iter(datasets())):
+                print("BLAS / OpenMP while pinned:\n    " + thread_report()
+                      + (f"\n    torch.get_num_threads() = {torch.get_num_threads()} "
+                         f"(default {default_torch_threads})" if torch else ""))
+            ours.run(1)  # warm-up: allocations, BLAS start-up
+            if ref:
+                ref.epoch()
+            pinned, theirs, ratios = [], [], []
+            for _ in range(args.rounds):
+                t_np = timed(lambda o=ours: o.run(1))
+                pinned.append(t_np)
+                if ref:
+                    t_pt = timed(ref.epoch)
+                    theirs.append(t_pt)
+                    ratios.append(t_np / t_pt)
+        unpinned = []
+        ours.run(1)
+        for _ in range(args.rounds):
+            unpinned.append(timed(lambda o=ours: o.run(1)))
+        results.append((label, pinned, unpinned, theirs, ratios))
+    print()
+    print(f"seconds per epoch (1437 images, batch 32, Adam), median (min–max) of {args.rounds} "
+          f"interleaved rounds")
+    head = f"{'network':<13} {'NumPy, BLAS 1 thread':<26} {'PyTorch, 1 thread':<26} " \
+           f"{'ratio (median, min–max)':<26} {'NumPy, BLAS unpinned':<26}"
+    print(head)
+    print("-" * len(head))
+    for label, pinned, unpinned, theirs, ratios in results:
+        pt = fmt(theirs) if theirs else "skipped (no PyTorch)"
+        ra = (f"{statistics.median(ratios):.2f}× ({min(ratios):.2f}–{max(ratios):.2f})" if ratios else "—")
+        print(f"{label:<13} {fmt(pinned):<26} {pt:<26} {ra:<26} {fmt(unpinned):<26}")
+    for label, _, _, _, ratios in results:
+        if ratios:
+            print(f"per-round ratios, {label}: " + " ".join(f"{r:.2f}" for r in ratios))
+    print("goal: digits ≤ 0.5× PyTorch; LeNet ≤ 1.0×")
+
+
+if __name__ == "__main__":
+    main()
