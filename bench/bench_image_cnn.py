@@ -102,8 +102,16 @@ class TorchRun:
             correct += int((out.argmax(1) == yb).sum())
 
 
-def numpy_trainer(shape, layers, X, y) -> ImageTrainer:
-    return ImageTrainer(ImageCNN(shape, layers, seed=0), X, y, optimizer="adam", lr=1e-3, batch_size=32)
+def numpy_trainer(shape, layers, X, y, dtype: str = "float64") -> ImageTrainer:
+    model = ImageCNN(shape, layers, seed=0, dtype=dtype)
+    return ImageTrainer(model, X, y, optimizer="adam", lr=1e-3, batch_size=32)
+
+
+def _run1(trainer: ImageTrainer) -> None:
+    trainer.run(1)
+
+
+ImageTrainer.run1 = _run1  # a bound callable for timed()
 
 
 def timed(fn) -> float:
@@ -140,7 +148,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rounds", type=int, default=7, help="interleaved rounds per network (default 7)")
     args = ap.parse_args()
-    print(f"core.image_cnn bench — {os.cpu_count()} CPUs, NumPy {np.__version__} (float64), "
+    print(f"core.image_cnn bench — {os.cpu_count()} CPUs, NumPy {np.__version__}, "
           f"PyTorch {torch.__version__ + ' (float32)' if torch else 'not installed'}")
     if torch is None:
         print("note: PyTorch is not installed, so its column is skipped "
@@ -149,46 +157,50 @@ def main() -> None:
         default_torch_threads = torch.get_num_threads()
         torch.set_num_threads(1)
     print("BLAS / OpenMP at start (unpinned):\n    " + thread_report())
-    results = []
+    with blas_limits(1):
+        print("BLAS / OpenMP while pinned:\n    " + thread_report()
+              + (f"\n    torch.get_num_threads() = {torch.get_num_threads()} "
+                 f"(default {default_torch_threads})" if torch else ""))
+    dtypes = ("float64", "float32")
+    rows = []
     for label, (shape, layers, X, y) in datasets().items():
-        ours = numpy_trainer(shape, layers, X, y)
+        ours = {d: numpy_trainer(shape, layers, X, y, d) for d in dtypes}
         ref = TorchRun(shape, layers, X, y) if torch else None
+        pinned = {d: [] for d in dtypes}
+        theirs = []
         with blas_limits(1):
-            if label == next(iter(datasets())):
-                print("BLAS / OpenMP while pinned:\n    " + thread_report()
-                      + (f"\n    torch.get_num_threads() = {torch.get_num_threads()} "
-                         f"(default {default_torch_threads})" if torch else ""))
-            ours.run(1)  # warm-up: allocations, BLAS start-up
+            for t in ours.values():  # warm-up: scratch buffers, BLAS start-up
+                t.run(1)
             if ref:
                 ref.epoch()
-            pinned, theirs, ratios = [], [], []
-            for _ in range(args.rounds):
-                t_np = timed(lambda o=ours: o.run(1))
-                pinned.append(t_np)
+            for _ in range(args.rounds):  # interleaved: float64, PyTorch, float32, …
+                pinned["float64"].append(timed(ours["float64"].run1))
                 if ref:
-                    t_pt = timed(ref.epoch)
-                    theirs.append(t_pt)
-                    ratios.append(t_np / t_pt)
-        unpinned = []
-        ours.run(1)
+                    theirs.append(timed(ref.epoch))
+                pinned["float32"].append(timed(ours["float32"].run1))
+        unpinned = {d: [] for d in dtypes}
         for _ in range(args.rounds):
-            unpinned.append(timed(lambda o=ours: o.run(1)))
-        results.append((label, pinned, unpinned, theirs, ratios))
+            for d in dtypes:
+                unpinned[d].append(timed(ours[d].run1))
+        for d in dtypes:
+            ratios = [a / b for a, b in zip(pinned[d], theirs, strict=True)] if theirs else []
+            rows.append((f"{label}, {d}", pinned[d], unpinned[d], theirs, ratios))
     print()
     print(f"seconds per epoch (1437 images, batch 32, Adam), median (min–max) of {args.rounds} "
           f"interleaved rounds")
-    head = f"{'network':<13} {'NumPy, BLAS 1 thread':<26} {'PyTorch, 1 thread':<26} " \
-           f"{'ratio (median, min–max)':<26} {'NumPy, BLAS unpinned':<26}"
+    head = (f"{'network, NumPy dtype':<24} {'NumPy, BLAS 1 thread':<24} {'PyTorch f32, 1 thread':<24} "
+            f"{'ratio (median, min–max)':<24} {'NumPy, BLAS unpinned':<24}")
     print(head)
     print("-" * len(head))
-    for label, pinned, unpinned, theirs, ratios in results:
-        pt = fmt(theirs) if theirs else "skipped (no PyTorch)"
+    for label, pinned_t, unpinned_t, theirs_t, ratios in rows:
+        pt = fmt(theirs_t) if theirs_t else "skipped (no PyTorch)"
         ra = (f"{statistics.median(ratios):.2f}× ({min(ratios):.2f}–{max(ratios):.2f})" if ratios else "—")
-        print(f"{label:<13} {fmt(pinned):<26} {pt:<26} {ra:<26} {fmt(unpinned):<26}")
-    for label, _, _, _, ratios in results:
+        print(f"{label:<24} {fmt(pinned_t):<24} {pt:<24} {ra:<24} {fmt(unpinned_t):<24}")
+    for label, _, _, _, ratios in rows:
         if ratios:
             print(f"per-round ratios, {label}: " + " ".join(f"{r:.2f}" for r in ratios))
-    print("goal: digits ≤ 0.5× PyTorch; LeNet ≤ 1.0×")
+    print("goal: digits ≤ 0.5× PyTorch; LeNet ≤ 1.0×. The PyTorch column is the same run for both "
+          "dtypes of a network.")
 
 
 if __name__ == "__main__":

@@ -36,13 +36,15 @@ class Layer:
 
     has_params = False
 
-    def __init__(self, spec: LayerSpec) -> None:
+    def __init__(self, spec: LayerSpec, dtype=np.float64) -> None:
         self.spec = spec
+        self.dtype = np.dtype(dtype)  # the compute precision (the model's)
         self._local = threading.local()
 
-    def scratch(self, name: str, shape: tuple[int, ...], dtype=np.float64, zero: bool = False) -> np.ndarray:
+    def scratch(self, name: str, shape: tuple[int, ...], dtype=None, zero: bool = False) -> np.ndarray:
         """A reusable array for this layer and thread (zero-filled only on request)."""
         bufs = self._local.__dict__
+        dtype = self.dtype if dtype is None else np.dtype(dtype)
         key = (name, shape, dtype)
         arr = bufs.get(key)
         if arr is None:
@@ -186,7 +188,7 @@ class Pool(Layer):
         ho, wo = self.spec.out_shape[:2]
         rows = (ho - 1) * s + k  # input rows some window covers
         if self.spec.kind == "avgpool":
-            out = np.zeros((*x.shape[:2], ho, wo))
+            out = np.zeros((*x.shape[:2], ho, wo), dtype=x.dtype)
             for i in range(k):
                 for j in range(k):
                     out += x[:, :, i:i + s * ho:s, j:j + s * wo:s]
@@ -200,7 +202,7 @@ class Pool(Layer):
         k, s = self.spec.k, self.spec.s
         ho, wo = self.spec.out_shape[:2]
         if self.spec.kind == "avgpool":
-            dx = np.zeros(cache)
+            dx = np.zeros(cache, dtype=g.dtype)
             share = g * (1.0 / (k * k))
             for i in range(k):
                 for j in range(k):
@@ -275,9 +277,9 @@ class Activation(Layer):
         if kind == "relu":
             out = np.maximum(x, 0.0, out=self.scratch("out", x.shape))
         elif kind == "leaky_relu":
-            out = leaky_relu(x)
+            out = leaky_relu(x).astype(x.dtype, copy=False)
         elif kind == "sigmoid":
-            out = sigmoid(x)
+            out = sigmoid(x).astype(x.dtype, copy=False)
         else:
             out = np.tanh(x)
         return out, (x if kind == "leaky_relu" else out)
@@ -288,8 +290,8 @@ class Activation(Layer):
         kind = self.spec.kind
         if kind == "relu":  # cache is the output: > 0 exactly where the input is
             return np.multiply(g, cache > 0, out=self.scratch("dx", g.shape))
-        if kind == "leaky_relu":
-            return g * np.where(cache >= 0, 1.0, LEAKY_SLOPE)  # the 1D core's derivative
+        if kind == "leaky_relu":  # the 1D core's derivative
+            return g * np.where(cache >= 0, 1.0, LEAKY_SLOPE).astype(g.dtype, copy=False)
         if kind == "sigmoid":
             return g * (cache * (1.0 - cache))  # the chapter's a·(1 − a)
         return g * (1.0 - cache * cache)
@@ -303,7 +305,7 @@ class Dropout(Layer):
         p = self.spec.rate
         if not train or p == 0.0 or rng is None:
             return x, None
-        mask = (rng.random(x.shape) >= p) * (1.0 / (1.0 - p))
+        mask = ((rng.random(x.shape) >= p) * (1.0 / (1.0 - p))).astype(x.dtype)
         return x * mask, mask
 
     def backward(self, g, cache, G, need_dx):
@@ -312,17 +314,17 @@ class Dropout(Layer):
         return g if cache is None else g * cache
 
 
-def make_layer(spec: LayerSpec) -> Layer:
-    """The compute object for one parsed layer."""
+def make_layer(spec: LayerSpec, dtype=np.float64) -> Layer:
+    """The compute object for one parsed layer, computing in ``dtype``."""
     if spec.kind == "conv":
-        return Conv(spec)
+        return Conv(spec, dtype)
     if spec.kind == "dense":
-        return Dense(spec)
+        return Dense(spec, dtype)
     if spec.kind in ("maxpool", "avgpool"):
-        return Pool(spec)
+        return Pool(spec, dtype)
     if spec.kind == "dropout":
-        return Dropout(spec)
-    return Activation(spec)
+        return Dropout(spec, dtype)
+    return Activation(spec, dtype)
 
 
 def softmax_cross_entropy(z: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

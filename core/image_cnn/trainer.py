@@ -18,7 +18,8 @@ import numpy as np
 from core.image_cnn.history import ImageHistory
 from core.image_cnn.layers import softmax_cross_entropy
 from core.image_cnn.model import ImageCNN
-from core.optimizers import OPTIMIZERS, make_optimizer
+from core.image_cnn.optim import make_image_optimizer
+from core.optimizers import OPTIMIZERS
 
 STATE_FORMAT = "image-cnn-trainer"
 STATE_VERSION = 1
@@ -77,13 +78,13 @@ class ImageTrainer:
         self._xi = model.to_internal(self.X)
         self._xv = None if self.X_val is None or not len(self.X_val) else model.to_internal(self.X_val)
         self.settings = _check_settings(optimizer, lr, batch_size, seed, momentum, betas, eps)
-        self._G = np.zeros(model.n_params)
+        self._G = np.zeros(model.n_params, dtype=model.dtype)
         self._init_state()
 
     # ------------------------------------------------------------------ state
     def _make_optimizer(self, s: dict):
-        return make_optimizer(s["optimizer"], self.model.n_params, s["lr"], momentum=s["momentum"],
-                              betas=tuple(s["betas"]), eps=s["eps"])
+        return make_image_optimizer(s["optimizer"], self.model.n_params, s["lr"], momentum=s["momentum"],
+                                    betas=tuple(s["betas"]), eps=s["eps"])
 
     def _init_state(self) -> None:
         s = self.settings
@@ -225,10 +226,12 @@ class ImageTrainer:
             raise ValueError(f"not an image-CNN trainer state of version {STATE_VERSION} "
                              f"(format {state['format']!r}, version {state['version']!r})")
         arch, mine = state["architecture"], self.model.architecture()
-        _keys(arch, ("input_shape", "layers", "seed"), "architecture")
-        if list(arch["input_shape"]) != mine["input_shape"] or list(arch["layers"]) != mine["layers"]:
-            raise ValueError(f"the state is for the network {arch['input_shape']} {arch['layers']}, "
-                             f"not this one {mine['input_shape']} {mine['layers']}")
+        _keys(arch, ("input_shape", "layers", "seed", "dtype"), "architecture")
+        if (list(arch["input_shape"]) != mine["input_shape"] or list(arch["layers"]) != mine["layers"]
+                or arch["dtype"] != mine["dtype"]):
+            raise ValueError(f"the state is for the network {arch['input_shape']} {arch['layers']} "
+                             f"({arch['dtype']}), not this one {mine['input_shape']} {mine['layers']} "
+                             f"({mine['dtype']})")
         s = state["settings"]
         _keys(s, ("optimizer", "lr", "batch_size", "seed", "momentum", "betas", "eps"), "settings")
         settings = _check_settings(**s)
@@ -292,10 +295,10 @@ class ImageTrainer:
         if not isinstance(state, dict) or not isinstance(state.get("architecture"), dict):
             raise ValueError("state must be a dict with an 'architecture' entry")
         arch = state["architecture"]
-        _keys(arch, ("input_shape", "layers", "seed"), "architecture")
+        _keys(arch, ("input_shape", "layers", "seed", "dtype"), "architecture")
         if not isinstance(state.get("settings"), dict):
             raise ValueError("state must have a 'settings' dict")
-        model = ImageCNN(arch["input_shape"], arch["layers"], seed=arch["seed"])
+        model = ImageCNN(arch["input_shape"], arch["layers"], seed=arch["seed"], dtype=arch["dtype"])
         trainer = cls(model, X, y, X_val, y_val, **{k: state["settings"][k] for k in state["settings"]})
         trainer.load_state(state)
         return trainer

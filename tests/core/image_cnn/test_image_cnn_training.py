@@ -141,3 +141,21 @@ def test_snapshots_allow_time_travel_and_stay_bounded():
     assert len(h) == 300  # the metrics are all kept
     e, theta = h.snapshot(150)
     assert theta[0] == e and abs(e - 150) <= stride // 2
+
+
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+def test_scratch_adam_is_bit_for_bit_the_core_adam(dtype):
+    from core.image_cnn.optim import make_image_optimizer
+    from core.optimizers import Adam
+
+    rng = np.random.default_rng(0)
+    ours = make_image_optimizer("adam", 50, 0.01, betas=(0.8, 0.95), eps=1e-6)
+    core = Adam(50, 0.01, betas=(0.8, 0.95), eps=1e-6)
+    a = rng.normal(size=50).astype(dtype)
+    b = a.copy()
+    for _ in range(5):
+        G = rng.normal(size=50).astype(dtype)
+        ours.step(a, G.copy(), 7)
+        core.step(b, G.copy(), 7)
+        assert np.array_equal(a, b)
+    assert str(ours.state()) == str(core.state())
