@@ -1,78 +1,228 @@
 """1D data sets as CSV files: each row the values of one image, then its label.
 
-Refused with a ``DataError`` naming the file, the row and the reason, never an exception
-from deep inside the reader.
+Refused with a ``DataError`` naming the file, the row and the *real* reason — a pipe or
+device named ``.csv`` (never opened for reading, so it cannot hang or fill memory), a file
+too large, binary data, UTF-16 or other non-UTF-8 text, values separated by tabs,
+semicolons or spaces, hexadecimal numbers, a quotation mark never closed, ragged rows,
+non-finite values, values so large that the loss would overflow whatever the learning
+rate — never an exception from deep inside the reader. Rows are counted while reading, so
+a file with too many rows is refused as soon as the limit is passed, not after parsing it all.
 """
 
 from __future__ import annotations
 
 import csv
+import io
 import math
 import os
+import re
+import stat
+from array import array
 
 import numpy as np
 
-MAX_CSV_ROWS = 1_000_000
+MAX_CSV_ROWS = 1_000_000  # data rows (a header row comes on top)
+MAX_CSV_COLUMNS = 65_537  # inputs and the label
+MAX_CSV_VALUES = 2**25  # 33.5 M numbers: 256 MB as float64
+MAX_CSV_BYTES = 2**30
+MAX_LINE_CHARS = 2**20
+#: |value| limit for inputs and labels: a squared error of a million such samples (1e30)
+#: stays far from float overflow, so only the learning rate decides whether training works.
+MAX_ABS_VALUE = 1e12
+
+_HEX = re.compile(r"[+-]?0[xX][0-9a-fA-F]+")
+_SIGNATURES = (
+    (b"PK\x03\x04", "a ZIP archive (an Excel workbook or a workspace?), not a CSV text file"),
+    (b"\x89PNG", "a PNG image, not a CSV text file"),
+    (b"%PDF", "a PDF document, not a CSV text file"),
+    (b"\xd0\xcf\x11\xe0", "an old Excel/Office file, not a CSV text file"),
+)
 
 
 class DataError(ValueError):
     """A data set that cannot be used, with a message naming the row and the reason."""
 
 
-def load_dataset_csv(path: str | os.PathLike) -> tuple[np.ndarray, np.ndarray]:
-    """Read a data set: each row the input values then the label; an optional header row.
-
-    Raises DataError naming the file, the row and the reason (wrong column count, not a
-    number, NaN/inf, empty file, unreadable file).
-    """
-    name = os.fspath(path)
+def _open_text(path: str | os.PathLike, name: str) -> io.TextIOWrapper:
+    """Open a regular file of bounded size as UTF-8 text, after looking at its first bytes."""
     try:
-        with open(path, newline="", encoding="utf-8-sig") as fh:
-            rows = list(csv.reader(fh))
-    except UnicodeDecodeError:
-        raise DataError(f"{name}: not a text CSV file") from None
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
         raise DataError(f"{name}: cannot read the file ({exc.strerror or exc})") from None
-    except csv.Error as exc:
-        raise DataError(f"{name}: malformed CSV ({exc})") from None
-    numbered = [(i + 1, r) for i, r in enumerate(rows) if any(c.strip() for c in r)]
-    if not numbered:
-        raise DataError(f"{name}: the file is empty")
-    if len(numbered) > MAX_CSV_ROWS:
-        raise DataError(f"{name}: more than {MAX_CSV_ROWS:,} rows")
-    first_line, first = numbered[0]
-    if not _all_numbers(first):
-        numbered = numbered[1:]  # a header row
-        if not numbered:
-            raise DataError(f"{name}: only a header row, no data")
-    width = len(numbered[0][1])
-    if width < 2:
-        raise DataError(f"{name}, row {numbered[0][0]}: need at least one value and a label")
-    data = np.zeros((len(numbered), width))
-    for k, (line, row) in enumerate(numbered):
-        if len(row) != width:
-            raise DataError(
-                f"{name}, row {line}: {len(row)} columns, expected {width} like the first data row"
-            )
-        for j, cell in enumerate(row):
-            try:
-                v = float(cell)
-            except ValueError:
-                raise DataError(
-                    f"{name}, row {line}, column {j + 1}: {cell.strip()!r} is not a number"
-                ) from None
-            if not math.isfinite(v):
-                raise DataError(f"{name}, row {line}, column {j + 1}: {cell.strip()} is not finite")
-            data[k, j] = v
-    return data[:, :-1], data[:, -1]
-
-
-def _all_numbers(row: list[str]) -> bool:
     try:
-        [float(c) for c in row]
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise DataError(f"{name}: is a folder, not a CSV file")
+        if not stat.S_ISREG(st.st_mode):
+            raise DataError(f"{name}: is not a regular file (a pipe, device or socket), so it is not read")
+        if st.st_size > MAX_CSV_BYTES:
+            raise DataError(f"{name}: the file is {st.st_size:,} bytes; a data set may be at most "
+                            f"{MAX_CSV_BYTES:,}")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        raw = os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+    try:
+        head = raw.read(8192)
+        raw.seek(0)
+    except OSError as exc:
+        raw.close()
+        raise DataError(f"{name}: cannot read the file ({exc.strerror or exc})") from None
+    reason = _binary_reason(head)
+    if reason:
+        raw.close()
+        raise DataError(f"{name}: {reason}")
+    return io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+
+
+def _binary_reason(head: bytes) -> str | None:
+    for magic, what in _SIGNATURES:
+        if head.startswith(magic):
+            return what
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16 text; save the file as UTF-8 (plain CSV) and open it again"
+    if b"\x00" in head:
+        return "binary data (it holds NUL bytes), not a CSV text file"
+    return None
+
+
+def _lines(fh: io.TextIOWrapper, name: str):
+    """The file's lines, each at most MAX_LINE_CHARS long (a row of a million commas is refused)."""
+    n = 0
+    while True:
+        line = fh.readline(MAX_LINE_CHARS + 1)
+        if not line:
+            return
+        n += 1
+        if len(line) > MAX_LINE_CHARS:
+            raise DataError(f"{name}, row {n}: the line is longer than {MAX_LINE_CHARS:,} characters")
+        yield line
+
+
+def _separator_reason(cells: list[str]) -> str | None:
+    """Why a row that should be numbers is not: another separator, hex, quotes, binary…"""
+    text = ",".join(cells)
+    for sep, what in (("\t", "tabs"), (";", "semicolons")):
+        if sep in text and all(_is_number(p) for p in re.split(r"[\t;,]", text) if p.strip()):
+            return (f"the values are separated by {what}; this reader needs commas between values "
+                    "(and points, not commas, in numbers)")
+    if len(cells) == 1 and len(text.split()) > 1 and all(_is_number(p) for p in text.split()):
+        return "the values are separated by spaces; this reader needs commas between values"
+    return None
+
+
+def _cell_reason(cell: str) -> str:
+    shown = cell.strip()
+    if not shown:
+        return "the value is empty"
+    if _HEX.fullmatch(shown):
+        return f"{shown!r} is a hexadecimal number; write values as decimal numbers"
+    if "\t" in shown or ";" in shown:
+        return (f"{shown[:40]!r} is not a number (values separated by tabs or semicolons? this reader "
+                "needs commas)")
+    if '"' in shown:
+        return f"{shown[:40]!r} is not a number (a stray quotation mark)"
+    if any(not ch.isprintable() for ch in shown):
+        return "the value holds control characters (binary data?), not a number"
+    return f"{shown[:40]!r} is not a number"
+
+
+def _is_number(cell: str) -> bool:
+    try:
+        float(cell)
     except ValueError:
         return False
     return True
+
+
+def _csv_reason(exc: csv.Error) -> str:
+    msg = str(exc)
+    if "end of data" in msg or "EOF" in msg:
+        return "a quotation mark opened here is never closed"
+    if "expected after" in msg:
+        return "a quotation mark inside a value (quote the whole value and double any quote inside it)"
+    if "NUL" in msg:
+        return "binary data (a NUL byte), not CSV text"
+    if "field larger" in msg:
+        return "a value is longer than the reader accepts"
+    return f"malformed CSV ({msg})"
+
+
+def load_dataset_csv(path: str | os.PathLike) -> tuple[np.ndarray, np.ndarray]:
+    """Read a data set: each row the input values then the label; an optional header row.
+
+    Raises DataError naming the file, the row and the reason (see the module docstring).
+    At most MAX_CSV_ROWS data rows; every value finite and within ±MAX_ABS_VALUE.
+    """
+    name = os.fspath(path)
+    with _open_text(path, name) as fh:
+        return _parse(fh, name)
+
+
+def _parse(fh: io.TextIOWrapper, name: str) -> tuple[np.ndarray, np.ndarray]:
+    reader = csv.reader(_lines(fh, name), strict=True)
+    values = array("d")
+    width = 0
+    rows = 0
+    header = False
+    start = 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            raise DataError(f"{name}, row {start}: {_csv_reason(exc)}") from None
+        except UnicodeDecodeError:
+            raise DataError(f"{name}, row {start}: not UTF-8 text (save the file as UTF-8)") from None
+        line, start = start, reader.line_num + 1
+        if not any(c.strip() for c in row):
+            continue
+        if len(row) > MAX_CSV_COLUMNS:
+            raise DataError(f"{name}, row {line}: {len(row):,} columns; a data set has at most "
+                            f"{MAX_CSV_COLUMNS:,}")
+        try:
+            nums = [float(c) for c in row]
+        except ValueError:
+            nums = None
+        if nums is None or len(row) < 2:
+            reason = _separator_reason(row)
+            if reason:
+                raise DataError(f"{name}, row {line}: {reason}")
+        if rows == 0 and not header and nums is None:
+            header = True  # the first row holds names, not numbers: a header
+            continue
+        if width == 0:
+            width = len(row)
+            if width < 2:
+                raise DataError(f"{name}, row {line}: need at least one value and a label")
+        if len(row) != width:
+            raise DataError(f"{name}, row {line}: {len(row)} columns, expected {width} like the first "
+                            "data row")
+        if nums is None:
+            j = next(j for j, c in enumerate(row) if not _is_number(c))
+            raise DataError(f"{name}, row {line}, column {j + 1}: {_cell_reason(row[j])}")
+        for j, v in enumerate(nums):
+            if not math.isfinite(v):
+                raise DataError(f"{name}, row {line}, column {j + 1}: {row[j].strip()} is not finite")
+            if abs(v) > MAX_ABS_VALUE:
+                raise DataError(f"{name}, row {line}, column {j + 1}: {row[j].strip()[:30]} is beyond "
+                                f"±{MAX_ABS_VALUE:g}; rescale the data (values this large overflow the loss "
+                                "whatever the learning rate)")
+        rows += 1
+        if rows > MAX_CSV_ROWS:
+            raise DataError(f"{name}: more than {MAX_CSV_ROWS:,} data rows (stopped reading at row {line:,})")
+        if rows * width > MAX_CSV_VALUES:
+            raise DataError(f"{name}: more than {MAX_CSV_VALUES:,} values (stopped reading at row {line:,})")
+        values.extend(nums)
+    if rows == 0:
+        if header:
+            raise DataError(f"{name}: only a header row, no data")
+        raise DataError(f"{name}: the file is empty")
+    data = np.frombuffer(values, dtype=np.float64).reshape(rows, width)
+    return data[:, :-1], data[:, -1]
 
 
 def save_dataset_csv(path: str | os.PathLike, X: np.ndarray, y: np.ndarray) -> None:

@@ -1,0 +1,392 @@
+"""The workspace container: a ZIP archive of one JSON manifest and named ``.npy`` arrays.
+
+Knows nothing of networks, so the 1D trainer's sections and the image CNN's can share it.
+
+Reading (``open_archive``) refuses a hostile file before paying for it: only regular files
+(a FIFO or ``/dev/zero`` is never opened for reading), a bounded file size, a bounded
+central directory (read from the end record *before* ``zipfile`` parses it), only the
+members a workspace has (``workspace.json`` and ``arrays/<name>.npy``, each once), only
+stored or Deflate members without encryption flags, sizes consistent with the bytes that
+are there. ``read_array`` checks each ``.npy`` header against the declared shape before a
+byte of data is read, then reads straight into the final array (no second copy).
+
+Writing (``write_archive``) goes through symlinks to their target, refuses targets that
+are not regular files (``/dev/full``, a folder), writes a temporary file named
+``.<name>.cnnviz-save.<pid>.<random>.tmp`` beside the target with the mode the target will
+keep (an existing file's own, else 0666 less the umask), fsyncs it and renames it over the
+target, so a crash or ``kill -9`` leaves the old file or the new one, never a torn one. A
+temporary file left by a killed process is removed by the next save or load in that folder.
+"""
+
+from __future__ import annotations
+
+import errno
+import io
+import os
+import re
+import stat
+import struct
+import tempfile
+import threading
+import time
+import zipfile
+import zlib
+from typing import Any
+
+import numpy as np
+
+from core.workspace.schema import Int, ListOf, MapOf, Obj, Str, WorkspaceError, one_line, parse_json
+
+MANIFEST = "workspace.json"
+ARRAY_KEY = r"[A-Za-z][A-Za-z0-9_]{0,63}"
+_ARRAY_MEMBER = re.compile(rf"arrays/({ARRAY_KEY})\.npy")
+MAX_FILE_BYTES = 2 * 2**30
+MAX_MEMBERS = 64
+MAX_MANIFEST_BYTES = 4 * 2**20
+MAX_ARRAY_BYTES = 256 * 2**20  # one array (a 1,000,000 × 32 data set is 256 MB)
+MAX_TOTAL_ARRAY_BYTES = 1 * 2**30
+MAX_NPY_HEADER = 4096
+_MAX_DEFLATE_RATIO = 1032  # Deflate cannot expand one byte into more than ~1032
+DTYPES = {"float64": np.dtype("<f8"), "int64": np.dtype("<i8")}
+_METHOD_NAMES = {9: "Deflate64", 12: "bzip2", 14: "LZMA", 93: "Zstandard", 98: "PPMd", 99: "AES encryption"}
+_READ_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, zlib.error, ValueError,
+                struct.error, UnicodeDecodeError, NotImplementedError, RuntimeError, OverflowError,
+                IndexError, KeyError, TypeError)
+
+#: what the manifest's "arrays" section must hold: name → {"shape": [...], "dtype": ...}
+ARRAY_DECLARATIONS = MapOf(
+    Obj({"shape": ListOf(Int(0, 2**40), 0, 4), "dtype": Str(choices=DTYPES)}),
+    ARRAY_KEY, MAX_MEMBERS - 1, "letters, digits and _ (an array name)",
+)
+
+
+def _damaged(exc: BaseException) -> WorkspaceError:
+    return WorkspaceError(f"the file is damaged or truncated ({one_line(exc, 100) or type(exc).__name__})")
+
+
+def open_regular(path: str | os.PathLike, max_bytes: int) -> tuple[io.BufferedReader, int]:
+    """Open ``path`` for reading only if it is a regular file of at most ``max_bytes``.
+
+    Opened non-blocking first, so a FIFO named like a workspace cannot hang the caller.
+    Raises WorkspaceError with a sentence (no file name) otherwise.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        raise WorkspaceError("no such file") from None
+    except IsADirectoryError:
+        raise WorkspaceError("is a folder, not a workspace file") from None
+    except PermissionError:
+        raise WorkspaceError("permission denied") from None
+    except OSError as exc:
+        raise WorkspaceError(f"cannot be opened ({one_line(exc.strerror or exc, 80)})") from None
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise WorkspaceError("is a folder, not a workspace file")
+        if not stat.S_ISREG(st.st_mode):
+            raise WorkspaceError("is not a regular file (a device, pipe or socket), so it is not read")
+        if st.st_size > max_bytes:
+            raise WorkspaceError(f"is {st.st_size:,} bytes, more than a workspace can be ({max_bytes:,})")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb"), st.st_size
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _check_end_record(fh: io.BufferedReader, size: int) -> None:
+    """Bound the central directory from the end record before ``zipfile`` builds it."""
+    tail_len = min(size, 65536 + 22)
+    fh.seek(size - tail_len)
+    tail = fh.read(tail_len)
+    at = tail.rfind(b"PK\x05\x06")
+    if at < 0 or len(tail) - at < 22:
+        raise WorkspaceError("not a CNN Visualiser workspace (not a ZIP archive)")
+    _, disk, cd_disk, n_disk, n_total, cd_size, cd_offset, _ = struct.unpack("<4s4H2LH", tail[at: at + 22])
+    if 0xFFFF in (disk, cd_disk, n_disk, n_total) or 0xFFFFFFFF in (cd_size, cd_offset) or (
+            at >= 20 and tail[at - 20: at - 16] == b"PK\x06\x07"):
+        raise WorkspaceError("the archive uses the ZIP64 extension, which a workspace never needs")
+    if disk or cd_disk or n_disk != n_total:
+        raise WorkspaceError("the archive is split over several disks")
+    if n_total > MAX_MEMBERS or cd_size > MAX_MEMBERS * (46 + 256 + 64):
+        raise WorkspaceError(f"the archive lists {n_total:,} members; a workspace has at most {MAX_MEMBERS}")
+    fh.seek(0)
+
+
+class Archive:
+    """An open workspace archive whose member table has been checked (see the module docstring)."""
+
+    def __init__(self, path: str | os.PathLike) -> None:
+        self.path = os.fspath(path)
+        self._fh, size = open_regular(path, MAX_FILE_BYTES)
+        try:
+            if size == 0:
+                raise WorkspaceError("the file is empty")
+            _check_end_record(self._fh, size)
+            try:
+                self._zf = zipfile.ZipFile(self._fh)
+            except zipfile.BadZipFile as exc:
+                raise WorkspaceError(f"not a CNN Visualiser workspace (not a readable archive: "
+                                     f"{one_line(exc, 80)})") from None
+            except _READ_ERRORS as exc:
+                raise _damaged(exc) from None
+            self.members = self._check_members(size)
+        except BaseException:
+            self._fh.close()
+            raise
+
+    def _check_members(self, size: int) -> dict[str, zipfile.ZipInfo]:
+        members: dict[str, zipfile.ZipInfo] = {}
+        infos = self._zf.infolist()
+        if len(infos) > MAX_MEMBERS:
+            raise WorkspaceError(f"the archive has {len(infos):,} members; a workspace has at most "
+                                 f"{MAX_MEMBERS}")
+        for info in infos:
+            name = info.filename
+            shown = one_line(name, 60)
+            if name != MANIFEST and not _ARRAY_MEMBER.fullmatch(name):
+                raise WorkspaceError(f"the archive holds “{shown}”, which is not part of a workspace")
+            if name in members:
+                raise WorkspaceError(f"the archive holds “{shown}” twice")
+            if info.flag_bits & 0x41:
+                raise WorkspaceError(f"the member “{shown}” is encrypted; workspaces are never encrypted")
+            if info.flag_bits & 0x20:
+                raise WorkspaceError(f"the member “{shown}” uses compressed patch data, which is not read")
+            if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+                method = _METHOD_NAMES.get(info.compress_type, "an unknown method")
+                raise WorkspaceError(f"the member “{shown}” is compressed with {method} (method "
+                                     f"{info.compress_type}); only stored and Deflate members are read")
+            limit = MAX_MANIFEST_BYTES if name == MANIFEST else MAX_ARRAY_BYTES + MAX_NPY_HEADER
+            if info.file_size > limit:
+                raise WorkspaceError(f"the member “{shown}” is {info.file_size:,} bytes, more than "
+                                     f"a workspace holds ({limit:,})")
+            stored = info.compress_type == zipfile.ZIP_STORED
+            if (stored and info.compress_size != info.file_size) or (
+                    info.file_size > info.compress_size * _MAX_DEFLATE_RATIO + 64) or (
+                    info.header_offset + info.compress_size > size):
+                raise WorkspaceError(f"the member “{shown}” claims sizes its bytes cannot hold "
+                                     "(damaged or forged archive)")
+            members[name] = info
+        return members
+
+    # ------------------------------------------------------------- content
+    def manifest(self) -> Any:
+        """The parsed manifest (bounded JSON, see ``schema.parse_json``)."""
+        info = self.members.get(MANIFEST)
+        if info is None:
+            raise WorkspaceError("not a CNN Visualiser workspace (no workspace.json inside)")
+        try:
+            raw = self._zf.read(info)
+        except _READ_ERRORS as exc:
+            raise _damaged(exc) from None
+        return parse_json(raw)
+
+    def declared(self, section: Any) -> dict[str, tuple[tuple[int, ...], str]]:
+        """Check the manifest's ``arrays`` section against the bounds and the members present."""
+        decl = ARRAY_DECLARATIONS.check(section, "arrays")
+        out: dict[str, tuple[tuple[int, ...], str]] = {}
+        total = 0
+        for name, d in decl.items():
+            shape = tuple(d["shape"])
+            nbytes = DTYPES[d["dtype"]].itemsize
+            for n in shape:
+                nbytes *= n
+            if nbytes > MAX_ARRAY_BYTES:
+                raise WorkspaceError(f"the array “{name}” is declared as {shape_text(shape)} "
+                                     f"({nbytes:,} bytes), more than a workspace holds ({MAX_ARRAY_BYTES:,})")
+            total += nbytes
+            if f"arrays/{name}.npy" not in self.members:
+                raise WorkspaceError(f"the workspace has no array “{name}”")
+            info = self.members[f"arrays/{name}.npy"]
+            if not nbytes + 16 <= info.file_size <= nbytes + MAX_NPY_HEADER:
+                raise WorkspaceError(f"the array “{name}” is declared as {shape_text(shape)} "
+                                     f"({nbytes:,} bytes) but its member holds {info.file_size:,} bytes")
+            out[name] = (shape, d["dtype"])
+        if total > MAX_TOTAL_ARRAY_BYTES:
+            raise WorkspaceError(f"the arrays add up to {total:,} bytes, more than a workspace holds "
+                                 f"({MAX_TOTAL_ARRAY_BYTES:,})")
+        for member in self.members:
+            m = _ARRAY_MEMBER.fullmatch(member)
+            if m and m.group(1) not in out:
+                raise WorkspaceError(f"the archive holds “{member}”, which the description does not declare")
+        return out
+
+    def read_array(self, name: str, shape: tuple[int, ...], dtype: str) -> np.ndarray:
+        """Read ``arrays/<name>.npy`` after checking its header is exactly ``shape`` and ``dtype``."""
+        info = self.members[f"arrays/{name}.npy"]
+        want = DTYPES[dtype]
+        try:
+            with self._zf.open(info) as fh:
+                try:
+                    if np.lib.format.read_magic(fh) != (1, 0):
+                        raise ValueError("not a version 1.0 header")
+                    hshape, fortran, hdtype = np.lib.format.read_array_header_1_0(
+                        fh, max_header_size=MAX_NPY_HEADER)
+                except Exception as exc:  # noqa: BLE001 - numpy's header parser (tokenize, ast) has many
+                    raise WorkspaceError(f"the array “{name}” is not a valid .npy array "
+                                         f"({one_line(exc, 80)})") from None
+                if tuple(hshape) != shape or hdtype != want or fortran:
+                    order = " in Fortran order" if fortran else ""
+                    raise WorkspaceError(f"the array “{name}” holds {shape_text(tuple(hshape))} "
+                                         f"{hdtype}{order}, expected {shape_text(shape)} {dtype}")
+                arr = np.empty(shape, dtype=want)
+                view = memoryview(arr.reshape(-1).view(np.uint8))
+                done = 0
+                while done < view.nbytes:
+                    chunk = fh.read(min(1 << 22, view.nbytes - done))
+                    if not chunk:
+                        raise WorkspaceError(f"the array “{name}” is truncated")
+                    view[done: done + len(chunk)] = chunk
+                    done += len(chunk)
+                if fh.read(1):  # also makes zipfile check the CRC at the end
+                    raise WorkspaceError(f"the array “{name}” has bytes beyond its declared shape")
+        except WorkspaceError:
+            raise
+        except _READ_ERRORS as exc:
+            raise _damaged(exc) from None
+        return arr
+
+    def close(self) -> None:
+        try:
+            self._zf.close()
+        finally:
+            self._fh.close()
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def shape_text(shape: tuple[int, ...]) -> str:
+    """``(3000, 10000)`` as "3000×10000" for a message."""
+    return "×".join(str(n) for n in shape) if shape else "a scalar"
+
+
+def open_archive(path: str | os.PathLike) -> Archive:
+    """Open a workspace archive for reading (also clears our orphaned temporary files there)."""
+    cleanup_orphans(os.path.dirname(os.path.realpath(path)))
+    return Archive(path)
+
+
+# ------------------------------------------------------------------ writing
+TEMP_TAG = ".cnnviz-save."
+_TEMP = re.compile(r"\..+\.cnnviz-save\.(\d+)\.[A-Za-z0-9_]+\.tmp")
+_LEGACY_TEMP = re.compile(r"\..+\.cnnviz\.[a-z0-9_]{8}\.tmp")  # what saves before this one left behind
+_STALE_SECONDS = 3600
+_umask_lock = threading.Lock()
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, OSError):
+        return True
+    return True
+
+
+def cleanup_orphans(folder: str) -> list[str]:
+    """Remove temporary files our saves left in ``folder`` when their process died; returns them.
+
+    A file of a live process is kept (another window may be saving right now) unless it has
+    not been touched for an hour; a save's temporary file is never that idle.
+    """
+    removed = []
+    try:
+        names = os.listdir(folder or ".")
+    except OSError:
+        return removed
+    now = time.time()
+    for name in names:
+        m = _TEMP.fullmatch(name)
+        legacy = m is None and _LEGACY_TEMP.fullmatch(name) is not None
+        if m is None and not legacy:
+            continue
+        full = os.path.join(folder, name)
+        try:
+            st = os.lstat(full)
+            if not stat.S_ISREG(st.st_mode):
+                continue
+            stale = now - st.st_mtime > _STALE_SECONDS
+            pid = int(m.group(1)) if m else None
+            if stale or (pid is not None and pid != os.getpid() and not _pid_alive(pid)):
+                os.unlink(full)
+                removed.append(full)
+        except OSError:
+            continue
+    return removed
+
+
+def current_umask() -> int:
+    """The process's umask, read without changing it where the system allows."""
+    try:
+        with open("/proc/self/status", encoding="ascii", errors="replace") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    with _umask_lock:
+        mask = os.umask(0o022)
+        os.umask(mask)
+    return mask
+
+
+def write_archive(path: str | os.PathLike, manifest_text: str, arrays: dict[str, np.ndarray]) -> str:
+    """Write the manifest and arrays atomically to ``path`` (through symlinks); returns the file written.
+
+    Raises OSError (with a sentence in ``strerror``) when the target is not a regular file or
+    the disk refuses; the previous file is then untouched and no temporary file remains.
+    """
+    target = os.path.realpath(path)
+    folder, base = os.path.split(target)
+    cleanup_orphans(folder)
+    try:
+        st = os.stat(target)
+    except FileNotFoundError:
+        st = None
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        kind = "a folder" if stat.S_ISDIR(st.st_mode) else "a device, pipe or socket"
+        raise OSError(errno.EINVAL, f"not a regular file ({kind}); choose a file name", os.fspath(path))
+    mode = stat.S_IMODE(st.st_mode) if st is not None else 0o666 & ~current_umask()
+    fd, tmp = tempfile.mkstemp(prefix=f".{base}{TEMP_TAG}{os.getpid()}.", suffix=".tmp", dir=folder)
+    try:
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, mode)
+        with os.fdopen(fd, "wb") as fh:
+            with zipfile.ZipFile(fh, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+                zf.writestr(MANIFEST, manifest_text)
+                for name, arr in arrays.items():
+                    with zf.open(f"arrays/{name}.npy", "w") as out:
+                        np.lib.format.write_array(out, np.ascontiguousarray(arr), version=(1, 0),
+                                                  allow_pickle=False)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    _fsync_folder(folder)
+    return target
+
+
+def _fsync_folder(folder: str) -> None:
+    """Make the rename itself durable (best effort: not every system can open a folder)."""
+    try:
+        fd = os.open(folder or ".", os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
