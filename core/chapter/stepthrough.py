@@ -161,12 +161,18 @@ def _output_step(b: _Builder, net, o: int, fw: dict, params: dict) -> list[str]:
     node = net.output_names[o]
     flat = net.fmap_flat
     sym, sub = [], []
+    masked = _masked(net, fw)
     for f, cnode in enumerate(flat):
         w = net.output_weight_names[o][f]
         wv = b.val(w, params[w])
         cv = b.val(cnode, fw[cnode])
-        sym.append([_mul(screen_name(w), cnode)])
-        sub.append([_sub(wv.value), "·", _sub(cv.value)])
+        if masked:  # dropout: the node's value times its factor, 0 (dropped) or 1/(1 − p) (kept)
+            m = b.val(f"{cnode}_mask", fw[f"{cnode}_mask"])
+            sym.append([_mul(_mul(screen_name(w), cnode), f"m{cnode[1:]}")])
+            sub.append([_sub(wv.value), "·", _sub(cv.value), "·", Num(m.value)])
+        else:
+            sym.append([_mul(screen_name(w), cnode)])
+            sub.append([_sub(wv.value), "·", _sub(cv.value)])
     bias = net.output_bias_names[o]
     bv = b.val(bias, params[bias])
     zin = b.val(f"{node}_in", fw[f"{node}_in"])
@@ -183,7 +189,24 @@ def _output_step(b: _Builder, net, o: int, fw: dict, params: dict) -> list[str]:
     else:
         b.line(f"{node} = ", _sum(sym + [[bias]]))
         b.line("    = ", _sum(sub + [[_sub(bv.value)]]), " = ", b.val(node, fw[node]))
+    if masked:
+        b.line(_mask_note(net, fw))
     return [node, bias, *flat, *net.output_weight_names[o]]
+
+
+def _masked(net, fw: dict) -> bool:
+    """Whether this pass trained with dropout (the forward values carry each node's factor)."""
+    return bool(net.fmap_flat) and f"{net.fmap_flat[0]}_mask" in fw
+
+
+def _mask_note(net, fw: dict) -> str:
+    """The sentence under a dropout sum: which nodes were dropped and what a kept node's factor is."""
+    factors = [fw[f"{n}_mask"] for n in net.fmap_flat]
+    kept = [m for m in factors if m != 0.0]
+    dropped = [n for n, m in zip(net.fmap_flat, factors, strict=True) if m == 0.0]
+    keep = f"kept nodes count 1/(1 − p) = {fmt(kept[0])}" if kept else "no node was kept"
+    gone = f"dropped: {', '.join(dropped)} (m = 0)" if dropped else "none dropped"
+    return f"(dropout: {gone}; {keep})"
 
 
 def _label_index(net, back: dict, target: float | None) -> int:
@@ -248,6 +271,10 @@ def _delta_fmap_step(b: _Builder, net, f: int, cnode: str, fw: dict, back: dict,
         sub.append([_sub(wv.value), "·", _sub(dv.value)])
         hl += [onode, w]
     d = b.val(f"delta_{cnode}", back["delta"][cnode])
+    if _masked(net, fw):  # dropout: δ of a dropped node is 0, a kept one's is scaled by 1/(1 − p)
+        m = b.val(f"{cnode}_mask", fw[f"{cnode}_mask"])
+        sym_d = f"{sym_d}·m{cnode[1:]}"
+        sub_d = [*sub_d, "·", Num(m.value)]
     if len(sym) == 1:
         b.line(f"{delta_name(cnode)} = {sym_d}·", sym[0])
         b.line("    = ", sub_d, "·", sub[0], " = ", d)
@@ -340,10 +367,17 @@ def substeps(
         dn = delta_name(onode)
         dv = back["delta"][onode]
         b.values[f"delta_{onode}"] = dv
+        masked = _masked(net, fw)
         for f, cnode in enumerate(net.fmap_flat):
             w = net.output_weight_names[o][f]
-            b.line(f"∂P/∂{screen_name(w)} = {cnode}·{dn} = ", _sub(b.val(cnode, fw[cnode]).value), "·",
-                   _sub(dv), " = ", b.val(f"grad_{w}", back["grad"][w]))
+            cv = _sub(b.val(cnode, fw[cnode]).value)
+            if masked:  # the value that reached the output: C·m
+                m = b.val(f"{cnode}_mask", fw[f"{cnode}_mask"])
+                b.line(f"∂P/∂{screen_name(w)} = {cnode}·m{cnode[1:]}·{dn} = ", cv, "·", Num(m.value), "·",
+                       _sub(dv), " = ", b.val(f"grad_{w}", back["grad"][w]))
+            else:
+                b.line(f"∂P/∂{screen_name(w)} = {cnode}·{dn} = ", cv, "·",
+                       _sub(dv), " = ", b.val(f"grad_{w}", back["grad"][w]))
         bias = net.output_bias_names[o]
         b.line(f"∂P/∂{bias} = {dn} = ", b.val(f"grad_{bias}", back["grad"][bias]))
         hl = [onode, bias, *net.fmap_flat, *net.output_weight_names[o]]
@@ -449,6 +483,6 @@ def summary_lines(net, snap, precision: int = 4) -> list[str]:
             else:
                 lines.append(s.lines[0].split(" = ")[0] + " = " + s.lines[1].strip().removeprefix("= "))
         elif s.kind == "loss":
-            lines.extend(s.lines)
-    lines.append(f"mean loss over the data set = {fmt(snap.loss, precision)}   (epoch {snap.epoch})")
+            lines.extend(f"loss of sample {snap.sample + 1}: {line}" for line in s.lines)
+    lines.append(f"mean loss over the data set = {fmt(snap.loss, precision)}   (epoch {snap.epoch:,})")
     return lines

@@ -21,7 +21,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
-from core.chapter.stepthrough import SubStep, fmt, summary_lines
+from core.chapter.stepthrough import SubStep, summary_lines
+from core.formatting import epoch_text, fmt
 from gui.widgets.text_line import TextLine
 
 EVERY_LINE_KINDS = ("update", "grad_dense", "delta_out")  # sub-steps where every line is a result
@@ -89,22 +90,40 @@ class EquationsPanel(QWidget):
             self._render_deferred()
 
     def set_precision(self, digits: int) -> None:
-        """Decimals shown; re-renders the current content from its stored numbers."""
+        """Significant figures shown; re-renders the current content from its stored numbers."""
         self._precision = max(1, min(int(digits), 12))
         if self._substep is not None:
             self.show_substep(*self._substep)
         elif self._snap is not None:
             self.show_snapshot(self._snap)
 
-    def show_substep(self, substep: SubStep, index: int | None = None, total: int | None = None) -> None:
+    def show_moment(self, m) -> None:
+        """The displayed moment: its sub-step while stepping, else the shown sample's forward pass."""
+        if bool(m.playing) != self.streaming:
+            self.set_streaming(bool(m.playing))
+        sub = m.current_substep
+        if sub is not None:
+            self.show_substep(sub, m.substep, len(m.step.substeps), m.epoch, m.position_text())
+        elif m.snapshot is not None:
+            self.show_snapshot(m.snapshot)
+
+    def show_substep(self, substep: SubStep, index: int | None = None, total: int | None = None,
+                     epoch: int | None = None, where: str = "") -> None:
         """Show one sub-step of the step-through; ``index`` is 0-based, shown as "step i of n"."""
-        self._substep = (substep, index, total)
+        self._substep = (substep, index, total, epoch, where)
         self._snap = None
         self._deferred = None
         self._timer.stop()
-        self.title.setText(substep.title)
-        self.indicator.setText(f"step {index + 1} of {total}" if index is not None and total else "")
+        self.title.setText(substep.title if epoch is None else f"{substep.title} — epoch {epoch_text(epoch)}")
+        if where:
+            self.indicator.setText(where)
+        else:
+            self.indicator.setText(f"step {index + 1} of {total}" if index is not None and total else "")
         self._set_lines(substep.render(self._precision), substep.kind in EVERY_LINE_KINDS)
+
+    def flush(self) -> None:
+        """Show a summary still waiting for its turn now (screenshots, tests)."""
+        self._render_deferred()
 
     def show_snapshot(self, snap) -> None:
         """A summary of the displayed sample's forward pass and loss (when not stepping).
@@ -124,8 +143,8 @@ class EquationsPanel(QWidget):
         self._last_render = time.perf_counter()
         self._snap = snap
         self._substep = None
-        live = "" if getattr(snap, "live", True) else "  (recorded epoch)"
-        self.title.setText(f"Forward pass of sample {snap.sample + 1}, epoch {snap.epoch}{live}")
+        live = "" if getattr(snap, "live", True) else " (recorded)"
+        self.title.setText(f"Forward pass of sample {snap.sample + 1} — epoch {epoch_text(snap.epoch)}{live}")
         if self.indicator.text():
             self.indicator.setText("")
         if self._net is None:

@@ -1,18 +1,17 @@
 """The training worker: owns the core ``Trainer`` on its own QThread; the GUI thread only draws.
 
-Commands arrive as queued slots (``play``, ``step_sample``, ``set_weight`` …); results leave
-as signals carrying immutable ``core.Snapshot`` objects and small ``core.plot_data`` dicts.
+Commands arrive as queued slots (``play``, ``step_sample``, ``set_weight`` …); results leave as
+signals carrying immutable ``Frame`` / ``StepFrame`` objects (gui/training/frames.py), which
+``WorkerHandle`` relays on the GUI thread.
 
 Why the odd shape of the play loop: NumPy at the chapter's size is many tiny calls, each
-holding the GIL, so a worker that trains non-stop starves the GUI thread (see
-docs/pitfalls.md, "convoy effect"). Playing therefore trains in time-boxed chunks
-(``CHUNK_S``) and then returns to the worker's event loop for ``PAUSE_MS``, where the GIL
-is free. Frames are coalesced: at most one snapshot is "in flight" to the GUI (the window
-calls ``frame_drawn()`` once the views have painted it) and at most ``MAX_FPS`` are sent a
-second. While a frame is in flight the worker also holds back (up to ``MAX_GUI_WAIT_S``):
-a paint is hundreds of Python callbacks from C++, each of which must win the GIL back from a
-training chunk, so painting *during* training is several times slower than painting between
-chunks (measured in bench/bench_gui.py).
+holding the GIL, so a worker that trains non-stop starves the GUI thread (docs/pitfalls.md).
+Playing therefore trains in time-boxed chunks (``CHUNK_S``) and then returns to the worker's
+event loop for ``PAUSE_MS``, where the GIL is free. Frames are coalesced: at most one is "in
+flight" to the GUI (the window calls ``frame_drawn()`` once the views have painted it), at most
+``MAX_FPS`` a second, and building frames never takes more than ``FRAME_SHARE`` of the worker's
+time (a frame of a 100,000-sample data set is a forward pass over all of it). Every way a run
+ends — the limit, Run N, a stop condition, Pause, an error — sends the latest state at once.
 """
 
 from __future__ import annotations
@@ -22,24 +21,28 @@ import time
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
 
-from core import Network, Snapshot, Trainer, make_snapshot, plot_data, snapshot_at_epoch
+from core import Network, Snapshot, Trainer, make_snapshot, snapshot_at_epoch
 from core.chapter.stepthrough import substeps_for
-from core.datasets.chapter import experiment1
+from core.datasets import experiment1
+from core.formatting import epoch_text
+from gui.training.files import FileJobs
+from gui.training.frames import Frame, SeriesBuilder, StepFrame, before_snapshot
 
 CHUNK_S = 0.006  # seconds of training per chunk while playing flat out
-PAUSE_MS = 1  # event-loop pause between chunks: the GUI thread's window for the GIL (2 ms cost
-# ~5-10 points of training for no better lateness once a frame cost the GUI ~8 ms, not ~17; bench_gui.py)
+PAUSE_MS = 1  # event-loop pause between chunks: the GUI thread's window for the GIL
 MAX_FPS = 30  # at most this many frames a second reach the GUI (target: >= 25 drawn)
-PLOT_POINTS = 200  # log-spaced history rows per plot curve: 40 a decade, plenty on a ~450 px log axis
 MAX_GUI_WAIT_S = 0.02  # train anyway if the GUI has not painted the last frame after this long
-# (a frame that redraws plots takes ~10-15 ms here; cut off at 10 ms, its end ran into a chunk)
+FRAME_SHARE = 0.25  # frames may take at most this share of the worker's time
 DEFAULT_EPOCH_LIMIT = 1000  # the chapter trains 1000 epochs
 NO_LIMIT = 2**62  # an epoch limit of 0 means "no limit" (the experiment panel says so)
+NETWORK_KEYS = ("n_inputs", "kernel_size", "n_kernels", "stride", "padding", "activation", "init",
+                "seed", "n_outputs", "output")
+DIVERGED = "Training has diverged: lower the learning rate, then press Reset."
 
 
-def _limit(value) -> int:
+def limit_from(value) -> int:
     """The epoch limit from a setting: None → the chapter's 1000, 0 → no limit; ValueError below 0."""
     if value is None:
         return DEFAULT_EPOCH_LIMIT
@@ -47,26 +50,44 @@ def _limit(value) -> int:
     if n < 0:
         raise ValueError(f"the epoch limit must be 0 (no limit) or more, got {n}")
     return NO_LIMIT if n == 0 else n
-NETWORK_KEYS = ("n_inputs", "kernel_size", "n_kernels", "stride", "padding", "activation", "init",
-                "seed", "n_outputs", "output")
 
 
 def epoch_limit_message(limit: int) -> str:
     """The status-bar sentence shown when playing reaches the epoch limit."""
-    return f"Reached the epoch limit ({limit})."
+    return f"Reached the epoch limit ({epoch_text(limit)})."
 
 
-class TrainingWorker(QObject):
+def trainer_from(config: dict) -> Trainer:
+    """A fresh Network + Trainer from the experiment panel's config (ValueError if impossible)."""
+    X, y = config.get("X"), config.get("y")
+    if X is None or y is None:
+        X, y = experiment1()
+    net_kw = {k: config[k] for k in NETWORK_KEYS if config.get(k) is not None}
+    net_kw.setdefault("n_inputs", int(len(X[0])))
+    net_kw.setdefault("kernel_size", min(3, net_kw["n_inputs"]))
+    net = Network(**net_kw)
+    return Trainer(
+        net, X, y,
+        lr=config.get("lr", 0.2),
+        mode=config.get("mode", "batch"),
+        optimizer=config.get("optimizer", "gd"),
+        batch_size=config.get("batch_size"),
+        lr_decay=float(config.get("lr_decay", 1.0) or 1.0),
+        dropout=float(config.get("dropout") or 0.0),
+    )
+
+
+class TrainingWorker(FileJobs, QObject):
     """Trains on its own thread; every slot is meant to be invoked through a queued signal."""
 
-    snapshotReady = Signal(object)  # core.Snapshot
-    plotDataReady = Signal(object)  # core.plot_data(...) dict
-    stepped = Signal(object)  # Trainer.step_sample() result, plus "substeps" (list of SubStep)
-    playingChanged = Signal(bool)
-    stopped = Signal(str)  # why training stopped (epoch limit, divergence, loss below ε)
+    frameReady = Signal(object)  # noqa: N815 — Frame
+    stepped = Signal(object)  # StepFrame
+    playingChanged = Signal(bool)  # noqa: N815
+    stopped = Signal(str)  # why training stopped (epoch limit, divergence, loss below ε, an error)
     error = Signal(str)  # a command that could not be carried out; the old state is kept
     progress = Signal(int, int)  # done, total for run_epochs(n)
-    networkChanged = Signal(object)  # {"net": Network copy, "X", "y", "config"} after configure
+    networkChanged = Signal(object)  # noqa: N815 — {"net": Network copy, "X", "y", "config"}
+    pong = Signal(int)  # answer to ping(token): every command sent before it has been handled
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -78,6 +99,7 @@ class TrainingWorker(QObject):
         self.config: dict[str, Any] = {}
         self.epoch_limit = DEFAULT_EPOCH_LIMIT
         self.loss_below: float | None = None
+        self.stop_callback = None  # the stop panel's conditions (a StopHook), or None
         self.sample = 0
         self.speed: float | None = None  # epochs per second; None = flat out
         self.playing = False
@@ -86,7 +108,9 @@ class TrainingWorker(QObject):
         self._due = 0.0  # fractional epochs owed at slow speed
         self._last_tick = 0.0
         self._last_emit = 0.0
+        self._frame_cost = 0.0  # seconds the last frame took to build
         self._aborted = False
+        self._series = SeriesBuilder()
         # Read/written by both threads; a bool assignment is atomic under the GIL.
         self.frame_pending = False
         self.frames_sent = 0
@@ -100,38 +124,27 @@ class TrainingWorker(QObject):
     def configure(self, config: dict) -> None:
         """Build a fresh Network + Trainer from the experiment panel's config; errors keep the old one."""
         try:
-            X, y = config.get("X"), config.get("y")
-            if X is None or y is None:
-                X, y = experiment1()
-            net_kw = {k: config[k] for k in NETWORK_KEYS if config.get(k) is not None}
-            net_kw.setdefault("n_inputs", int(len(X[0])))
-            net_kw.setdefault("kernel_size", min(3, net_kw["n_inputs"]))
-            net = Network(**net_kw)
-            trainer = Trainer(
-                net, X, y,
-                lr=config.get("lr", 0.2),
-                mode=config.get("mode", "batch"),
-                optimizer=config.get("optimizer", "gd"),
-                batch_size=config.get("batch_size"),
-                lr_decay=float(config.get("lr_decay", 1.0) or 1.0),
-                dropout=float(config.get("dropout") or 0.0),  # the shape editor's (issue 5)
-            )
-            limit = _limit(config.get("epoch_limit"))
+            trainer = trainer_from(config)
+            limit = limit_from(config.get("epoch_limit"))
             loss_below = config.get("loss_below")
             loss_below = None if loss_below in (None, 0) else float(loss_below)
         except (ValueError, TypeError, KeyError, IndexError) as exc:
             self.error.emit(f"Could not apply the settings: {exc}")
             return
+        self._swap_in(trainer, dict(config), limit, loss_below)
+
+    def _swap_in(self, trainer: Trainer, config: dict, limit: int, loss_below: float | None) -> None:
         self._set_playing(False)
         self._run_left = 0
         self.trainer = trainer
-        self.config = dict(config)
+        self.config = config
         self.epoch_limit = limit
         self.loss_below = loss_below
         self.sample = 0
-        self.networkChanged.emit(
-            {"net": net.copy(), "X": trainer.X.copy(), "y": trainer.y.copy(), "config": dict(config)}
-        )
+        self.last_step = None
+        self._series.forget()
+        self.networkChanged.emit({"net": trainer.net.copy(), "X": trainer.X.copy(),
+                                  "y": trainer.y.copy(), "config": dict(config)})
         self._emit_frame(force=True)
 
     def _ensure(self) -> Trainer:
@@ -140,18 +153,30 @@ class TrainingWorker(QObject):
         assert self.trainer is not None
         return self.trainer
 
+    @Slot(int)
+    def ping(self, token: int) -> None:
+        """Answer with ``pong(token)``: the commands queued before this one have all been handled."""
+        self.pong.emit(int(token))
+
     # ------------------------------------------------------------ playing
+    def _refuse_diverged(self, t: Trainer) -> bool:
+        if t.diverged:
+            self._set_playing(False)
+            self.stopped.emit(t.stopped_reason or DIVERGED)
+            return True
+        return False
+
     @Slot()
     def play(self) -> None:
         """Start training continuously (time-boxed chunks) until paused or stopped."""
         t = self._ensure()
-        if t.diverged:
-            self.stopped.emit(t.stopped_reason or "Training has diverged; press Reset.")
-            self._set_playing(False)
+        self.last_step = None
+        if self._refuse_diverged(t):
             return
         if t.epoch >= self.epoch_limit:
-            self.stopped.emit(epoch_limit_message(self.epoch_limit))
             self._set_playing(False)
+            self._emit_frame(force=True)
+            self.stopped.emit(epoch_limit_message(self.epoch_limit))
             return
         self._run_left = 0
         self._set_playing(True)
@@ -187,23 +212,31 @@ class TrainingWorker(QObject):
 
     @Slot(int)
     def set_epoch_limit(self, n: int) -> None:
-        """Playing stops when the completed epochs reach ``n`` (0: no limit)."""
+        """Playing and Run N stop when the completed epochs reach ``n`` (0: no limit)."""
         try:
-            self.epoch_limit = _limit(n)
+            self.epoch_limit = limit_from(n)
         except ValueError as exc:
             self.error.emit(f"{str(exc)[0].upper()}{str(exc)[1:]}.")
 
+    @Slot(object)
+    def set_stop_callback(self, hook) -> None:
+        """Arm (or with None disarm) the stop conditions; the next training chunk uses them."""
+        self.stop_callback = hook
+
     @Slot(int)
     def run_epochs(self, n: int) -> None:
-        """Run exactly ``n`` more epochs (ignoring the epoch limit), reporting ``progress``."""
+        """Run ``n`` more epochs — at most up to the epoch limit — reporting ``progress``."""
         t = self._ensure()
-        if n <= 0:
+        self.last_step = None
+        if n <= 0 or self._refuse_diverged(t):
             return
-        if t.diverged:
-            self.stopped.emit(t.stopped_reason or "Training has diverged; press Reset.")
-            return
+        n = min(int(n), max(0, self.epoch_limit - t.epoch))
         self._set_playing(False)
-        self._run_left = self._run_total = int(n)
+        if n == 0:
+            self._emit_frame(force=True)
+            self.stopped.emit(epoch_limit_message(self.epoch_limit))
+            return
+        self._run_left = self._run_total = n
         self.progress.emit(0, self._run_total)
         self._timer.start(0)
 
@@ -211,13 +244,25 @@ class TrainingWorker(QObject):
     def run_epochs_now(self, n: int) -> None:
         """Run ``n`` epochs in one go, then emit the frame (for screenshots and scripts)."""
         t = self._ensure()
+        self.last_step = None
         self._set_playing(False)
         self._run_left = 0
         if n > 0:
-            t.run(n)
+            self._train(t, n, None)
         self._emit_frame(force=True)
         if t.diverged:
-            self.stopped.emit(t.stopped_reason or "Training has diverged; press Reset.")
+            self.stopped.emit(t.stopped_reason or DIVERGED)
+
+    def _train(self, t: Trainer, n: int, budget: float | None) -> int | None:
+        """``t.run`` with the stop conditions; an error is reported and stops everything (None)."""
+        try:
+            return t.run(n, loss_below=self.loss_below, time_budget=budget, callback=self.stop_callback)
+        except (ValueError, ArithmeticError, TypeError, IndexError, KeyError, MemoryError) as exc:
+            self._run_left = 0
+            self._set_playing(False)
+            self._emit_frame(force=True)
+            self.stopped.emit(f"Training stopped: {exc}")
+            return None
 
     def _tick(self) -> None:
         """One chunk of playing or of run_epochs, then back to the event loop."""
@@ -231,7 +276,7 @@ class TrainingWorker(QObject):
             self._timer.start(1)
             return
         if self._run_left > 0:
-            n = self._run_left
+            n = min(self._run_left, max(0, self.epoch_limit - t.epoch))
         else:
             n = self.epoch_limit - t.epoch
             if self.speed is not None:
@@ -240,35 +285,30 @@ class TrainingWorker(QObject):
         self._last_tick = now
         ran = 0
         if n > 0:
-            ran = t.run(n, loss_below=self.loss_below, time_budget=self._chunk_budget(now),
-                        callback=self.stop_callback)  # the stop panel's conditions (issue 5)
+            ran = self._train(t, n, self._chunk_budget(now))
+            if ran is None:
+                return
             if self.speed is not None and self._run_left == 0:
                 self._due -= ran
-        done_reason = None
-        if t.diverged:
-            done_reason = t.stopped_reason or "Training diverged; lower the learning rate and press Reset."
-        elif self.loss_below is not None and t.stopped_reason and ran < n:
-            done_reason = t.stopped_reason
-        elif self.stop_callback is not None and self.stop_callback.fired:
-            done_reason = self.stop_callback.take()  # which stop condition fired (issue 5)
+        reason = self._stop_reason(t, ran, n)
         if self._run_left > 0:
             self._run_left -= ran
             self.progress.emit(self._run_total - self._run_left, self._run_total)
-            if done_reason is not None:
-                self._run_left = 0
-            if self._run_left <= 0:
+            if reason is None and self._run_left > 0 and t.epoch >= self.epoch_limit:
+                reason = epoch_limit_message(self.epoch_limit)
+            if reason is not None or self._run_left <= 0:
                 self._run_left = 0
                 self._emit_frame(force=True)
-                if done_reason:
-                    self.stopped.emit(done_reason)
+                if reason:
+                    self.stopped.emit(reason)
                 return
         elif self.playing:
-            if done_reason is None and t.epoch >= self.epoch_limit:
-                done_reason = epoch_limit_message(self.epoch_limit)
-            if done_reason is not None:
+            if reason is None and t.epoch >= self.epoch_limit:
+                reason = epoch_limit_message(self.epoch_limit)
+            if reason is not None:
                 self._set_playing(False)
                 self._emit_frame(force=True)
-                self.stopped.emit(done_reason)
+                self.stopped.emit(reason)
                 return
         if ran:
             self._emit_frame()
@@ -279,40 +319,71 @@ class TrainingWorker(QObject):
         else:
             self._timer.start(self.pause_ms)
 
+    def _stop_reason(self, t: Trainer, ran: int, n: int) -> str | None:
+        if t.diverged:
+            return t.stopped_reason or DIVERGED
+        if self.loss_below is not None and t.stopped_reason and ran < n:
+            return t.stopped_reason
+        if self.stop_callback is not None and self.stop_callback.fired:
+            return self.stop_callback.take()
+        return None
+
     # ------------------------------------------------------------ stepping
     @Slot()
     def step_sample(self) -> None:
         """Step one sample forward/backward (and update when its batch completes); emit ``stepped``."""
         t = self._ensure()
         self.pause()
-        if t.diverged:
-            self.stopped.emit(t.stopped_reason or "Training has diverged; press Reset.")
+        if self._refuse_diverged(t):
             return
         try:
             result = t.step_sample()
-        except (RuntimeError, ValueError) as exc:
+        except (RuntimeError, ValueError, ArithmeticError) as exc:
             self.error.emit(str(exc))
             return
         try:
             # Right after the step, while t.net still holds the parameters that pass used.
-            result["substeps"] = substeps_for(t, result)
+            subs = substeps_for(t, result)
         except Exception as exc:  # noqa: BLE001 - a teaching aid must not stop training
             self.error.emit(f"Could not build the step-through: {exc}")
-            result["substeps"] = []
-        self.sample = int(result["sample"])
-        self.stepped.emit(result)
-        self._emit_frame(force=True, step=result)
+            subs = []
+        self._emit_step(t, result, subs, 0)
         if result.get("diverged") or t.diverged:
-            self.stopped.emit(t.stopped_reason or "Training has diverged; press Reset.")
+            self.stopped.emit(t.stopped_reason or DIVERGED)
+
+    def _emit_step(self, t: Trainer, result: dict, subs: list, start: int) -> None:
+        self.sample = int(result["sample"])
+        after = self._frame(t, step=result)
+        if after is None:
+            self.error.emit("The step's values cannot be shown: they overflow.")
+            return
+        before = before_snapshot(t, result, after.snapshot)
+        self.last_step = result
+        self.frame_pending = True
+        self._last_emit = time.perf_counter()
+        start = max(0, min(int(start), len(subs) - 1))
+        self.stepped.emit(StepFrame(result, subs, before, after, max(0, len(subs) - 1), start))
+
+    def resume_step(self, step: dict, substep: int) -> None:
+        """Show a stored step (a reopened workspace) at sub-step ``substep``, as when it was saved."""
+        t = self._ensure()
+        try:
+            subs = substeps_for(t, step)
+        except (KeyError, TypeError, ValueError, IndexError):
+            return  # a step of another shape: the workspace opens without its step-through
+        self._emit_step(t, step, subs, substep)
 
     @Slot()
     def step_epoch(self) -> None:
         """Finish the current epoch (or run one whole epoch)."""
         t = self._ensure()
+        self.last_step = None
         self.pause()
+        if self._refuse_diverged(t):
+            return
         if not t.step_epoch():
             self._emit_frame(force=True)
-            self.stopped.emit(t.stopped_reason or "Training has diverged; press Reset.")
+            self.stopped.emit(t.stopped_reason or DIVERGED)
             return
         self._emit_frame(force=True)
 
@@ -320,9 +391,11 @@ class TrainingWorker(QObject):
     def reset(self) -> None:
         """Re-initialise the network from its seed and forget the run (also recovers from divergence)."""
         t = self._ensure()
+        self.last_step = None
         self._set_playing(False)
         self._run_left = 0
         t.reset()
+        self._series.forget()
         self._emit_frame(force=True)
 
     # ------------------------------------------------------------ editing and viewing
@@ -330,6 +403,8 @@ class TrainingWorker(QObject):
     def set_weight(self, name: str, value: float) -> None:
         """Set one parameter by name (the diagram's in-place edit); the views follow at once."""
         t = self._ensure()
+        self.last_step = None
+        self.pause()
         try:
             t.net.set_params({name: value})
         except ValueError as exc:
@@ -339,17 +414,25 @@ class TrainingWorker(QObject):
 
     @Slot(int)
     def show_epoch(self, epoch: int) -> None:
-        """Time travel: emit the recorded snapshot nearest to ``epoch`` (``live`` is False)."""
+        """Time travel: the recorded state of the network after ``epoch`` epochs (nearest kept).
+
+        The history's row for epoch e holds the parameters used in epoch e, i.e. the network
+        after e − 1 epochs; asking for the last epoch trained shows the live state.
+        """
         t = self._ensure()
-        if t.history.n == 0:
+        self.pause()
+        epoch = int(epoch)
+        if t.history.n == 0 or (epoch >= t.epoch and not t.mid_epoch):
             self._emit_frame(force=True)
             return
         try:
-            snap = snapshot_at_epoch(t, int(epoch), self.sample)
+            snap = snapshot_at_epoch(t, epoch + 1, self.sample)
         except (OverflowError, FloatingPointError, ValueError):
-            self.error.emit(f"Epoch {epoch} cannot be shown: its values overflow.")
+            self.error.emit(f"Epoch {epoch_text(epoch)} cannot be shown: its values overflow.")
             return
-        self.snapshotReady.emit(snap)
+        self.frame_pending = True
+        self._last_emit = time.perf_counter()
+        self.frameReady.emit(Frame(snap, None))
 
     @Slot(int)
     def set_sample(self, i: int) -> None:
@@ -363,7 +446,7 @@ class TrainingWorker(QObject):
 
     @Slot()
     def refresh(self) -> None:
-        """Emit the current snapshot and plot data again."""
+        """Emit the current state and its curves again."""
         self._ensure()
         self._emit_frame(force=True)
 
@@ -381,36 +464,38 @@ class TrainingWorker(QObject):
 
     # ------------------------------------------------------------ frames
     def _chunk_budget(self, now: float) -> float:
-        """``chunk_s``, cut short so the chunk ends when the next frame is due.
-
-        Frames are only sent between chunks; without this a frame waits up to a whole chunk
-        past its time, and the frame rate falls well below ``max_fps``.
-        """
+        """``chunk_s``, cut short so the chunk ends when the next frame is due."""
         if self.frame_pending:
             return self.chunk_s
-        due = self._last_emit + 1.0 / self.max_fps - now
+        due = self._last_emit + self._frame_interval() - now
         return min(self.chunk_s, max(due, 0.001))
 
+    def _frame_interval(self) -> float:
+        """Seconds between frames: the frame rate, slowed so frames take ≤ FRAME_SHARE of the time."""
+        return max(1.0 / self.max_fps, self._frame_cost / FRAME_SHARE)
+
     def _emit_frame(self, force: bool = False, step: dict | None = None) -> None:
-        """Send a snapshot + plot data, unless the GUI has not drawn the last one (coalescing)."""
+        """Send the live state and its curves, unless the GUI has not drawn the last one (coalescing)."""
         t = self.trainer
         if t is None:
             return
         now = time.perf_counter()
-        if not force and (self.frame_pending or now - self._last_emit < 1.0 / self.max_fps):
+        if not force and (self.frame_pending or now - self._last_emit < self._frame_interval()):
             return
-        snap = self._snapshot(t, step)
-        if snap is None:
+        frame = self._frame(t, step)
+        if frame is None:
             return
-        data = plot_data(t, PLOT_POINTS)
+        self._frame_cost = time.perf_counter() - now
         self.frame_pending = True
         self._last_emit = now
         self.frames_sent += 1
-        # Both built first, then sent back to back: the GUI then handles the two in one go and
-        # paints once. Sent a millisecond apart (plot_data between them), the GUI painted the
-        # snapshot, reported the frame drawn, and drew the plots while the next chunk trained.
-        self.snapshotReady.emit(snap)
-        self.plotDataReady.emit(data)
+        self.frameReady.emit(frame)
+
+    def _frame(self, t: Trainer, step: dict | None = None) -> Frame | None:
+        snap = self._snapshot(t, step)
+        if snap is None:
+            return None
+        return Frame(snap, self._series.build(t, snap if snap.live else None))
 
     def _snapshot(self, t: Trainer, step: dict | None) -> Snapshot | None:
         """The live snapshot; after a divergence, the last recorded epoch that can still be shown.
@@ -430,198 +515,3 @@ class TrainingWorker(QObject):
                 continue
             return replace(snap, diverged=t.diverged, stopped_reason=t.stopped_reason, live=True)
         return None
-
-    # ------------------------------------------------------------ files (issue 6: gui/file_menu.py)
-    # Saving, opening and the history CSV touch the trainer, so they run here, in this thread.
-    fileDone = Signal(str, str, object)  # kind ("save" | "open" | "csv"), path, details dict
-    fileFailed = Signal(str, str)  # kind, one sentence; nothing has changed
-
-    def _state_key(self) -> tuple:
-        t = self._ensure()
-        return (t.epoch, t.history.n, tuple(t.net.get_params().values()))
-
-    @Slot(str, object, object)
-    def save_workspace_file(self, path: str, experiment: dict, image_lab: dict) -> None:
-        """Write the trainer and the panels' settings to ``path`` (atomic, see core.workspace)."""
-        from core.workspace import save_workspace
-
-        try:
-            save_workspace(path, self._ensure(), experiment=experiment, image_lab=image_lab)
-        except (OSError, ValueError, TypeError) as exc:
-            self.fileFailed.emit("save", f"Could not save {path}: {getattr(exc, 'strerror', None) or exc}")
-            return
-        self.fileDone.emit("save", path, {"key": self._state_key()})
-
-    @Slot(str)
-    def open_workspace_file(self, path: str) -> None:
-        """Load ``path`` fully, then swap it in; a bad file changes nothing and says why."""
-        from core.workspace import WorkspaceError, load_workspace
-
-        try:
-            ws = load_workspace(path)
-        except WorkspaceError as exc:
-            self.fileFailed.emit("open", f"Could not open {exc}")
-            return
-        except Exception as exc:  # noqa: BLE001 - a damaged file must never take the window down
-            self.fileFailed.emit("open", f"Could not open {path}: {exc!r}")
-            return
-        t, exp = ws.trainer, dict(ws.experiment)
-        from gui.network.panels.shape import MAX_INPUTS, MAX_KERNELS
-
-        if not (3 <= t.net.n_inputs <= MAX_INPUTS and t.net.n_kernels <= MAX_KERNELS):
-            self.fileFailed.emit("open", f"Could not open {path}: its network has {t.net.n_inputs} inputs "
-                                         f"and {t.net.n_kernels} kernel(s); the window draws 3–{MAX_INPUTS} "
-                                         f"inputs and up to {MAX_KERNELS} kernels (python main.py train "
-                                         "--workspace FILE trains it headless)")
-            return
-        self._set_playing(False)
-        self._run_left = 0
-        self.trainer = t
-        self.config = {**exp, **t.net.shape_dict(), "dropout": t.settings().get("dropout", 0.0),
-                       "X": t.X.copy(), "y": t.y.copy()}
-        try:
-            self.epoch_limit = _limit(exp.get("epoch_limit"))
-            lb = exp.get("loss_below")
-            self.loss_below = None if lb in (None, 0) else float(lb)
-        except (TypeError, ValueError):
-            self.epoch_limit, self.loss_below = DEFAULT_EPOCH_LIMIT, None
-        self.sample = 0
-        self.networkChanged.emit({"net": t.net.copy(), "X": t.X.copy(), "y": t.y.copy(),
-                                  "config": dict(self.config)})
-        self._emit_frame(force=True)
-        self.fileDone.emit("open", path, {"key": self._state_key(), "experiment": exp,
-                                          "image_lab": dict(ws.image_lab), "X": t.X.copy(),
-                                          "y": t.y.copy(), "trainer": t.settings(),
-                                          "shape": t.net.shape_dict()})
-
-    @Slot(str)
-    def export_history_file(self, path: str) -> None:
-        """The training history as CSV (gui.window.export)."""
-        from gui.window.export import ExportError, export_history_csv
-
-        try:
-            export_history_csv(self._ensure().history, path)
-        except ExportError as exc:
-            self.fileFailed.emit("csv", f"Could not export the history: {exc}")
-            return
-        self.fileDone.emit("csv", path, {})
-
-    # ------------------------------------------------------------ beyond the chapter (issue 5)
-    # The stop panel's conditions, armed by gui/beyond_chapter.py: a ``StopHook`` (callable
-    # trainer → reason | None, with ``fired`` / ``take()``), passed to ``Trainer.run`` as its
-    # callback while playing or running N epochs. None (the default) keeps the fast path.
-    stop_callback = None
-
-    @Slot(object)
-    def set_stop_callback(self, hook) -> None:
-        """Arm (or with None disarm) the stop conditions; the next training chunk uses them."""
-        self.stop_callback = hook
-
-
-class WorkerHandle(QObject):
-    """The GUI thread's side: owns the QThread, forwards commands as queued signals.
-
-    Calling a method here never blocks on training (except ``shutdown`` and
-    ``run_epochs_now``, which wait for the worker on purpose).
-    """
-
-    _configure = Signal(object)
-    _play = Signal()
-    _pause = Signal()
-    _step_sample = Signal()
-    _step_epoch = Signal()
-    _run_epochs = Signal(int)
-    _run_now = Signal(int)
-    _reset = Signal()
-    _speed = Signal(object)
-    _limit = Signal(int)
-    _weight = Signal(str, float)
-    _show_epoch = Signal(int)
-    _sample = Signal(int)
-    _refresh = Signal()
-    _stop = Signal()
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.thread = QThread()
-        self.thread.setObjectName("trainingThread")
-        self.worker = TrainingWorker()
-        self.worker.moveToThread(self.thread)
-        w = self.worker
-        for sig, slot in (
-            (self._configure, w.configure), (self._play, w.play), (self._pause, w.pause),
-            (self._step_sample, w.step_sample), (self._step_epoch, w.step_epoch),
-            (self._run_epochs, w.run_epochs), (self._reset, w.reset), (self._speed, w.set_speed),
-            (self._limit, w.set_epoch_limit), (self._weight, w.set_weight),
-            (self._show_epoch, w.show_epoch), (self._sample, w.set_sample), (self._refresh, w.refresh),
-        ):
-            sig.connect(slot, Qt.ConnectionType.QueuedConnection)
-        self._run_now.connect(w.run_epochs_now, Qt.ConnectionType.BlockingQueuedConnection)
-        self._stop.connect(w.stop, Qt.ConnectionType.BlockingQueuedConnection)
-        self.thread.start()
-        self._alive = True
-
-    # Commands (each returns at once; results arrive as the worker's signals).
-    def configure(self, config: dict) -> None:
-        self._configure.emit(config)
-
-    def play(self) -> None:
-        self._play.emit()
-
-    def pause(self) -> None:
-        self._pause.emit()
-
-    def step_sample(self) -> None:
-        self._step_sample.emit()
-
-    def step_epoch(self) -> None:
-        self._step_epoch.emit()
-
-    def run_epochs(self, n: int) -> None:
-        self._run_epochs.emit(int(n))
-
-    def run_epochs_now(self, n: int) -> None:
-        """Train ``n`` epochs and wait for them (screenshots); signals arrive at the next event loop."""
-        self._run_now.emit(int(n))
-
-    def reset(self) -> None:
-        self._reset.emit()
-
-    def set_speed(self, epochs_per_second: float | None) -> None:
-        self._speed.emit(epochs_per_second)
-
-    def set_epoch_limit(self, n: int) -> None:
-        self._limit.emit(int(n))
-
-    def set_weight(self, name: str, value: float) -> None:
-        self._weight.emit(str(name), float(value))
-
-    def show_epoch(self, epoch: int) -> None:
-        self._show_epoch.emit(int(epoch))
-
-    def set_sample(self, i: int) -> None:
-        self._sample.emit(int(i))
-
-    def refresh(self) -> None:
-        self._refresh.emit()
-
-    def frame_drawn(self) -> None:
-        """The window has drawn the latest frame: the worker may send the next one."""
-        self.worker.frame_pending = False
-
-    @property
-    def running(self) -> bool:
-        return self._alive and self.thread.isRunning()
-
-    def shutdown(self, timeout_ms: int = 5000) -> None:
-        """Stop training, quit the thread and wait for it, so closing never leaves it running."""
-        if not self._alive:
-            return
-        self._alive = False
-        self.worker._aborted = True  # ends a chunk loop even before ``stop`` is delivered
-        if self.thread.isRunning():
-            self._stop.emit()
-            self.thread.quit()
-            if not self.thread.wait(timeout_ms):  # pragma: no cover - a stuck NumPy call
-                self.thread.terminate()
-                self.thread.wait()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
     QStyle,
     QToolBar,
     QToolButton,
-    QWidget,
 )
+
+from gui.widgets.actions import make_action
+from gui.widgets.naming import name
 
 SPEED_STEPS = 100  # the slider's maximum: flat out
 SLOWEST = 2.0  # epochs per second at the slider's minimum
@@ -41,30 +43,6 @@ def speed_text(eps: float | None) -> str:
     if eps < 10:
         return f"{eps:.1f} epochs/s"
     return f"{int(round(eps, -int(math.log10(eps)) + 1))} epochs/s"
-
-
-def name(obj: QObject, object_name: str, accessible: str | None = None) -> None:
-    """Give ``obj`` its objectName and (for widgets) an accessible name."""
-    obj.setObjectName(object_name)
-    if isinstance(obj, QWidget):
-        obj.setAccessibleName(accessible or object_name)
-
-
-def make_action(window: QMainWindow, obj_name: str, text: str,
-                shortcut: str | QKeySequence.StandardKey | None, tip: str) -> QAction:
-    """A window action with its objectName, shortcut and one-sentence tooltip (also the status tip).
-
-    It is added to the window itself so its shortcut works even when no menu or toolbar shows it.
-    """
-    a = QAction(text, window)
-    a.setObjectName(obj_name)
-    if shortcut is not None:
-        a.setShortcut(QKeySequence(shortcut))
-        a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-    a.setToolTip(tip)
-    a.setStatusTip(tip)
-    window.addAction(a)
-    return a
 
 
 class WindowActions:

@@ -22,14 +22,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Slot
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QProgressBar, QToolButton
 
 from core.resources import resource_path
 from gui.image_lab.files import fill_export_menu
 from gui.image_lab.lab import sample_path
-from gui.window.actions import make_action
+from gui.widgets.actions import make_action
 from gui.window.export import EXPORT_FILTER, ExportError, export_view
 from gui.window.settings import (
     experiment_from_text,
@@ -52,10 +52,6 @@ K_RECENT, K_EXPERIMENT, K_LAB, K_PRECISION, K_LABELS = (
 class FileController(QObject):
     """Owns the file actions and the state they need (current path, unsaved changes, recent list)."""
 
-    _save = Signal(str, object, object)
-    _open = Signal(str)
-    _csv = Signal(str)
-
     def __init__(self, window, restore: bool = True) -> None:
         super().__init__(window)
         self.window = window
@@ -76,18 +72,14 @@ class FileController(QObject):
         self.ask_export_path = self._ask_export_path
         self.ask_unsaved = self._ask_unsaved
 
-        w = window.worker.worker
-        queued = Qt.ConnectionType.QueuedConnection
-        self._save.connect(w.save_workspace_file, queued)
-        self._open.connect(w.open_workspace_file, queued)
-        self._csv.connect(w.export_history_file, queued)
+        w = window.worker  # the handle: its signals arrive on the GUI thread
         w.fileDone.connect(self._on_done)
         w.fileFailed.connect(self._on_failed)
-        w.snapshotReady.connect(self._on_snapshot)
-        w.stepped.connect(lambda *_: self.set_dirty(True))
-        w.networkChanged.connect(lambda info: setattr(self, "_applied", dict(info.get("config") or {})))
+        w.frameReady.connect(self._on_frame)
+        w.stepped.connect(self._on_stepped)
+        w.networkChanged.connect(self._on_network)
         w.progress.connect(self._on_progress)
-        w.stopped.connect(lambda *_: self._hide_progress())
+        w.stopped.connect(self._on_stopped)
         self._build_actions()
         self._build_progress()
         self._watch_lab()
@@ -194,7 +186,21 @@ class FileController(QObject):
             self.dirty = on
             self.update_title()
 
-    def _on_snapshot(self, snap) -> None:
+    @Slot(object)
+    def _on_stepped(self, _step) -> None:
+        self.set_dirty(True)
+
+    @Slot(object)
+    def _on_network(self, info: dict) -> None:
+        self._applied = dict(info.get("config") or {})
+
+    @Slot(str)
+    def _on_stopped(self, _reason: str) -> None:
+        self._hide_progress()
+
+    @Slot(object)
+    def _on_frame(self, frame) -> None:
+        snap = frame.snapshot
         if not getattr(snap, "live", True):
             return
         key = (snap.epoch, snap.history_rows, tuple(snap.params.values()))
@@ -227,7 +233,7 @@ class FileController(QObject):
             return
         self.window.worker.pause()
         self.message(f"Opening {Path(path).name} …")
-        self._open.emit(path)
+        self.window.worker.open_workspace(path)
 
     def save(self) -> None:
         if self.path is None:
@@ -249,7 +255,16 @@ class FileController(QObject):
         lab = self.window.image_lab
         image = str(lab.loaded.path) if lab.loaded is not None else None
         self.message(f"Saving {Path(path).name} …")
-        self._save.emit(str(path), experiment_json(self._applied), lab_state(lab.settings(), image))
+        experiment = experiment_json(self._applied)
+        experiment["display"] = self.window_display()
+        self.window.worker.save_workspace(str(path), experiment, lab_state(lab.settings(), image))
+
+    def window_display(self) -> dict:
+        """What the window shows, for the workspace: step-through position, speed, run count."""
+        win = self.window
+        m = win.moment.moment
+        return {"substep": m.substep if m.stepping else None, "sample": m.sample,
+                "speed": int(win.actions_.speed.value()), "run_count": int(win.actions_.run_spin.value())}
 
     def _on_done(self, kind: str, path: str, info: dict) -> None:
         name = Path(path).name
@@ -277,9 +292,15 @@ class FileController(QObject):
     def _show_loaded(self, info: dict) -> None:
         """Put the loaded workspace's settings in the panels (the worker already has the trainer)."""
         win = self.window
-        win._set_play_checked(False)
-        win._end_stepping()
-        win._clear_stop()
+        win.set_play_checked(False)
+        win.moment.end_stepping()
+        win.clear_stop()
+        display = info.get("display") or {}
+        for key, widget in (("speed", win.actions_.speed), ("run_count", win.actions_.run_spin)):
+            value = display.get(key)
+            if isinstance(value, int) and not isinstance(value, bool) and \
+                    widget.minimum() <= value <= widget.maximum():
+                widget.setValue(value)
         cfg = loaded_panel_config(info)
         try:
             win.experiment_panel.set_config({**cfg, "X": info["X"], "y": info["y"]})
@@ -380,7 +401,7 @@ class FileController(QObject):
         if path:
             if not Path(path).suffix:
                 path += ".csv"
-            self._csv.emit(str(path))
+            self.window.worker.export_history(str(path))
 
     def export_picture(self, which: str, path: str | None = None) -> None:
         """The plots or the diagram as PNG or SVG (the suffix decides)."""
@@ -401,6 +422,7 @@ class FileController(QObject):
         self.message(f"Exported the {which} to {Path(path).name}.")
 
     # ------------------------------------------------------------------ progress and cancel
+    @Slot(int, int)
     def _on_progress(self, done: int, total: int) -> None:
         if done == 0:
             self._cancelled = False
@@ -418,6 +440,7 @@ class FileController(QObject):
         self.cancel_button.show()
         self.cancel_action.setEnabled(True)
 
+    @Slot(bool)
     def _on_lab_busy(self, busy: bool) -> None:
         if busy and not self.progress_bar.isVisible():
             self.progress_bar.setRange(0, 0)  # busy indicator: the filter has no steps to count

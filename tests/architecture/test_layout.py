@@ -132,11 +132,11 @@ def test_no_core_module_mentions_qt_in_its_imports():
 
 @pytest.mark.parametrize("argv", [["--help"], ["train", "--epochs", "1"]])
 def test_the_headless_commands_import_no_qt(argv):
-    code = ("import sys, runpy; sys.argv = ['main.py', *%r]\n"
+    code = (f"import sys, runpy; sys.argv = ['main.py', *{argv!r}]\n"
             "try:\n    runpy.run_path('main.py', run_name='__main__')\n"
             "except SystemExit:\n    pass\n"
             "bad = [m for m in sys.modules if m.startswith(('PySide6', 'pyqtgraph'))]\n"
-            "assert not bad, bad[:5]\n" % (argv,))
+            "assert not bad, bad[:5]\n")
     r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert r.returncode == 0, r.stderr
 

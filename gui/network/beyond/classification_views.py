@@ -15,7 +15,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from core.chapter.metrics import accuracy, confusion_matrix
-from gui.network.plots import _DecadeAxis
+from gui.network.plots.items import DecadeAxis as _DecadeAxis
 
 DEFAULT_CLASS_NAMES = ("down", "flat", "up")  # core.datasets.chapter.slope_classes: 0 down, 1 flat, 2 up
 ACCENT = "#1f77b4"  # the high end of the confusion matrix's colour scale

@@ -209,9 +209,9 @@ class NetworkDiagram(QWidget):
         self.labels_on = bool(visible)
         self._apply_visibility()
 
-    def set_precision(self, decimals: int) -> None:
-        """Decimals printed in labels and tooltips (clamped to 0…10)."""
-        self.precision = max(0, min(10, int(decimals)))
+    def set_precision(self, digits: int) -> None:
+        """Significant figures printed in labels and tooltips (clamped to 1…10)."""
+        self.precision = max(1, min(10, int(digits)))
         self._refresh_labels()
 
     def set_dropped(self, nodes: Iterable[str] | None) -> None:

@@ -7,8 +7,9 @@ agrees with the equations panel and the core.
 
 from __future__ import annotations
 
-import math
 import re
+
+from core.formatting import fmt
 
 _DENSE = re.compile(r"^w(\d+)_(\d+)$")
 
@@ -22,19 +23,6 @@ def display_name(param: str) -> str:
 def node_number(name: str) -> str:
     """"C9" → "9": the subscript the chapter writes on δ9."""
     return name[1:]
-
-
-def fmt(value: float | None, precision: int) -> str:
-    """A number at ``precision`` decimals; huge or tiny values switch to exponent form."""
-    if value is None:
-        return "—"
-    v = float(value)
-    if not math.isfinite(v):
-        return "nan" if math.isnan(v) else ("∞" if v > 0 else "−∞")
-    if v != 0 and (abs(v) >= 1e5 or abs(v) < 10.0 ** (-precision) / 2):
-        return f"{v:.{max(precision - 1, 1)}e}"
-    text = f"{v:.{precision}f}"
-    return "0" + text[2:] if text.startswith("-") and float(text) == 0 else text  # no "−0.0000"
 
 
 def node_label_text(net, snap, name: str, kind: str, precision: int, dropped: bool) -> str:

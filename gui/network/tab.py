@@ -1,0 +1,241 @@
+"""The Network tab: the chapter's 1D CNN — its settings, diagram, plots and formulas — in one widget.
+
+Layout (every part scrolls or splits rather than clipping, from 1280×720 up):
+
+    ┌ Experiment│Shape│Stop ┐┌ diagram ──────────────┐┌ Plots│Gradient check│Classification ┐
+    │ (scrolls)              ││                       ││                                   │
+    │                        │├ Formulas│Activation explorer ───────────────────────────────┤
+    └────────────────────────┘└───────────────────────────────────────────────────────────┘
+
+Every view draws the displayed moment (gui/training/moment.py) and nothing else: ``show_moment``
+hands the same ``Moment`` to each visible view; hidden views catch up when they are shown.
+The costlier ones (gradient check, classification, activation explorer) redraw at most
+``SLOW_HZ`` times a second while frames stream in; the last moment is always drawn.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+from gui.network.beyond.activation_explorer import ActivationExplorer
+from gui.network.beyond.classification_views import AccuracyPlot, ConfusionMatrixView
+from gui.network.beyond.gradcheck_panel import GradientCheckPanel
+from gui.network.diagram.network_diagram import NetworkDiagram
+from gui.network.equations import EquationsPanel
+from gui.network.panels.experiment import ExperimentPanel
+from gui.network.panels.shape import ShapeEditor
+from gui.network.panels.stops import StopPanel
+from gui.network.plots import TrainingPlots
+from gui.training.moment import Moment
+from gui.widgets.naming import name
+
+SLOW_HZ = 4.0  # the gradient check, accuracy, confusion matrix and activation explorer, while playing
+BANNER_STYLE = ("QLabel { background: #c62828; color: white; font-weight: bold; padding: 6px 10px;"
+                " border-radius: 3px; }")
+LEFT_MIN_PX = 240
+
+
+def _scrolled(widget: QWidget, object_name: str) -> QScrollArea:
+    scroll = QScrollArea()
+    scroll.setObjectName(object_name)
+    scroll.setWidget(widget)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return scroll
+
+
+class NetworkTab(QWidget):
+    """Builds the tab's views and hands each the displayed moment."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        name(self, "networkTab", "Network")
+        self.net = None
+        self.X = self.y = None
+        self._moment = Moment()
+        self._last_slow = -1e9
+        self._slow_timer = QTimer(self)
+        self._slow_timer.setSingleShot(True)
+        self._slow_timer.timeout.connect(self._draw_slow)
+        self._build()
+
+    # ------------------------------------------------------------------ building
+    def _build(self) -> None:
+        self.experiment_panel = ExperimentPanel()
+        self.shape_editor = ShapeEditor()
+        self.stop_panel = StopPanel()
+        self.diagram = NetworkDiagram()
+        self.plots = TrainingPlots()
+        self.equations = EquationsPanel()
+        self.gradcheck = GradientCheckPanel()
+        self.activations = ActivationExplorer()
+        self.accuracy = AccuracyPlot()
+        self.confusion = ConfusionMatrixView()
+        for w, obj in ((self.experiment_panel, "experimentPanel"), (self.shape_editor, "shapeEditor"),
+                       (self.stop_panel, "stopPanel"), (self.diagram, "networkDiagram"),
+                       (self.plots, "trainingPlots"), (self.equations, "equationsPanel"),
+                       (self.gradcheck, "gradientCheckPanel"), (self.activations, "activationExplorer"),
+                       (self.accuracy, "accuracyPlot"), (self.confusion, "confusionMatrix")):
+            name(w, obj)
+
+        self.left_tabs = QTabWidget()
+        name(self.left_tabs, "leftTabs", "Settings")
+        self.left_tabs.setDocumentMode(True)
+        self.left_tabs.addTab(_scrolled(self.experiment_panel, "experimentScroll"), "Experiment")
+        self.left_tabs.addTab(_scrolled(self.shape_editor, "shapeScroll"), "Shape")
+        self.left_tabs.addTab(_scrolled(self.stop_panel, "stopScroll"), "Stop")
+        self.left_tabs.setTabToolTip(0, "Which data, and the training settings (Apply to use them).")
+        self.left_tabs.setTabToolTip(1, "The network's shape: inputs, kernels, stride, padding, output, "
+                                        "dropout.")
+        self.left_tabs.setTabToolTip(2, "Stop training at a loss, or when a weight crosses a value.")
+        self.left_tabs.setMinimumWidth(LEFT_MIN_PX)
+
+        self.class_box = QSplitter(Qt.Orientation.Vertical)
+        name(self.class_box, "classificationViews", "Classification")
+        self.class_box.addWidget(self.accuracy)
+        self.class_box.addWidget(self.confusion)
+        self.class_box.setChildrenCollapsible(False)
+        self.right_tabs = QTabWidget()
+        name(self.right_tabs, "rightTabs", "Plots and checks")
+        self.right_tabs.setDocumentMode(True)
+        self.right_tabs.addTab(self.plots, "Plots")
+        self.gradcheck_page = _scrolled_both(self.gradcheck, "gradcheckScroll")
+        self.right_tabs.addTab(self.gradcheck_page, "Gradient check")
+        self.right_tabs.setTabToolTip(1, "Backprop's gradients beside finite differences, for this sample.")
+        self.right_tabs.setMinimumWidth(300)
+
+        self.bottom_tabs = QTabWidget()
+        name(self.bottom_tabs, "bottomTabs", "Formulas and activations")
+        self.bottom_tabs.setDocumentMode(True)
+        self.bottom_tabs.setTabPosition(QTabWidget.TabPosition.South)
+        self.bottom_tabs.addTab(self.equations, "Formulas")
+        self.bottom_tabs.addTab(self.activations, "Activation explorer")
+        self.bottom_tabs.setTabToolTip(1, "f(z) and f′(z) with every feature-map node's operating point.")
+
+        self.top_splitter = QSplitter(Qt.Orientation.Horizontal)
+        name(self.top_splitter, "topSplitter", "Diagram and plots")
+        self.top_splitter.addWidget(self.diagram)
+        self.top_splitter.addWidget(self.right_tabs)
+        self.top_splitter.setStretchFactor(0, 3)
+        self.top_splitter.setStretchFactor(1, 2)
+        self.centre_splitter = QSplitter(Qt.Orientation.Vertical)
+        name(self.centre_splitter, "centreSplitter", "Views and formulas")
+        self.centre_splitter.addWidget(self.top_splitter)
+        self.centre_splitter.addWidget(self.bottom_tabs)
+        self.centre_splitter.setStretchFactor(0, 3)
+        self.centre_splitter.setStretchFactor(1, 1)
+        self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
+        name(self.main_splitter, "mainSplitter", "Settings and views")
+        self.main_splitter.addWidget(self.left_tabs)
+        self.main_splitter.addWidget(self.centre_splitter)
+        self.main_splitter.setStretchFactor(0, 0)
+        self.main_splitter.setStretchFactor(1, 1)
+        for s in (self.top_splitter, self.centre_splitter, self.main_splitter):
+            s.setChildrenCollapsible(False)
+        self.main_splitter.setSizes([280, 1100])
+        self.centre_splitter.setSizes([560, 200])
+        self.top_splitter.setSizes([620, 480])
+
+        self.banner = QLabel()
+        name(self.banner, "divergenceBanner", "Training stopped")
+        self.banner.setStyleSheet(BANNER_STYLE)
+        self.banner.setWordWrap(True)
+        self.banner.hide()
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.setSpacing(4)
+        lay.addWidget(self.banner)
+        lay.addWidget(self.main_splitter, 1)
+        self.right_tabs.currentChanged.connect(lambda _i: self._draw_slow())
+        self.bottom_tabs.currentChanged.connect(lambda _i: self._draw_slow())
+
+    # ------------------------------------------------------------------ the network
+    @property
+    def softmax(self) -> bool:
+        return self.net is not None and self.net.output == "softmax"
+
+    def set_network(self, info: dict) -> None:
+        """A new network: every view rebuilds its items for the new shape (numbers follow)."""
+        net = info["net"]
+        self.net, self.X, self.y = net, info["X"], info["y"]
+        config = dict(info.get("config") or {})
+        self.diagram.set_network(net)
+        self.equations.set_network(net)
+        self.plots.set_network(net, info["y"])
+        self.shape_editor.set_shape(net.shape_dict() | {"dropout": float(config.get("dropout") or 0.0)})
+        self.shape_editor.set_trained_epochs(0)
+        self.stop_panel.set_param_names(net.param_names())
+        self.activations.set_activation(net.activation.name)
+        index = self.right_tabs.indexOf(self.class_box)
+        if self.softmax:
+            self.accuracy.set_n_classes(net.n_outputs)
+            self.confusion.set_class_names(None)
+            if index < 0:
+                self.right_tabs.insertTab(1, self.class_box, "Classification")
+                self.right_tabs.setTabToolTip(1, "Accuracy against epoch and the confusion matrix "
+                                                 "of the epoch shown.")
+        elif index >= 0:
+            self.right_tabs.removeTab(index)
+
+    # ------------------------------------------------------------------ drawing
+    def show_moment(self, m: Moment) -> None:
+        """Draw the displayed moment in every view (the costly ones throttled while playing)."""
+        self._moment = m
+        snap = m.snapshot
+        if snap is None or self.net is None:
+            return
+        sub = m.current_substep
+        self.diagram.show_snapshot(snap)
+        self.diagram.set_highlight(list(sub.highlight) if sub is not None and sub.highlight else None)
+        self.equations.show_moment(m)
+        self.plots.show_moment(m)
+        if snap.live:
+            self.shape_editor.set_trained_epochs(m.epoch or (1 if m.stepping else 0))
+        wait = self._last_slow + 1.0 / SLOW_HZ - time.perf_counter()
+        if not m.playing or wait <= 0:
+            self._draw_slow()
+        elif not self._slow_timer.isActive():
+            self._slow_timer.start(max(1, int(wait * 1000)))
+
+    def _draw_slow(self) -> None:
+        """The gradient check, the activation explorer and the classification views, when visible."""
+        self._slow_timer.stop()
+        self._last_slow = time.perf_counter()
+        m, net = self._moment, self.net
+        snap = m.snapshot
+        if snap is None or net is None:
+            return
+        if self.activations.isVisible():
+            self.activations.show_snapshot(snap)
+        if self.gradcheck.isVisible():
+            try:
+                self.gradcheck.show_snapshot(snap, net)
+            except (ValueError, KeyError, OverflowError) as exc:  # overflowing values (divergence)
+                self.gradcheck.show_message(f"Gradient check not possible here: {exc}")
+        if self.softmax and self.class_box.isVisible() and self.y is not None:
+            preds = snap.predictions
+            if getattr(preds, "ndim", 0) == 2 and len(preds) == len(self.y):
+                self.confusion.set_predictions(self.y, preds)
+            series = m.series
+            if series is not None and series.accuracy is not None:
+                self.accuracy.set_accuracy(series.epochs, series.accuracy, m.epoch)
+
+    def flush(self) -> None:
+        """Draw everything still waiting for its turn (screenshots, tests)."""
+        self.plots.flush()
+        self.equations.flush()
+        self._draw_slow()
+
+
+def _scrolled_both(widget: QWidget, object_name: str) -> QScrollArea:
+    """A scroll area that scrolls both ways: a wide table never widens its column."""
+    scroll = QScrollArea()
+    scroll.setObjectName(object_name)
+    scroll.setWidget(widget)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    return scroll

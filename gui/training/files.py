@@ -1,0 +1,113 @@
+"""The worker's file jobs: workspaces saved and opened, the history exported — on the training thread.
+
+Saving, opening and the history CSV touch the trainer, so they run where it lives; the window
+(gui/window/file_menu.py) asks by queued call and hears ``fileDone`` / ``fileFailed``. A bad
+file is refused by the core before anything is swapped in, so the window keeps its state.
+A workspace also keeps what the window was showing — the step-through position, the speed,
+the run count — so it reopens exactly where it was saved.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+
+def _plain(value):
+    """A step result as JSON: tuples become lists (the workspace manifest is JSON)."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, (bool, int, float, str)) or value is None:
+        return value
+    return float(value)
+
+
+class FileJobs(QObject):
+    """The file half of ``TrainingWorker`` (which provides ``_ensure``, ``_swap_in`` and the rest)."""
+
+    fileDone = Signal(str, str, object)  # noqa: N815 — kind ("save" | "open" | "csv"), path, details
+    fileFailed = Signal(str, str)  # noqa: N815 — kind, one sentence; nothing has changed
+
+    last_step: dict | None = None  # the last step_sample result while the window is stepping
+
+    def _state_key(self) -> tuple:
+        t = self._ensure()
+        return (t.epoch, t.history.n, tuple(t.net.get_params().values()))
+
+    @Slot(str, object, object)
+    def save_workspace_file(self, path: str, experiment: dict, image_lab: dict) -> None:
+        """Write the trainer and the panels' settings to ``path`` (atomic, see core.workspace).
+
+        ``experiment["display"]`` carries the window's view (step-through position, speed, run
+        count); when it says the window is stepping, the step being walked is stored with it.
+        """
+        from core.workspace import save_workspace
+
+        experiment = dict(experiment)
+        display = dict(experiment.get("display") or {})
+        if display.get("substep") is not None and self.last_step is not None:
+            display["step"] = _plain({k: v for k, v in self.last_step.items() if k != "substeps"})
+        else:
+            display.pop("substep", None)
+        experiment["display"] = display
+        try:
+            save_workspace(path, self._ensure(), experiment=experiment, image_lab=image_lab)
+        except (OSError, ValueError, TypeError) as exc:
+            self.fileFailed.emit("save", f"Could not save {path}: {getattr(exc, 'strerror', None) or exc}")
+            return
+        self.fileDone.emit("save", path, {"key": self._state_key()})
+
+    @Slot(str)
+    def open_workspace_file(self, path: str) -> None:
+        """Load ``path`` fully, then swap it in; a bad file changes nothing and says why."""
+        from core.workspace import WorkspaceError, load_workspace
+        from gui.network.panels.shape import MAX_INPUTS, MAX_KERNELS
+        from gui.training.worker import DEFAULT_EPOCH_LIMIT, limit_from
+
+        try:
+            ws = load_workspace(path)
+        except WorkspaceError as exc:
+            self.fileFailed.emit("open", f"Could not open {exc}")
+            return
+        except Exception as exc:  # noqa: BLE001 - a damaged file must never take the window down
+            self.fileFailed.emit("open", f"Could not open {path}: it is damaged or not a workspace file "
+                                         f"({type(exc).__name__}).")
+            return
+        t, exp = ws.trainer, dict(ws.experiment)
+        if not (3 <= t.net.n_inputs <= MAX_INPUTS and t.net.n_kernels <= MAX_KERNELS):
+            self.fileFailed.emit("open", f"Could not open {path}: its network has {t.net.n_inputs} inputs "
+                                         f"and {t.net.n_kernels} kernel(s); the window draws 3–{MAX_INPUTS} "
+                                         f"inputs and up to {MAX_KERNELS} kernels (cnn-visualiser train "
+                                         "--workspace FILE trains it headless)")
+            return
+        try:
+            limit = limit_from(exp.get("epoch_limit"))
+            lb = exp.get("loss_below")
+            loss_below = None if lb in (None, 0) else float(lb)
+        except (TypeError, ValueError):
+            limit, loss_below = DEFAULT_EPOCH_LIMIT, None
+        config = {**exp, **t.net.shape_dict(), "dropout": t.settings().get("dropout", 0.0),
+                  "X": t.X.copy(), "y": t.y.copy()}
+        self.last_step = None
+        self._swap_in(t, config, limit, loss_below)
+        display = exp.get("display") if isinstance(exp.get("display"), dict) else {}
+        self.fileDone.emit("open", path, {"key": self._state_key(), "experiment": exp,
+                                          "image_lab": dict(ws.image_lab), "X": t.X.copy(),
+                                          "y": t.y.copy(), "trainer": t.settings(),
+                                          "shape": t.net.shape_dict(), "display": display})
+        step = display.get("step")
+        if isinstance(step, dict) and isinstance(display.get("substep"), int):
+            self.resume_step(step, display["substep"])
+
+    @Slot(str)
+    def export_history_file(self, path: str) -> None:
+        """The training history as CSV (gui.window.export)."""
+        from gui.window.export import ExportError, export_history_csv
+
+        try:
+            export_history_csv(self._ensure().history, path)
+        except ExportError as exc:
+            self.fileFailed.emit("csv", f"Could not export the history: {exc}")
+            return
+        self.fileDone.emit("csv", path, {})

@@ -1,0 +1,70 @@
+"""The status bar: a message, and the displayed moment's epoch and mean loss.
+
+The epoch and loss come from the displayed moment only (``show_moment``), so they always name
+the state the diagram, the formulas and the plot cursors show. Their labels have fixed sizes:
+a QLabel of fixed size does not ask the window to re-lay out on setText (it changes every
+frame while playing; a re-layout repainted the whole window).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QMainWindow
+
+from gui.training.moment import Moment
+from gui.widgets.naming import name
+
+INFO_STYLE = "QLabel { color: palette(text); }"
+
+
+class StatusBar:
+    """The window's status bar widgets and the sentences in them."""
+
+    def __init__(self, window: QMainWindow, error_colour: str = "#b3261e") -> None:
+        self.window = window
+        self.error_colour = error_colour
+        self.precision = 4
+        self.sticky = False  # a divergence message stays until Reset
+        sb = window.statusBar()
+        sb.setObjectName("statusBar")
+        self.message_label = QLabel()
+        name(self.message_label, "statusMessage", "Status message")
+        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message_label.setMinimumWidth(80)
+        self.epoch_label = QLabel("Epoch 0")
+        name(self.epoch_label, "epochLabel", "Epoch")
+        fm = self.epoch_label.fontMetrics()
+        self.epoch_label.setFixedSize(fm.horizontalAdvance("Epoch 00,000,000 (recorded) "),
+                                      self.epoch_label.sizeHint().height())
+        self.epoch_label.setToolTip("Epoch N is the network after N epochs of training "
+                                    "(the chapter's batch mode: after N updates).")
+        self.loss_label = QLabel("Mean loss –")
+        name(self.loss_label, "lossLabel", "Loss")
+        self.loss_label.setFixedSize(fm.horizontalAdvance("Mean loss −0.0000×10⁻⁰⁰⁰ "),
+                                     self.loss_label.sizeHint().height())
+        self.loss_label.setToolTip("The mean loss over the whole data set of the network shown "
+                                   "(without dropout). The formulas show P, one sample's loss.")
+        sb.addWidget(self.message_label, 1)
+        sb.addPermanentWidget(self.epoch_label)
+        sb.addPermanentWidget(self.loss_label)
+
+    def show_moment(self, m: Moment) -> None:
+        """The moment's epoch and loss; a note while a recorded epoch or a step is shown."""
+        self.epoch_label.setText(m.epoch_text())
+        self.loss_label.setText(m.loss_text(self.precision))
+        if m.stepping:
+            sub = m.current_substep
+            self.show_message(f"Step-through: {m.position_text()} — {sub.title}. Press → for the next.")
+        elif not m.live:
+            self.show_message(f"Showing {m.epoch_text().lower()}; press Play to go on from the latest epoch.")
+        elif self.message_label.text().startswith(("Showing epoch", "Step-through:")):
+            self.show_message("")
+
+    def show_message(self, text: str, error: bool = False) -> None:
+        """The message area (stays until replaced, unlike QStatusBar.showMessage)."""
+        if self.sticky and not error and text:
+            return  # the divergence message stays until Reset
+        style = f"QLabel {{ color: {self.error_colour}; font-weight: bold; }}" if error else INFO_STYLE
+        self.message_label.setStyleSheet(style)
+        self.message_label.setText(text)
+        self.message_label.setToolTip(text)
