@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping, Sequence
 
 import numpy as np
 
-from core.image_cnn.layers import Layer, make_layer, softmax_cross_entropy
+from core.image_cnn.layers import Conv, Layer, make_layer, softmax_cross_entropy
 from core.image_cnn.spec import LayerSpec, parse_layers
 
 CHUNK_BYTES = 32 * 2**20  # large data sets are evaluated in chunks whose im2col fits in this
@@ -82,6 +82,8 @@ class ImageCNN:
         self.n_classes = self.specs[-1].n
         # Backward stops at the first layer with parameters: nothing before it needs a gradient.
         self._first_param = next(i for i, op in enumerate(self.ops) if op.has_params)
+        if isinstance(self.ops[self._first_param], Conv):
+            self.ops[self._first_param].keep_cols = False  # nothing below needs ∂loss/∂x: block it
         self._fast_order = _fast_order(self.specs)
         self._chunk = max(1, CHUNK_BYTES // _bytes_per_image(self.input_shape, self.specs))
         self.initialise()
@@ -149,8 +151,8 @@ class ImageCNN:
         return arr.astype(np.int64)
 
     def to_internal(self, X: np.ndarray) -> np.ndarray:
-        """Checked ``(n, H, W, C)`` → the layers' ``(C, n, H, W)`` layout in ``dtype`` (one copy)."""
-        return np.ascontiguousarray(X.transpose(3, 0, 1, 2), dtype=self.dtype)
+        """Checked ``(n, H, W, C)`` → the layers' ``(C, H, W, n)`` layout in ``dtype`` (one copy)."""
+        return np.ascontiguousarray(X.transpose(3, 1, 2, 0), dtype=self.dtype)
 
     # ------------------------------------------------------------ passes (internal layout)
     def forward_internal(self, x: np.ndarray, train: bool = False, rng=None, keep: bool = False):
@@ -176,7 +178,7 @@ class ImageCNN:
         ``rng`` given → training mode (dropout on, masks from ``rng``). ``deltas`` (a list)
         receives ∂loss/∂(each layer's output), first layer first, for a single-chunk batch.
         """
-        n = xi.shape[1]
+        n = xi.shape[3]
         if n <= self._chunk:
             return self._loss_grad_chunk(xi, y, rng, G, deltas)
         G[:] = 0.0
@@ -184,7 +186,7 @@ class ImageCNN:
         total, correct = 0.0, 0
         step = self._chunk
         for a in range(0, n, step):
-            loss, right = self._loss_grad_chunk(xi[:, a:a + step], y[a:a + step], rng, part, None)
+            loss, right = self._loss_grad_chunk(xi[..., a:a + step], y[a:a + step], rng, part, None)
             G += part
             total += loss
             correct += right
@@ -208,10 +210,10 @@ class ImageCNN:
 
     def logits_internal(self, xi: np.ndarray) -> np.ndarray:
         """Evaluation-mode logits, chunked so memory stays bounded for large data sets."""
-        n = xi.shape[1]
+        n = xi.shape[3]
         if n <= self._chunk:
             return self.forward_internal(xi)[0]
-        return np.concatenate([self.forward_internal(xi[:, a:a + self._chunk])[0]
+        return np.concatenate([self.forward_internal(xi[..., a:a + self._chunk])[0]
                                for a in range(0, n, self._chunk)])
 
     # ------------------------------------------------------------ public API (channels last)
@@ -264,7 +266,7 @@ class ImageCNN:
         result = []
         for spec, out in zip(self.specs, outputs, strict=True):
             if out.ndim == 4:
-                result.append((spec.text, np.ascontiguousarray(out[:, 0].transpose(1, 2, 0))))
+                result.append((spec.text, np.ascontiguousarray(out[..., 0].transpose(1, 2, 0))))
             else:
                 result.append((spec.text, out[0].copy()))
         e = np.exp(z[0] - z[0].max())

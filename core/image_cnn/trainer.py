@@ -135,7 +135,7 @@ class ImageTrainer:
                 if self.batch == 0:
                     self._order = self.rng.permutation(N)
                 idx = self._order[self.batch * B:(self.batch + 1) * B]
-                xb, yb = self._xi[:, idx], self.y[idx]
+                xb, yb = self._xi[..., idx], self.y[idx]
             rng = self.drop_rng if self.model.has_dropout else None
             with np.errstate(over="ignore", invalid="ignore"):  # a diverging run is flagged, not warned
                 loss, right = self.model.loss_grad_internal(xb, yb, rng, self._G)

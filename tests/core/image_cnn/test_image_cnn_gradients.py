@@ -213,9 +213,9 @@ def test_max_pool_backward_gives_the_gradient_to_the_first_maximum():
     x = np.array([[0, 0, 1, 5], [0, 0, 5, 2], [3, 3, 7, 7], [3, 3, 7, 1]], dtype=float)
     op = model.ops[0]
     out, cache = op.forward(model.to_internal(model.check_X(x[None])), False, None)
-    assert out[0, 0].tolist() == [[0, 5], [3, 7]]
+    assert out[0, :, :, 0].tolist() == [[0, 5], [3, 7]]
     g_pool = np.array([[1.5, -2.0], [0.25, 4.0]])
-    dx = op.backward(g_pool[None, None], cache, None, True)[0, 0]
+    dx = op.backward(g_pool[None, :, :, None], cache, None, True)[0, :, :, 0]
     expected = np.zeros((4, 4))
     expected[0, 0] = g_pool[0, 0]  # four zeros: the first
     expected[0, 3] = g_pool[0, 1]  # 5 at (0, 3) comes before 5 at (1, 2) in row-major order
@@ -230,7 +230,7 @@ def test_overlapping_max_pool_windows_add_their_gradients():
     op = model.ops[0]
     xi = model.to_internal(model.check_X(x[None]))
     out, cache = op.forward(xi, False, None)
-    assert out[0, 0].tolist() == [[9, 9], [9, 9]]
-    g = np.arange(1.0, 5.0).reshape(1, 1, 2, 2)
-    dx = op.backward(g, cache, None, True)[0, 0]
+    assert out[0, :, :, 0].tolist() == [[9, 9], [9, 9]]
+    g = np.arange(1.0, 5.0).reshape(1, 2, 2, 1)
+    dx = op.backward(g, cache, None, True)[0, :, :, 0]
     assert dx[1, 1] == 10.0 and dx.sum() == 10.0
