@@ -11,7 +11,8 @@ forward, backward and update (both sides also sum the loss and count correct ans
 
 Rounds are interleaved (NumPy epoch, PyTorch epoch, NumPy, …) because shared machines are
 noisy: read the per-round ratios. The comparison pins BLAS to one thread (threadpoolctl) and
-PyTorch to one thread; the unpinned NumPy figure (BLAS's default threads) is reported too.
+PyTorch to one thread; the unpinned NumPy figure (BLAS's default threads, with the trainer's
+own pinning switched off: ``blas_threads = None``) is reported too.
 PyTorch is not a project dependency: without it the PyTorch column is skipped with a note.
 """
 
@@ -179,6 +180,8 @@ def main() -> None:
                     theirs.append(timed(ref.epoch))
                 pinned["float32"].append(timed(ours["float32"].run1))
         unpinned = {d: [] for d in dtypes}
+        for t in ours.values():
+            t.blas_threads = None  # the trainer pins BLAS itself by default; here it must not
         for _ in range(args.rounds):
             for d in dtypes:
                 unpinned[d].append(timed(ours[d].run1))

@@ -9,6 +9,7 @@ state, shuffling and the position inside an epoch are kept), so 4 + 6 epochs equ
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import math
 import time
@@ -20,6 +21,11 @@ from core.image_cnn.layers import softmax_cross_entropy
 from core.image_cnn.model import ImageCNN
 from core.image_cnn.optim import make_image_optimizer
 from core.optimizers import OPTIMIZERS
+
+try:
+    from threadpoolctl import ThreadpoolController
+except ImportError:  # optional: without it BLAS keeps its own thread count
+    ThreadpoolController = None
 
 STATE_FORMAT = "image-cnn-trainer"
 STATE_VERSION = 1
@@ -48,6 +54,19 @@ def _check_settings(optimizer, lr, batch_size, seed, momentum, betas, eps) -> di
             "momentum": float(momentum), "betas": [float(betas[0]), float(betas[1])], "eps": float(eps)}
 
 
+_controller = None
+
+
+def _blas_threads(n: int | None):
+    """A context holding BLAS to ``n`` threads (a no-op for None or without threadpoolctl)."""
+    global _controller
+    if n is None or ThreadpoolController is None:
+        return contextlib.nullcontext()
+    if _controller is None:
+        _controller = ThreadpoolController()  # finds the loaded BLAS once (≈2 ms); limit() is ≈15 µs
+    return _controller.limit(limits=n, user_api="blas")
+
+
 def _softmax(z: np.ndarray) -> np.ndarray:
     e = np.exp(z - z.max(axis=1, keepdims=True))
     return e / e.sum(axis=1, keepdims=True)
@@ -59,7 +78,13 @@ class ImageTrainer:
     ``history`` holds per epoch ``train_loss`` / ``train_acc`` (the running mean over the
     epoch's batches, as Keras and most PyTorch loops report them) and ``val_loss`` /
     ``val_acc`` (measured after the epoch's last step, NaN without validation data).
+
+    While it steps, BLAS is held to ``blas_threads`` threads (1; None leaves BLAS alone) when
+    threadpoolctl is installed: these matrices are small, and a second BLAS thread spinning on
+    a busy 2-core machine made epochs up to ten times slower, and would starve a GUI thread.
     """
+
+    blas_threads: int | None = 1
 
     def __init__(self, model: ImageCNN, X, y, X_val=None, y_val=None, optimizer: str = "adam",
                  lr: float = 1e-3, batch_size: int = 32, seed: int = 0, momentum: float = 0.9,
@@ -122,10 +147,16 @@ class ImageTrainer:
         return self.batch_size >= self.n_train
 
     # ------------------------------------------------------------------ stepping
-    def step_batches(self, n: int = 1, until_epoch: int | None = None) -> int:
+    def step_batches(self, n: int = 1, until_epoch: int | None = None, deadline: float | None = None) -> int:
         """Take up to ``n`` optimiser steps (crossing epoch ends, which record the history),
-        stopping early at ``until_epoch`` completed epochs or on a non-finite loss.
-        Returns the number of steps taken, so a caller can time-box the work."""
+        stopping early at ``until_epoch`` completed epochs, on a non-finite loss, or after the
+        step that passes ``deadline`` (a ``time.perf_counter()`` value; at least one step runs).
+        Returns the number of steps taken, so a GUI worker can time-box its slices."""
+        with _blas_threads(self.blas_threads), np.errstate(over="ignore", invalid="ignore"):
+            # a diverging run is flagged (``diverged``), not warned about
+            return self._steps(n, until_epoch, deadline)
+
+    def _steps(self, n, until_epoch, deadline) -> int:
         ran = 0
         B, N = self.batch_size, self.n_train
         while ran < n and not self.diverged and (until_epoch is None or self.epoch < until_epoch):
@@ -137,8 +168,7 @@ class ImageTrainer:
                 idx = self._order[self.batch * B:(self.batch + 1) * B]
                 xb, yb = self._xi[..., idx], self.y[idx]
             rng = self.drop_rng if self.model.has_dropout else None
-            with np.errstate(over="ignore", invalid="ignore"):  # a diverging run is flagged, not warned
-                loss, right = self.model.loss_grad_internal(xb, yb, rng, self._G)
+            loss, right = self.model.loss_grad_internal(xb, yb, rng, self._G)
             if not math.isfinite(loss):
                 self.diverged = True
                 break
@@ -150,6 +180,8 @@ class ImageTrainer:
             ran += 1
             if self.batch == self.batches_per_epoch:
                 self._end_epoch()
+            if deadline is not None and time.perf_counter() >= deadline:
+                break
         return ran
 
     def _end_epoch(self) -> None:
@@ -179,12 +211,9 @@ class ImageTrainer:
         if isinstance(epochs, bool) or not isinstance(epochs, int | np.integer) or epochs < 0:
             raise ValueError(f"epochs must be a whole number ≥ 0; got {epochs!r}")
         start, target = self.epoch, self.epoch + int(epochs)
-        if time_budget is None:
-            self.step_batches(math.inf, until_epoch=target)
-        else:
-            deadline = time.perf_counter() + float(time_budget)
-            while self.epoch < target and not self.diverged and time.perf_counter() < deadline:
-                self.step_batches(1, until_epoch=target)
+        deadline = None if time_budget is None else time.perf_counter() + float(time_budget)
+        if epochs:
+            self.step_batches(math.inf, until_epoch=target, deadline=deadline)
         return self.epoch - start
 
     # ------------------------------------------------------------------ time travel
