@@ -43,8 +43,10 @@ class Layer:
         self.dtype = np.dtype(dtype)  # the compute precision (the model's)
         self._local = threading.local()
 
-    def scratch(self, name: str, shape: tuple[int, ...], dtype=None, zero: bool = False) -> np.ndarray:
-        """A reusable array for this layer and thread (zero-filled only on request)."""
+    def scratch(self, name: str, shape: tuple[int, ...], dtype=None, zero: bool = False,
+                init=None) -> np.ndarray:
+        """A reusable array for this layer and thread: zeros when new (then ``init(arr)`` if
+        given), zero-filled again only on request."""
         bufs = self._local.__dict__
         dtype = self.dtype if dtype is None else np.dtype(dtype)
         key = (name, shape, dtype)
@@ -53,6 +55,8 @@ class Layer:
             if len(bufs) >= 16:  # batch sizes change (last batch, evaluation): forget old shapes
                 bufs.clear()
             arr = bufs[key] = np.zeros(shape, dtype=dtype)
+            if init is not None:
+                init(arr)
         elif zero:
             arr.fill(0)
         return arr
@@ -130,10 +134,14 @@ class Conv(ParamLayer):
         return [(a, min(ho, a + step)) for a in range(0, ho, step)]
 
     def cols(self, view: np.ndarray, a: int, b: int) -> np.ndarray:
-        """im2col of output rows a … b − 1 as a ``(K·K·C, (b − a)·W′·n)`` matrix (a scratch copy)."""
-        block = self.scratch("cols", (*view.shape[:3], b - a, *view.shape[4:]))
-        np.copyto(block, view[:, :, :, a:b])
-        return block.reshape(self.W2.shape[1], -1)
+        """im2col of output rows a … b − 1 as a ``(K·K·C + 1, (b − a)·W′·n)`` matrix (a scratch
+        copy) whose last row is all ones: the bias is the weight of a constant input 1, so one
+        product gives W·x + b, and in backward the same product gives ∂loss/∂b = Σ δ."""
+        kkc = self.W2.shape[1]
+        block = self.scratch("cols", (kkc + 1, (b - a) * view.shape[4] * view.shape[5]),
+                             init=lambda arr: arr[kkc].fill(1))
+        np.copyto(block[:kkc].reshape(*view.shape[:3], b - a, *view.shape[4:]), view[:, :, :, a:b])
+        return block
 
     def forward(self, x, train, rng):
         n = x.shape[3]
@@ -141,15 +149,17 @@ class Conv(ParamLayer):
         view = self.windows(xp)
         ho, wo, nk = self.spec.out_shape
         m = wo * n  # columns per output row
+        Wb = self.scratch("Wb", (nk, self.W2.shape[1] + 1))  # [W2 | b]
+        Wb[:, :-1] = self.W2
+        Wb[:, -1] = self.b
         out = self.scratch("out", (nk, ho * m))
         if self.keep_cols:
             cols = self.cols(view, 0, ho)
-            np.matmul(self.W2, cols, out=out)
+            np.matmul(Wb, cols, out=out)
         else:
             cols = None
             for a, b in self.blocks(n):
-                np.matmul(self.W2, self.cols(view, a, b), out=out[:, a * m:b * m])
-        out += self.b[:, None]
+                np.matmul(Wb, self.cols(view, a, b), out=out[:, a * m:b * m])
         return out.reshape(nk, ho, wo, n), (xp, cols)
 
     def backward(self, g, cache, G, need_dx):
@@ -159,17 +169,18 @@ class Conv(ParamLayer):
         ho, wo, nk = self.spec.out_shape
         m = wo * n
         g2 = g.reshape(nk, ho * m)
-        dW = G[self.w_slice].reshape(self.W2.shape)
-        np.sum(g2, axis=1, out=G[self.b_slice])
+        dWb = self.scratch("dWb", (nk, self.W2.shape[1] + 1))  # [∂W2 | ∂b]: Σ over output positions
         if cols is not None:
-            np.matmul(g2, cols.T, out=dW)  # Σ over every output position
+            np.matmul(g2, cols.T, out=dWb)
         else:
             view = self.windows(xp)
             for index, (a, b) in enumerate(self.blocks(n)):
-                target = dW if index == 0 else self.scratch("dW", dW.shape)
+                target = dWb if index == 0 else self.scratch("part", dWb.shape)
                 np.matmul(g2[:, a * m:b * m], self.cols(view, a, b).T, out=target)
                 if index:
-                    dW += target
+                    dWb += target
+        G[self.w_slice].reshape(self.W2.shape)[...] = dWb[:, :-1]
+        G[self.b_slice] = dWb[:, -1]
         if not need_dx:
             return None
         dcols = self.scratch("dcols", (self.W2.shape[1], ho * m))
@@ -258,15 +269,20 @@ class Pool(Layer):
         """Window maxima along one axis and which tap held the first of them (bool for k = 2)."""
         first = _taps(a, 0, s, n_out, axis)
         best = self.scratch(f"best{axis}", first.shape)
+        if k == 2:  # two taps: one comparison, one maximum
+            second = _taps(a, 1, s, n_out, axis)
+            pick = self.scratch(f"pick{axis}", first.shape, np.bool_)
+            np.greater(second, first, out=pick)  # strictly greater: a tie keeps the first tap
+            np.maximum(first, second, out=best)
+            return best, pick
         np.copyto(best, first)
-        pick = self.scratch(f"pick{axis}", first.shape, np.bool_ if k == 2 else np.int8, zero=k != 2)
-        later = pick if k == 2 else np.empty(first.shape, dtype=np.bool_)
+        pick = self.scratch(f"pick{axis}", first.shape, np.int8, zero=True)
+        later = np.empty(first.shape, dtype=np.bool_)
         for t in range(1, k):
             tap = _taps(a, t, s, n_out, axis)
             np.greater(tap, best, out=later)  # strictly greater: a tie keeps the earlier tap
             np.maximum(best, tap, out=best)
-            if k != 2:
-                np.putmask(pick, later, t)
+            np.putmask(pick, later, t)
         return best, pick
 
     @staticmethod
