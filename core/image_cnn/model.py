@@ -13,10 +13,24 @@ from collections.abc import Iterator, Mapping, Sequence
 
 import numpy as np
 
-from core.image_cnn.layers import Conv, Layer, make_layer, softmax_cross_entropy
+from core.image_cnn.layers import Activation, Conv, Dense, Dropout, Layer, softmax_cross_entropy
+from core.image_cnn.pooling import Pool
 from core.image_cnn.spec import LayerSpec, parse_layers
 
 CHUNK_BYTES = 32 * 2**20  # large data sets are evaluated in chunks whose im2col fits in this
+
+
+def make_layer(spec: LayerSpec, dtype=np.float64) -> Layer:
+    """The compute object for one parsed layer, computing in ``dtype``."""
+    if spec.kind == "conv":
+        return Conv(spec, dtype)
+    if spec.kind == "dense":
+        return Dense(spec, dtype)
+    if spec.kind in ("maxpool", "avgpool"):
+        return Pool(spec, dtype)
+    if spec.kind == "dropout":
+        return Dropout(spec, dtype)
+    return Activation(spec, dtype)
 
 
 class ParamViews(Mapping):

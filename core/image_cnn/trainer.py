@@ -29,6 +29,7 @@ except ImportError:  # optional: without it BLAS keeps its own thread count
 
 STATE_FORMAT = "image-cnn-trainer"
 STATE_VERSION = 1
+SETTING_KEYS = ("optimizer", "lr", "batch_size", "seed", "momentum", "betas", "eps")
 _OPT_KEYS = {"gd": {"t"}, "momentum": {"t", "v"}, "adam": {"t", "m", "v"}}
 
 
@@ -262,7 +263,7 @@ class ImageTrainer:
                              f"({arch['dtype']}), not this one {mine['input_shape']} {mine['layers']} "
                              f"({mine['dtype']})")
         s = state["settings"]
-        _keys(s, ("optimizer", "lr", "batch_size", "seed", "momentum", "betas", "eps"), "settings")
+        _keys(s, SETTING_KEYS, "settings")
         settings = _check_settings(**s)
         n_val = 0 if self.X_val is None else int(self.X_val.shape[0])
         if state["n_train"] != self.n_train or state["n_val"] != n_val:
@@ -325,8 +326,7 @@ class ImageTrainer:
             raise ValueError("state must be a dict with an 'architecture' entry")
         arch = state["architecture"]
         _keys(arch, ("input_shape", "layers", "seed", "dtype"), "architecture")
-        if not isinstance(state.get("settings"), dict):
-            raise ValueError("state must have a 'settings' dict")
+        _keys(state.get("settings"), SETTING_KEYS, "settings")
         model = ImageCNN(arch["input_shape"], arch["layers"], seed=arch["seed"], dtype=arch["dtype"])
         trainer = cls(model, X, y, X_val, y_val, **{k: state["settings"][k] for k in state["settings"]})
         trainer.load_state(state)

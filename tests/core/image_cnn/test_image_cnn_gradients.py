@@ -234,3 +234,20 @@ def test_overlapping_max_pool_windows_add_their_gradients():
     g = np.arange(1.0, 5.0).reshape(1, 2, 2, 1)
     dx = op.backward(g, cache, None, True)[0, :, :, 0]
     assert dx[1, 1] == 10.0 and dx.sum() == 10.0
+
+
+def test_training_order_relu_then_pool_gives_the_same_numbers():
+    """In training a relu followed by maxpool runs pool-first on a quarter of the values; the
+    loss and every gradient must be those of the written order, ties included."""
+    from core.image_cnn import digits
+
+    X, y = digits()
+    model = ImageCNN((8, 8), ["conv:8:3:1:1", "relu", "maxpool:2", "conv:4:3:1:1", "relu", "maxpool:2:1",
+                              "dense:10"], seed=3)
+    assert model._fast_order == [0, 2, 1, 3, 5, 4, 6]
+    xi = model.to_internal(model.check_X(X[:64]))
+    G_fast, G_written = np.zeros(model.n_params), np.zeros(model.n_params)
+    fast = model.loss_grad_internal(xi, y[:64], None, G_fast)
+    written = model.loss_grad_internal(xi, y[:64], None, G_written, deltas=[])  # the written order
+    assert fast == written
+    assert np.array_equal(G_fast, G_written)
