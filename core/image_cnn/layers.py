@@ -5,8 +5,9 @@ of cuda-convnet) — so that a convolution is ONE matrix product ``W2 @ cols`` w
 already in that layout, and every copy that builds ``cols`` (im2col), scatters it back
 (col2im) or picks pooling taps moves contiguous runs of W′·n or n values rather than runs of
 a few pixels: NumPy's cost is per run, so short runs (the 10 pixels of a LeNet row) made
-those copies slower than the matrix products. Dense layers see ``(n, F)``. The public layout (channels last,
-``(n, H, W, C)``) is produced only at the model's edges (input, ``activations``).
+those copies slower than the matrix products. Dense layers see ``(n, F)``. The public
+layout (channels last, ``(n, H, W, C)``) exists only at the model's edges (input,
+``activations``).
 
 Each layer's ``forward(x, train, rng)`` returns ``(out, cache)``; ``backward(g, cache, G,
 need_dx)`` takes g = ∂loss/∂out, writes ∂loss/∂params into its slice of the flat gradient
@@ -89,10 +90,10 @@ class Conv(ParamLayer):
     """N kernels of K×K×C, stride S, zero padding P: im2col then matrix products.
 
     cols has rows in (i, j, c) order — the order of W[k, i, j, c] flattened — and columns in
-    (sample, output row, output column) order, so out = W2 @ cols is ``(N, n, H', W')``.
+    (output row, output column, sample) order, so out = W2 @ cols is ``(N, H′, W′, n)``.
 
     The network's first layer (``keep_cols`` False: no ∂loss/∂x is needed below it) builds
-    cols a block of samples at a time, small enough to stay in the CPU's cache while its
+    cols a block of output rows at a time, small enough to stay in the CPU's cache while its
     products are taken, and rebuilds each block in backward instead of keeping them: on
     LeNet's first layer a whole batch's cols is 5 MB with few flops per value, and writing it
     out then reading it back cost more than the arithmetic (−25 % to −40 % for that layer).

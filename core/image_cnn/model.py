@@ -85,7 +85,6 @@ class ImageCNN:
         self.param_names: list[str] = [name for spec in self.specs for name, _ in spec.param_shapes]
         n_params = sum(math.prod(shape) for spec in self.specs for _, shape in spec.param_shapes)
         self.theta = np.zeros(n_params, dtype=self.dtype)
-        self._G = np.zeros(n_params, dtype=self.dtype)  # scratch for gradients()
         offset, views = 0, {}
         for op in self.ops:
             if op.has_params:
@@ -245,7 +244,7 @@ class ImageCNN:
             raise ValueError("X holds no images: the mean loss of nothing is undefined")
         xi = self.to_internal(X)
         if rng is not None:
-            return self.loss_grad_internal(xi, y, rng, self._G)[0] / X.shape[0]
+            return self.loss_grad_internal(xi, y, rng, np.empty_like(self.theta))[0] / X.shape[0]
         losses, _, _ = softmax_cross_entropy(self.logits_internal(xi), y)
         return float(losses.sum()) / X.shape[0]
 
@@ -255,9 +254,10 @@ class ImageCNN:
         y = self.check_y(y, X.shape[0])
         if X.shape[0] == 0:
             raise ValueError("X holds no images: the gradient of an empty mean is undefined")
-        self.loss_grad_internal(self.to_internal(X), y, rng, self._G)
-        mean = self._G / X.shape[0]
-        return self.unflatten(mean)
+        G = np.empty_like(self.theta)  # per call: two threads may ask at once
+        self.loss_grad_internal(self.to_internal(X), y, rng, G)
+        G /= X.shape[0]
+        return self.unflatten(G)
 
     def unflatten(self, vector: np.ndarray) -> dict[str, np.ndarray]:
         """A flat vector in ``theta``'s order → name → array shaped like each parameter."""
@@ -295,7 +295,8 @@ class ImageCNN:
         raise KeyError(name)
 
     def __repr__(self) -> str:
-        return f"ImageCNN({self.input_shape}, {self.layers!r}, seed={self.seed})"
+        extra = "" if self.dtype == np.float64 else f", dtype={self.dtype.name!r}"
+        return f"ImageCNN({self.input_shape}, {self.layers!r}, seed={self.seed}{extra})"
 
 
 def _fast_order(specs: list[LayerSpec]) -> list[int]:

@@ -83,6 +83,10 @@ class ImageTrainer:
     While it steps, BLAS is held to ``blas_threads`` threads (1; None leaves BLAS alone) when
     threadpoolctl is installed: these matrices are small, and a second BLAS thread spinning on
     a busy 2-core machine made epochs up to ten times slower, and would starve a GUI thread.
+
+    Threads: the trainer updates ``model.theta`` in place, step after step. A view on another
+    thread should draw a copy (``model_at(epoch)``, or ``model.copy()`` taken between slices
+    on the worker's thread), never the live model while a slice runs.
     """
 
     blas_threads: int | None = 1
