@@ -251,3 +251,28 @@ def test_training_order_relu_then_pool_gives_the_same_numbers():
     written = model.loss_grad_internal(xi, y[:64], None, G_written, deltas=[])  # the written order
     assert fast == written
     assert np.array_equal(G_fast, G_written)
+
+
+@pytest.mark.parametrize("pool", ["maxpool:2", "maxpool:2:3", "maxpool:2:1", "maxpool:3", "maxpool:3:2",
+                                  "maxpool:1:2", "avgpool:2", "avgpool:3:2", "avgpool:2:3"])
+def test_every_pool_geometry_matches_the_reference(pool):
+    """Odd sizes (a row or column no window reaches), gaps between windows, overlaps, ties."""
+    layers = ["conv:2:2:1:1", "relu", pool, "dense:3"]
+    model = ImageCNN((7, 8, 2), layers, seed=2)
+    rng = np.random.default_rng(5)
+    randomised(model, rng)
+    X = np.round(rng.normal(size=(3, 7, 8, 2)), 1)  # coarse values: ties inside windows
+    y = np.array([0, 2, 1])
+    params = {name: model.params[name].copy() for name in model.param_names}
+    assert model.loss(X, y) == pytest.approx(ref_loss(params, layers, X, y), rel=1e-12)
+    grads = model.gradients(X, y)
+    for name in model.param_names:
+        p = model.params[name]
+        for idx in np.ndindex(p.shape):
+            old = p[idx]
+            p[idx] = old + 1e-6
+            up = model.loss(X, y)
+            p[idx] = old - 1e-6
+            down = model.loss(X, y)
+            p[idx] = old
+            assert grads[name][idx] == pytest.approx((up - down) / 2e-6, rel=1e-5, abs=1e-8), (name, idx)
