@@ -200,8 +200,9 @@ def main() -> None:
     for label, pinned_t, unpinned_t, theirs_t in rows:
         wall = [a[0] for a in pinned_t]
         pt = fmt([b[0] for b in theirs_t]) if theirs_t else "skipped (no PyTorch)"
-        ratios = ratio_text([a[0] / b[0] for a, b in zip(pinned_t, theirs_t, strict=True)])
-        cpu = ratio_text([a[1] / b[1] for a, b in zip(pinned_t, theirs_t, strict=True)])
+        pairs = list(zip(pinned_t, theirs_t, strict=True)) if theirs_t else []
+        ratios = ratio_text([a[0] / b[0] for a, b in pairs])
+        cpu = ratio_text([a[1] / b[1] for a, b in pairs])
         print(f"{label:<24} {fmt(wall):<23} {pt:<23} {ratios:<19} {cpu:<19} {fmt(unpinned_t):<22}")
     for label, pinned_t, _, theirs_t in rows:
         if theirs_t:
