@@ -76,12 +76,25 @@ class BatchPass:
         N, k, nk, P = X.shape[0], net.kernel_size, net.n_kernels, net.n_positions
         no, F = net.n_outputs, nk * P
         self.N, self.F = N, F
-        p = net.padding
-        Xp = np.zeros((N, net.n_inputs + 2 * p))
-        Xp[:, p: p + net.n_inputs] = X
-        win = np.ones((N * P, k + 1))
-        win[:, :k] = Xp[:, net._window].reshape(N * P, k)
-        self.Xw1 = win  # (N·P, k+1): each window and a 1 for the bias
+        # several kernels: the small layout's per-epoch permutations cost more than tiles from ~1000 on
+        self.small = N * F <= (SMALL_ELEMENTS if nk == 1 else SMALL_ELEMENTS // 2)
+        # One kernel at scale: the windows tap by tap, (k+1, N·P), so the conv and its gradient are
+        # matrix–vector products over long contiguous rows (a (N·P, 4) × (4, 1) product is slow).
+        self._tap_major = not self.small and nk == 1
+        p, s = net.padding, net.stride
+        Xp = X if p == 0 else np.pad(X, ((0, 0), (p, p)))
+        if self._tap_major:
+            win = np.empty((k + 1, N, P))
+            for i in range(k):
+                win[i] = Xp[:, i: i + s * (P - 1) + 1: s]
+            win[k] = 1.0
+            self.XwT = win.reshape(k + 1, N * P)  # row i: tap i of every window; then the 1s
+        else:
+            win = np.empty((N, P, k + 1))
+            # every window as a strided view of the (padded) rows, copied once into place
+            win[:, :, :k] = np.lib.stride_tricks.sliding_window_view(Xp, k, axis=1)[:, ::s][:, :P]
+            win[:, :, k] = 1.0
+            self.Xw1 = win.reshape(N * P, k + 1)  # (N·P, k+1): each window and a 1 for the bias
         self.softmax = net.output == "softmax"
         self.y = y.reshape(N, 1) if not self.softmax else y
         if self.softmax:
@@ -102,7 +115,6 @@ class BatchPass:
         self._mask: np.ndarray | None = None
         self._loss = 0.0
         self._eval_loss: float | None = None
-        self.small = N * F <= SMALL_ELEMENTS
         if self.small:
             self._init_small()
         else:
@@ -130,10 +142,11 @@ class BatchPass:
     def _eval_rows(self, A: np.ndarray, dense: np.ndarray, lo: int, hi: int) -> float:
         """Summed loss of rows lo:hi with unmasked activations ``A`` (the evaluation loss)."""
         F = self.F
-        Z = A @ dense[:, :F].T + dense[:, F]
         if self.softmax:
+            Z = A @ dense[:, :F].T + dense[:, F]
             return float(softmax_loss(Z, self.labels[lo:hi]).sum())
-        e = (Z - self.y[lo:hi]).reshape(-1)
+        e = A @ dense[0, :F]  # ŷ with every node kept …
+        e += dense[0, F] - self.y[lo:hi, 0]  # … minus y
         return 0.5 * float(np.dot(e, e))
 
     def forward(self, theta: np.ndarray, mask: np.ndarray | None = None) -> np.ndarray:
@@ -180,6 +193,8 @@ class BatchPass:
     # ------------------------------------------------------------ small layout
     def _init_small(self) -> None:
         N, F, nk = self.N, self.F, self.net.n_kernels
+        self._small_sweep = Sweep(self, None, None, True, self.Y, self.E, self.G)  # reused: done at once
+        self._small_sweep.next = 1
         self.negXw1 = -self.Xw1  # −windows, so ``exp(−z)`` needs no extra call
         self.Z = np.empty((N * self.net.n_positions, nk))  # −z for sigmoid, z otherwise
         self.A1 = np.ones((N, F + 1))  # activations in (position, kernel) order, then a 1
@@ -258,7 +273,7 @@ class BatchPass:
         self._Mt = np.empty((R, F))  # masked activations (dropout)
         self._Dt = np.empty((R, F))  # δ of one tile's feature-map nodes
         self._Tt = np.empty((R, F))  # f′ of one tile
-        self._gc = np.empty((nk, self.Xw1.shape[1]))
+        self._gc = np.empty((nk, self.net.kernel_size + 1))
         self._gw = np.empty((no, F))
         self._mask_public: np.ndarray | None = None
 
@@ -276,10 +291,10 @@ class BatchPass:
         its own outputs, so other uses of this ``BatchPass`` (a snapshot) may come in between.
         """
         if self.small:
-            s = Sweep(self, None, mask, True, self.Y, self.E, self.G)
+            s = self._small_sweep
+            s.mask = mask
             s.loss = self.train_pass(theta, mask)
             s.eval_loss = self._eval_loss
-            s.next = 1
             return s
         N, no = self.Y.shape
         return Sweep(self, theta, mask, True, np.empty((N, no)), np.empty((N, no)), np.empty_like(self.G))
@@ -297,13 +312,18 @@ class BatchPass:
         w1 = W[0]
         grad = s.grad
         tiles = self.tiles
+        tap = self._tap_major
         while s.next < len(tiles):
             lo, hi = tiles[s.next]
             R = hi - lo
-            Xt = self.Xw1[lo * P: hi * P]
             Z = self._Zt[: R * P]
             A = self._At[:R]
-            np.matmul(Xt, C, out=Z)
+            if tap:
+                Xt = self.XwT[:, lo * P: hi * P]
+                np.dot(C, Xt, out=Z[:, 0])  # Σ_i (−)K_i·tap_i + (−)b_conv, over long rows
+            else:
+                Xt = self.Xw1[lo * P: hi * P]
+                np.matmul(Xt, C, out=Z)
             Zr = Z.reshape(R, F)
             if self._sigmoid:
                 np.exp(Zr, out=A)
@@ -328,9 +348,8 @@ class BatchPass:
             if grad:
                 D, T = self._Dt[:R], self._Tt[:R]
                 if one_out:
-                    e = E[:, 0]
-                    np.dot(e, Am, out=self._gw[0])
-                    np.multiply(e[:, None], w1, out=D)  # δ_out·λ, the outer product
+                    np.dot(E[:, 0], Am, out=self._gw[0])
+                    np.multiply(E, W, out=D)  # δ_out·λ, the outer product ((R, 1) × (1, F))
                 else:
                     np.matmul(E.T, Am, out=self._gw)
                     np.matmul(E, W, out=D)
@@ -344,7 +363,10 @@ class BatchPass:
                 np.multiply(D, T, out=D)
                 if mask is not None:
                     np.multiply(D, m, out=D)
-                np.matmul(D.reshape(R * P, -1).T, Xt, out=self._gc)  # Σ δ·window (and Σ δ for b_conv)
+                if tap:
+                    np.dot(Xt, D.reshape(R * P), out=self._gc[0])  # Σ δ·tap_i (and Σ δ for b_conv)
+                else:
+                    np.matmul(D.reshape(R * P, -1).T, Xt, out=self._gc)  # Σ δ·window, Σ δ
                 s.gc += self._gc
             if deadline is not None and s.next < len(tiles) and clock() > deadline:
                 return False
@@ -376,10 +398,12 @@ class Sweep:
         net, F = ws.net, ws.F
         conv = theta[: ws._nconv].reshape(net.n_kernels, -1)
         self.C = np.ascontiguousarray(-conv.T if ws._sigmoid else conv.T)  # (k+1, nk): −z for sigmoid
+        if ws._tap_major:
+            self.C = np.ascontiguousarray(self.C[:, 0])  # (k+1,)
         self.dense = ws._dense(theta)
         self.W = np.ascontiguousarray(self.dense[:, :F])  # (no, F), internal order
         self.WT = np.ascontiguousarray(self.W.T)
         self.bo = self.dense[:, F].copy()
         self.gw = np.zeros((net.n_outputs, F))
-        self.gc = np.zeros((net.n_kernels, ws.Xw1.shape[1]))
+        self.gc = np.zeros((net.n_kernels, net.kernel_size + 1))
         self.gb = np.zeros(net.n_outputs)

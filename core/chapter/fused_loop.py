@@ -154,19 +154,20 @@ def _earliest(loss_hit: int | None, stop, t, block: Block | None) -> tuple[int, 
 
 
 # --------------------------------------------------------------------------- the general loop
-def _batch_epoch(t, prow: np.ndarray, ck: Checkpoint, deadline: float | None):
-    """One batch-mode epoch (or the part of it before ``deadline``). Returns its loss, PARTIAL,
-    or the divergence's cause after restoring the state it started from."""
+def _batch_epoch(t, prow: np.ndarray | None, deadline: float | None, strict: bool = False):
+    """One batch-mode epoch, or the part of it before ``deadline``.
+
+    Returns the epoch's loss, PARTIAL, or the cause of a divergence — then the state is partly
+    updated and the caller rolls it back (``run_batch``: to its block's checkpoint).
+    """
     ws, theta = t._ws_all, t.net.theta
     s = t._partial
-    t0 = clock()
     if s is None:
-        ck.capture(t)
+        drop = t.drop_rng.bit_generator.state if deadline is not None and t.dropout else None
         t._epoch_mask = mask = t._draw_mask()
         s = ws.start(theta, mask)
-        s.spent = 0.0
+        s.drop_before, s.spent = drop, 0.0  # so a split epoch can be undone, and timed whole
     if not ws.advance(s, deadline, clock):
-        s.spent += clock() - t0
         t._partial = s
         return PARTIAL
     t._partial = None
@@ -174,36 +175,36 @@ def _batch_epoch(t, prow: np.ndarray, ck: Checkpoint, deadline: float | None):
     loss = s.loss / N
     Y = s.Y
     if not (math.isfinite(loss) and math.isfinite(float(Y.sum()))):
-        ck.restore(t)
         return "loss-nan" if math.isnan(loss) else "loss-inf"
-    np.copyto(prow, theta)
-    preds = Y[np.arange(N), t._labels] if t.net.output == "softmax" else Y[:, 0]
-    t.history.record(t.epoch + 1, theta, preds, loss,
-                     None if s.eval_loss is None else s.eval_loss / N)
-    t.opt.lr = t.lr
+    if prow is not None:
+        np.copyto(prow, theta)
+    preds = Y[np.arange(N), t._labels] if t._labels is not None else Y[:, 0]
+    t.history.record(t.epoch + 1, theta, preds, loss, None if s.eval_loss is None else s.eval_loss / N)
+    if t.lr_decay != 1.0:
+        t.opt.lr = t.lr
     t.opt.step(theta, s.G, N)
     t.epoch += 1
-    if not (math.isfinite(float(theta.sum())) and ck.moments_finite()):
-        cause = "weight-nan" if np.isnan(theta).any() else "weight-inf"
-        ck.restore(t)
-        return cause
-    s.spent += clock() - t0
-    t._last_epoch_s = s.spent
+    if not math.isfinite(float(theta.sum())):
+        return "weight-nan" if np.isnan(theta).any() else "weight-inf"
+    if strict and not t._ck_block.moments_finite():
+        return "weight-inf"
     return loss
 
 
-def run_batch(t, n: int, loss_below: float | None = None, stop=None, deadline: float | None = None) -> int:
+def run_batch(t, n: int, loss_below: float | None = None, stop=None, deadline: float | None = None,
+              strict: bool = False) -> int:
     """Batch mode, any configuration: ``n`` epochs (or until a stop, divergence or ``deadline``).
 
     ``stop``: a callback; with ``first_stop`` it is asked once per block, else after every epoch.
+    Every block starts from a checkpoint; a divergence or a stop inside it rolls back to it and
+    replays exactly the good epochs (``strict``: the optimiser's moments are checked every epoch).
     """
     blockwise = stop is not None and hasattr(stop, "first_stop")
-    ck_epoch, ck_block = t._ck_epoch, t._ck_block
-    theta = t.net.theta
+    ck = t._ck_block
+    theta, hist = t.net.theta, t.history
     P = theta.size
     ran = 0
     progressed = False
-    before_last = None  # the parameters before the last update this call applied
     while ran < n:
         B = _block_size(t, n - ran, deadline, progressed)
         if B == 0:
@@ -213,20 +214,26 @@ def run_batch(t, n: int, loss_below: float | None = None, stop=None, deadline: f
         partial_ok = deadline is not None and (
             est is None or (not progressed and est > (deadline - clock()) / 2))
         e0 = t.epoch + 1
-        t.history.room_for(e0, B)
-        if blockwise:
-            ck_block.capture(t)
+        hist.room_for(e0, B)
+        ck.capture(t)
+        resumed = t._partial
+        if resumed is not None:
+            ck.drop = resumed.drop_before  # the split epoch's mask was drawn in an earlier call
         SP = t._scratch(B, P)
         losses = np.empty(B)
         done, why, loss_hit, verdict = 0, None, None, None
+        t0 = mark = clock()
+        all_kept = e0 + B - 1 <= hist.keep_all
         while done < B:
-            res = _batch_epoch(t, SP[done], ck_epoch, deadline if partial_ok else None)
+            # the parameters an epoch used: kept by the history, else here (stops, last update)
+            prow = SP[done] if blockwise or not (all_kept or hist.wants(e0 + done)) else None
+            res = _batch_epoch(t, prow, deadline if partial_ok else None, strict)
             if res is PARTIAL or isinstance(res, str):
                 why = res
                 break
+            mark = clock()
             losses[done] = res
             done += 1
-            _measure(t, t._last_epoch_s, 1)
             if loss_below is not None and res < loss_below:
                 loss_hit = done - 1
                 break
@@ -235,36 +242,54 @@ def run_batch(t, n: int, loss_below: float | None = None, stop=None, deadline: f
                 if verdict:
                     break
         progressed = True
-        ran += done
+        if why is PARTIAL:
+            t._partial.spent += clock() - mark
         if done:
-            before_last = SP[done - 1]
+            _measure(t, mark - t0 + (resumed.spent if resumed is not None else 0.0), done)
+        ran += done
         if verdict:
             if isinstance(verdict, str):
                 t.stopped_reason = verdict
+            _set_last(t, SP, done)
             break
+        if done and not isinstance(why, str) and not ck.moments_finite():
+            ck.restore(t)  # an optimiser moment overflowed: find the epoch it did
+            t._partial = None
+            return ran - done + run_batch(t, done, loss_below, stop, None, strict=True)
         block = None
         if blockwise and done:
             block = Block(np.arange(e0, e0 + done), losses[:done], SP[:done], theta)
         first = _earliest(loss_hit, stop if blockwise else None, t, block)
+        if first is None and not isinstance(why, str):
+            _set_last(t, SP, done)
+            if why is PARTIAL or (deadline is not None and clock() > deadline):
+                break
+            continue
+        # a stop, or a divergence: keep the good epochs before it, by replaying them
+        keep = done if first is None else first[0] + 1
+        if keep < done or isinstance(why, str):
+            t._partial = None
+            ck.restore(t)
+            ran -= done
+            if keep:
+                ran += run_batch(t, keep)  # sets the last update
+        else:
+            _set_last(t, SP, done)
         if first is not None:
-            i, reason = first
-            if i < done - 1:  # roll back to the block's start and replay up to the stop
-                ck_block.restore(t)
-                ran += run_batch(t, i + 1) - done
-                t._stopped(reason, loss_below)
-                return ran  # the replay set the last update
-            t._stopped(reason, loss_below)
-            break
-        if why is PARTIAL:
-            break
-        if why is not None:
+            t._stopped(first[1], loss_below)
+        else:
             t._diverge(why)
-            break
-        if deadline is not None and clock() > deadline:
-            break
-    if before_last is not None:
-        t._last_delta = theta - before_last
+        break
     return ran
+
+
+def _set_last(t, SP: np.ndarray, done: int) -> None:
+    """The last update of a block: the parameters now minus those its last epoch started from."""
+    if not done:
+        return
+    h = t.history
+    before = h.param_matrix[-1] if h.n and int(h.epochs[-1]) == t.epoch else SP[done - 1]
+    t._last_delta = t.net.theta - before
 
 
 # --------------------------------------------------------------------------- the chapter's loop
@@ -308,12 +333,17 @@ def run_fused(t, n: int, loss_below: float | None = None, stop=None, deadline: f
     isfinite = math.isfinite
     lr0, decay = t.lr0, t.lr_decay
     ytarget = t.y
-    ones = np.ones_like(A)  # array operands: NumPy converts a scalar on every call
+    bufs = ws.__dict__.get("_fused_bufs")
+    if bufs is None:  # made once per batch: a run(1) call should cost one epoch, not allocations
+        bufs = ws._fused_bufs = (
+            np.ones_like(A),  # array operands: NumPy converts a scalar on every call
+            np.empty((MAX_BLOCK, N, 1)),  # ŷ of epochs the history does not keep
+            np.empty_like(theta),  # the parameters at the block's start
+            np.empty((MAX_BLOCK, N)),  # a block's errors
+        )
+    ones, SY, start, err = bufs
     rec = np.reciprocal
     SP = t._scratch(MAX_BLOCK, theta.size)  # parameters of epochs the history does not keep
-    SY = np.empty((MAX_BLOCK, N, 1))  # and their ŷ
-    start = np.empty_like(theta)
-    err = np.empty((MAX_BLOCK, N))
     ran = 0
     progressed = False
     while ran < n:
@@ -329,7 +359,8 @@ def run_fused(t, n: int, loss_below: float | None = None, stop=None, deadline: f
         # Per epoch: where its ŷ and parameters go, and its step size η·decay^(epoch−1)/N as an
         # array (NumPy converts a scalar operand on every call).
         steps = np.repeat((lr0 * decay ** np.arange(t.epoch, t.epoch + B) / N)[:, None], theta.size, axis=1)
-        kept = [i for i, e in enumerate(range(e0, e0 + B)) if hist.wants(e)]
+        kept = list(range(B)) if e0 + B - 1 <= hist.keep_all else [
+            i for i, e in enumerate(range(e0, e0 + B)) if hist.wants(e)]
         skipped = [i for i in range(B) if i not in kept] if len(kept) < B else []
         plan = [(SY[i], SP[i], steps[i]) for i in range(B)]
         for r, i in enumerate(kept):

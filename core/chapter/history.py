@@ -94,7 +94,11 @@ class History:
         block (a block may be rolled back and replayed by row count alone).
         """
         while True:
-            kept = sum(1 for e in range(first_epoch, first_epoch + count) if self.wants(e))
+            last = first_epoch + count - 1
+            if last <= self.keep_all:
+                kept = count
+            else:
+                kept = sum(1 for e in range(first_epoch, first_epoch + count) if self.wants(e))
             if self.n + kept <= self._epochs.shape[0]:
                 return kept
             self._make_room()

@@ -126,7 +126,6 @@ class Trainer:
             mode == "sgd"
         ) else None
         self._epoch_s: float | None = None  # measured seconds per epoch (time boxes)
-        self._last_epoch_s = 0.0
         self._init_state()
 
     # ------------------------------------------------------------------ state
@@ -220,9 +219,9 @@ class Trainer:
     def _discard_partial(self) -> None:
         """Forget a batch epoch left part-way (a cache: its dropout draw is undone too)."""
         if self._partial is not None:
+            if self._partial.drop_before is not None:
+                self.drop_rng.bit_generator.state = self._partial.drop_before
             self._partial = None
-            if self._ck_epoch.drop is not None:
-                self.drop_rng.bit_generator.state = self._ck_epoch.drop
             self._epoch_mask = None
 
     # --------------------------------------------------------- core stepping
