@@ -211,7 +211,8 @@ def bench_experiment2() -> list[str]:
     t.run(1000)
     agree = float(np.max(np.abs(t.net.theta - np.array(scalar_loop(X, y, 1000)))))
     agree_np = float(np.max(np.abs(t.net.theta - numpy_loop(X, y, 1000))))
-    lines.append(f"  after 1000 epochs max |θ_core − θ_scalar| = {agree:.1e}, |θ_core − θ_numpy| = {agree_np:.1e}")
+    lines.append(f"  after 1000 epochs max |θ_core − θ_scalar| = {agree:.1e}, "
+                 f"|θ_core − θ_numpy| = {agree_np:.1e}")
     return lines
 
 
