@@ -401,6 +401,7 @@ def run_fused(t, n: int, loss_below: float | None = None, stop=None, deadline: f
         hist.n = n0 + len(kept)
         t.epoch += B
         t.opt.t += B
+        last_B = B
         ran += B
         _measure(t, clock() - t0, B)
         loss_hit = None
@@ -426,5 +427,5 @@ def run_fused(t, n: int, loss_below: float | None = None, stop=None, deadline: f
         if deadline is not None and clock() > deadline:
             break
     if ran:
-        t._last_delta = -G
+        _set_last(t, SP, last_B)
     return ran

@@ -36,7 +36,7 @@ SUSPICIOUS = 1000.0  # up to this many tolerances off: "suspicious"; beyond: "wr
 
 @dataclass(frozen=True)
 class GradCheckRow:
-    """One parameter: the batch path's ∂P/∂θ, the central difference, and how far each path is off.
+    """One parameter: backprop's ∂P/∂θ, the central difference, and how far each path is off.
 
     ``rel_error`` is the worst path's error scaled by the mixed criterion,
     |g − fd| / (max(|g|, |fd|) + atol·max(1, |P|)/rtol): it is ≤ rtol exactly when that path
@@ -44,7 +44,7 @@ class GradCheckRow:
     """
 
     name: str
-    analytic: float  # the batch path's ∂P/∂θ (what trains)
+    analytic: float  # backprop's ∂P/∂θ as the step-through shows it (per-sample; else the batch path's)
     numeric: float  # the central difference
     rel_error: float  # the worst path's scaled error (see above)
     paths: dict[str, float] = field(default_factory=dict)  # path → its ∂P/∂θ
@@ -165,7 +165,7 @@ def gradient_report(
             errs = {p: abs(v - num) / (max(abs(v), abs(num)) + scale) for p, v in vals.items()}
             errs = {p: (e if np.isfinite(e) else np.inf) for p, e in errs.items()}
             worst = max(errs, key=errs.get)
-            first = vals.get("batch", next(iter(vals.values())))
+            first = vals.get("per-sample", vals.get("batch", next(iter(vals.values()))))
             rows.append(GradCheckRow(name, first, float(num), errs[worst], vals, errs,
                                      verdict(errs[worst], rtol), worst))
     return GradCheckReport(rows, tuple(p for p in PATHS if p in paths), float(eps), float(P0))

@@ -16,8 +16,8 @@ def test_gradient_check_agrees_for_the_chapter_net():
     assert {r.verdict for r in rows} == {"ok"}
     assert set(rows[0].paths) == set(PATHS)  # every path that computes a gradient was checked
     g = net.gradients(np.array([[0.1, 0.2, 0.3, 0.4, 0.5]]), [0.1])
-    assert rows[0].analytic == g["K6"]  # the batch path: what trains
-    assert rows[0].paths["per-sample"] == net.backward([0.1, 0.2, 0.3, 0.4, 0.5], 0.1)["grad"]["K6"]
+    assert rows[0].paths["batch"] == g["K6"]  # the batch path: what trains
+    assert rows[0].analytic == net.backward([0.1, 0.2, 0.3, 0.4, 0.5], 0.1)["grad"]["K6"]
     assert net.get_params() == Network().get_params()  # parameters restored
 
 
