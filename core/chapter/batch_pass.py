@@ -296,8 +296,11 @@ class BatchPass:
             s.loss = self.train_pass(theta, mask)
             s.eval_loss = self._eval_loss
             return s
-        N, no = self.Y.shape
-        return Sweep(self, theta, mask, True, np.empty((N, no)), np.empty((N, no)), np.empty_like(self.G))
+        bufs = self.__dict__.get("_sweep_bufs")
+        if bufs is None:  # one pass is under way at a time: its outputs are made once
+            N, no = self.Y.shape
+            bufs = self._sweep_bufs = (np.empty((N, no)), np.empty((N, no)), np.empty_like(self.G))
+        return Sweep(self, theta, mask, True, *bufs)
 
     def advance(self, s: Sweep, deadline: float | None = None, clock=None) -> bool:
         """Run tiles of ``s`` until it is complete (True) or ``clock()`` passes ``deadline`` (False).

@@ -214,7 +214,11 @@ def run_batch(t, n: int, loss_below: float | None = None, stop=None, deadline: f
         partial_ok = deadline is not None and (
             est is None or (not progressed and est > (deadline - clock()) / 2))
         e0 = t.epoch + 1
+        if progressed and deadline is not None and hist.needs_room(e0, B):
+            break  # growing or thinning the history copies up to its budget: first thing next call
         hist.room_for(e0, B)
+        if deadline is not None:
+            hist.prefault(2 * B)
         ck.capture(t)
         resumed = t._partial
         if resumed is not None:
@@ -350,9 +354,13 @@ def run_fused(t, n: int, loss_below: float | None = None, stop=None, deadline: f
         B = _block_size(t, n - ran, deadline, progressed)
         if B == 0:
             break
-        progressed = True
         e0 = t.epoch + 1
+        if progressed and deadline is not None and hist.needs_room(e0, B):
+            break  # growing or thinning the history copies up to its budget: first thing next call
+        progressed = True
         hist.room_for(e0, B)  # may thin the history: rows are counted after it
+        if deadline is not None:
+            hist.prefault(2 * B)
         n0 = hist.n
         Hp, Hy = hist._params, hist._preds
         Hy3 = Hy.reshape(Hy.shape[0], N, 1)  # each row as an (N, 1) output for ŷ

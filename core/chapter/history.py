@@ -27,6 +27,7 @@ import numpy as np
 
 BUDGET_BYTES = 64 * 2**20
 KEEP_ALL = 100_000
+PREFAULT_BYTES = 512 * 2**10  # rows touched ahead of use per call of ``prefault``
 
 
 class History:
@@ -49,12 +50,37 @@ class History:
         self.keep_all = min(keep_all, self.max_rows // 2)
         self.stride = 1  # beyond keep_all, epochs with (e − keep_all) % stride == 0 are kept
         self.n = 0
-        cap = min(1024, self.max_rows)
+        # Every row the budget allows, reserved at once: np.zeros only maps memory when a row is
+        # first written (so a short run stays small), and nothing is ever copied to grow.
+        cap = self.max_rows
+        self._touched = 0  # values (row by row: its parameters, then its predictions) written once
         self._epochs = np.zeros(cap, dtype=np.int64)
         self._loss = np.zeros(cap)
         self._params = np.zeros((cap, P))
         self._preds = np.zeros((cap, N))
         self._eval = np.full(cap, np.nan) if self.track_eval else None
+
+    def prefault(self, rows: int, max_bytes: int = PREFAULT_BYTES) -> None:
+        """Write the next ``rows`` rows once (at most ``max_bytes`` a call) before they are needed.
+
+        The first write to fresh memory costs a page fault per 4 KB (~15 µs each on a busy
+        virtual machine: 30 ms for one row of a million predictions), which would land inside
+        a time-boxed call; the trainer's loops call this at each block's start so the rows are
+        ready when recorded.
+        """
+        P, N = self._params.shape[1], self._preds.shape[1]
+        end = min(self._params.shape[0], self.n + rows) * (P + N)  # in values, params then preds
+        done = max(self._touched, self.n * (P + N))  # rows in use hold data: never past them
+        if done >= end:
+            return
+        stop = min(end, done + max(1, max_bytes // 8))
+        params, preds = self._params.reshape(-1), self._preds.reshape(-1)
+        # value v of row r: params[r·P …] and preds[r·N …], walked row by row in proportion
+        r0, r1 = done // (P + N), -(-stop // (P + N))
+        f0, f1 = done / (P + N) - r0, stop / (P + N) - (r1 - 1)
+        params[int((r0 + f0) * P): int((r1 - 1 + f1) * P)] = 0.0
+        preds[int((r0 + f0) * N): int((r1 - 1 + f1) * N)] = 0.0
+        self._touched = stop
 
     def _arrays(self) -> list[np.ndarray]:
         arrays = [self._epochs, self._loss, self._params, self._preds]
@@ -87,6 +113,14 @@ class History:
             self._eval[n] = np.nan if eval_loss is None else eval_loss
         self.n = n + 1
 
+    def needs_room(self, first_epoch: int, count: int) -> bool:
+        """Whether recording those epochs would first grow or thin the buffers (a copy of up to
+        the whole budget: the time-boxed loops leave it to the start of their next call)."""
+        last = first_epoch + count - 1
+        kept = count if last <= self.keep_all else sum(
+            1 for e in range(first_epoch, last + 1) if self.wants(e))
+        return self.n + kept > self._epochs.shape[0]
+
     def room_for(self, first_epoch: int, count: int) -> int:
         """Rows the epochs ``first_epoch …`` + ``count`` − 1 will take, after making room for them.
 
@@ -104,23 +138,40 @@ class History:
             self._make_room()
 
     def _make_room(self) -> None:
-        cap = self._epochs.shape[0]
+        """Grow the buffers (up to ``max_rows``), or when at the budget double the grid's step and
+        drop the rows off the new grid. Only what moves is copied, once: thinning a 64 MB
+        history moves its last quarter or so, not the whole of it twice."""
+        cap, n = self._epochs.shape[0], self.n
         if cap < self.max_rows:
             new = min(self.max_rows, cap * 2)
-            self._epochs = np.resize(self._epochs, new)
-            self._loss = np.resize(self._loss, new)
-            self._params = np.resize(self._params, (new, self._params.shape[1]))
-            self._preds = np.resize(self._preds, (new, self._preds.shape[1]))
+            grown = []
+            for arr in self._arrays():
+                bigger = np.empty((new, *arr.shape[1:]), dtype=arr.dtype)
+                bigger[:n] = arr[:n]
+                grown.append(bigger)
+            self._epochs, self._loss, self._params, self._preds = grown[:4]
             if self._eval is not None:
-                self._eval = np.resize(self._eval, new)
+                self._eval = grown[4]
             return
-        # Full at the memory budget: double the grid step and drop the rows off the new grid.
         self.stride *= 2
-        e = self._epochs[: self.n]
+        e = self._epochs[:n]
         keep = (e <= self.keep_all) | ((e - self.keep_all) % self.stride == 0)
-        m = int(keep.sum())
+        lead = int(np.argmin(keep)) if not keep.all() else n  # rows before the first dropped one stay
+        tail = np.flatnonzero(keep[lead:]) + lead  # the rows that move down to lead, lead + 1, …
+        m = lead + len(tail)
+        every_other = len(tail) > 0 and np.array_equal(tail, np.arange(len(tail)) * 2 + tail[0]) \
+            and tail[0] <= lead + 1
         for arr in self._arrays():
-            arr[:m] = arr[: self.n][keep]
+            if every_other:
+                # row lead + k ← row tail[0] + 2k, in chunks whose source lies past their target
+                src0 = int(tail[0])
+                k = 0
+                while k < len(tail):
+                    k1 = min(len(tail), max(1, 2 * k + (src0 - lead)))
+                    arr[lead + k: lead + k1] = arr[src0 + 2 * k: src0 + 2 * k1: 2]
+                    k = k1
+            else:
+                arr[lead:m] = arr[tail]
         self.n = m
 
     def truncate(self, n_rows: int) -> None:
@@ -204,7 +255,8 @@ class History:
         """Restore ``state()``; a tracked ``eval_loss`` missing from it (an older file) reads as NaN."""
         n = len(state["epochs"])
         self.stride = int(state["stride"])
-        cap = max(n, 16)
+        cap = max(n, 16, self.max_rows)
+        self._touched = n * (len(self.param_names) + self.n_samples)
         self._epochs = np.zeros(cap, dtype=np.int64)
         self._loss = np.zeros(cap)
         self._params = np.zeros((cap, len(self.param_names)))

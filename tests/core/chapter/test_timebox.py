@@ -126,3 +126,16 @@ def test_the_chapters_size_fills_its_budget_in_blocks(monkeypatch):
     t._epoch_s = 1e-6
     assert fused_loop._block_size(t, 10**9, 0.006, progressed=True) == fused_loop.MAX_BLOCK
     assert fused_loop._block_size(t, 5, None, progressed=False) == 5
+
+
+def test_prefaulting_rows_ahead_never_touches_recorded_ones():
+    from core.chapter.history import History
+
+    h = History(["a", "b"], 3)
+    for e in range(1, 6):
+        h.record(e, np.array([e, e], float), np.full(3, float(e)), float(e))
+    for _ in range(50):
+        h.prefault(8, max_bytes=16)
+    assert np.array_equal(h.params["a"], np.arange(1, 6.0))
+    assert np.array_equal(h.predictions[:, 2], np.arange(1, 6.0))
+    assert h._touched >= (5 + 8) * 5
