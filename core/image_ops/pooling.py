@@ -162,14 +162,15 @@ def _pool_plane(src: np.ndarray, dst: np.ndarray, ky: int, kx: int, sy: int, sx:
             combine(o, t[:, dx : dx + span_x : sx], out=o)
 
 
-def pool2d(x, size, stride=None, op: str = "max") -> np.ndarray:
+def pool2d(x, size, stride=None, op: str = "max", *, out: np.ndarray | None = None) -> np.ndarray:
     """Pool each channel of ``x`` ((H, W) or (H, W, C)) with a ``size`` window every ``stride``.
 
     Only windows lying fully inside the map are used, so the output is
     ⌊(H − size_y)/stride_y⌋ + 1 by ⌊(W − size_x)/stride_x⌋ + 1 (channels kept). ``stride``
     defaults to ``size`` (non-overlapping windows, the chapter's 2×2/2 example).
     ``op`` is "max" or "avg". The float dtype is kept; int/bool inputs become float32.
-    A stack stored map after map (as conv2d returns it) comes back stored the same way.
+    A stack stored map after map (as conv2d returns it) comes back stored the same way;
+    ``out`` (the result's shape and dtype) receives it instead of a new array.
 
     Max and sum are separable over a rectangle, so each is a pass along y (whole rows, a band
     at a time) then a pass along x: size_y + size_x array operations, about the cost of an
@@ -187,24 +188,28 @@ def pool2d(x, size, stride=None, op: str = "max") -> np.ndarray:
     ho, wo = (h - ky) // sy + 1, (w - kx) // sx + 1
     combine = np.maximum if op == "max" else np.add
     planes, stacked = _planes(a)
-    if stacked:
-        store = np.empty((len(planes), ho, wo), a.dtype)
-        out, dsts = store.transpose(1, 2, 0), list(store)
+    shape = (ho, wo, *a.shape[2:])
+    if out is not None:
+        if out.shape != shape or out.dtype != a.dtype or out_dtype != a.dtype:
+            raise ValueError(f"out must be a {a.dtype} array of shape {shape}, got {out.dtype} {out.shape}")
+        result = out
+    elif stacked:
+        result = np.empty((len(planes), ho, wo), a.dtype).transpose(1, 2, 0)
     else:
-        out = np.empty((ho, wo, *a.shape[2:]), a.dtype)
-        dsts = [out]
+        result = np.empty(shape, a.dtype)
+    dsts = [result[:, :, n] for n in range(len(planes))] if stacked else [result]
     for src, dst in zip(planes, dsts, strict=True):
         _pool_plane(src, dst, ky, kx, sy, sx, combine)
         if op == "avg":
             dst *= dst.dtype.type(1.0 / (ky * kx))
-    return out if out.dtype == out_dtype else out.astype(out_dtype)
+    return result if result.dtype == out_dtype else result.astype(out_dtype)
 
 
-def depth_pool(x, op: str = "max") -> np.ndarray:
+def depth_pool(x, op: str = "max", *, out: np.ndarray | None = None) -> np.ndarray:
     """Depth (1×1) pooling: combine the C feature maps of ``x`` (H, W, C) into one (H, W).
 
     The chapter uses it to merge the maps of several kernels; "max" keeps, at each pixel,
-    the strongest response, "avg" their mean. The float dtype is kept.
+    the strongest response, "avg" their mean. The float dtype is kept; ``out`` receives it.
     """
     _check_op(op)
     a, out_dtype = as_float_array(x, "x")
@@ -214,9 +219,14 @@ def depth_pool(x, op: str = "max") -> np.ndarray:
     if c == 0:
         raise ValueError("x must have at least one channel, got 0")
     combine = np.maximum if op == "max" else np.add
-    out = a[:, :, 0].copy()
-    for ch in range(1, c):
-        combine(out, a[:, :, ch], out=out)
+    if out is not None and (out.shape != a.shape[:2] or out.dtype != a.dtype):
+        raise ValueError(f"out must be a {a.dtype} array of shape {a.shape[:2]}, got {out.dtype} {out.shape}")
+    if c == 1:
+        result = a[:, :, 0].copy() if out is None else np.copyto(out, a[:, :, 0]) or out
+    else:
+        result = combine(a[:, :, 0], a[:, :, 1], out=out)
+    for ch in range(2, c):
+        combine(result, a[:, :, ch], out=result)
     if op == "avg":
-        out *= out.dtype.type(1.0 / c)
-    return out.astype(out_dtype, copy=False)
+        result *= result.dtype.type(1.0 / c)
+    return result.astype(out_dtype, copy=False)

@@ -127,7 +127,7 @@ def settings_from_args(args: argparse.Namespace) -> PipelineSettings:
 
 def run_filter(args: argparse.Namespace) -> int:
     """Run the ``filter`` command; return the exit status (0, or 2 after one "error: " line)."""
-    from gui.image_lab.image_io import ImageLoadError, load_image, save_npy, save_png, tile_maps
+    from gui.image_lab.image_io import ImageLoadError, load_image, save_maps_png, save_npy
 
     try:
         settings = settings_from_args(args)
@@ -139,7 +139,7 @@ def run_filter(args: argparse.Namespace) -> int:
         if args.out.suffix.lower() == ".npy":
             save_npy(out, args.out)
         else:
-            save_png(tile_maps(out) if out.ndim == 3 else out, args.out)
+            save_maps_png(out, args.out)
     except (ImageLoadError, ValueError, OSError) as exc:
         return fail(one_line(exc))
     except MemoryError:

@@ -1,12 +1,15 @@
 """The image lab's settings panel: the learner edits the conv → pool → depth-pool pipeline here.
 
 It holds no pipeline state beyond its widgets: ``settings()`` reads them into an
-immutable ``PipelineSettings`` and ``settingsChanged`` fires on every edit.
+immutable ``PipelineSettings``; ``settingsChanged`` fires on every edit, and ``changed`` says
+too whether the control is still moving (digits or a kernel being typed) — the lab filters
+discrete changes (an arrow click, a tick, a choice) at once and waits for typing to pause.
+Colours come from the palette (``looks``), so a dark theme reads as well as a light one.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.image_ops.kernels import KERNELS
+from gui.image_lab.looks import style_error, style_note
 from gui.image_lab.pipeline import (
     ACTIVATIONS,
     CUSTOM,
@@ -42,13 +46,43 @@ RGB_EXPLANATION = (
     "(a kernel spans all input channels, as in a CNN's first layer). Tick "
     "“greyscale first” to filter one grey channel instead."
 )
-ERROR_STYLE = "color: #d93025;"
+GREY_FIRST_EXPLANATION = (
+    "RGB image converted to one grey channel (0.299 R + 0.587 G + 0.114 B) before the conv "
+    "layer. Untick “greyscale first” to filter R, G and B, each kernel spanning the three."
+)
+
+
+class _StepSpinBox(QSpinBox):
+    """A spin box that tells an arrow step (discrete) from typing (still moving)."""
+
+    stepping = False
+
+    def stepBy(self, steps: int) -> None:  # noqa: N802 (Qt name)
+        self.stepping = True
+        try:
+            super().stepBy(steps)
+        finally:
+            self.stepping = False
+
+
+class _StepDoubleSpinBox(QDoubleSpinBox):
+    """The same for decimals."""
+
+    stepping = False
+
+    def stepBy(self, steps: int) -> None:  # noqa: N802 (Qt name)
+        self.stepping = True
+        try:
+            super().stepBy(steps)
+        finally:
+            self.stepping = False
 
 
 class LabControls(QWidget):
     """Spin boxes, lists and combos for every PipelineSettings field."""
 
     settingsChanged = Signal(object)  # PipelineSettings
+    changed = Signal(object, bool)  # PipelineSettings, and whether the control is still moving
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,6 +93,7 @@ class LabControls(QWidget):
         layout.addWidget(self._pool_group())
         layout.addWidget(self._depth_group())
         layout.addStretch(1)
+        self._colour_input = False
         self.set_settings(PipelineSettings())
         self._update_custom_error()
 
@@ -104,7 +139,7 @@ class LabControls(QWidget):
         self.custom_error = QLabel()
         self.custom_error.setObjectName("customKernelError")
         self.custom_error.setWordWrap(True)
-        self.custom_error.setStyleSheet(ERROR_STYLE)
+        style_error(self.custom_error)
         self.custom_error.setToolTip("Why the typed kernel cannot be used, if it cannot.")
         v.addWidget(self.custom_error)
 
@@ -145,12 +180,12 @@ class LabControls(QWidget):
         self.greyscale_first.setObjectName("greyscaleFirstCheck")
         self.greyscale_first.setToolTip("Convert an RGB image to one grey channel "
                                         "(0.299 R + 0.587 G + 0.114 B) before the conv layer.")
-        self.greyscale_first.toggled.connect(self._emit)
+        self.greyscale_first.toggled.connect(self._on_greyscale_toggled)
         v.addWidget(self.greyscale_first)
         self.channel_note = QLabel(RGB_EXPLANATION)
         self.channel_note.setObjectName("channelNote")
         self.channel_note.setWordWrap(True)
-        self.channel_note.setStyleSheet("color: #444; font-size: 11px;")
+        style_note(self.channel_note)
         self.channel_note.setVisible(False)
         v.addWidget(self.channel_note)
         return box
@@ -189,22 +224,22 @@ class LabControls(QWidget):
         return box
 
     def _spin(self, lo: int, hi: int, name: str, tip: str, step: int = 1) -> QSpinBox:
-        s = QSpinBox()
+        s = _StepSpinBox()
         s.setRange(lo, hi)
         s.setSingleStep(step)
         s.setObjectName(name)
         s.setToolTip(tip)
-        s.valueChanged.connect(self._emit)
+        s.valueChanged.connect(lambda _v, box=s: self._emit(moving=not box.stepping))
         return s
 
     def _dspin(self, lo: float, hi: float, step: float, name: str, tip: str) -> QDoubleSpinBox:
-        s = QDoubleSpinBox()
+        s = _StepDoubleSpinBox()
         s.setRange(lo, hi)
         s.setSingleStep(step)
         s.setDecimals(2)
         s.setObjectName(name)
         s.setToolTip(tip)
-        s.valueChanged.connect(self._emit)
+        s.valueChanged.connect(lambda _v, box=s: self._emit(moving=not box.stepping))
         return s
 
     def _combo(self, items, name: str, tip: str) -> QComboBox:
@@ -263,6 +298,7 @@ class LabControls(QWidget):
         self.bias.setValue(s.bias)
         self.activation.setCurrentText(s.activation)
         self.greyscale_first.setChecked(s.greyscale_first)
+        self._update_channel_note()
         self.pool_group.setChecked(s.pool_op is not None)
         if s.pool_op:
             self.pool_op.setCurrentText(s.pool_op)
@@ -292,10 +328,27 @@ class LabControls(QWidget):
         rows = (self.kernel_list.count() + 1) // 2
         self.kernel_list.setFixedHeight(rows * 20 + 10)
 
-    def set_colour_input(self, colour: bool) -> None:
-        """Show the RGB explanation and the greyscale option only for colour images."""
-        self.channel_note.setVisible(colour)
+    def set_colour_input(self, colour: bool, new_image: bool = True) -> None:
+        """Follow the loaded image: the greyscale option is for colour images only.
+
+        A new image starts unticked (a colour image is filtered in colour until the learner
+        ticks the box for it); a grey image shows the box unticked and greyed out.
+        """
+        self._colour_input = colour
+        if new_image or not colour:
+            with QSignalBlocker(self.greyscale_first):
+                self.greyscale_first.setChecked(False)
         self.greyscale_first.setEnabled(colour)
+        self._update_channel_note()
+
+    def _update_channel_note(self) -> None:
+        self.channel_note.setVisible(self._colour_input)
+        self.channel_note.setText(GREY_FIRST_EXPLANATION if self.greyscale_first.isChecked()
+                                  else RGB_EXPLANATION)
+
+    def _on_greyscale_toggled(self, _on: bool) -> None:
+        self._update_channel_note()
+        self._emit()
 
     def _inputs(self) -> list[QWidget]:
         return [self.kernel_list, self.custom_edit, self.kernel_size, self.seed, self.padding,
@@ -305,7 +358,7 @@ class LabControls(QWidget):
 
     def _on_custom_text(self) -> None:
         self._update_custom_error()
-        self._emit()
+        self._emit(moving=True)
 
     def _update_custom_error(self) -> None:
         """Show the parser's reason beside the editor (empty when the grid is fine)."""
@@ -316,19 +369,27 @@ class LabControls(QWidget):
         try:
             k = parse_custom_kernel(text)
         except ValueError as exc:
-            self.custom_error.setStyleSheet(ERROR_STYLE)
+            style_error(self.custom_error)
             self.custom_error.setText(str(exc))
         else:
-            self.custom_error.setStyleSheet("color: #444;")
+            style_note(self.custom_error)
             self.custom_error.setText(f"{k.shape[0]}×{k.shape[1]} kernel, sum of weights "
                                       f"{float(k.sum()):.3g}")
 
     def _update_enabled(self) -> None:
         self.pad_value.setEnabled(self.pad_mode.currentText() == "constant")
 
-    def _emit(self, *_args) -> None:
+    def _emit(self, *_args, moving: bool = False) -> None:
         self._update_enabled()
-        self.settingsChanged.emit(self.settings())
+        settings = self.settings()
+        self.settingsChanged.emit(settings)
+        self.changed.emit(settings, moving)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt name)
+        """A new palette (theme): colour the error text for it."""
+        if event.type() == QEvent.Type.PaletteChange:
+            self._update_custom_error()
+        super().changeEvent(event)
 
 
 __all__ = ["LabControls", "RGB_EXPLANATION"]

@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import math
 import os
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -42,6 +41,7 @@ from PySide6.QtCore import QSize, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QImage, QImageReader
 
 from gui.image_lab.limits import BYTES_PER_PIXEL_WORST, LARGE_SIDE, MAX_PIXELS
+from gui.image_lab.saving import save_maps_png, save_npy, save_png, tile_maps  # noqa: F401 (re-exported)
 
 _F = QImage.Format
 _DEEP_FORMATS = {
@@ -82,18 +82,27 @@ class LoadedImage:
         return self.array.ndim == 3
 
 
-def image_size(path: str | os.PathLike) -> tuple[int, int]:
-    """Return (height, width) from the file's header without decoding pixels.
+def image_header(path: str | os.PathLike) -> tuple[int, int, int]:
+    """(height, width, channels) from the file's header, without decoding pixels.
 
-    Used by the GUI to ask "downscale?" before loading a very large image.
+    ``channels`` is 1 for a greyscale file format, else 3 (what the lab will hold after loading,
+    at worst). Used by the GUI to refuse, or offer a downscale, before loading a large image.
     """
     path = _check_file(Path(path))
-    reader = _reader(path)
-    size = reader.size()
+    with _capture_qt_image_warnings():  # Qt's plugins complain on stderr even while probing
+        reader = _reader(path)
+        size = reader.size()
+        fmt = reader.imageFormat()
     if not size.isValid():
         raise ImageLoadError(f"{path.name}: the image header does not give its size "
                              "(the file may be damaged).")
-    return size.height(), size.width()
+    grey = fmt in (_F.Format_Grayscale8, _F.Format_Grayscale16, _F.Format_Mono, _F.Format_MonoLSB)
+    return size.height(), size.width(), 1 if grey else 3
+
+
+def image_size(path: str | os.PathLike) -> tuple[int, int]:
+    """Return (height, width) from the file's header without decoding pixels."""
+    return image_header(path)[:2]
 
 
 def load_image(
@@ -105,12 +114,30 @@ def load_image(
 
     ``max_pixels`` refuses images larger than that (from the header, before decoding);
     ``max_side`` downscales so neither side exceeds it, keeping the aspect ratio.
-    Raises ImageLoadError naming the file and the reason.
+    Raises ImageLoadError naming the file and the reason. Qt's own messages about a damaged
+    file (libpng, libjpeg) are caught around every reader call: they become a note or the
+    reason, never a line on stderr.
     """
     path = _check_file(Path(path))
-    reader = _reader(path)
-    notes: list[str] = []
+    with _capture_qt_image_warnings() as warnings:
+        reader = _reader(path)
+        image, original_size, notes, size_known = _read(reader, path, max_pixels, max_side)
+    if image.isNull():
+        raise ImageLoadError(f"{path.name}: {_explain_read_error(reader, path, size_known)}")
+    if original_size == (0, 0):
+        original_size = (image.height(), image.width())
+    if warnings:
+        notes.append("the file looks damaged or cut short, so part of the image may be "
+                     f"missing (Qt said: {warnings[0]}).")
+    array, conversion_notes, had_alpha = qimage_to_array(image)
+    del image
+    notes = conversion_notes + notes
+    return LoadedImage(array, path, original_size, had_alpha, " ".join(_capitalise(notes)))
 
+
+def _read(reader: QImageReader, path: Path, max_pixels: int, max_side: int | None):
+    """Check the header's size against the limit, then decode: (QImage, original size, notes, size known)."""
+    notes: list[str] = []
     size = reader.size()  # header only: no pixels decoded yet
     if size.isValid():
         h, w = size.height(), size.width()
@@ -127,34 +154,22 @@ def load_image(
             notes.append(f"downscaled from {w}×{h} to {new_w}×{new_h}.")
         original_size = (h, w)
     else:
-        original_size = (0, 0)  # filled in below from the decoded image
-
+        original_size = (0, 0)  # filled in by the caller from the decoded image
     limit_mb = max(1, math.ceil(max_pixels * BYTES_PER_PIXEL_WORST / 2**20))
     previous_limit = QImageReader.allocationLimit()
     QImageReader.setAllocationLimit(limit_mb)
     try:
-        with _capture_qt_image_warnings() as warnings:
-            image = reader.read()
+        image = reader.read()
     finally:
         QImageReader.setAllocationLimit(previous_limit)
-
-    if image.isNull():
-        raise ImageLoadError(f"{path.name}: {_explain_read_error(reader, path, size.isValid())}")
-    if original_size == (0, 0):
-        original_size = (image.height(), image.width())
-    if warnings:
-        notes.append("the file looks damaged or cut short, so part of the image may be "
-                      f"missing (Qt said: {warnings[0]}).")
-
-    array, conversion_notes, had_alpha = qimage_to_array(image)
-    notes = conversion_notes + notes
-    return LoadedImage(array, path, original_size, had_alpha, " ".join(_capitalise(notes)))
+    return image, original_size, notes, size.isValid()
 
 
 def qimage_to_array(image: QImage) -> tuple[np.ndarray, list[str], bool]:
     """Convert a QImage to float32 in [0, 1]: (H, W) if grey, else (H, W, 3).
 
-    Returns (array, notes, had_alpha); notes say what was converted, for the UI.
+    Returns (array, notes, had_alpha); notes say what was converted, for the UI. The pixels
+    are read in place (no copy of the QImage) and converted once, straight to float32.
     """
     notes: list[str] = []
     fmt = image.format()
@@ -166,91 +181,47 @@ def qimage_to_array(image: QImage) -> tuple[np.ndarray, list[str], bool]:
                      f"{'greyscale' if image.isGrayscale() else 'RGB'}.")
 
     if fmt == _F.Format_Grayscale16:
-        return _bits(image, np.uint16, 1)[..., 0] / np.float32(65535), notes + [
+        return _scaled(_bits(image, np.uint16, 1)[..., 0], 65535), notes + [
             "16-bit greyscale: kept at 16-bit precision."], False
     if fmt == _F.Format_Grayscale8 or (not image.hasAlphaChannel() and image.isGrayscale()
                                        and fmt not in _DEEP_FORMATS):
         grey = image.convertToFormat(_F.Format_Grayscale8)
-        return _bits(grey, np.uint8, 1)[..., 0] / np.float32(255), notes, False
+        return _scaled(_bits(grey, np.uint8, 1)[..., 0], 255), notes, False
 
     had_alpha = image.hasAlphaChannel()
     if fmt in _DEEP_FORMATS:
-        rgba = _bits(image.convertToFormat(_F.Format_RGBA64), np.uint16, 4) / np.float32(65535)
+        image = image.convertToFormat(_F.Format_RGBA64)
+        raw, top = _bits(image, np.uint16, 4), 65535
         notes.append("16-bit colour: kept at 16-bit precision.")
     else:
-        rgba = _bits(image.convertToFormat(_F.Format_RGBA8888), np.uint8, 4) / np.float32(255)
-
-    rgb = rgba[..., :3]
+        image = image.convertToFormat(_F.Format_RGBA8888)
+        raw, top = _bits(image, np.uint8, 4), 255
+    equal = bool(np.array_equal(raw[..., 0], raw[..., 1]) and np.array_equal(raw[..., 1], raw[..., 2]))
+    alpha = raw[..., 3]
+    see_through = float(np.mean(alpha < top)) if had_alpha else 0.0
+    out = _scaled(raw[..., 0] if equal else raw[..., :3], top)
     if had_alpha:
-        alpha = rgba[..., 3:]
-        see_through = float(np.mean(alpha < 1.0))
-        if see_through > 0:
-            rgb = rgb * alpha + (1.0 - alpha)  # composite on white
+        if see_through > 0:  # composite on white, a band of rows at a time (no full-size temporaries)
+            for r0 in range(0, out.shape[0], 256):
+                a = _scaled(alpha[r0 : r0 + 256], top)
+                band = out[r0 : r0 + 256]
+                if band.ndim == 3:
+                    a = a[..., None]
+                band *= a
+                band += 1 - a
             notes.append(f"alpha channel dropped: composited on white "
                          f"({see_through:.0%} of pixels were see-through).")
         else:
             notes.append("alpha channel dropped (every pixel was opaque).")
-    rgb = np.ascontiguousarray(rgb, dtype=np.float32)
-    if np.array_equal(rgb[..., 0], rgb[..., 1]) and np.array_equal(rgb[..., 1], rgb[..., 2]):
-        if fmt not in (_F.Format_Indexed8, _F.Format_Mono, _F.Format_MonoLSB):
-            notes.append("colour file with R = G = B everywhere: treated as greyscale.")
-        return np.ascontiguousarray(rgb[..., 0]), notes, had_alpha
-    return rgb, notes, had_alpha
+    if equal and fmt not in (_F.Format_Indexed8, _F.Format_Mono, _F.Format_MonoLSB):
+        notes.append("colour file with R = G = B everywhere: treated as greyscale.")
+    return out, notes, had_alpha
 
 
-def save_png(array: np.ndarray, path: str | os.PathLike, *, normalise: bool = True) -> None:
-    """Write a map (H, W) or an RGB image (H, W, 3) as an 8-bit PNG, atomically.
-
-    Normalisation (why: a feature map has any range, a PNG 0–255): with
-    ``normalise=True`` the map's minimum becomes 0 and its maximum 255 (a constant
-    map becomes mid-grey 128). With ``normalise=False`` values are taken to be in
-    [0, 1] and clipped (use it for the input image). The .npy export keeps exact values.
-    """
-    a = np.asarray(array, dtype=np.float64)
-    if a.ndim == 3 and a.shape[2] == 1:
-        a = a[..., 0]
-    if not (a.ndim == 2 or (a.ndim == 3 and a.shape[2] == 3)):
-        raise ValueError(f"save_png needs (H, W) or (H, W, 3), got shape {a.shape}")
-    if normalise:
-        finite = a[np.isfinite(a)]
-        lo, hi = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 0.0)
-        a = (a - lo) / (hi - lo) if hi > lo else np.full_like(a, 128 / 255)
-    u8 = np.ascontiguousarray(np.round(np.clip(np.nan_to_num(a), 0, 1) * 255).astype(np.uint8))
-    h, w = u8.shape[:2]
-    if u8.ndim == 2:
-        image = QImage(u8.data, w, h, w, _F.Format_Grayscale8)
-    else:
-        image = QImage(u8.data, w, h, 3 * w, _F.Format_RGB888)
-    image = image.copy()  # own the pixels before u8 goes away
-
-    def write(tmp: Path) -> None:
-        if not image.save(str(tmp), "PNG"):
-            raise OSError(f"could not write PNG data to {Path(path).name}")
-
-    _atomic_write(Path(path), write)
-
-
-def save_npy(array: np.ndarray, path: str | os.PathLike) -> None:
-    """Write the exact values as a NumPy .npy file, atomically (no half-written file)."""
-    def write(tmp: Path) -> None:
-        with open(tmp, "wb") as fh:
-            np.save(fh, np.asarray(array))
-
-    _atomic_write(Path(path), write)
-
-
-def tile_maps(maps: np.ndarray, gap: int = 2) -> np.ndarray:
-    """Lay a stack (H, W, n) side by side as one (H, n·W + (n−1)·gap) map for a PNG export.
-
-    The gap is filled with the stack's minimum so it reads as background after normalising.
-    """
-    maps = np.asarray(maps)
-    if maps.ndim == 2:
-        return maps
-    h, w, n = maps.shape
-    out = np.full((h, n * w + (n - 1) * gap), np.nanmin(maps) if maps.size else 0, maps.dtype)
-    for i in range(n):
-        out[:, i * (w + gap): i * (w + gap) + w] = maps[..., i]
+def _scaled(raw: np.ndarray, top: int) -> np.ndarray:
+    """Integer pixels as float32 in [0, 1], in one pass into a new contiguous array."""
+    out = np.empty(raw.shape, np.float32)
+    np.multiply(raw, np.float32(1.0 / top), out=out)
     return out
 
 
@@ -310,9 +281,12 @@ def _explain_read_error(reader: QImageReader, path: Path, size_known: bool) -> s
     return f"the image could not be decoded ({reader.errorString()})."
 
 
+_CODEC_WORDS = ("JPEG", "PNG", "libpng", "jpeg", "TIFF", "tiff", "GIF", "WebP", "webp", "BMP", "image")
+
+
 @contextmanager
 def _capture_qt_image_warnings() -> Iterator[list[str]]:
-    """Collect Qt's image-plugin warnings (e.g. "Corrupt JPEG data") during a read.
+    """Collect Qt's image-plugin messages (e.g. "libpng error: Read Error") during reader calls.
 
     Other messages are passed on to the previous handler (or printed as Qt would).
     """
@@ -320,7 +294,7 @@ def _capture_qt_image_warnings() -> Iterator[list[str]]:
 
     def handler(mode: QtMsgType, context, message: str) -> None:
         category = getattr(context, "category", "") or ""
-        if "imageio" in category or "JPEG" in message or "PNG" in message:
+        if "image" in category or any(word in message for word in _CODEC_WORDS):
             caught.append(message.strip())
         elif previous is not None:
             previous(mode, context, message)
@@ -336,30 +310,12 @@ def _capture_qt_image_warnings() -> Iterator[list[str]]:
 
 
 def _bits(image: QImage, dtype: type, channels: int) -> np.ndarray:
-    """Copy a QImage's pixels into a (H, W, channels) array, skipping row padding."""
+    """A QImage's pixels as a (H, W, channels) view (row padding skipped; valid while ``image`` lives)."""
     h, w = image.height(), image.width()
     itemsize = np.dtype(dtype).itemsize
     row_items = image.bytesPerLine() // itemsize
     buf = np.frombuffer(image.constBits(), dtype=dtype, count=row_items * h)
-    return buf.reshape(h, row_items)[:, : w * channels].reshape(h, w, channels).copy()
-
-
-def _atomic_write(path: Path, write) -> None:
-    """Write via a temporary file in the same folder, then rename over the target."""
-    path = Path(path)
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix or ".tmp",
-                                        dir=path.parent)
-    except OSError as exc:  # name the file the user asked for, not the temporary one
-        raise OSError(exc.errno, f"cannot write there ({exc.strerror})", str(path)) from None
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        write(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    return buf.reshape(h, row_items)[:, : w * channels].reshape(h, w, channels)
 
 
 def _capitalise(notes: list[str]) -> list[str]:
@@ -375,6 +331,8 @@ __all__ = [
     "image_size",
     "load_image",
     "qimage_to_array",
+    "image_header",
+    "save_maps_png",
     "save_npy",
     "save_png",
     "supported_suffixes",

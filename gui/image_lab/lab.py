@@ -2,13 +2,11 @@
 
 Pieces (one idea per module):
 
-* ``image_io``            files → float arrays, and PNG / .npy export
-* ``image_lab_pipeline``  the pipeline itself (NumPy, calls the core; shared with the CLI)
-* ``image_lab_worker``    runs it off the GUI thread, debounced, latest request wins
-* ``image_lab_controls``  the settings panel
-* ``image_lab_view``      draws every stage (pyqtgraph), reports the hovered pixel
-* ``image_lab_hover``     the text about one hovered pixel (window, kernel, sum)
-* ``image_lab_files``     open / save dialogs and the stage export
+* ``image_io`` files → float arrays; ``saving`` maps → PNG / .npy; ``files`` dialogs, costs
+* ``pipeline`` the pipeline (NumPy, shared with the CLI); ``display`` scales and pictures
+* ``worker`` runs both off the GUI thread, latest request wins
+* ``controls`` the settings panel; ``chrome`` the toolbar and the panel under the maps
+* ``view`` the stage grid (scrolls, zooms) of ``cells``; ``hover`` one pixel's numbers
 
 This module wires them together and handles files (open, drop, samples, export).
 The main window adds ``ImageLab`` as a tab, puts ``open_action`` and ``sample_actions``
@@ -17,41 +15,46 @@ in its menus, and calls ``shutdown()`` when it closes.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
     QHBoxLayout,
     QLabel,
-    QMenu,
     QMessageBox,
     QScrollArea,
     QSizePolicy,
     QSplitter,
-    QToolBar,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from core.resources import RESOURCES  # noqa: E402
+from core.resources import RESOURCES
+from gui.image_lab.chrome import build_info_panel, build_toolbar, make_actions
 from gui.image_lab.controls import LabControls
+from gui.image_lab.display import DISPLAY_SIDE, MIN_DISPLAY_SIDE
 from gui.image_lab.files import (
     ask_downscale,
     ask_export_path,
     ask_open_path,
     export_stage_maps,
     fill_export_menu,
+    open_decision,
 )
 from gui.image_lab.hover import hover_text
-from gui.image_lab.image_io import LARGE_SIDE, ImageLoadError, LoadedImage, image_size, load_image
-from gui.image_lab.pipeline import PipelineResult, PipelineSettings, stage_window
-from gui.image_lab.view import StageView
+from gui.image_lab.image_io import LARGE_SIDE, ImageLoadError, LoadedImage, load_image
+from gui.image_lab.looks import style_error
+from gui.image_lab.pipeline import (
+    PipelineResult,
+    PipelineSettings,
+    build_kernels,
+    check_memory,
+    stage_window,
+)
+from gui.image_lab.view import StageView, size_text
 from gui.image_lab.worker import FilterWorker
 
 SAMPLES = {  # file → menu text; brick is the chapter's example and the default
@@ -60,7 +63,7 @@ SAMPLES = {  # file → menu text; brick is the chapter's example and the defaul
     "chelsea.png": "Chelsea the cat (RGB)",
 }
 DEFAULT_SAMPLE = "brick.png"
-MESSAGE_STYLE = "color: #d93025; font-weight: bold;"
+__all__ = ["ImageLab", "LARGE_SIDE", "RESOURCES", "SAMPLES", "sample_path"]
 
 
 def sample_path(name: str) -> Path:
@@ -73,8 +76,10 @@ class ImageLab(QWidget):
 
     imageLoaded = Signal(str)  # path of the image now in the lab
     resultShown = Signal(object)  # the PipelineResult just drawn
+    errorShown = Signal(str)  # a message shown to the learner (inline, and in a box)
 
-    def __init__(self, parent: QWidget | None = None, *, load_default: bool = True) -> None:
+    def __init__(self, parent: QWidget | None = None, *, load_default: bool = True,
+                 dialog_settings: QSettings | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("imageLab")
         self.setAcceptDrops(True)
@@ -82,9 +87,10 @@ class ImageLab(QWidget):
         self.result: PipelineResult | None = None  # the newest result drawn
         self.last_error = ""  # the last message shown to the learner ("" if none)
         self.show_dialogs = True  # False in tests: errors only go to the inline label
-        # Hooks a test (or the main window) may replace; both default to message boxes.
+        self.dialog_settings = dialog_settings  # where file dialogs remember folders (None: app's)
+        # A hook a test (or the main window) may replace; defaults to a message box.
         self.ask_downscale: Callable[[Path, int, int], bool | None] = self._ask_downscale
-        self._error_box: QMessageBox | None = None
+        self.error_box: QMessageBox | None = None  # one box, reused for every message
 
         self._worker = FilterWorker(self)
         self._worker.resultReady.connect(self._on_result)
@@ -94,57 +100,20 @@ class ImageLab(QWidget):
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
 
-        self._make_actions()
+        make_actions(self, SAMPLES, sample_path)
         self._build_ui()
-        self.controls.settingsChanged.connect(self._request)
+        self.controls.changed.connect(self._request)
         if load_default:
             self.load_file(sample_path(DEFAULT_SAMPLE))
 
     # ------------------------------------------------------------------ UI
 
-    def _make_actions(self) -> None:
-        self.open_action = QAction("Open image…", self)
-        self.open_action.setObjectName("actionOpenImage")
-        self.open_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
-        self.open_action.setToolTip("Open an image file (PNG, JPEG, BMP, GIF, TIFF, WebP) in "
-                                    "the Image lab.")
-        self.open_action.triggered.connect(self.open_dialog)
-        self.sample_actions: list[QAction] = []
-        for file, text in SAMPLES.items():
-            act = QAction(text, self)
-            act.setObjectName(f"actionSample{Path(file).stem.capitalize()}")
-            act.setToolTip(f"Load the bundled sample image {file}.")
-            act.setData(file)
-            act.triggered.connect(lambda _=False, f=file: self.load_file(sample_path(f)))
-            self.sample_actions.append(act)
-
     def _build_ui(self) -> None:
         outer = QVBoxLayout(self)
         outer.setContentsMargins(4, 4, 4, 4)
         outer.setSpacing(3)
-
-        bar = QToolBar()
-        bar.setObjectName("imageLabToolBar")
-        bar.addAction(self.open_action)
-        self.samples_combo = QComboBox()
-        self.samples_combo.setObjectName("sampleCombo")
-        self.samples_combo.setToolTip("Load one of the bundled sample images.")
-        self.samples_combo.addItem("Samples…", None)
-        for act in self.sample_actions:
-            self.samples_combo.addItem(act.text(), act.data())
-        self.samples_combo.activated.connect(self._on_sample_chosen)
-        bar.addWidget(self.samples_combo)
-        self.export_button = QToolButton()
-        self.export_button.setObjectName("exportButton")
-        self.export_button.setText("Export ▾")
-        self.export_button.setToolTip("Save a stage's maps as a PNG picture or a .npy array.")
-        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.export_menu = QMenu(self.export_button)
-        self.export_menu.aboutToShow.connect(self._fill_export_menu)
-        self.export_button.setMenu(self.export_menu)
-        bar.addWidget(self.export_button)
         top = QHBoxLayout()
-        top.addWidget(bar)
+        top.addWidget(build_toolbar(self))
         self.image_label = QLabel()
         self.image_label.setObjectName("imageInfoLabel")
         self.image_label.setWordWrap(True)
@@ -156,7 +125,7 @@ class ImageLab(QWidget):
         self.message_label = QLabel()
         self.message_label.setObjectName("labMessage")
         self.message_label.setWordWrap(True)
-        self.message_label.setStyleSheet(MESSAGE_STYLE)
+        style_error(self.message_label, bold=True)
         self.message_label.setVisible(False)
         outer.addWidget(self.message_label)
 
@@ -171,42 +140,15 @@ class ImageLab(QWidget):
         self.view = StageView()
         self.view.pixelHovered.connect(self._on_hover)
         self.view.hoverLeft.connect(self.view.clear_marks)
-
-        bottom = QWidget()
-        b = QHBoxLayout(bottom)
-        b.setContentsMargins(2, 2, 2, 2)
-        left = QVBoxLayout()
-        self.shape_label = QLabel()
-        self.shape_label.setObjectName("outputShapeLabel")
-        self.shape_label.setToolTip("The output-size formula n_out = ⌊(n_in + 2p − k)/s⌋ + 1 "
-                                    "with this layer's numbers.")
-        self.shape_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        left.addWidget(self.shape_label)
-        self.status_label = QLabel()
-        self.status_label.setObjectName("labStatus")
-        self.status_label.setToolTip("How long the last filtering took, or that it is running.")
-        left.addWidget(self.status_label)
-        left.addStretch(1)
-        b.addLayout(left, 2)
-        self.hover_label = QLabel("Hover over any output pixel to see its window, the kernel "
-                                  "and the weighted sum.")
-        self.hover_label.setObjectName("hoverInfo")
-        self.hover_label.setToolTip("The numbers behind the pixel under the mouse.")
-        self.hover_label.setStyleSheet("font-family: monospace;")
-        self.hover_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.hover_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        hover_scroll = QScrollArea()
-        hover_scroll.setWidget(self.hover_label)
-        hover_scroll.setWidgetResizable(True)
-        hover_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        b.addWidget(hover_scroll, 3)
+        self.view.zoomChanged.connect(self._on_zoom)
 
         right = QSplitter(Qt.Orientation.Vertical)
+        right.setObjectName("labViewSplitter")
         right.addWidget(self.view)
-        right.addWidget(bottom)
+        right.addWidget(build_info_panel(self))
         right.setStretchFactor(0, 1)
         right.setStretchFactor(1, 0)
-        right.setSizes([600, 140])
+        right.setSizes([600, 130])
         right.setChildrenCollapsible(False)
 
         split = QSplitter(Qt.Orientation.Horizontal)
@@ -218,28 +160,39 @@ class ImageLab(QWidget):
         split.setChildrenCollapsible(False)
         outer.addWidget(split, 1)
 
+    def _on_zoom(self, side: int) -> None:
+        """Say the zoom, and have the next display images made at about the cells' size."""
+        self.zoom_label.setText(f"maps {side} px")
+        device = round(side * self.devicePixelRatioF())
+        self._worker.display_side = max(MIN_DISPLAY_SIDE, min(DISPLAY_SIDE, device))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt name)
+        """A new palette (theme): the error red is chosen for it."""
+        if event.type() == QEvent.Type.PaletteChange:
+            style_error(self.message_label, bold=True)
+        super().changeEvent(event)
+
     # ------------------------------------------------------------------ files
 
     def open_dialog(self) -> None:
-        """Ask for an image file and load it."""
-        path = ask_open_path(self, RESOURCES / "images")
+        """Ask for an image file (the dialog remembers its folder) and load it."""
+        path = ask_open_path(self, self.dialog_settings)
         if path is not None:
             self.load_file(path)
 
     def load_file(self, path: str | Path) -> bool:
-        """Load an image into the lab; on failure report it and keep the current image."""
+        """Load an image into the lab; on failure say why (inline and in a box), keep the current one."""
         path = Path(path)
         try:
-            h, w = image_size(path)
-            max_side = None
-            if max(h, w) > LARGE_SIDE:
-                answer = self.ask_downscale(path, h, w)
-                if answer is None:
-                    return False
-                max_side = LARGE_SIDE if answer else None
-            loaded = load_image(path, max_side=max_side)
+            decision = open_decision(path, self.settings(), self.ask_downscale)
+            if decision is False:
+                return False
+            loaded = load_image(path, max_side=decision)
         except ImageLoadError as exc:
             self.show_error(f"Could not open {exc}")
+            return False
+        except MemoryError:
+            self.show_error(f"Could not open {path.name}: not enough memory to decode it.")
             return False
         self.set_loaded(loaded)
         return True
@@ -247,33 +200,40 @@ class ImageLab(QWidget):
     def set_loaded(self, loaded: LoadedImage) -> None:
         """Put an already loaded image in the lab and refilter."""
         self.loaded = loaded
+        self.result = None
+        self.view.release_sources()
+        self._worker.forget_previous()
         a = loaded.array
         kind = "RGB" if a.ndim == 3 else "greyscale"
-        text = f"<b>{loaded.name}</b> — {a.shape[1]}×{a.shape[0]} px, {kind}"
+        text = f"<b>{loaded.name}</b> — {size_text(*a.shape[:2])} px, {kind}"
         if loaded.note:
             text += f". <i>{loaded.note}</i>"
         self.image_label.setText(text)
         self.controls.set_colour_input(a.ndim == 3)
         self._clear_message()
         self.imageLoaded.emit(str(loaded.path))
-        self._request()
+        self._request(self.controls.settings(), False)
 
     def show_error(self, message: str) -> None:
-        """Tell the learner something failed: inline (always) and in a non-blocking box."""
+        """Tell the learner something failed: inline (always) and in a non-blocking message box.
+
+        One box is kept and reused: each failure sets its text and shows it again.
+        """
         self.last_error = message
         self.message_label.setText(message)
         self.message_label.setVisible(True)
         if self.show_dialogs:
-            if self._error_box is not None:
-                self._error_box.close()
-            box = QMessageBox(QMessageBox.Icon.Warning, "Image lab", message,
-                              QMessageBox.StandardButton.Ok, self)
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            box.open()  # window-modal but returns at once: never blocks the event loop
-            self._error_box = box
+            if self.error_box is None:
+                self.error_box = QMessageBox(QMessageBox.Icon.Warning, "Image lab", "",
+                                             QMessageBox.StandardButton.Ok, self)
+                self.error_box.setObjectName("labErrorBox")
+            self.error_box.setText(message)
+            if not self.error_box.isVisible():
+                self.error_box.open()  # window-modal but returns at once: never blocks the event loop
+        self.errorShown.emit(message)
 
     def _ask_downscale(self, path: Path, h: int, w: int) -> bool | None:
-        return ask_downscale(self, path, h, w)
+        return ask_downscale(self, path, h, w, self.settings())
 
     def _on_sample_chosen(self, index: int) -> None:
         file = self.samples_combo.itemData(index)
@@ -282,8 +242,7 @@ class ImageLab(QWidget):
         self.samples_combo.setCurrentIndex(0)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt name)
-        """Accept a dragged local file."""
-        if any(u.isLocalFile() for u in event.mimeData().urls()):
+        if any(u.isLocalFile() for u in event.mimeData().urls()):  # accept a dragged local file
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt name)
@@ -300,7 +259,7 @@ class ImageLab(QWidget):
 
     def _export_dialog(self, stage: str, suffix: str) -> None:
         stem = self.loaded.path.stem if self.loaded else "image"
-        path = ask_export_path(self, stage, suffix, stem)
+        path = ask_export_path(self, stage, suffix, stem, self.dialog_settings)
         if path is not None:
             try:
                 self.export_stage(stage, path)
@@ -313,12 +272,10 @@ class ImageLab(QWidget):
 
     # ------------------------------------------------------------------ filtering
 
-    def settings(self) -> PipelineSettings:
-        """The pipeline settings shown in the controls."""
+    def settings(self) -> PipelineSettings:  # the pipeline settings shown in the controls
         return self.controls.settings()
 
-    def set_settings(self, settings: PipelineSettings) -> None:
-        """Show ``settings`` in the controls and refilter."""
+    def set_settings(self, settings: PipelineSettings) -> None:  # show them, and refilter
         self.controls.set_settings(settings)
 
     def show_learned_kernel(self, weights, names: tuple[str, ...] | None = None) -> None:
@@ -336,9 +293,33 @@ class ImageLab(QWidget):
             pool_op=None, depth_pool_op=None, greyscale_first=True,
         ))
 
-    def _request(self, *_args) -> None:
-        if self.loaded is not None:
-            self._worker.request(self.loaded.array, self.controls.settings())
+    def _request(self, settings: PipelineSettings, moving: bool = False) -> None:
+        """Filter the current image with ``settings`` (at once, or once typing pauses)."""
+        if self.loaded is None:
+            return
+        self._make_room(settings)
+        self._worker.request(self.loaded.array, settings, moving)
+
+    def _make_room(self, settings: PipelineSettings) -> None:
+        """Drop the shown result's full-resolution arrays if keeping them while the next one
+        is computed would pass the memory limit (the pictures stay; hover waits for the result)."""
+        old = self.result
+        if old is None or old.source is not self.loaded.array:
+            return
+        held = sum(a.nbytes for a in {id(a): a for a in old.stages.values()}.values()
+                   if a is not old.source)
+        try:
+            kernels = build_kernels(settings)
+            check_memory(self.loaded.array, settings, len(kernels), kernels[0].weights.shape[0], held)
+        except ValueError:
+            self.result = None
+            self.view.release_sources()
+            self._worker.forget_previous()
+
+    def cancel_filtering(self) -> None:
+        """Stop the running job and drop the pending one (Esc); the current output stays."""
+        self._worker.cancel()
+        self.status_label.setText("Cancelled; showing the previous output.")
 
     def _on_result(self, _request_id: int, result: PipelineResult) -> None:
         self.result = result
@@ -356,8 +337,7 @@ class ImageLab(QWidget):
         self.status_label.setText("Settings not valid: see the message above.")
 
     def _on_busy(self, busy: bool) -> None:
-        if busy:
-            self.status_label.setText("Computing…")
+        self.status_label.setText("Computing…" if busy else self.status_label.text())
 
     def _clear_message(self) -> None:
         self.last_error = ""
@@ -368,6 +348,7 @@ class ImageLab(QWidget):
 
     def _on_hover(self, stage: str, index: int, y: int, x: int) -> None:
         if self.result is None:
+            self.hover_label.setText("Computing… the numbers come with the new maps.")
             return
         self.hover_label.setText(self.hover_info(stage, y, x, index))
         self.view.mark(stage, index, y, x, self.receptive_rect(stage, y, x))
@@ -386,23 +367,22 @@ class ImageLab(QWidget):
 
     # ------------------------------------------------------------------ lifetime
 
-    def is_idle(self) -> bool:
-        """True when no filtering is pending or running."""
+    def is_idle(self) -> bool:  # no filtering pending or running
         return self._worker.is_idle()
 
     def wait_idle(self, timeout_ms: int = 5000) -> bool:
-        """Process events until the newest request is drawn (for tests and scripts)."""
-        deadline = time.monotonic() + timeout_ms / 1000
+        """Process events until the newest request is drawn (for tests and scripts); no sleeping."""
+        timer = QTimer(singleShot=True, interval=timeout_ms)
+        timer.start()
         while not self._worker.is_idle():
-            if time.monotonic() > deadline:
+            if not timer.isActive():
                 return False
-            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
-            time.sleep(0.002)
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
         QCoreApplication.processEvents()
         return True
 
     def shutdown(self) -> None:
-        """Stop the worker thread and wait for it; the main window calls this on close."""
+        """Cancel and wait for the worker thread; the main window calls this on close."""
         self._worker.shutdown()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
@@ -411,17 +391,9 @@ class ImageLab(QWidget):
         super().closeEvent(event)
 
 
-def main() -> int:
-    """Show the lab alone: ``python -m gui.image_lab.lab`` (the main window embeds it as a tab)."""
-    app = QApplication.instance() or QApplication([])
-    lab = ImageLab()
-    lab.resize(1400, 800)
-    lab.show()
-    return app.exec()
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
-
-
-__all__ = ["ImageLab", "RESOURCES", "SAMPLES", "sample_path"]
+if __name__ == "__main__":  # the lab alone: python -m gui.image_lab.lab
+    _app = QApplication.instance() or QApplication([])
+    _lab = ImageLab()
+    _lab.resize(1400, 800)
+    _lab.show()
+    raise SystemExit(_app.exec())

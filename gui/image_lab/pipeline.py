@@ -7,11 +7,19 @@ writes the output-size formula out with the numbers filled in.
 
 Stages (``STAGES``): "input" (what the conv layer sees), "conv" (H', W', n_k),
 "pool" (H'', W'', n_k) and "depth" (H'', W'').
+
+Memory is estimated before any filtering (``estimate_bytes``) and settings past
+``limits.MAX_FILTER_BYTES`` are refused with the estimate named. The work is float32 throughout,
+the conv layer is computed a band of rows at a time (so a worker can cancel between bands) and
+the activation is applied in place; a result for the same image and conv settings reuses the
+previous conv stage (changing only the pooling does not filter again).
 """
 
 from __future__ import annotations
 
+import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -20,6 +28,7 @@ from core.activations import apply_activation
 from core.image_ops.conv2d import conv2d, depth_pool, output_size, pool2d, stack_kernels
 from core.image_ops.kernels import KERNELS, kernel_entry, parse_kernel_text
 from core.image_ops.receptive_field import compose_receptive_field
+from gui.image_lab.limits import MAX_FILTER_BYTES
 
 STAGES = ("input", "conv", "pool", "depth")
 KERNEL_NAMES = tuple(KERNELS)  # the core's library, in its display order
@@ -74,11 +83,18 @@ class PipelineResult:
     settings: PipelineSettings
     kernels: list[NamedKernel]
     stages: dict[str, np.ndarray]  # STAGES → array; "pool"/"depth" absent when switched off
-    pre_activation: np.ndarray  # conv weighted sums + bias before the activation, (H', W', n_k)
+    # conv weighted sums + bias before the activation (H', W', n_k); None when an activation
+    # replaced them in place (memory) — the hover recomputes any z from its window
+    pre_activation: np.ndarray | None
     formulas: list[str] = field(default_factory=list)  # output-size formulas, numbers filled in
     elapsed_ms: float = 0.0  # time spent in run_pipeline
-    levels: dict[str, tuple[tuple[float, float], bool]] = field(default_factory=dict)
-    # display range per stage and whether it is signed, filled by the GUI worker
+    source: np.ndarray | None = None  # the image it was computed from (to reuse the conv stage)
+    # Filled by the GUI worker (gui.image_lab.display): colour scale per stage, the note under
+    # each stage's title, and the display images per (stage, map index).
+    levels: dict = field(default_factory=dict)
+    notes: dict[str, str] = field(default_factory=dict)
+    display: dict = field(default_factory=dict)
+    ranges: dict[str, tuple[float, float]] = field(default_factory=dict)  # exact (min, max) known
 
     def stage_names(self) -> list[str]:
         """The stages present, in order."""
@@ -134,6 +150,51 @@ def conv_input(image: np.ndarray, settings: PipelineSettings) -> np.ndarray:
     return image
 
 
+class Cancelled(Exception):
+    """A newer request (or closing the window) stopped the job between two bands of rows."""
+
+
+def gigabytes(n: int) -> str:
+    return f"{n / 2**30:.1f} GB" if n >= 2**29 else f"{n / 2**20:.0f} MB"
+
+
+def estimate_bytes(shape: tuple[int, ...], settings: PipelineSettings, n_kernels: int, k: int) -> int:
+    """Bytes the stages of one result will hold for an image of ``shape`` (float32 throughout).
+
+    The grey copy (if "greyscale first"), conv maps, pooled maps and the depth-pooled map, plus
+    ~32 MB of working rows and display images. The image itself is not counted (it exists).
+    """
+    h, w = shape[:2]
+    c = shape[2] if len(shape) == 3 else 1
+    p, s = settings.padding, settings.stride
+    ho, wo = output_size(h, k, p, s), output_size(w, k, p, s)
+    total = (h * w * 4 if settings.greyscale_first and c > 1 else 0) + n_kernels * ho * wo * 4
+    if settings.pool_op and settings.pool_size <= min(ho, wo):
+        ho = (ho - settings.pool_size) // settings.pool_stride + 1
+        wo = (wo - settings.pool_size) // settings.pool_stride + 1
+        total += n_kernels * ho * wo * 4
+    if settings.depth_pool_op:
+        total += ho * wo * 4
+    return total + 32 * 2**20
+
+
+def check_memory(image: np.ndarray, settings: PipelineSettings, n_kernels: int, k: int,
+                 also_held: int = 0, limit: int = MAX_FILTER_BYTES) -> int:
+    """Refuse (ValueError naming the estimate) settings whose arrays would pass ``limit``.
+
+    ``also_held``: bytes of another result kept meanwhile (the window keeps the one on screen).
+    Returns the estimate (image + new stages + also_held).
+    """
+    need = int(np.asarray(image).nbytes) + estimate_bytes(image.shape, settings, n_kernels, k) + also_held
+    if need > limit:
+        h, w = image.shape[:2]
+        raise ValueError(
+            f"{n_kernels} {'kernel' if n_kernels == 1 else 'kernels'} on this {w}×{h} image would "
+            f"need about {gigabytes(need)} of memory, more than the lab's limit of {gigabytes(limit)}; "
+            "tick fewer kernels, use a stride of 2, or open the image downscaled")
+    return need
+
+
 def size_formula(axis: str, n_in: int, k: int, p: int, s: int) -> str:
     """The chapter's n_out = ⌊(n_in + 2p − k)/s⌋ + 1 with the numbers filled in.
 
@@ -153,33 +214,78 @@ def check_settings(shape: tuple[int, ...], settings: PipelineSettings, k: int) -
         raise ValueError("padding cannot be negative")
     if k > min(h, w) + 2 * p:
         raise ValueError(f"the {k}×{k} kernel is larger than the padded image "
-                         f"({h + 2 * p}×{w + 2 * p}); lower the kernel size or add padding")
+                         f"({w + 2 * p}×{h + 2 * p}); lower the kernel size or add padding")
     if settings.pad_mode == "reflect" and p > min(h, w) - 1:
         raise ValueError(f"reflect padding of {p} needs an image at least {p + 1} px on each "
-                         f"side (this one is {h}×{w})")
+                         f"side (this one is {w}×{h})")
 
 
-def run_pipeline(image: np.ndarray, settings: PipelineSettings) -> PipelineResult:
+BAND_BYTES = 8 << 20  # conv output computed this much at a time (then the job may be cancelled)
+
+
+class Buffers:
+    """Output arrays reused from one result to the next (a worker keeps one ``Buffers``).
+
+    Why: a fresh 64 MB array is mapped anew by the OS and every first write to it faults a
+    page in (measured: ~50 ms for three 4096² maps). An array is handed out again only when
+    nothing else refers to it any more (no result, view or test holds it), so a result on
+    screen is never overwritten.
+    """
+
+    def __init__(self, keep: int = 6) -> None:
+        self._arrays: list[np.ndarray] = []
+        self._keep = keep
+
+    def take(self, shape: tuple[int, ...], dtype=np.float32) -> np.ndarray:
+        """A free array of this shape (contents undefined), or a new one."""
+        for a in self._arrays:
+            if a.shape == shape and a.dtype == dtype and sys.getrefcount(a) <= 3:  # list, loop, call
+                return a
+        a = np.empty(shape, dtype)
+        self._arrays = [b for b in self._arrays if sys.getrefcount(b) > 3 or b.shape == shape]
+        self._arrays = (self._arrays + [a])[-self._keep:]
+        return a
+
+
+def _fresh(buffers: Buffers | None, shape: tuple[int, ...]) -> np.ndarray:
+    return np.empty(shape, np.float32) if buffers is None else buffers.take(shape)
+
+
+def _conv_part(settings: PipelineSettings) -> PipelineSettings:
+    """The settings that decide the conv stage (pooling and depth pooling set to their defaults)."""
+    return settings.with_(pool_op=None, pool_size=2, pool_stride=2, depth_pool_op=None)
+
+
+def run_pipeline(image: np.ndarray, settings: PipelineSettings, *,
+                 cancel: Callable[[], bool] | None = None,
+                 previous: PipelineResult | None = None,
+                 buffers: Buffers | None = None) -> PipelineResult:
     """Run conv → activation → pool → depth pool on ``image`` (H, W) or (H, W, C) in [0, 1].
 
     For an RGB image without "greyscale first", each k×k library kernel is applied to
     every channel and the three sums added: the kernel spans all input channels, as
-    in a CNN's first layer. Raises ValueError for settings that cannot be computed.
+    in a CNN's first layer. Raises ValueError for settings that cannot be computed (or would
+    need more memory than the lab allows), ``Cancelled`` when ``cancel()`` turns true between
+    two bands. ``previous``: a result for the same image whose conv stage may be reused;
+    ``buffers``: where the stages' arrays come from (reused when free).
     """
     t0 = time.perf_counter()
-    x = conv_input(image, settings)
-    kernels = build_kernels(settings)
-    k = kernels[0].weights.shape[0]
-    check_settings(x.shape, settings, k)
-    # (n_k, k, k, C): each k×k kernel repeated on every input channel (C = 1 for grey)
-    channels = x.shape[2] if x.ndim == 3 else 1
-    stack = stack_kernels([kn.weights for kn in kernels], channels).astype(np.float32)
-
-    z = conv2d(x, stack, bias=settings.bias, stride=settings.stride, padding=settings.padding,
-               pad_mode=settings.pad_mode, pad_value=settings.pad_value)  # (H', W', n_k)
-    if z.ndim == 2:
-        z = z[..., None]
-    conv = apply_activation(z, settings.activation)
+    stop = cancel or (lambda: False)
+    same_image = previous is not None and previous.source is image
+    if same_image and _conv_part(previous.settings) == _conv_part(settings):
+        x, kernels, conv, z = (previous.stages["input"], previous.kernels, previous.stages["conv"],
+                               previous.pre_activation)
+        k = kernels[0].weights.shape[0]
+        conv_range = previous.ranges.get("conv")
+    else:
+        kernels = build_kernels(settings)
+        k = kernels[0].weights.shape[0]
+        shape = image.shape[:2] if settings.greyscale_first else image.shape
+        check_settings(shape, settings, k)
+        check_memory(np.asarray(image), settings, len(kernels), k)
+        reuse_input = same_image and previous.settings.greyscale_first == settings.greyscale_first
+        x = previous.stages["input"] if reuse_input else conv_input(image, settings)
+        conv, z, conv_range = _conv_layer(x, kernels, settings, stop, buffers)
     stages: dict[str, np.ndarray] = {"input": x, "conv": conv}
     h, w = x.shape[:2]
     p, s = settings.padding, settings.stride
@@ -191,17 +297,66 @@ def run_pipeline(image: np.ndarray, settings: PipelineSettings) -> PipelineResul
         size, pstride = settings.pool_size, settings.pool_stride
         if size > min(ph, pw):
             raise ValueError(f"the {size}×{size} pooling window is larger than the "
-                             f"{ph}×{pw} feature map")
-        current = pool2d(current, size, pstride, op=settings.pool_op)
+                             f"{pw}×{ph} feature map")
+        if stop():
+            raise Cancelled
+        ho, wo, n_k = current.shape
+        shape = ((ho - size) // pstride + 1, (wo - size) // pstride + 1)
+        current = pool2d(current, size, pstride, op=settings.pool_op,
+                         out=_fresh(buffers, (n_k, *shape)).transpose(1, 2, 0))
         stages["pool"] = current
         formulas.append(f"pool: {size_formula('H″', ph, size, 0, pstride)}, "
                         f"{size_formula('W″', pw, size, 0, pstride)}")
     if settings.depth_pool_op:
-        stages["depth"] = depth_pool(current, op=settings.depth_pool_op)
+        if stop():
+            raise Cancelled
+        stages["depth"] = depth_pool(current, op=settings.depth_pool_op,
+                                     out=_fresh(buffers, current.shape[:2]))
         n_k = current.shape[2]
         formulas.append(f"depth pool: {n_k} maps → 1 ({settings.depth_pool_op} over kernels)")
     elapsed = (time.perf_counter() - t0) * 1000
-    return PipelineResult(settings, kernels, stages, z, formulas, elapsed)
+    result = PipelineResult(settings, kernels, stages, z, formulas, elapsed, source=image)
+    if conv_range is not None:
+        result.ranges["conv"] = conv_range
+    return result
+
+
+def _conv_layer(x: np.ndarray, kernels: list[NamedKernel], settings: PipelineSettings,
+                stop: Callable[[], bool], buffers: Buffers | None):
+    """(activated maps, pre-activation sums or None, (min, max) or None), a band of rows at a time.
+
+    Maps are (H', W', n_k). The exact range is taken band by band while each is in cache
+    (None if a value is NaN: then the display counts them).
+    """
+    channels = x.shape[2] if x.ndim == 3 else 1
+    # (n_k, k, k, C): each k×k kernel repeated on every input channel (C = 1 for grey)
+    stack = stack_kernels([kn.weights for kn in kernels], channels).astype(np.float32)
+    k, n_k = stack.shape[1], len(kernels)
+    p, s = settings.padding, settings.stride
+    ho, wo = output_size(x.shape[0], k, p, s), output_size(x.shape[1], k, p, s)
+    store = _fresh(buffers, (n_k, ho, wo))
+    maps = store.transpose(1, 2, 0)  # (H', W', n_k), each map contiguous
+    rows = max(256, BAND_BYTES // max(1, n_k * wo * 4))
+    identity = settings.activation in ("none", "linear")
+    # Can a weighted sum overflow float32? Only past Σ|w|·max|x| + |b| (checked per band if so).
+    x_max = max(abs(float(np.min(x))), abs(float(np.max(x))))
+    reach = x_max * float(np.abs(stack).sum(axis=(1, 2, 3)).max()) + abs(settings.bias)
+    watch = np.isfinite(x_max) and not reach < 1e37
+    lo, hi = np.inf, -np.inf
+    for r0 in range(0, ho, rows):
+        if stop():
+            raise Cancelled
+        r1 = min(ho, r0 + rows)
+        conv2d(x, stack, bias=settings.bias, stride=s, padding=p, pad_mode=settings.pad_mode,
+               pad_value=settings.pad_value, rows=(r0, r1), out=maps[r0:r1])
+        band = store[:, r0:r1]
+        if watch and not np.isfinite(np.add.reduce(band, axis=None)):
+            raise ValueError("the weighted sums overflow float32 (beyond ±3.4e38): use smaller weights")
+        if not identity:  # in place, a band at a time: no second copy of the conv stage
+            band[...] = apply_activation(band, settings.activation)
+        lo, hi = min(lo, float(np.min(band))), max(hi, float(np.max(band)))
+    exact = (lo, hi) if np.isfinite(lo) and np.isfinite(hi) else None
+    return maps, (maps if identity else None), exact
 
 
 def conv_layers(result: PipelineResult, stage: str) -> list[tuple[int, int, int]]:
@@ -216,37 +371,6 @@ def conv_layers(result: PipelineResult, stage: str) -> list[tuple[int, int, int]
     return layers  # depth pooling is 1×1: it adds nothing
 
 
-DISPLAY_PERCENTILE = 99.5  # colour scales end here so a few extreme pixels don't darken the rest
-LEVEL_SAMPLES = 250_000  # at most this many values are looked at to choose a colour scale
-
-
-def display_levels(maps: np.ndarray) -> tuple[tuple[float, float], bool]:
-    """Colour-scale range of a stage's maps, and whether they are signed.
-
-    Signed maps get a range symmetric about 0 (so 0 is the diverging map's white);
-    maps that are never negative run from their minimum. The top end is the
-    DISPLAY_PERCENTILE of |values| (on a subsample, for speed): edge maps have a few
-    very strong pixels, and scaling to the maximum would leave everything else dark.
-    Values beyond the range are drawn at its end colour.
-    """
-    flat = np.asarray(maps).ravel()
-    flat = flat[:: max(1, flat.size // LEVEL_SAMPLES)]
-    flat = flat[np.isfinite(flat)]
-    if flat.size == 0:
-        return (0.0, 1.0), False
-    lo = float(flat.min())
-    if lo < 0:
-        mag = np.abs(flat)
-        m = float(np.percentile(mag, DISPLAY_PERCENTILE)) or float(mag.max()) or 1.0
-        return (-m, m), True
-    hi = float(np.percentile(flat, DISPLAY_PERCENTILE))
-    if hi <= lo:
-        hi = float(flat.max())
-    if hi <= lo:
-        hi = lo + 1.0
-    return (lo, hi), False
-
-
 def stage_window(result: PipelineResult, stage: str, y: int, x: int) -> tuple[int, int, int, int]:
     """The input window a stage's output pixel (y, x) depends on: (y0, x0, y1, x1), end-exclusive.
 
@@ -257,8 +381,8 @@ def stage_window(result: PipelineResult, stage: str, y: int, x: int) -> tuple[in
 
 
 __all__ = [
-    "ACTIVATIONS", "CUSTOM", "KERNEL_NAMES", "LUMA", "NamedKernel", "PAD_MODES", "POOL_OPS",
-    "PipelineResult", "PipelineSettings", "SIZABLE", "STAGES", "build_kernels",
-    "check_settings", "conv_input", "conv_layers", "display_levels", "parse_custom_kernel",
-    "run_pipeline", "size_formula", "stage_window",
+    "ACTIVATIONS", "CUSTOM", "Cancelled", "KERNEL_NAMES", "LUMA", "NamedKernel", "PAD_MODES",
+    "POOL_OPS", "PipelineResult", "PipelineSettings", "SIZABLE", "STAGES", "build_kernels",
+    "check_memory", "check_settings", "conv_input", "conv_layers", "estimate_bytes", "gigabytes",
+    "parse_custom_kernel", "run_pipeline", "size_formula", "stage_window",
 ]

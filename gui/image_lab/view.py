@@ -1,298 +1,337 @@
 """Draws a PipelineResult: one column per stage, one row per kernel, a colour bar per stage.
 
-    Input │ kernel i + conv map i │ pooled map i │ depth-pooled map
-    (rows: one per kernel of the conv layer)
+    Input │ kernels │ conv maps │ bar │ pooled maps │ bar │ depth-pooled map │ bar
 
-The view only draws; it computes nothing but display levels. Images keep their aspect
-ratio with y pointing down (row 0 at the top, like the image). A stage's maps share
-one colour scale, so their brightness can be compared: a diverging blue–white–red map
-centred on 0 for signed maps, grey for maps that are never negative (range: see
-``image_lab_pipeline.display_levels``).
+The grid scrolls (the wheel scrolls, as everywhere else) and zooms (Ctrl+wheel, Ctrl+= / Ctrl+−,
+Ctrl+0 to fit): at "fit" the cells are as large as the viewport allows but never smaller than
+``MIN_SIDE``, so at 1280×720 nothing is cut off — it scrolls. Widgets are reused from one result
+to the next; only a change in the number of stages or kernels moves them, and only new ones
+are created (no rebuilding of the grid on every change). The view only paints: the display
+images, colour scales and ranges come finished from the worker (``display``).
 """
 
 from __future__ import annotations
 
-import math
-from fractions import Fraction
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QWheelEvent
+from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-import numpy as np
-import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QRectF, Signal
-from PySide6.QtGui import QColor, QFont, QPen
-from PySide6.QtWidgets import QGraphicsRectItem
-
-from gui.image_lab.pipeline import PipelineResult, display_levels
+from gui.image_lab.cells import BAR_TOTAL, THUMB_PX, ColourBar, KernelThumb, MapCell, outline_pens
+from gui.image_lab.looks import OUTLINE, PIXEL, style_note
+from gui.image_lab.pipeline import PipelineResult
 
 STAGE_TITLES = {"input": "Input", "conv": "Conv", "pool": "Pooled", "depth": "Depth-pooled"}
-SIGNED_CMAP = "CET-D1"  # diverging blue–white–red, white at 0
-GREY_CMAP = "CET-L1"  # linear black→white
-KERNEL_NUMBERS_MAX = 5  # write the weights on kernels up to 5×5
-RECT_COLOUR = "#ffd400"  # receptive-field outline: yellow reads on grey and on blue/red
-PIXEL_COLOUR = "#00e5ff"  # hovered output pixel
-THUMB_PX = 84  # kernel thumbnails are this many pixels square
+MIN_SIDE = 140  # "fit" never makes a map smaller than this (the grid scrolls instead)
+MAX_SIDE = 8192
+ZOOM_STEP = 1.25
+SPACING = 6
 
 
-def format_weight(v: float) -> str:
-    """A weight short enough for a kernel cell: 1, -2, 1/16 (exact small fractions), .11."""
-    if float(v).is_integer():
-        return str(int(v))
-    frac = Fraction(v).limit_denominator(99)
-    if abs(float(frac) - v) < 1e-6 * max(1.0, abs(v)):
-        return f"{frac.numerator}/{frac.denominator}"
-    text = f"{v:.2g}"
-    return text.replace("0.", ".", 1) if abs(v) < 1 else text
+def size_text(h: int, w: int) -> str:
+    """A size as the lab writes it everywhere: width × height."""
+    return f"{w}×{h}"
 
 
-class _Cell:
-    """One drawn map: its view box, image item and where it sits in the pipeline."""
+class StageView(QScrollArea):
+    """The stage grid in a scroll area (objectName ``stageView``)."""
 
-    def __init__(self, stage: str, index: int, vb: pg.ViewBox, item: pg.ImageItem) -> None:
-        self.stage = stage  # which stage (STAGES)
-        self.index = index  # which map of the stage (kernel index), 0 for input/depth
-        self.vb = vb
-        self.item = item
-
-
-class StageView(pg.GraphicsLayoutWidget):
-    """A GraphicsLayoutWidget showing every stage of the lab's pipeline."""
-
-    pixelHovered = Signal(str, int, int, int)  # stage, map index, y, x (y-down image coords)
+    pixelHovered = Signal(str, int, int, int)  # stage, map index, y, x (y-down map pixels)
     hoverLeft = Signal()  # the pointer left every map
+    zoomChanged = Signal(int)  # the map side in pixels now
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent, show=False)
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.setObjectName("stageView")
-        self.setBackground("#202124")
-        self.ci.layout.setSpacing(4)
+        self.setWidgetResizable(True)
+        self.setToolTip("Wheel: scroll · Ctrl+wheel: zoom · Ctrl+0: fit")
+        self._grid_host = QWidget()
+        self._grid_host.setObjectName("stageGrid")
+        outer = QVBoxLayout(self._grid_host)
+        outer.setContentsMargins(SPACING, SPACING, SPACING, SPACING)
+        self._grid = QGridLayout()
+        self._grid.setSpacing(SPACING)
+        self._grid.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        outer.addLayout(self._grid)
+        outer.addStretch(1)
+        self.setWidget(self._grid_host)
         self._structure: tuple | None = None
-        self._shapes: dict[tuple[str, int], tuple[int, int]] = {}  # last drawn shape per map
-        self._cells: list[_Cell] = []
-        self._bars: dict[str, pg.ColorBarItem] = {}
-        self._titles: dict[str, pg.LabelItem] = {}
-        self._kernel_items: list[tuple[pg.ViewBox, pg.ImageItem, list[pg.TextItem]]] = []
-        self._kernel_titles: list[pg.LabelItem] = []
-        self._kernel_keys: dict[int, tuple] = {}  # what each thumbnail shows now
         self._result: PipelineResult | None = None
-        self._rf_rect: QGraphicsRectItem | None = None
-        self._pixel_rect: QGraphicsRectItem | None = None
-        self._pixel_rect_vb: pg.ViewBox | None = None
-        self.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self._cells: dict[tuple[str, int], MapCell] = {}
+        self._titles: dict[str, QLabel] = {}
+        self._notes: dict[str, QLabel] = {}
+        self._bars: dict[str, ColourBar] = {}
+        self._thumbs: list[tuple[QWidget, QLabel, KernelThumb]] = []
+        self._kernel_title = self._label("<b>Kernels</b>", "kernelsTitle")
+        self._zoom: int | None = None  # None: fit to the viewport
+        self._side = MIN_SIDE
+        self._marked: MapCell | None = None
+        for keys, slot in ((QKeySequence.StandardKey.ZoomIn, lambda: self.zoom_by(ZOOM_STEP)),
+                           (QKeySequence.StandardKey.ZoomOut, lambda: self.zoom_by(1 / ZOOM_STEP)),
+                           (QKeySequence("Ctrl+0"), self.fit)):
+            QShortcut(keys, self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    # ------------------------------------------------------------------ building
+
+    def _label(self, text: str, name: str) -> QLabel:
+        label = QLabel(text, self._grid_host)
+        label.setObjectName(name)
+        label.setTextFormat(Qt.TextFormat.RichText)
+        return label
+
+    def _cell(self, stage: str, index: int) -> MapCell:
+        key = (stage, index)
+        if key not in self._cells:
+            cell = MapCell(stage, index, self._grid_host)
+            cell.hovered.connect(self.pixelHovered)
+            cell.left.connect(self.hoverLeft)
+            self._cells[key] = cell
+        return self._cells[key]
+
+    def _thumb(self, i: int) -> tuple[QWidget, QLabel, KernelThumb]:
+        while len(self._thumbs) <= i:
+            box = QWidget(self._grid_host)
+            v = QVBoxLayout(box)
+            v.setContentsMargins(0, 0, 0, 0)
+            v.setSpacing(2)
+            name = QLabel(box)
+            thumb = KernelThumb(box)
+            v.addWidget(name)
+            v.addWidget(thumb)
+            v.addStretch(1)
+            box.setFixedWidth(THUMB_PX + 4)
+            self._thumbs.append((box, name, thumb))
+        return self._thumbs[i]
+
+    def _relayout(self, stages: list[str], n_k: int, colour_input: bool) -> None:
+        """Place the widgets for these stages and kernels, reusing the ones that exist."""
+        grid = self._grid
+        while grid.count():
+            grid.takeAt(0)
+        used: set[int] = set()
+        col = 0
+        for stage in stages:
+            rows = n_k if stage in ("conv", "pool") else 1
+            has_bar = not (stage == "input" and colour_input)
+            if stage == "conv":
+                grid.addWidget(self._kernel_title, 0, col)
+                used.add(id(self._kernel_title))
+                for i in range(n_k):
+                    box = self._thumb(i)[0]
+                    grid.addWidget(box, 2 + i, col, Qt.AlignmentFlag.AlignTop)
+                    used.add(id(box))
+                col += 1
+            if stage not in self._titles:
+                self._titles[stage] = self._label("", f"title_{stage}")
+                self._notes[stage] = self._label("", f"note_{stage}")
+                self._notes[stage].setWordWrap(True)
+                style_note(self._notes[stage])
+                self._bars[stage] = ColourBar(self._grid_host)
+                self._bars[stage].setObjectName(f"bar_{stage}")
+            span = 2 if has_bar else 1
+            grid.addWidget(self._titles[stage], 0, col, 1, span)
+            grid.addWidget(self._notes[stage], 1, col, 1, span)
+            used.update({id(self._titles[stage]), id(self._notes[stage])})
+            for i in range(rows):
+                cell = self._cell(stage, i)
+                grid.addWidget(cell, 2 + i, col, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+                used.add(id(cell))
+            if has_bar:
+                grid.addWidget(self._bars[stage], 2, col + 1, rows, 1, Qt.AlignmentFlag.AlignTop)
+                used.add(id(self._bars[stage]))
+            col += span
+        for w in self._grid_host.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            w.setVisible(id(w) in used)
+        for key in [k for k, c in self._cells.items() if id(c) not in used]:
+            if self._marked is self._cells[key]:
+                self._marked = None
+            self._cells.pop(key).deleteLater()
 
     # ------------------------------------------------------------------ drawing
 
     def show_result(self, result: PipelineResult) -> None:
-        """Draw ``result``; rebuilds the grid only when the number of maps or stages changed."""
+        """Draw ``result`` (display images, scales and notes made by the worker)."""
         stages = result.stage_names()
         n_k = len(result.kernels)
-        structure = (tuple(stages), n_k, result.stages["input"].ndim)
-        if structure != self._structure:
-            self._build(stages, n_k, result.stages["input"].ndim == 3)
+        colour_input = result.stages["input"].ndim == 3
+        structure = (tuple(stages), n_k, colour_input)
+        relaid = structure != self._structure
+        if relaid:
+            self._relayout(stages, n_k, colour_input)
             self._structure = structure
+        old_shapes = {k: c.shape for k, c in self._cells.items()}
         self._result = result
         for stage in stages:
             maps = result.stages[stage]
-            if stage == "input":
-                (lo, hi), signed = (0.0, 1.0), False
-            else:  # the worker computed the colour scale; compute it here only if it did not
-                (lo, hi), signed = result.levels.get(stage) or display_levels(maps)
-            for cell in self._cells:
-                if cell.stage != stage:
-                    continue
-                data = maps if stage == "input" or maps.ndim == 2 else maps[..., cell.index]
-                cell.item.setImage(data, autoLevels=False, levels=(lo, hi))
-            bar = self._bars.get(stage)
-            if bar is not None:
-                bar.setColorMap(pg.colormap.get(SIGNED_CMAP if signed else GREY_CMAP))
-                bar.setLevels((lo, hi))
-            self._titles[stage].setText(self._stage_title(stage, maps))
+            levels = result.levels.get(stage)
+            for i in range(n_k if stage in ("conv", "pool") else 1):
+                source = maps if stage == "input" else maps[..., i] if maps.ndim == 3 else maps
+                self._cells[(stage, i)].set_image(result.display[(stage, i)], source, levels)
+            self._titles[stage].setText(self.stage_title(stage, maps))
+            self._notes[stage].setText(result.notes.get(stage, ""))
+            if levels is not None:
+                self._bars[stage].set_levels(levels)
         for i, kernel in enumerate(result.kernels):
-            self._draw_kernel(i, kernel.name, kernel.weights, result.stages["input"].ndim == 3)
-        for cell in self._cells:  # a new image size: fit it again (else keep the learner's zoom)
-            shape = cell.item.image.shape[:2]
-            if self._shapes.get((cell.stage, cell.index)) != shape:
-                self._shapes[(cell.stage, cell.index)] = shape
-                cell.vb.autoRange(padding=0.0)
+            _box, name, thumb = self._thumb(i)
+            k = kernel.weights
+            name.setText(f"{kernel.name}<br>{size_text(*k.shape)}" + (" · RGB" if colour_input else ""))
+            name.setToolTip(f"{kernel.name}: {kernel.explanation}" + (
+                " On an RGB image the same weights are applied to R, G and B and the sums added."
+                if colour_input else ""))
+            thumb.set_weights(k)
+        if relaid or {k: c.shape for k, c in self._cells.items()} != old_shapes:
+            self._apply_zoom()
 
-    def _stage_title(self, stage: str, maps: np.ndarray) -> str:
-        shape = " × ".join(str(n) for n in maps.shape)
+    @staticmethod
+    def stage_title(stage: str, maps) -> str:
+        """e.g. "<b>Conv</b> 510×510 · 3 maps" (sizes always width × height)."""
+        h, w = maps.shape[:2]
         if stage == "input":
             kind = "RGB" if maps.ndim == 3 else "grey"
-            return f"<b>Input</b> {shape} ({kind})"
+            return f"<b>Input</b> {size_text(h, w)} ({kind})"
         n = maps.shape[2] if maps.ndim == 3 else 1
-        maps_word = "map" if n == 1 else "maps"
-        return f"<b>{STAGE_TITLES[stage]}</b> {shape} ({n} {maps_word})"
+        return f"<b>{STAGE_TITLES[stage]}</b> {size_text(h, w)} · {n} {'map' if n == 1 else 'maps'}"
 
-    def _build(self, stages: list[str], n_k: int, colour_input: bool) -> None:
-        """Lay the grid out: titles in row 0, maps in rows 1…n_k."""
-        self.clear()
-        self._cells.clear()
-        self._bars.clear()
-        self._titles.clear()
-        self._kernel_items.clear()
-        self._kernel_titles.clear()
-        self._kernel_keys.clear()
-        self._rf_rect = self._pixel_rect = None
-        self._pixel_rect_vb = None
-        self._shapes.clear()
-        col = 0
+    def release_sources(self) -> None:
+        """Drop references to the full-resolution maps (memory); the pictures stay."""
+        self._result = None
+        for cell in self._cells.values():
+            cell.release_source()
+
+    # ------------------------------------------------------------------ zoom
+
+    def side(self) -> int:
+        """The longer side of a map cell in pixels (the zoom)."""
+        return self._side
+
+    def fit(self) -> None:
+        """Zoom so the grid fits the viewport (as far as MIN_SIDE allows)."""
+        self._zoom = None
+        self._apply_zoom()
+
+    def set_side(self, side: int, anchor: QPoint | None = None) -> None:
+        """Zoom to maps ``side`` pixels on their longer side, keeping ``anchor`` (viewport) in place."""
+        side = int(max(48, min(MAX_SIDE, side)))
+        if anchor is None:
+            anchor = QPoint(self.viewport().width() // 2, self.viewport().height() // 2)
+        old = self._side
+        content = QPoint(self.horizontalScrollBar().value(), self.verticalScrollBar().value()) + anchor
+        self._zoom = side
+        self._apply_zoom()
+        ratio = self._side / max(1, old)
+        self._grid_host.adjustSize()
+        self.horizontalScrollBar().setValue(round(content.x() * ratio - anchor.x()))
+        self.verticalScrollBar().setValue(round(content.y() * ratio - anchor.y()))
+
+    def zoom_by(self, factor: float, anchor: QPoint | None = None) -> None:
+        self.set_side(round(self._side * factor), anchor)
+
+    def _fit_side(self) -> int:
+        """The largest side at which every column and every kernel row fits the viewport."""
+        if self._structure is None:
+            return MIN_SIDE
+        stages, n_k, colour_input = self._structure
+        bars = sum(1 for s in stages if not (s == "input" and colour_input))
+        fixed = bars * (BAR_TOTAL + SPACING) + ("conv" in stages) * (THUMB_PX + 4 + SPACING)
+        fixed += 2 * SPACING + len(stages) * SPACING + self.verticalScrollBar().sizeHint().width()
+        widths = heights = 0.0  # per pixel of side: the grid's width, and one kernel row's height
         for stage in stages:
-            per_kernel = stage in ("conv", "pool")
-            if stage == "conv":  # the kernel thumbnails sit in their own column, left of maps
-                self.addItem(pg.LabelItem("<b>Kernels</b>", size="9pt", color="#e8eaed"),
-                             row=0, col=col)
-                for i in range(n_k):
-                    self._add_kernel_thumb(i, col)
-                self.ci.layout.setColumnStretchFactor(col, 0)  # thumbnails keep their size
-                col += 1
-            self.ci.layout.setColumnStretchFactor(col, 1)  # maps share the spare width
-            title = pg.LabelItem("", size="9pt", color="#e8eaed")
-            self.addItem(title, row=0, col=col, colspan=1)
-            self._titles[stage] = title
-            stage_items = []
-            rows = range(n_k) if per_kernel else [0]
-            for i in rows:
-                vb = pg.ViewBox(lockAspect=True, invertY=True, enableMenu=True, defaultPadding=0)
-                item = pg.ImageItem(axisOrder="row-major")
-                vb.addItem(item)
-                self.addItem(vb, row=1 + i, col=col, rowspan=1 if per_kernel else n_k)
-                if stage_items:
-                    vb.setXLink(stage_items[0].vb)
-                    vb.setYLink(stage_items[0].vb)
-                cell = _Cell(stage, i, vb, item)
-                self._cells.append(cell)
-                stage_items.append(cell)
-            if stage == "input":
-                pen = QPen(QColor(RECT_COLOUR), 2)
-                pen.setCosmetic(True)  # 2 screen pixels wide at any zoom
-                self._rf_rect = QGraphicsRectItem()
-                self._rf_rect.setPen(pen)
-                self._rf_rect.setZValue(10)
-                self._rf_rect.hide()
-                stage_items[0].vb.addItem(self._rf_rect, ignoreBounds=True)
-            if not (stage == "input" and colour_input):  # an RGB image has no single scale
-                bar = pg.ColorBarItem(values=(0, 1), width=12, interactive=False,
-                                      colorMap=pg.colormap.get(GREY_CMAP), colorMapMenu=False)
-                bar.setImageItem([c.item for c in stage_items])
-                bar.getAxis("right").setWidth(38)
-                self.addItem(bar, row=1, col=col + 1, rowspan=n_k)
-                self.ci.layout.setColumnStretchFactor(col + 1, 0)
-                self._bars[stage] = bar
-                col += 2
-            else:
-                col += 1
-        self._pixel_rect = QGraphicsRectItem()
-        pen = QPen(QColor(PIXEL_COLOUR), 2)
-        pen.setCosmetic(True)
-        self._pixel_rect.setPen(pen)
-        self._pixel_rect.setZValue(10)
-        self._pixel_rect.hide()
+            h, w = self._cells[(stage, 0)].shape
+            widths += w / max(h, w)
+            if stage in ("conv", "pool") or n_k == 1:
+                heights = max(heights, h / max(h, w))
+        header = max(self._titles[s].sizeHint().height() + 3 * self._notes[s].sizeHint().height()
+                     for s in stages) + 2 * SPACING
+        rows_h = max(THUMB_PX + 20, 1) if "conv" in stages else 1
+        by_width = (self.viewport().width() - fixed) / max(widths, 1e-9)
+        by_height = ((self.viewport().height() - header - SPACING * (n_k + 1)) / n_k) / max(heights, 1e-9)
+        side = min(by_width, by_height)
+        if "conv" in stages and side * heights < rows_h:  # a row is at least a kernel thumbnail tall
+            side = min(by_width, max(side, rows_h / max(heights, 1e-9)))
+        return int(max(MIN_SIDE, min(side, MAX_SIDE)))
 
-    def _add_kernel_thumb(self, i: int, col: int) -> None:
-        """A small view of kernel i (its weights written on it), with its name above."""
-        sub = self.ci.addLayout(row=1 + i, col=col)
-        sub.setContentsMargins(0, 0, 0, 0)
-        name = sub.addLabel("", size="8pt", color="#e8eaed", row=0, col=0)
-        vb = sub.addViewBox(row=1, col=0, lockAspect=True, invertY=True, enableMouse=False,
-                            enableMenu=False, defaultPadding=0)
-        vb.setFixedWidth(THUMB_PX)
-        vb.setFixedHeight(THUMB_PX)
-        sub.layout.setRowStretchFactor(2, 1)  # push the thumb to the top of its row
-        sub.addLabel("", row=2, col=0)
-        item = pg.ImageItem(axisOrder="row-major")
-        vb.addItem(item)
-        self._kernel_items.append((vb, item, []))
-        self._kernel_titles.append(name)
+    def _apply_zoom(self) -> None:
+        side = self._fit_side() if self._zoom is None else self._zoom
+        self._side = side
+        for cell in self._cells.values():
+            h, w = cell.shape
+            m = max(h, w, 1)
+            cell.setFixedSize(max(1, round(side * w / m)), max(1, round(side * h / m)))
+        if self._structure is not None:
+            stages, n_k, _ = self._structure
+            for stage in stages:
+                rows = n_k if stage in ("conv", "pool") else 1
+                cells = [self._cells[(stage, i)] for i in range(rows)]
+                height = sum(c.height() for c in cells) + SPACING * (rows - 1)
+                self._bars[stage].setFixedHeight(max(60, height))
+                self._notes[stage].setMaximumWidth(max(c.width() for c in cells) + self._bars[stage].width())
+        self.zoomChanged.emit(side)
 
-    def _draw_kernel(self, i: int, name: str, weights: np.ndarray, colour_input: bool) -> None:
-        key = (name, weights.shape, weights.tobytes(), colour_input)
-        if self._kernel_keys.get(i) == key:  # unchanged: skip rebuilding its text items
+    # ------------------------------------------------------------------ Qt
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt name)
+        """Ctrl+wheel zooms about the pointer; the plain wheel scrolls (QScrollArea's own)."""
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() / 120
+            if steps:
+                self.zoom_by(ZOOM_STEP ** steps, event.position().toPoint())
+            event.accept()
             return
-        self._kernel_keys[i] = key
-        vb, item, texts = self._kernel_items[i]
-        k = weights.shape[0]
-        m = float(np.max(np.abs(weights))) or 1.0
-        item.setImage(weights, autoLevels=False, levels=(-m, m))
-        item.setColorMap(pg.colormap.get(SIGNED_CMAP))
-        for t in texts:
-            vb.removeItem(t)
-        texts.clear()
-        if k <= KERNEL_NUMBERS_MAX:
-            labels = {rc: format_weight(float(v)) for rc, v in np.ndenumerate(weights)}
-            longest = max(len(t) for t in labels.values())
-            font = QFont()
-            cell_px = THUMB_PX / k
-            font.setPixelSize(int(max(7, min(14, 1.7 * cell_px / max(longest, 1.5)))))
-            for (r, c), text in labels.items():
-                t = pg.TextItem(text, color="#000000", anchor=(0.5, 0.5))
-                t.setFont(font)
-                t.setPos(c + 0.5, r + 0.5)
-                vb.addItem(t)
-                texts.append(t)
-        vb.setRange(QRectF(0, 0, k, k), padding=0)
-        suffix = " ×3 ch" if colour_input else ""
-        self._kernel_titles[i].setText(f"{name} {k}×{k}{suffix}")
+        super().wheelEvent(event)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        if self._zoom is None:
+            self._apply_zoom()
 
     # ------------------------------------------------------------------ hover
-
-    def cell_at(self, scene_pos: QPointF) -> tuple[_Cell, int, int] | None:
-        """The map under a scene position and the pixel (y, x) there, or None."""
-        for cell in self._cells:
-            if not cell.vb.sceneBoundingRect().contains(scene_pos):
-                continue
-            p = cell.vb.mapSceneToView(scene_pos)
-            img = cell.item.image
-            if img is None:
-                return None
-            y, x = math.floor(p.y()), math.floor(p.x())
-            if 0 <= y < img.shape[0] and 0 <= x < img.shape[1]:
-                return cell, y, x
-            return None
-        return None
-
-    def _on_mouse_moved(self, scene_pos: QPointF) -> None:
-        hit = self.cell_at(scene_pos)
-        if hit is None:
-            self.hoverLeft.emit()
-            return
-        cell, y, x = hit
-        self.pixelHovered.emit(cell.stage, cell.index, y, x)
 
     def mark(self, stage: str, index: int, y: int, x: int,
              window: tuple[int, int, int, int] | None) -> None:
         """Outline output pixel (y, x) of a map and its receptive field on the input."""
-        if self._rf_rect is not None:
-            if window is None:
-                self._rf_rect.hide()
-            else:
-                y0, x0, y1, x1 = window
-                self._rf_rect.setRect(QRectF(x0, y0, x1 - x0, y1 - y0))
-                self._rf_rect.show()
-        cell = next((c for c in self._cells if c.stage == stage and c.index == index), None)
-        if cell is None or self._pixel_rect is None:
-            return
-        if self._pixel_rect_vb is not cell.vb:
-            if self._pixel_rect_vb is not None and self._pixel_rect.scene() is not None:
-                self._pixel_rect_vb.removeItem(self._pixel_rect)
-            cell.vb.addItem(self._pixel_rect, ignoreBounds=True)
-            self._pixel_rect_vb = cell.vb
-        self._pixel_rect.setRect(QRectF(x, y, 1, 1))
-        self._pixel_rect.setVisible(stage != "input")
+        inp = self._cells.get(("input", 0))
+        if inp is not None:
+            inp.set_outline(window, OUTLINE)
+        cell = self._cells.get((stage, index))
+        if self._marked is not None and self._marked is not cell and self._marked is not inp:
+            self._marked.set_outline(None)
+        if cell is not None and stage != "input":
+            cell.set_outline((y, x, y + 1, x + 1), PIXEL)
+            self._marked = cell
 
     def clear_marks(self) -> None:
         """Hide the hover outlines."""
-        for r in (self._rf_rect, self._pixel_rect):
-            if r is not None:
-                r.hide()
+        for cell in self._cells.values():
+            cell.set_outline(None)
+        self._marked = None
 
-    # ------------------------------------------------------------------ for tests
+    # ------------------------------------------------------------------ for tests and the lab
 
-    def colour_bars(self) -> dict[str, pg.ColorBarItem]:
+    def cells(self) -> list[tuple[str, int, MapCell]]:
+        """(stage, map index, cell) of every drawn map, in grid order."""
+        order = {s: n for n, s in enumerate(STAGE_TITLES)}
+        return sorted(((s, i, c) for (s, i), c in self._cells.items() if c.isVisibleTo(self)),
+                      key=lambda t: (order[t[0]], t[1]))
+
+    def cell(self, stage: str, index: int = 0) -> MapCell | None:
+        return self._cells.get((stage, index))
+
+    def colour_bars(self) -> dict[str, ColourBar]:
         """The colour bar of each stage that has one (an RGB input has none)."""
-        return dict(self._bars)
+        return {s: b for s, b in self._bars.items() if b.isVisibleTo(self)}
 
-    def cells(self) -> list[tuple[str, int, pg.ViewBox, pg.ImageItem]]:
-        """(stage, map index, view box, image item) of every drawn map."""
-        return [(c.stage, c.index, c.vb, c.item) for c in self._cells]
+    def note_text(self, stage: str) -> str:
+        """The line under a stage's title: its colour scale, clipping and true range."""
+        label = self._notes.get(stage)
+        return label.text() if label is not None and label.isVisibleTo(self) else ""
+
+    def title_text(self, stage: str) -> str:
+        label = self._titles.get(stage)
+        return label.text() if label is not None and label.isVisibleTo(self) else ""
+
+    @staticmethod
+    def outline_pens():
+        """(halo, line) pens of the receptive-field outline."""
+        return outline_pens(OUTLINE)
 
 
-__all__ = ["StageView", "format_weight"]
+__all__ = ["MIN_SIDE", "STAGE_TITLES", "StageView", "size_text"]

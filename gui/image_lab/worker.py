@@ -1,37 +1,41 @@
-"""Runs the image lab's pipeline off the GUI thread, latest request wins.
+"""Runs the image lab's pipeline off the GUI thread: discrete changes at once, latest request wins.
 
-Why: a 1024×1024 image through three kernels takes tens of milliseconds, and a
-learner dragging a spin box asks for dozens of recomputes a second. The GUI thread
-must never compute (architecture.md). So:
+Why: a 4096² image through three kernels takes tens of milliseconds, and a learner clicking a
+spin box's arrow asks for a recompute per click. The GUI thread must never compute
+(architecture.md). So:
 
-* requests are debounced (``DEBOUNCE_MS``), then handed to a private one-thread
-  ``QThreadPool``;
-* at most one job runs; newer requests replace the single pending one, so a backlog
-  never builds up;
-* every request has an id; a finished job whose id is not the latest is discarded
-  (its settings are already stale), so the view only ever shows the newest result.
+* a discrete change (an arrow click, a tick, a choice) starts at once; only a change that is
+  still moving — typing digits or a kernel — waits ``TYPING_MS`` for the next keystroke;
+* one private pool thread runs at most one job; a newer request replaces the single pending
+  one, so a backlog never builds up, and a slow job (``CANCEL_AFTER_MS``) is cancelled between
+  two bands of rows rather than finished for nothing;
+* every request has an id; a finished job whose id is not the latest is dropped, so the view
+  only ever shows the newest result;
+* the job also makes the display images and colour scales (``display.prepare``): the GUI
+  thread only paints.
 
-The pipeline is a handful of large NumPy calls, which release the GIL, so the GUI
-thread stays responsive while a job runs (pitfalls.md: many *small* calls would not).
+The pipeline is a few large NumPy calls, which release the GIL, so the GUI thread stays
+responsive while a job runs (pitfalls.md: many *small* calls would not). ``shutdown`` cancels
+the running job and waits for it, so closing the window mid-filter exits cleanly.
 """
 
 from __future__ import annotations
 
+import threading
 import time
 import traceback
 
 import numpy as np
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
-from gui.image_lab.pipeline import (
-    PipelineResult,
-    PipelineSettings,
-    display_levels,
-    run_pipeline,
-)
+from gui.image_lab import display
+from gui.image_lab.looks import GREY_CMAP, SIGNED_CMAP, colour_table
+from gui.image_lab.pipeline import Buffers, Cancelled, PipelineResult, PipelineSettings, run_pipeline
 
-DEBOUNCE_MS = 30  # wait this long after the last change before starting a job
+TYPING_MS = 250  # a change still being typed waits this long for the next keystroke
+DEBOUNCE_MS = TYPING_MS  # the old name
 BUSY_AFTER_MS = 150  # announce "computing…" only for jobs slower than this
+CANCEL_AFTER_MS = 300  # a newer request cancels the running job if jobs take longer than this
 
 
 class _Relay(QObject):
@@ -45,42 +49,67 @@ class _Relay(QObject):
 
 
 class FilterWorker(QObject):
-    """Debounced, latest-request-wins filtering on a private worker thread."""
+    """Latest-request-wins filtering on a private worker thread."""
 
     resultReady = Signal(int, object)  # request id, PipelineResult (only the latest request)
     failed = Signal(int, str)  # request id, a message a learner can act on
     busyChanged = Signal(bool)  # True while a job has run longer than BUSY_AFTER_MS
 
-    def __init__(self, parent: QObject | None = None, debounce_ms: int = DEBOUNCE_MS) -> None:
+    def __init__(self, parent: QObject | None = None, debounce_ms: int = TYPING_MS) -> None:
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._debounce = QTimer(self, singleShot=True, interval=debounce_ms)
         self._debounce.timeout.connect(self._start_pending)
         self._busy_timer = QTimer(self, singleShot=True, interval=BUSY_AFTER_MS)
-        self._busy_timer.timeout.connect(lambda: self._set_busy(True))
+        self._busy_timer.timeout.connect(self._announce_busy)
         self._relay = _Relay()
         self._relay.done.connect(self._on_done)
+        self._tables = {"signed": colour_table(SIGNED_CMAP), "grey": colour_table(GREY_CMAP)}
         self._latest_id = 0  # id of the newest request
         self._pending: tuple[int, np.ndarray, PipelineSettings] | None = None
         self._running = False
+        self._stop = threading.Event()  # the running job's cancel flag
         self._busy = False
         self._closed = False
+        self._previous: PipelineResult | None = None  # the last result delivered (its conv is reused)
+        self._buffers = Buffers()  # the stages' arrays, reused once no result holds them
         self.last_job_ms = 0.0  # wall time of the last finished job, for the status line
+        self.display_side = display.DISPLAY_SIDE  # display images about this size (the view's cells)
 
     # ------------------------------------------------------------------ requests
 
-    def request(self, image: np.ndarray, settings: PipelineSettings) -> int:
+    def request(self, image: np.ndarray, settings: PipelineSettings, moving: bool = False) -> int:
         """Ask for ``image`` filtered with ``settings``; returns the request id.
 
-        Replaces any request not yet started; starts after the debounce delay.
+        Replaces any request not yet started. ``moving``: the control is still changing (typing),
+        so wait for it to settle; otherwise start as soon as the thread is free.
         """
         if self._closed:
             return self._latest_id
         self._latest_id += 1
         self._pending = (self._latest_id, image, settings)
-        self._debounce.start()
+        if self._running and self.last_job_ms > CANCEL_AFTER_MS:
+            self._stop.set()  # a slow stale job: stop it between two bands
+        if moving:
+            self._debounce.start()
+        else:
+            self._debounce.stop()
+            self._start_pending()
         return self._latest_id
+
+    def cancel(self) -> None:
+        """Drop the pending request and stop the running one (its result will not be shown)."""
+        self._pending = None
+        self._debounce.stop()
+        self._latest_id += 1
+        self._stop.set()
+
+    def forget_previous(self) -> None:
+        """Let go of the last result and spare arrays (the next job filters from scratch)."""
+        self._previous = None
+        if not self._running:
+            self._buffers = Buffers()
 
     def is_idle(self) -> bool:
         """True when nothing is pending, debouncing or running."""
@@ -91,8 +120,8 @@ class FilterWorker(QObject):
         """The id of the newest request."""
         return self._latest_id
 
-    def shutdown(self, timeout_ms: int = 5000) -> bool:
-        """Stop accepting requests and wait for a running job; True if the thread is idle.
+    def shutdown(self, timeout_ms: int = 10000) -> bool:
+        """Stop accepting requests, cancel the running job and wait for it; True if the thread is idle.
 
         Call before the owning widget goes away (the main window's close).
         """
@@ -100,6 +129,8 @@ class FilterWorker(QObject):
         self._debounce.stop()
         self._busy_timer.stop()
         self._pending = None
+        self._previous = None
+        self._stop.set()
         self._pool.clear()
         return self._pool.waitForDone(timeout_ms)
 
@@ -112,22 +143,27 @@ class FilterWorker(QObject):
         self._pending = None
         self._running = True
         self._busy_timer.start()
-        relay = self._relay
+        self._stop = stop = threading.Event()
+        relay, tables, previous, buffers = self._relay, self._tables, self._previous, self._buffers
+        side = self.display_side
 
         def job() -> None:  # runs on the pool thread: pure NumPy, no Qt objects touched
             t0 = time.perf_counter()
+            result: PipelineResult | None = None
             try:
-                result: PipelineResult | None = run_pipeline(image, settings)
+                result = run_pipeline(image, settings, cancel=stop.is_set, previous=previous, buffers=buffers)
+                display.prepare(result, tables, previous, side)
+                result.elapsed_ms = (time.perf_counter() - t0) * 1000
                 error = ""
+            except Cancelled:
+                result, error = None, "cancelled"
             except ValueError as exc:
                 result, error = None, str(exc)
+            except MemoryError:
+                result, error = None, "not enough memory: tick fewer kernels or open a smaller image"
             except Exception as exc:  # a bug, not a setting: report it, keep the GUI alive
                 result, error = None, f"internal error: {exc!r}"
                 traceback.print_exc()
-            if result is not None:  # colour scales too, so the GUI thread only draws
-                result.elapsed_ms = (time.perf_counter() - t0) * 1000
-                result.levels = {s: display_levels(m) for s, m in result.stages.items()
-                                 if s != "input"}
             relay.done.emit(request_id, result, error)
 
         self._pool.start(job)
@@ -144,9 +180,13 @@ class FilterWorker(QObject):
             if error:
                 self.failed.emit(request_id, error)
             else:
+                self._previous = result
                 self.resultReady.emit(request_id, result)
         if self._pending is not None and not self._debounce.isActive():
             self._start_pending()  # a newer request arrived while this one ran
+
+    def _announce_busy(self) -> None:
+        self._set_busy(True)
 
     def _set_busy(self, busy: bool) -> None:
         if busy != self._busy:

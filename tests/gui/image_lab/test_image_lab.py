@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QImage, QKeySequence
-from PySide6.QtWidgets import QLabel, QListWidget
+from PySide6.QtWidgets import QApplication, QLabel, QListWidget
 from scipy.signal import correlate2d
 
 from core.image_ops.conv2d import conv2d
@@ -128,11 +128,14 @@ def test_receptive_field_goes_through_pooling(lab, qtbot):
 
 
 def test_moving_the_mouse_over_a_map_fills_the_info_label(lab, qtbot):
-    stage, index, vb, item = next(c for c in lab.view.cells() if c[0] == "conv")
-    scene_pos = vb.mapViewToScene(QPointF(30.5, 40.5))
-    lab.view.scene().sigMouseMoved.emit(scene_pos)
+    lab.view.set_side(1024)  # 2 screen pixels per map pixel
+    cell = lab.view.cell("conv", 0)
+    QApplication.processEvents()  # the grid's layout places the larger cells
+    lab.view.horizontalScrollBar().setValue(cell.x())  # the map's top-left corner in view
+    lab.view.verticalScrollBar().setValue(cell.y())
+    qtbot.mouseMove(cell, QPoint(61, 81))
     assert "pixel (y=40, x=30)" in lab.hover_label.text()
-    assert lab.view._rf_rect.isVisible()
+    assert lab.view.cell("input").outline == (39, 29, 42, 32)  # the 3×3 window, padding 1
 
 
 def test_a_bad_file_keeps_the_current_image(lab, qtbot, tmp_path):

@@ -1,0 +1,224 @@
+"""What the lab's maps look like on screen: colour scales that say what they clip, and display images.
+
+NumPy only (no Qt), so the filter worker prepares everything off the GUI thread and the view
+only wraps finished pixels in a QImage and paints them.
+
+* **One colour scale for conv, pool and depth.** Pooling and depth pooling only pick or
+  average conv values, so the three stages share the conv stage's scale: the same colour is
+  the same number in every column (before, each stage had its own and max pooling looked
+  weaker than depth pooling of the same maps).
+* **Honest ranges.** The scale ends at the 1st and 99th percentiles (symmetric about 0 for
+  signed maps, so 0 is the diverging map's white): a few very strong edge pixels would
+  otherwise leave everything else dark. Each stage's note says so and gives the true range
+  (exact min and max), or says "full range" when nothing is clipped. NaN pixels are drawn in
+  ``NAN_ARGB`` and counted in the note.
+* **Display images at screen size.** A map is drawn from an area-averaged copy whose longer
+  side is at most ``DISPLAY_SIDE`` (4096² → 1024²: each display pixel is the mean of a 4×4
+  block), converted to 0xAARRGGBB with the colour table here; the view draws full-resolution
+  crops when the learner zooms in past it.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+DISPLAY_SIDE = 1024  # display images are at most this many pixels on their longer side
+MIN_DISPLAY_SIDE = 256  # … and at least this many (the view asks for its cells' size in between)
+LEVEL_SAMPLES = 250_000  # at most this many values are looked at to choose a colour scale
+CLIP_PERCENTILES = (1.0, 99.0)
+NAN_ARGB = np.uint32(0xFFFF00FF)  # magenta: a NaN pixel is never mistaken for a value
+_BAND = 64  # rows per band when averaging (keeps the partial sums in cache)
+
+
+@dataclass(frozen=True)
+class Levels:
+    """A colour scale: the values at its ends, and what it says about the data it shows."""
+
+    lo: float  # value drawn with the table's first colour
+    hi: float  # value drawn with the last colour
+    signed: bool  # diverging table, symmetric about 0
+    clipped: bool  # some values lie outside lo … hi (drawn at the end colours)
+
+    def note(self, true_lo: float, true_hi: float, nans: int = 0, shared_with: str = "") -> str:
+        """One line for under a stage's title: the scale, whether it clips, the true range.
+
+        e.g. "colours −1.69 … 1.69, clipped at p1–p99 · true range −8.28 … 9.13".
+        """
+        scale = (f"same colours as {shared_with}" if shared_with
+                 else f"colours {_num(self.lo)} … {_num(self.hi)}")
+        if self.clipped and (true_lo < self.lo or true_hi > self.hi):
+            p_lo, p_hi = (_num(p) for p in CLIP_PERCENTILES)
+            clip = f"p{p_lo}\u2060–\u2060p{p_hi}"  # word joiners: "p1–p99" never breaks
+            text = f"{scale}, clipped at {clip} · true range {_num(true_lo)} … {_num(true_hi)}"
+        else:
+            text = f"{scale} · full range {_num(true_lo)} … {_num(true_hi)}"
+        if nans:
+            text += f" · {nans:,} NaN (magenta)"
+        return text
+
+
+def _num(v: float) -> str:
+    return f"{v:.3g}".replace("-", "−")
+
+
+def colour_levels(maps: np.ndarray) -> Levels:
+    """The colour scale for a stage's maps (see the module docstring), from a subsample."""
+    flat = np.asarray(maps).reshape(-1) if maps.flags.c_contiguous else np.asarray(maps).ravel(order="K")
+    flat = flat[:: max(1, flat.size // LEVEL_SAMPLES)]
+    flat = flat[np.isfinite(flat)]
+    if flat.size == 0:
+        return Levels(0.0, 1.0, False, False)
+    lo_p, hi_p = (float(v) for v in np.percentile(flat, CLIP_PERCENTILES))
+    lo, hi = float(flat.min()), float(flat.max())
+    if lo < 0 < hi or (lo < 0 and hi <= 0):
+        m = max(abs(lo_p), abs(hi_p)) or max(abs(lo), abs(hi)) or 1.0
+        return Levels(-m, m, True, max(abs(lo), abs(hi)) > m)
+    if hi_p <= lo_p:
+        lo_p, hi_p = lo, hi
+    if hi_p <= lo_p:
+        hi_p = lo_p + 1.0
+    return Levels(lo_p, hi_p, False, lo < lo_p or hi > hi_p)
+
+
+def true_range(maps: np.ndarray) -> tuple[float, float, int]:
+    """Exact (min, max) over the finite values, and the number of NaN values."""
+    a = np.asarray(maps)
+    lo, hi = float(np.min(a)), float(np.max(a))
+    if math.isfinite(lo) and math.isfinite(hi):
+        return lo, hi, 0
+    nans = int(np.count_nonzero(np.isnan(a)))
+    finite = a[np.isfinite(a)]
+    if finite.size == 0:
+        return 0.0, 0.0, nans
+    return float(finite.min()), float(finite.max()), nans
+
+
+def display_factor(h: int, w: int, side: int = DISPLAY_SIDE) -> int:
+    """How many map pixels (per axis) one display pixel averages: 1 up to ``side``, then more."""
+    return max(1, math.ceil(max(h, w) / side))
+
+
+def area_mean(a: np.ndarray, f: int) -> np.ndarray:
+    """Mean of each f×f block of a 2-D map (partial blocks at the edges too), as float32.
+
+    An area resize, as OpenCV's INTER_AREA: ⌈H/f⌉ × ⌈W/f⌉ display pixels, each the mean of the
+    map pixels it covers, so thin edges fade rather than vanish as with picking every f-th pixel.
+    Rows are summed first (contiguous), a band at a time, then columns.
+    """
+    a = np.asarray(a, dtype=np.float32)
+    if f == 1:
+        return a
+    h, w = a.shape
+    hf, wf = h // f, w // f  # whole blocks along each axis
+    out = np.empty((-(-h // f), -(-w // f)), np.float32)
+
+    def columns(rows: np.ndarray, dst: np.ndarray) -> None:
+        np.copyto(dst[:, :wf], rows[:, 0 : wf * f : f])
+        for dx in range(1, f):
+            dst[:, :wf] += rows[:, dx : wf * f : f]
+        if dst.shape[1] > wf:
+            dst[:, wf] = rows[:, wf * f :].sum(axis=1)
+
+    for r0 in range(0, hf, _BAND):
+        n = min(_BAND, hf - r0)
+        rows = a[r0 * f : (r0 + n) * f].reshape(n, f, w).sum(axis=1)  # f whole rows per display row
+        columns(rows, out[r0 : r0 + n])
+    if out.shape[0] > hf:  # the last display row covers fewer than f map rows
+        columns(a[hf * f :].sum(axis=0, keepdims=True), out[hf:])
+    ry = np.full(out.shape[0], f, np.float32)
+    ry[hf:] = h - hf * f
+    cx = np.full(out.shape[1], f, np.float32)
+    cx[wf:] = w - wf * f
+    out /= ry[:, None] * cx[None, :]
+    return out
+
+
+def to_argb(values: np.ndarray, levels: Levels, table: np.ndarray) -> np.ndarray:
+    """Map values through a colour scale to 0xAARRGGBB pixels (``table``: 256 uint32 colours)."""
+    v = np.asarray(values, dtype=np.float32)
+    span = levels.hi - levels.lo or 1.0
+    idx = np.empty(v.shape, np.float32)
+    np.subtract(v, np.float32(levels.lo), out=idx)
+    idx *= np.float32((table.size - 1) / span)
+    bad = None
+    if not np.isfinite(np.add.reduce(idx, axis=None)):
+        bad = np.isnan(idx)
+        idx[bad] = 0
+    np.clip(idx, 0, table.size - 1, out=idx)
+    out = table[idx.astype(np.intp)]
+    if bad is not None:
+        out[bad] = NAN_ARGB
+    return out
+
+
+def rgb_to_argb(rgb: np.ndarray) -> np.ndarray:
+    """An RGB image in [0, 1] (H, W, 3) as 0xFFRRGGBB pixels."""
+    u8 = np.clip(np.asarray(rgb, dtype=np.float32) * 255 + 0.5, 0, 255).astype(np.uint32)
+    return np.uint32(0xFF000000) | (u8[..., 0] << 16) | (u8[..., 1] << 8) | u8[..., 2]
+
+
+def argb_table(rgb: np.ndarray) -> np.ndarray:
+    """A (n, 3) uint8 colour table as n 0xFFRRGGBB colours."""
+    t = np.asarray(rgb, dtype=np.uint32)[:, :3]
+    return np.uint32(0xFF000000) | (t[:, 0] << 16) | (t[:, 1] << 8) | t[:, 2]
+
+
+@dataclass(frozen=True)
+class DisplayImage:
+    """Pixels ready to paint: (h', w') 0xAARRGGBB, each the mean of factor×factor map pixels."""
+
+    argb: np.ndarray
+    factor: int  # map pixels per display pixel along each axis
+    shape: tuple[int, int]  # the full-resolution map's (H, W)
+
+
+def display_image(m: np.ndarray, levels: Levels | None, table: np.ndarray | None,
+                  side: int = DISPLAY_SIDE) -> DisplayImage:
+    """A map (H, W) — or an RGB image (H, W, 3) when ``levels`` is None — ready to paint."""
+    h, w = m.shape[:2]
+    f = display_factor(h, w, side)
+    if levels is None:
+        rgb = np.stack([area_mean(m[..., c], f) for c in range(3)], axis=-1) if f > 1 else m
+        return DisplayImage(rgb_to_argb(rgb), f, (h, w))
+    return DisplayImage(to_argb(area_mean(m, f), levels, table), f, (h, w))
+
+
+__all__ = ["CLIP_PERCENTILES", "DISPLAY_SIDE", "DisplayImage", "Levels", "NAN_ARGB", "area_mean",
+           "argb_table", "colour_levels", "display_factor", "display_image", "rgb_to_argb", "to_argb",
+           "true_range"]
+
+
+def prepare(result, tables: dict[str, np.ndarray], previous=None, side: int = DISPLAY_SIDE) -> None:
+    """Fill a PipelineResult's ``levels``, ``notes`` and ``display`` (on the worker thread).
+
+    ``tables``: {"signed": …, "grey": …} colour tables (256 0xFFRRGGBB each). The input's
+    picture is reused from ``previous`` when the conv layer saw the very same array.
+    """
+    stages = result.stages
+    shared = colour_levels(stages["conv"])
+    same_input = previous is not None and previous.stages.get("input") is stages["input"]
+    for stage in result.stage_names():
+        maps = stages[stage]
+        if stage == "input" and same_input and ("input", 0) in previous.display:
+            result.levels["input"] = previous.levels.get("input")
+            result.notes["input"] = previous.notes.get("input", "")
+            result.display[("input", 0)] = previous.display[("input", 0)]
+            continue
+        lo, hi, nans = (*result.ranges[stage], 0) if stage in result.ranges else true_range(maps)
+        if stage == "input":
+            levels = None if maps.ndim == 3 else Levels(0.0, 1.0, False, lo < 0 or hi > 1)
+            kind = "RGB as loaded" if maps.ndim == 3 else "grey levels 0 … 1"
+            result.notes[stage] = f"{kind} · values {_num(lo)} … {_num(hi)}"
+            result.display[(stage, 0)] = display_image(maps, levels, tables["grey"], side)
+        else:
+            levels = shared
+            result.notes[stage] = levels.note(lo, hi, nans, "" if stage == "conv" else "Conv")
+            table = tables["signed" if levels.signed else "grey"]
+            for i in range(maps.shape[2] if maps.ndim == 3 else 1):
+                m = maps[..., i] if maps.ndim == 3 else maps
+                result.display[(stage, i)] = display_image(m, levels, table, side)
+        if levels is not None:
+            result.levels[stage] = levels
