@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from gui.training.limits import DEFAULT_EPOCH_LIMIT, limit_from
+
 
 def _plain(value):
     """A step result as JSON: tuples become lists (the workspace manifest is JSON)."""
@@ -63,7 +65,6 @@ class FileJobs(QObject):
         """Load ``path`` fully, then swap it in; a bad file changes nothing and says why."""
         from core.workspace import WorkspaceError, load_workspace
         from gui.network.panels.shape import MAX_INPUTS, MAX_KERNELS
-        from gui.training.worker import DEFAULT_EPOCH_LIMIT, limit_from
 
         try:
             ws = load_workspace(path)

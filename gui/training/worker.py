@@ -29,32 +29,18 @@ from core.datasets import experiment1
 from core.formatting import epoch_text
 from gui.training.files import FileJobs
 from gui.training.frames import Frame, SeriesBuilder, StepFrame, before_snapshot
+from gui.training.limits import DEFAULT_EPOCH_LIMIT, NO_LIMIT, epoch_limit_message, limit_from
+
+__all__ = ["DEFAULT_EPOCH_LIMIT", "NO_LIMIT", "TrainingWorker", "epoch_limit_message", "limit_from"]
 
 CHUNK_S = 0.006  # seconds of training per chunk while playing flat out
 PAUSE_MS = 1  # event-loop pause between chunks: the GUI thread's window for the GIL
 MAX_FPS = 30  # at most this many frames a second reach the GUI (target: >= 25 drawn)
 MAX_GUI_WAIT_S = 0.02  # train anyway if the GUI has not painted the last frame after this long
 FRAME_SHARE = 0.25  # frames may take at most this share of the worker's time
-DEFAULT_EPOCH_LIMIT = 1000  # the chapter trains 1000 epochs
-NO_LIMIT = 2**62  # an epoch limit of 0 means "no limit" (the experiment panel says so)
 NETWORK_KEYS = ("n_inputs", "kernel_size", "n_kernels", "stride", "padding", "activation", "init",
                 "seed", "n_outputs", "output")
 DIVERGED = "Training has diverged: lower the learning rate, then press Reset."
-
-
-def limit_from(value) -> int:
-    """The epoch limit from a setting: None → the chapter's 1000, 0 → no limit; ValueError below 0."""
-    if value is None:
-        return DEFAULT_EPOCH_LIMIT
-    n = int(value)
-    if n < 0:
-        raise ValueError(f"the epoch limit must be 0 (no limit) or more, got {n}")
-    return NO_LIMIT if n == 0 else n
-
-
-def epoch_limit_message(limit: int) -> str:
-    """The status-bar sentence shown when playing reaches the epoch limit."""
-    return f"Reached the epoch limit ({epoch_text(limit)})."
 
 
 def trainer_from(config: dict) -> Trainer:
@@ -347,11 +333,11 @@ class TrainingWorker(FileJobs, QObject):
         except Exception as exc:  # noqa: BLE001 - a teaching aid must not stop training
             self.error.emit(f"Could not build the step-through: {exc}")
             subs = []
-        self._emit_step(t, result, subs, 0)
+        self._emit_step(t, result, subs, 0, resumed=False)
         if result.get("diverged") or t.diverged:
             self.stopped.emit(t.stopped_reason or DIVERGED)
 
-    def _emit_step(self, t: Trainer, result: dict, subs: list, start: int) -> None:
+    def _emit_step(self, t: Trainer, result: dict, subs: list, start: int, resumed: bool) -> None:
         self.sample = int(result["sample"])
         after = self._frame(t, step=result)
         if after is None:
@@ -362,7 +348,7 @@ class TrainingWorker(FileJobs, QObject):
         self.frame_pending = True
         self._last_emit = time.perf_counter()
         start = max(0, min(int(start), len(subs) - 1))
-        self.stepped.emit(StepFrame(result, subs, before, after, max(0, len(subs) - 1), start))
+        self.stepped.emit(StepFrame(result, subs, before, after, max(0, len(subs) - 1), start, resumed))
 
     def resume_step(self, step: dict, substep: int) -> None:
         """Show a stored step (a reopened workspace) at sub-step ``substep``, as when it was saved."""
@@ -371,7 +357,7 @@ class TrainingWorker(FileJobs, QObject):
             subs = substeps_for(t, step)
         except (KeyError, TypeError, ValueError, IndexError):
             return  # a step of another shape: the workspace opens without its step-through
-        self._emit_step(t, step, subs, substep)
+        self._emit_step(t, step, subs, substep, resumed=True)
 
     @Slot()
     def step_epoch(self) -> None:
