@@ -107,7 +107,8 @@ class NetworkTab(QWidget):
         self.right_tabs.addTab(self.gradcheck_page, "Gradient check")
         self.right_tabs.setTabToolTip(1, "Backprop's gradients beside finite differences, for this sample.")
         self.right_tabs.addTab(self.class_box, "Classification")
-        self.right_tabs.setTabToolTip(2, "Accuracy against epoch and the confusion matrix of the epoch shown.")
+        self.right_tabs.setTabToolTip(2, "Accuracy against epoch and the confusion matrix of the epoch "
+                                         "shown.")
         self.right_tabs.setTabVisible(2, False)  # shown while the network classifies (softmax)
         self.right_tabs.setMinimumWidth(300)
 
