@@ -1,10 +1,22 @@
-"""Image-lab speed, side by side with its anchors: ``python bench/bench_conv.py``.
+"""Image-lab speed beside its anchors: ``python bench/bench_conv.py [--rounds N] [--calibrate]``.
 
-Targets (NumPy only): a 3×3 convolution of a 2048×2048 float32 image with zero padding 1
-no slower than ``scipy.ndimage.correlate``; 2×2/2 max pooling of it under 10 ms; a
-1024×1024 RGB image through three 3×3 kernels well under 100 ms. Each figure is the
-median of several runs after one warm-up, core and anchor timed alternately. Without
-SciPy its column is skipped.
+Every comparison is interleaved in one process: each round runs the core and every anchor
+once, one after the other, and the ratio core / anchor is taken *per round*; the figures are
+the median ratio and its min–max over the rounds (the machine is shared, so absolute times
+drift; ratios from the same round do not). BLAS is pinned to one thread with threadpoolctl
+AFTER NumPy is imported (before, there is no pool to pin) and OpenCV to one thread with
+``cv2.setNumThreads(1)``; the settings actually in effect are printed first.
+
+Anchors: ``scipy.ndimage.correlate`` (the test extra), OpenCV's ``filter2D`` and ``resize``
+(INTER_AREA) when ``cv2`` is importable (it is not a dependency: ``pip install
+opencv-python-headless`` to compare) — each is skipped, and said so, when missing.
+
+Targets (issue 13): conv2d within 2× of ``filter2D`` at 3×3 and within 3× at 21×21; average
+pooling as fast as an area resize.
+
+``--calibrate`` times every ``method`` of ``conv2d`` for kernel sizes 3 … 31 (best of the
+rounds) and prints which one wins and which one ``method="auto"`` picks: the crossovers
+behind ``core.image_ops.conv2d._COST``.
 """
 
 from __future__ import annotations
@@ -19,89 +31,155 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from core.image_ops.conv2d import conv2d, pool2d, stack_kernels  # noqa: E402
-from core.image_ops.kernels import get_kernel  # noqa: E402
+try:
+    import cv2
 
+    cv2.setNumThreads(1)
+except ImportError:
+    cv2 = None
 try:
     from scipy import ndimage
-except ImportError:  # the anchor column is optional
+except ImportError:
     ndimage = None
+try:  # pin every BLAS pool now that NumPy, SciPy and OpenCV (each may bring one) are loaded
+    from threadpoolctl import threadpool_info, threadpool_limits
 
-REPEATS = 15
+    _LIMITS = threadpool_limits(limits=1)
+except ImportError:  # pragma: no cover - threadpoolctl is a dependency
+    threadpool_info = None
+
+from core.image_ops.conv2d import METHODS, _plan, conv2d, stack_kernels  # noqa: E402
+from core.image_ops.kernels import get_kernel  # noqa: E402
+from core.image_ops.pooling import pool2d  # noqa: E402
+
+ROUNDS = 7
 
 
-def median_ms(
-    ours: Callable[[], object], anchor: Callable[[], object] | None, repeats: int = REPEATS
-) -> tuple[float, float | None]:
-    """Median wall times (ms) of ``ours()`` and ``anchor()``, after one warm-up call each.
+def settings_line() -> str:
+    """The thread settings in effect and which anchors are present."""
+    pools = (", ".join(f"{Path(i['filepath']).name} × {i['num_threads']}" for i in threadpool_info())
+             if threadpool_info else "threadpoolctl missing: BLAS threads unknown")
+    ocv = f"OpenCV {cv2.__version__} × {cv2.getNumThreads()} thread" if cv2 else "OpenCV missing: skipped"
+    sp = "SciPy ndimage present" if ndimage else "SciPy not installed: skipped"
+    return f"numpy {np.__version__}; BLAS {pools}; {ocv}; {sp}"
 
-    The two are timed alternately, so a busy shared machine slows both alike.
-    """
-    fns = [ours] if anchor is None else [ours, anchor]
-    times: list[list[float]] = [[] for _ in fns]
-    for fn in fns:
+
+def interleaved(fns: dict[str, Callable[[], object]], rounds: int,
+                clock: Callable[[], float] = time.perf_counter) -> dict[str, list[float]]:
+    """ms per call of each function, one call of each per round (after one warm-up call each)."""
+    for fn in fns.values():
         fn()
-    for _ in range(repeats):
-        for fn, bucket in zip(fns, times, strict=True):
-            t0 = time.perf_counter()
+    times: dict[str, list[float]] = {name: [] for name in fns}
+    for _ in range(rounds):
+        for name, fn in fns.items():
+            t0 = clock()
             fn()
-            bucket.append(time.perf_counter() - t0)
-    medians = [statistics.median(bucket) * 1000.0 for bucket in times]
-    return medians[0], (medians[1] if anchor is not None else None)
+            times[name].append((clock() - t0) * 1000)
+    return times
 
 
-def _line(label: str, ours: float, anchor: float | None, anchor_name: str, target: str) -> str:
-    if anchor is None:
-        return f"{label:<58} core {ours:7.1f} ms   {anchor_name}: skipped (no scipy)   {target}"
-    return (
-        f"{label:<58} core {ours:7.1f} ms   {anchor_name} {anchor:7.1f} ms   "
-        f"ratio {ours / anchor:4.2f}   {target}"
-    )
+def _ratio_text(ours: list[float], anchor: list[float]) -> str:
+    r = [a / b for a, b in zip(ours, anchor, strict=True)]
+    return f"{statistics.median(r):5.2f}× ({min(r):.2f}–{max(r):.2f})"
 
 
-def main() -> list[str]:
-    """Run every case once (median of REPEATS) and return the result lines."""
+def compare(label: str, ours: Callable[[], object], anchors: dict[str, Callable[[], object] | None],
+            rounds: int, target: str = "") -> list[str]:
+    """One case: the core's median time, then each anchor's and the per-round ratio core / anchor."""
+    present = {name: fn for name, fn in anchors.items() if fn is not None}
+    times = interleaved({"core": ours, **present}, rounds)
+    lines = [f"{label:<52} core {statistics.median(times['core']):7.1f} ms  {target}"]
+    for name in anchors:
+        if name not in present:
+            lines.append(f"{'':<52}   vs {name:<24} skipped (not installed)")
+            continue
+        lines.append(f"{'':<52}   vs {name:<24} {statistics.median(times[name]):7.1f} ms   core/anchor "
+                     f"{_ratio_text(times['core'], times[name])}")
+    return lines
+
+
+def _cv_filter(x: np.ndarray, k: np.ndarray):
+    if cv2 is None:
+        return None
+    return lambda: cv2.filter2D(x, -1, k, borderType=cv2.BORDER_CONSTANT)
+
+
+def _scipy(x: np.ndarray, k: np.ndarray):
+    if ndimage is None:
+        return None
+    return lambda: ndimage.correlate(x, k, mode="constant")
+
+
+def main(rounds: int = ROUNDS) -> list[str]:
+    """Every case once, interleaved with its anchors; returns the result lines."""
     rng = np.random.default_rng(0)
+    lines = [settings_line(), f"{rounds} rounds; ratio = core / anchor per round: median (min–max)"]
     grey = rng.random((2048, 2048), dtype=np.float32)
-    rgb = rng.random((1024, 1024, 3), dtype=np.float32)
-    lines = [f"numpy {np.__version__}, repeats {REPEATS}, median; ratio = core / anchor"]
-
-    for name in ("gaussian", "sobel-x", "laplacian", "sharpen", "random"):
+    for name in ("sobel-x", "gaussian", "box", "laplacian", "random"):
         k = get_kernel(name).astype(np.float32)
-        ours, anchor = median_ms(
-            lambda k=k: conv2d(grey, k, padding=1),
-            None if ndimage is None else lambda k=k: ndimage.correlate(grey, k, mode="constant"),
-        )
-        label = f"conv 2048² f32 3×3 {name} (p=1)"
-        lines.append(_line(label, ours, anchor, "scipy.correlate", "target: ratio ≤ 1"))
-
-    ours, naive = median_ms(
-        lambda: pool2d(grey, 2), lambda: grey.reshape(1024, 2, 1024, 2).max(axis=(1, 3))
-    )
-    lines.append(_line("max pool 2×2/2 of 2048² f32", ours, naive, "reshape+max", "target: < 10 ms"))
-
+        lines += compare(f"conv 2048² f32 3×3 {name} (p=1)", lambda k=k: conv2d(grey, k, padding=1),
+                         {"OpenCV filter2D": _cv_filter(grey, k), "scipy correlate": _scipy(grey, k)},
+                         rounds, "target ≤ 2× filter2D")
+    for name in ("random", "gaussian"):
+        k = get_kernel(name, 21).astype(np.float32)
+        lines += compare(f"conv 2048² f32 21×21 {name} (p=10)", lambda k=k: conv2d(grey, k, padding=10),
+                         {"OpenCV filter2D": _cv_filter(grey, k), "scipy correlate": _scipy(grey, k)},
+                         max(3, rounds // 2), "target ≤ 3× filter2D")
+    big = rng.random((4096, 4096), dtype=np.float32)
+    sobel = get_kernel("sobel-x").astype(np.float32)
+    lines += compare("conv 4096² f32 3×3 sobel-x (p=1)", lambda: conv2d(big, sobel, padding=1),
+                     {"OpenCV filter2D": _cv_filter(big, sobel)}, rounds, "target ≤ 2× filter2D")
+    area = None if cv2 is None else (lambda: cv2.resize(big, (2048, 2048), interpolation=cv2.INTER_AREA))
+    lines += compare("avg pool 2×2/2 of 4096² f32", lambda: pool2d(big, 2, op="avg"),
+                     {"OpenCV resize INTER_AREA": area}, rounds, "target ≈ 1× area resize")
+    dilate = None if cv2 is None else (lambda: cv2.dilate(big, np.ones((2, 2), np.uint8))[::2, ::2])
+    lines += compare("max pool 2×2/2 of 4096² f32", lambda: pool2d(big, 2, op="max"),
+                     {"4 strided views": lambda: np.maximum(np.maximum(big[::2, ::2], big[1::2, ::2]),
+                                                            np.maximum(big[::2, 1::2], big[1::2, 1::2])),
+                      "OpenCV dilate+subsample": dilate}, rounds)
+    rgb = rng.random((1024, 1024, 3), dtype=np.float32)
     three = [get_kernel(n) for n in ("sobel-x", "sobel-y", "laplacian")]
-    shared = stack_kernels(three, 3).astype(np.float32)  # same 2-D kernel on R, G, B (the GUI)
-    general = rng.normal(size=(3, 3, 3, 3)).astype(np.float32)  # different weights per channel
-    for label, ks in (("same on R,G,B", shared), ("own weights per channel", general)):
+    shared = stack_kernels(three, 3).astype(np.float32)  # the lab: one 2-D kernel spanning R, G, B
+    def scipy_rgb():
+        return [sum(ndimage.correlate(rgb[:, :, c], kn[:, :, c], mode="constant") for c in range(3))
+                for kn in shared]
 
-        def scipy_rgb(ks=ks):
-            return [
-                sum(ndimage.correlate(rgb[:, :, c], kn[:, :, c], mode="constant")
-                    for c in range(3))
-                for kn in ks
-            ]  # fmt: skip
+    lines += compare("conv 1024² RGB, 3 kernels 3×3 p=1 (lab)", lambda: conv2d(rgb, shared, padding=1),
+                     {"scipy correlate per channel": scipy_rgb if ndimage else None}, rounds)
+    return lines
 
-        ours, anchor = median_ms(
-            lambda ks=ks: conv2d(rgb, ks, padding=1), None if ndimage is None else scipy_rgb
-        )
-        lines.append(
-            _line(f"conv 1024² RGB, 3 kernels 3×3 p=1, {label}", ours, anchor,
-                  "scipy.correlate", "target: ≪ 100 ms")  # fmt: skip
-        )
+
+def calibrate(rounds: int = 3, side: int = 2048, sizes=(3, 5, 7, 9, 11, 15, 21, 31)) -> list[str]:
+    """Best time of each conv2d method per kernel size, the winner and what "auto" picks.
+
+    Timed in this thread's CPU time (``time.thread_time``): every method runs on one thread,
+    and CPU time hardly moves when other programs share the cores, so the crossovers are stable.
+    """
+    rng = np.random.default_rng(1)
+    x = rng.random((side, side), dtype=np.float32)
+    lines = [settings_line(), f"calibration on {side}² f32, best of {rounds} interleaved rounds "
+                              "(ms of CPU time)"]
+    for k in sizes:
+        for kind in ("full rank", "rank 1"):
+            kern = (rng.uniform(-1, 1, (k, k)) if kind == "full rank"
+                    else np.outer(rng.uniform(0.1, 1, k), rng.uniform(0.1, 1, k))).astype(np.float32)
+            methods = [m for m in METHODS if m != "auto" and (m != "separable" or kind == "rank 1")
+                       and (m != "direct" or k <= 15)]
+            fns = {m: (lambda m=m, kern=kern, k=k: conv2d(x, kern, padding=k // 2, method=m))
+                   for m in methods}
+            if cv2 is not None:
+                fns["filter2D"] = _cv_filter(x, kern)
+            best = {m: min(t) for m, t in interleaved(fns, rounds, time.thread_time).items()}
+            ours = {m: v for m, v in best.items() if m in METHODS}
+            auto = _plan(kern, np.dtype(np.float32), (1, 1), "auto", True)[0]
+            auto = {"sep": "separable"}.get(auto, auto)
+            lines.append(f"k={k:2d} {kind:<9} " + "  ".join(f"{m} {v:6.1f}" for m, v in best.items())
+                         + f"   fastest {min(ours, key=ours.get)}, auto picks {auto}")
     return lines
 
 
 if __name__ == "__main__":
-    for result in main():
-        print(result)
+    n = int(sys.argv[sys.argv.index("--rounds") + 1]) if "--rounds" in sys.argv else None
+    out = calibrate(n or 3) if "--calibrate" in sys.argv else main(n or ROUNDS)
+    for line in out:
+        print(line, flush=True)

@@ -11,7 +11,8 @@ forward, backward and update (both sides also sum the loss and count correct ans
 
 Rounds are interleaved (NumPy epoch, PyTorch epoch, NumPy, …) because shared machines are
 noisy: read the per-round ratios. The comparison pins BLAS to one thread (threadpoolctl) and
-PyTorch to one thread; the unpinned NumPy figure (BLAS's default threads) is reported too.
+PyTorch to one thread; the unpinned NumPy figure (BLAS's default threads, with the trainer's
+own pinning switched off: ``blas_threads = None``) is reported too.
 PyTorch is not a project dependency: without it the PyTorch column is skipped with a note.
 """
 
@@ -114,10 +115,12 @@ def _run1(trainer: ImageTrainer) -> None:
 ImageTrainer.run1 = _run1  # a bound callable for timed()
 
 
-def timed(fn) -> float:
-    t0 = time.perf_counter()
+def timed(fn) -> tuple[float, float]:
+    """(wall seconds, this thread's CPU seconds). Pinned to one thread, all the work runs on
+    the calling thread, so CPU time leaves out the time a busy machine took the core away."""
+    w0, c0 = time.perf_counter(), time.thread_time()
     fn()
-    return time.perf_counter() - t0
+    return time.perf_counter() - w0, time.thread_time() - c0
 
 
 def blas_limits(n: int | None):
@@ -173,34 +176,45 @@ def main() -> None:
                 t.run(1)
             if ref:
                 ref.epoch()
-            for _ in range(args.rounds):  # interleaved: float64, PyTorch, float32, …
-                pinned["float64"].append(timed(ours["float64"].run1))
+            for r in range(args.rounds):  # interleaved: float64, PyTorch, float32 (reversed every other)
+                order = dtypes if r % 2 == 0 else dtypes[::-1]
+                pinned[order[0]].append(timed(ours[order[0]].run1))
                 if ref:
                     theirs.append(timed(ref.epoch))
-                pinned["float32"].append(timed(ours["float32"].run1))
+                pinned[order[1]].append(timed(ours[order[1]].run1))
         unpinned = {d: [] for d in dtypes}
+        for t in ours.values():
+            t.blas_threads = None  # the trainer pins BLAS itself by default; here it must not
         for _ in range(args.rounds):
             for d in dtypes:
-                unpinned[d].append(timed(ours[d].run1))
+                unpinned[d].append(timed(ours[d].run1)[0])
         for d in dtypes:
-            ratios = [a / b for a, b in zip(pinned[d], theirs, strict=True)] if theirs else []
-            rows.append((f"{label}, {d}", pinned[d], unpinned[d], theirs, ratios))
+            rows.append((f"{label}, {d}", pinned[d], unpinned[d], theirs))
     print()
-    print(f"seconds per epoch (1437 images, batch 32, Adam), median (min–max) of {args.rounds} "
-          f"interleaved rounds")
-    head = (f"{'network, NumPy dtype':<24} {'NumPy, BLAS 1 thread':<24} {'PyTorch f32, 1 thread':<24} "
-            f"{'ratio (median, min–max)':<24} {'NumPy, BLAS unpinned':<24}")
+    print(f"seconds per epoch (1437 images, batch 32, Adam): median (min–max) of {args.rounds} interleaved "
+          f"rounds; ratios per round, NumPy ÷ PyTorch")
+    head = (f"{'network, NumPy dtype':<24} {'NumPy, BLAS 1 thread':<23} {'PyTorch f32, 1 thread':<23} "
+            f"{'ratio, wall':<19} {'ratio, CPU time':<19} {'NumPy, BLAS unpinned':<22}")
     print(head)
     print("-" * len(head))
-    for label, pinned_t, unpinned_t, theirs_t, ratios in rows:
-        pt = fmt(theirs_t) if theirs_t else "skipped (no PyTorch)"
-        ra = (f"{statistics.median(ratios):.2f}× ({min(ratios):.2f}–{max(ratios):.2f})" if ratios else "—")
-        print(f"{label:<24} {fmt(pinned_t):<24} {pt:<24} {ra:<24} {fmt(unpinned_t):<24}")
-    for label, _, _, _, ratios in rows:
-        if ratios:
-            print(f"per-round ratios, {label}: " + " ".join(f"{r:.2f}" for r in ratios))
-    print("goal: digits ≤ 0.5× PyTorch; LeNet ≤ 1.0×. The PyTorch column is the same run for both "
-          "dtypes of a network.")
+    for label, pinned_t, unpinned_t, theirs_t in rows:
+        wall = [a[0] for a in pinned_t]
+        pt = fmt([b[0] for b in theirs_t]) if theirs_t else "skipped (no PyTorch)"
+        pairs = list(zip(pinned_t, theirs_t, strict=True)) if theirs_t else []
+        ratios = ratio_text([a[0] / b[0] for a, b in pairs])
+        cpu = ratio_text([a[1] / b[1] for a, b in pairs])
+        print(f"{label:<24} {fmt(wall):<23} {pt:<23} {ratios:<19} {cpu:<19} {fmt(unpinned_t):<22}")
+    for label, pinned_t, _, theirs_t in rows:
+        if theirs_t:
+            print(f"per-round wall ratios, {label}: "
+                  + " ".join(f"{a[0] / b[0]:.2f}" for a, b in zip(pinned_t, theirs_t, strict=True)))
+    print("goal: digits ≤ 0.5× PyTorch; LeNet ≤ 1.0×. Both dtypes of a network share the PyTorch rounds.")
+
+
+def ratio_text(ratios: list[float]) -> str:
+    if not ratios:
+        return "—"
+    return f"{statistics.median(ratios):.2f}× ({min(ratios):.2f}–{max(ratios):.2f})"
 
 
 if __name__ == "__main__":

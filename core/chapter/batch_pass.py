@@ -1,8 +1,19 @@
 """``BatchPass``: the network's forward and backward pass for a whole batch, as in-place NumPy calls.
 
 The same arithmetic as ``Network.forward``/``backward`` (the readable per-sample path the
-step-through shows), laid out as a few matrix products over buffers prepared once, because
-at the chapter's size each NumPy call's overhead, not the arithmetic, sets the speed.
+step-through shows), laid out as a few matrix products over buffers prepared once. Two layouts,
+chosen by size, because what sets the speed differs:
+
+* **small** (the chapter's size, up to ``SMALL_ELEMENTS`` feature-map values): each NumPy call's
+  overhead dominates, so the biases ride along as a ones column in the windows and activations
+  and a step is ~15 calls (``core.chapter.fused_loop.run_fused`` writes exactly these out);
+* **tiled** (anything larger): memory traffic dominates, so the batch is swept in tiles of
+  ``TILE_ELEMENTS`` feature-map values whose activations stay in the CPU cache, every
+  element-wise call works on a contiguous array, and each tile's forward *and* backward run
+  back to back (``train_pass``). The dense bias is added on its own; the conv bias still rides
+  as a ones column of the windows, where BLAS reads it for free.
+
+Softmax losses are computed by log-sum-exp (``softmax_loss``), exact at any logit gap.
 """
 
 from __future__ import annotations
@@ -11,11 +22,34 @@ from typing import Any
 
 import numpy as np
 
+SMALL_ELEMENTS = 2048  # N × feature-map nodes up to which the small layout is used
+TILE_ELEMENTS = 65536  # feature-map values per tile (512 KB a buffer: cache-resident, few calls)
+
 
 def softmax(Z: np.ndarray) -> np.ndarray:
     """Row-wise softmax, shifted by each row's maximum so large logits do not overflow."""
     e = np.exp(Z - Z.max(axis=1, keepdims=True))
     return e / e.sum(axis=1, keepdims=True)
+
+
+def softmax_loss(Z: np.ndarray, labels: np.ndarray, P: np.ndarray | None = None) -> np.ndarray:
+    """Each row's cross-entropy −log softmax(z)_label by log-sum-exp, optionally its probabilities.
+
+    With m the row's largest logit, −log p_y = log(1 + Σ_{j≠argmax} e^(z_j − m)) − (z_y − m):
+    no exponential overflows and ``log1p`` keeps the loss of a confidently right answer exact
+    (e^(−gap)) instead of rounding it to 0; a gap of 10,000 costs exactly 10,000.
+    ``P`` (same shape as ``Z``) receives the probabilities when given.
+    """
+    rows = np.arange(Z.shape[0])
+    top = np.argmax(Z, axis=1)
+    S = Z - Z[rows, top][:, None]  # z − m: the largest entry is exactly 0
+    E = np.exp(S)
+    E[rows, top] = 0.0
+    rest = E.sum(axis=1)  # Σ over the other classes of e^(z_j − m)
+    E[rows, top] = 1.0
+    if P is not None:
+        np.divide(E, (1.0 + rest)[:, None], out=P)
+    return np.log1p(rest) - S[rows, labels]
 
 
 def check_label(y, n: int) -> int:
@@ -29,12 +63,11 @@ def check_label(y, n: int) -> int:
 class BatchPass:
     """Buffers for one fixed batch so a training step is a few in-place NumPy calls.
 
-    The convolution is one matmul of the batch's windows (a ones column appended
-    for the bias, and negated so ``exp(−z)`` needs no extra call) with the
-    kernels; the dense layer is one matmul with a ones column for the bias. The
-    sums are exactly the chapter's; only their summation order is BLAS's.
-    After ``forward`` and ``backward``, ``G`` holds the *summed* (not mean)
-    gradient over the batch, laid out like ``theta``.
+    After ``forward`` (and ``backward``) or ``train_pass``, ``Y`` holds the predictions (softmax:
+    the probabilities), ``E`` the output errors δ (ŷ − y, or p − onehot), ``loss_sum()`` the
+    summed loss and ``G`` the *summed* (not mean) gradient over the batch, laid out like
+    ``theta``. With a dropout ``mask`` the loss and gradient are the masked (training) ones;
+    ``eval_loss_sum()`` is then the loss of the same parameters with every node kept.
     """
 
     def __init__(self, net: Any, X: np.ndarray, y: np.ndarray) -> None:
@@ -42,49 +75,79 @@ class BatchPass:
         self.net = net
         N, k, nk, P = X.shape[0], net.kernel_size, net.n_kernels, net.n_positions
         no, F = net.n_outputs, nk * P
-        self.N = N
-        p = net.padding
-        Xp = np.zeros((N, net.n_inputs + 2 * p))
-        Xp[:, p: p + net.n_inputs] = X
-        win = np.ones((N * P, k + 1))
-        win[:, :k] = Xp[:, net._window].reshape(N * P, k)
-        self.Xw1 = win  # (N·P, k+1): each window and a 1 for the bias
-        self.negXw1 = -win
-        self.y = y.reshape(N, 1) if net.output == "linear" else y
-        if net.output == "softmax":
+        self.N, self.F = N, F
+        # several kernels: the small layout's per-epoch permutations cost more than tiles from ~1000 on
+        self.small = N * F <= (SMALL_ELEMENTS if nk == 1 else SMALL_ELEMENTS // 2)
+        # One kernel at scale: the windows tap by tap, (k+1, N·P), so the conv and its gradient are
+        # matrix–vector products over long contiguous rows (a (N·P, 4) × (4, 1) product is slow).
+        self._tap_major = not self.small and nk == 1
+        p, s = net.padding, net.stride
+        Xp = X if p == 0 else np.pad(X, ((0, 0), (p, p)))
+        if self._tap_major:
+            win = np.empty((k + 1, N, P))
+            for i in range(k):
+                win[i] = Xp[:, i: i + s * (P - 1) + 1: s]
+            win[k] = 1.0
+            self.XwT = win.reshape(k + 1, N * P)  # row i: tap i of every window; then the 1s
+        else:
+            win = np.empty((N, P, k + 1))
+            # every window as a strided view of the (padded) rows, copied once into place
+            win[:, :, :k] = np.lib.stride_tricks.sliding_window_view(Xp, k, axis=1)[:, ::s][:, :P]
+            win[:, :, k] = 1.0
+            self.Xw1 = win.reshape(N * P, k + 1)  # (N·P, k+1): each window and a 1 for the bias
+        self.softmax = net.output == "softmax"
+        self.y = y.reshape(N, 1) if not self.softmax else y
+        if self.softmax:
+            self.labels = y.astype(int)
             self.onehot = np.zeros((N, no))
-            self.onehot[np.arange(N), y.astype(int)] = 1.0
-        self.Z = np.empty((N * P, nk))  # −z for sigmoid, z otherwise; rows (sample, position)
-        self.A1 = np.ones((N, F + 1))  # activations in (position, kernel) order, then a 1
-        self.A = self.A1[:, :F]
-        self.T = np.empty((N, F))
+            self.onehot[np.arange(N), self.labels] = 1.0
         self.Y = np.empty((N, no))
         self.E = np.empty((N, no))
-        self.ET = self.E.T
-        self.D = np.empty((N, F))  # δ of feature-map nodes, (position, kernel) order
-        self.DT = self.D.reshape(N * P, nk).T
         self.G = np.empty_like(net.theta)
-        self._ss = np.empty((1, 1))  # Σ e² lands here (linear output)
-        nconv = nk * (k + 1)
-        self.G_conv = self.G[:nconv].reshape(nk, k + 1)
-        self.G_dense = self.G[nconv:].reshape(no, F + 1)
-        # Column permutation between the public (kernel, position) order of feature-map
-        # nodes and the internal (position, kernel) order the conv matmul produces.
-        perm = np.arange(F).reshape(nk, P).T.ravel()  # internal f' -> public f
-        self._perm = perm
+        self._nconv = nk * (k + 1)
+        self.G_conv = self.G[: self._nconv].reshape(nk, k + 1)
+        self.G_dense = self.G[self._nconv:].reshape(no, F + 1)
+        # Column permutation between the public (kernel, position) order of feature-map nodes
+        # and the internal (position, kernel) order the conv matmul produces.
+        self._perm = np.arange(F).reshape(nk, P).T.ravel()  # internal f' -> public f
+        self._identity_perm = nk == 1
         self._sigmoid = net.activation.name == "sigmoid"
         self._mask: np.ndarray | None = None
-        self._nconv = nconv
-        # W with columns in internal order, rebuilt per pass as a view-free gather only when nk>1
-        self._identity_perm = nk == 1
+        self._loss = 0.0
+        self._eval_loss: float | None = None
+        if self.small:
+            self._init_small()
+        else:
+            self._init_tiled()
 
+    # ------------------------------------------------------------ shared pieces
     def _dense(self, theta: np.ndarray) -> np.ndarray:
         """Dense weights and bias as (no, F+1), columns in the internal feature-map order."""
         d = theta[self._nconv:].reshape(self.net.n_outputs, -1)
         if self._identity_perm:
             return d
-        F = d.shape[1] - 1
+        F = self.F
         return np.concatenate([d[:, :F][:, self._perm], d[:, F:]], axis=1)
+
+    def _output(self, Y: np.ndarray, E: np.ndarray, lo: int, hi: int) -> float:
+        """Errors δ of rows lo:hi into ``E`` (Y → probabilities for softmax); their summed loss."""
+        if self.softmax:
+            loss = softmax_loss(Y, self.labels[lo:hi], P=Y)
+            np.subtract(Y, self.onehot[lo:hi], out=E)
+            return float(loss.sum())
+        np.subtract(Y, self.y[lo:hi], out=E)
+        e = E.reshape(-1)
+        return 0.5 * float(np.dot(e, e))
+
+    def _eval_rows(self, A: np.ndarray, dense: np.ndarray, lo: int, hi: int) -> float:
+        """Summed loss of rows lo:hi with unmasked activations ``A`` (the evaluation loss)."""
+        F = self.F
+        if self.softmax:
+            Z = A @ dense[:, :F].T + dense[:, F]
+            return float(softmax_loss(Z, self.labels[lo:hi]).sum())
+        e = A @ dense[0, :F]  # ŷ with every node kept …
+        e += dense[0, F] - self.y[lo:hi, 0]  # … minus y
+        return 0.5 * float(np.dot(e, e))
 
     def forward(self, theta: np.ndarray, mask: np.ndarray | None = None) -> np.ndarray:
         """Compute predictions ``Y`` (and errors ``E``) for the batch with parameters ``theta``.
@@ -92,9 +155,59 @@ class BatchPass:
         ``mask`` (N, F) in the public feature-map order (kernel after kernel) multiplies each
         feature-map value on its way to the outputs — dropout's 0 or 1/(1 − p).
         """
+        if self.small:
+            self._forward_small(theta, mask)
+        else:
+            self._sweep(theta, mask, grad=False)
+        return self.Y
+
+    def backward(self, theta: np.ndarray) -> np.ndarray:
+        """Summed gradient over the batch into ``G`` (after ``forward`` with the same ``theta``)."""
+        if self.small:
+            return self._backward_small(theta)
+        self._sweep(theta, self._mask_public, grad=True)
+        return self.G
+
+    def train_pass(self, theta: np.ndarray, mask: np.ndarray | None = None) -> float:
+        """``forward`` and ``backward`` in one sweep; returns the summed (training) loss."""
+        if self.small:
+            self._forward_small(theta, mask)
+            self._loss = self._loss_small()
+            if mask is not None:
+                self._eval_loss = self._eval_rows(self._Araw, self._dense(theta), 0, self.N)
+            self._backward_small(theta)
+        else:
+            self._sweep(theta, mask, grad=True)
+        return self._loss
+
+    def loss_sum(self) -> float:
+        """Σ over the batch of each sample's loss, after ``forward`` (masked with a dropout mask)."""
+        if self.small:
+            self._loss = self._loss_small()
+        return self._loss
+
+    def eval_loss_sum(self) -> float | None:
+        """After a masked ``train_pass``: Σ of each sample's loss with every node kept (else None)."""
+        return self._eval_loss
+
+    # ------------------------------------------------------------ small layout
+    def _init_small(self) -> None:
+        N, F, nk = self.N, self.F, self.net.n_kernels
+        self._small_sweep = Sweep(self, None, None, True, self.Y, self.E, self.G)  # reused: done at once
+        self._small_sweep.next = 1
+        self.negXw1 = -self.Xw1  # −windows, so ``exp(−z)`` needs no extra call
+        self.Z = np.empty((N * self.net.n_positions, nk))  # −z for sigmoid, z otherwise
+        self.A1 = np.ones((N, F + 1))  # activations in (position, kernel) order, then a 1
+        self.A = self.A1[:, :F]
+        self.T = np.empty((N, F))
+        self.ET = self.E.T
+        self.D = np.empty((N, F))  # δ of feature-map nodes, (position, kernel) order
+        self.DT = self.D.reshape(N * self.net.n_positions, nk).T
+
+    def _forward_small(self, theta: np.ndarray, mask: np.ndarray | None) -> None:
         net = self.net
         convT = theta[: self._nconv].reshape(net.n_kernels, -1).T
-        N, F = self.A.shape
+        N, F = self.N, self.F
         Zr = self.Z.reshape(N, F)
         if self._sigmoid:
             np.matmul(self.negXw1, convT, out=self.Z)  # −z, exactly
@@ -104,38 +217,35 @@ class BatchPass:
         else:
             np.matmul(self.Xw1, convT, out=self.Z)
             self.A[...] = net.activation.f(Zr)
+        self._eval_loss = None
         if mask is None:
             self._mask = None
         else:
             self._mask = mask[:, self._perm]  # internal (position, kernel) order
             self._Araw = self.A.copy()
             self.A *= self._mask
-        dense = self._dense(theta)
-        np.matmul(self.A1, dense.T, out=self.Y)
-        if net.output == "softmax":
-            self.Y -= self.Y.max(axis=1, keepdims=True)
-            np.exp(self.Y, out=self.Y)
-            self.Y /= self.Y.sum(axis=1, keepdims=True)
+        np.matmul(self.A1, self._dense(theta).T, out=self.Y)
+        if self.softmax:
+            self._loss = float(softmax_loss(self.Y, self.labels, P=self.Y).sum())
             np.subtract(self.Y, self.onehot, out=self.E)
         else:
             np.subtract(self.Y, self.y, out=self.E)
-        return self.Y
 
-    def loss_sum(self) -> float:
-        """Σ over the batch of each sample's loss, after ``forward``."""
-        if self.net.output == "softmax":
-            p = self.Y[np.arange(self.N), self.y.astype(int)]
-            return float(-np.log(np.maximum(p, 1e-300)).sum())
-        np.matmul(self.ET, self.E, out=self._ss)
-        return 0.5 * float(self._ss[0, 0])
+    def _loss_small(self) -> float:
+        if self.softmax:
+            return self._loss
+        # ½Σe² by einsum, as ``run_fused`` computes a block's losses: the same bits either way
+        return float(0.5 * np.einsum("ij,ij->i", self.ET, self.ET)[0])
 
-    def backward(self, theta: np.ndarray) -> np.ndarray:
-        """Summed gradient over the batch into ``G`` (after ``forward`` with the same ``theta``)."""
+    def _backward_small(self, theta: np.ndarray) -> np.ndarray:
         net = self.net
         dense = self._dense(theta)
-        F = self.A.shape[1]
+        F = self.F
         np.matmul(self.ET, self.A1, out=self.G_dense)
-        np.matmul(self.E, dense[:, :F], out=self.D)
+        if self.E.shape[1] == 1:
+            np.multiply(self.E, dense[:, :F], out=self.D)  # δ12·λ: an outer product, no BLAS call
+        else:
+            np.matmul(self.E, np.ascontiguousarray(dense[:, :F]), out=self.D)
         A = self.A if self._mask is None else self._Araw
         if self._sigmoid:
             np.subtract(1.0, A, out=self.T)
@@ -151,3 +261,149 @@ class BatchPass:
             internal = self.G_dense[:, :F].copy()
             self.G_dense[:, self._perm] = internal
         return self.G
+
+    # ------------------------------------------------------------ tiled layout
+    def _init_tiled(self) -> None:
+        F, nk, P, no = self.F, self.net.n_kernels, self.net.n_positions, self.net.n_outputs
+        R = max(1, min(self.N, TILE_ELEMENTS // F))
+        self.rows_per_tile = R
+        self.tiles = [(lo, min(lo + R, self.N)) for lo in range(0, self.N, R)]
+        self._Zt = np.empty((R * P, nk))  # −z (sigmoid) or z of one tile, (position, kernel) order
+        self._At = np.empty((R, F))  # activations of one tile
+        self._Mt = np.empty((R, F))  # masked activations (dropout)
+        self._Dt = np.empty((R, F))  # δ of one tile's feature-map nodes
+        self._Tt = np.empty((R, F))  # f′ of one tile
+        self._gc = np.empty((nk, self.net.kernel_size + 1))
+        self._gw = np.empty((no, F))
+        self._mask_public: np.ndarray | None = None
+
+    def _sweep(self, theta: np.ndarray, mask: np.ndarray | None, grad: bool) -> None:
+        """A whole pass over the tiles into ``Y``, ``E``, the loss and (with ``grad``) ``G``."""
+        self._mask_public = mask
+        s = Sweep(self, theta, mask, grad, self.Y, self.E, self.G)
+        self.advance(s)
+        self._loss, self._eval_loss = s.loss, s.eval_loss
+
+    def start(self, theta: np.ndarray, mask: np.ndarray | None = None) -> Sweep:
+        """A training pass (forward and backward) to run with ``advance``, possibly over several calls.
+
+        The small layout runs it at once here, into this pass's own ``Y``/``G``; a tiled pass keeps
+        its own outputs, so other uses of this ``BatchPass`` (a snapshot) may come in between.
+        """
+        if self.small:
+            s = self._small_sweep
+            s.mask = mask
+            s.loss = self.train_pass(theta, mask)
+            s.eval_loss = self._eval_loss
+            return s
+        N, no = self.Y.shape
+        return Sweep(self, theta, mask, True, np.empty((N, no)), np.empty((N, no)), np.empty_like(self.G))
+
+    def advance(self, s: Sweep, deadline: float | None = None, clock=None) -> bool:
+        """Run tiles of ``s`` until it is complete (True) or ``clock()`` passes ``deadline`` (False).
+
+        At least one tile runs per call, so every call makes progress.
+        """
+        if self.small or s.next >= len(self.tiles):
+            return True
+        net, F, P = self.net, self.F, self.net.n_positions
+        C, W, WT, bo, dense, mask = s.C, s.W, s.WT, s.bo, s.dense, s.mask
+        one_out = W.shape[0] == 1
+        w1 = W[0]
+        grad = s.grad
+        tiles = self.tiles
+        tap = self._tap_major
+        while s.next < len(tiles):
+            lo, hi = tiles[s.next]
+            R = hi - lo
+            Z = self._Zt[: R * P]
+            A = self._At[:R]
+            if tap:
+                Xt = self.XwT[:, lo * P: hi * P]
+                np.dot(C, Xt, out=Z[:, 0])  # Σ_i (−)K_i·tap_i + (−)b_conv, over long rows
+            else:
+                Xt = self.Xw1[lo * P: hi * P]
+                np.matmul(Xt, C, out=Z)
+            Zr = Z.reshape(R, F)
+            if self._sigmoid:
+                np.exp(Zr, out=A)
+                np.add(A, 1.0, out=A)
+                np.divide(1.0, A, out=A)  # 1/(1 + e^(−z)): bit for bit what reciprocal gives
+            else:
+                A[...] = net.activation.f(Zr)
+            Am = A
+            if mask is not None:
+                m = mask[lo:hi][:, self._perm]
+                Am = self._Mt[:R]
+                np.multiply(A, m, out=Am)
+                s.eval_loss += self._eval_rows(A, dense, lo, hi)
+            Y, E = s.Y[lo:hi], s.E[lo:hi]
+            if one_out:
+                np.dot(Am, w1, out=Y[:, 0])
+            else:
+                np.matmul(Am, WT, out=Y)
+            Y += bo
+            s.loss += self._output(Y, E, lo, hi)
+            s.next += 1
+            if grad:
+                D, T = self._Dt[:R], self._Tt[:R]
+                if one_out:
+                    np.dot(E[:, 0], Am, out=self._gw[0])
+                    np.multiply(E, W, out=D)  # δ_out·λ, the outer product ((R, 1) × (1, F))
+                else:
+                    np.matmul(E.T, Am, out=self._gw)
+                    np.matmul(E, W, out=D)
+                s.gw += self._gw
+                s.gb += E.sum(axis=0)
+                if self._sigmoid:
+                    np.subtract(1.0, A, out=T)
+                    np.multiply(T, A, out=T)  # σ′ = C(1 − C)
+                else:
+                    T[...] = net.activation.df(Zr, A)
+                np.multiply(D, T, out=D)
+                if mask is not None:
+                    np.multiply(D, m, out=D)
+                if tap:
+                    np.dot(Xt, D.reshape(R * P), out=self._gc[0])  # Σ δ·tap_i (and Σ δ for b_conv)
+                else:
+                    np.matmul(D.reshape(R * P, -1).T, Xt, out=self._gc)  # Σ δ·window, Σ δ
+                s.gc += self._gc
+            if deadline is not None and s.next < len(tiles) and clock() > deadline:
+                return False
+        if grad:
+            G_conv = s.G[: self._nconv].reshape(s.gc.shape)
+            G_dense = s.G[self._nconv:].reshape(W.shape[0], F + 1)
+            G_conv[...] = s.gc
+            G_dense[:, F] = s.gb
+            if self._identity_perm:
+                G_dense[:, :F] = s.gw
+            else:
+                G_dense[:, self._perm] = s.gw
+        return True
+
+
+class Sweep:
+    """One training pass in progress: its parameters, the tiles done, and the sums so far."""
+
+    def __init__(self, ws: BatchPass, theta, mask, grad: bool, Y, E, G) -> None:
+        self.mask = mask
+        self.grad = grad
+        self.Y, self.E, self.G = Y, E, G  # predictions (softmax: probabilities), δ_out, Σ gradient
+        self.next = 0  # tiles done
+        self.loss = 0.0  # Σ of the samples' (training) losses so far
+        self.eval_loss: float | None = 0.0 if mask is not None else None
+        if theta is None:
+            return
+        self.theta = theta.copy()  # the parameters this pass uses, whatever happens to theta meanwhile
+        net, F = ws.net, ws.F
+        conv = theta[: ws._nconv].reshape(net.n_kernels, -1)
+        self.C = np.ascontiguousarray(-conv.T if ws._sigmoid else conv.T)  # (k+1, nk): −z for sigmoid
+        if ws._tap_major:
+            self.C = np.ascontiguousarray(self.C[:, 0])  # (k+1,)
+        self.dense = ws._dense(theta)
+        self.W = np.ascontiguousarray(self.dense[:, :F])  # (no, F), internal order
+        self.WT = np.ascontiguousarray(self.W.T)
+        self.bo = self.dense[:, F].copy()
+        self.gw = np.zeros((net.n_outputs, F))
+        self.gc = np.zeros((net.n_kernels, net.kernel_size + 1))
+        self.gb = np.zeros(net.n_outputs)

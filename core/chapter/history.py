@@ -8,6 +8,13 @@ doubles each time the buffer fills, so memory stays under the budget (64 MB)
 however long the run, while a log-epoch plot still has thousands of points per
 decade. Which epochs are kept depends only on epoch numbers, so a run resumed
 from a saved workspace records exactly what an uninterrupted run would.
+
+With dropout the loss a row holds is the *training* loss: the loss of the pass that trained,
+with the dropped nodes dropped (what the optimiser minimised). A history made with
+``track_eval=True`` (the trainer does so when dropout > 0) also keeps ``eval_loss``: the loss
+of the same parameters with every node kept, as ``Network.loss`` evaluates them. It comes out
+of the same pass (the unmasked activations are already computed), costing one dense product
+per epoch; without dropout there is no such column and nothing is spent on it.
 """
 
 from __future__ import annotations
@@ -31,11 +38,13 @@ class History:
         n_samples: int,
         budget_bytes: int = BUDGET_BYTES,
         keep_all: int = KEEP_ALL,
+        track_eval: bool = False,
     ) -> None:
         self.param_names = list(param_names)
         self.n_samples = int(n_samples)
+        self.track_eval = bool(track_eval)
         P, N = len(self.param_names), self.n_samples
-        row_bytes = 8 * (2 + P + N)
+        row_bytes = 8 * (2 + P + N + self.track_eval)
         self.max_rows = max(16, min(2 * keep_all, budget_bytes // row_bytes))
         self.keep_all = min(keep_all, self.max_rows // 2)
         self.stride = 1  # beyond keep_all, epochs with (e − keep_all) % stride == 0 are kept
@@ -45,14 +54,23 @@ class History:
         self._loss = np.zeros(cap)
         self._params = np.zeros((cap, P))
         self._preds = np.zeros((cap, N))
+        self._eval = np.full(cap, np.nan) if self.track_eval else None
+
+    def _arrays(self) -> list[np.ndarray]:
+        arrays = [self._epochs, self._loss, self._params, self._preds]
+        return arrays + [self._eval] if self._eval is not None else arrays
 
     # -------------------------------------------------------------- writing
     def wants(self, epoch: int) -> bool:
         """Whether epoch ``epoch`` will be kept (cheap; the trainer calls it every epoch)."""
         return epoch <= self.keep_all or (epoch - self.keep_all) % self.stride == 0
 
-    def record(self, epoch: int, theta: np.ndarray, preds: np.ndarray, loss: float) -> None:
-        """Append one epoch's row (skipped when the thinning grid does not keep it)."""
+    def record(self, epoch: int, theta: np.ndarray, preds: np.ndarray, loss: float,
+               eval_loss: float | None = None) -> None:
+        """Append one epoch's row (skipped when the thinning grid does not keep it).
+
+        ``eval_loss`` (dropout only): the loss of ``theta`` with every node kept.
+        """
         if not (epoch <= self.keep_all or (epoch - self.keep_all) % self.stride == 0):
             return
         n = self.n
@@ -65,7 +83,25 @@ class History:
         self._loss[n] = loss
         self._params[n] = theta
         self._preds[n] = preds
+        if self._eval is not None:
+            self._eval[n] = np.nan if eval_loss is None else eval_loss
         self.n = n + 1
+
+    def room_for(self, first_epoch: int, count: int) -> int:
+        """Rows the epochs ``first_epoch …`` + ``count`` − 1 will take, after making room for them.
+
+        The trainer's loops call this before a block of epochs, so no thinning happens inside a
+        block (a block may be rolled back and replayed by row count alone).
+        """
+        while True:
+            last = first_epoch + count - 1
+            if last <= self.keep_all:
+                kept = count
+            else:
+                kept = sum(1 for e in range(first_epoch, first_epoch + count) if self.wants(e))
+            if self.n + kept <= self._epochs.shape[0]:
+                return kept
+            self._make_room()
 
     def _make_room(self) -> None:
         cap = self._epochs.shape[0]
@@ -75,13 +111,15 @@ class History:
             self._loss = np.resize(self._loss, new)
             self._params = np.resize(self._params, (new, self._params.shape[1]))
             self._preds = np.resize(self._preds, (new, self._preds.shape[1]))
+            if self._eval is not None:
+                self._eval = np.resize(self._eval, new)
             return
         # Full at the memory budget: double the grid step and drop the rows off the new grid.
         self.stride *= 2
         e = self._epochs[: self.n]
         keep = (e <= self.keep_all) | ((e - self.keep_all) % self.stride == 0)
         m = int(keep.sum())
-        for arr in (self._epochs, self._loss, self._params, self._preds):
+        for arr in self._arrays():
             arr[:m] = arr[: self.n][keep]
         self.n = m
 
@@ -97,6 +135,11 @@ class History:
     @property
     def loss(self) -> np.ndarray:
         return self._loss[: self.n]
+
+    @property
+    def eval_loss(self) -> np.ndarray | None:
+        """With dropout: each row's loss with every node kept (NaN where unknown); else None."""
+        return None if self._eval is None else self._eval[: self.n]
 
     @property
     def predictions(self) -> np.ndarray:
@@ -127,11 +170,12 @@ class History:
         return i
 
     def to_csv(self, path: str | os.PathLike) -> None:
-        """Write ``epoch, <every parameter>, loss, yhat_0…`` — atomically, so a failed write
-        leaves any older file intact."""
+        """Write ``epoch, <every parameter>, loss, [eval_loss,] yhat_0…`` — atomically, so a failed
+        write leaves any older file intact (``eval_loss`` only for a run with dropout)."""
         path = Path(path)
         tmp = path.with_name(path.name + ".tmp")
-        header = ["epoch", *self.param_names, "loss"] + [f"yhat_{i}" for i in range(self.n_samples)]
+        ev = ["eval_loss"] if self._eval is not None else []
+        header = ["epoch", *self.param_names, "loss", *ev] + [f"yhat_{i}" for i in range(self.n_samples)]
         with open(tmp, "w", newline="") as fh:
             w = csv.writer(fh)
             w.writerow(header)
@@ -140,6 +184,7 @@ class History:
                     [int(self._epochs[i])]
                     + [repr(float(v)) for v in self._params[i]]
                     + [repr(float(self._loss[i]))]
+                    + ([repr(float(self._eval[i]))] if ev else [])
                     + [repr(float(v)) for v in self._preds[i]]
                 )
         os.replace(tmp, path)
@@ -152,9 +197,11 @@ class History:
             "params": self.param_matrix.copy(),
             "predictions": self.predictions.copy(),
             "stride": self.stride,
+            **({"eval_loss": self.eval_loss.copy()} if self._eval is not None else {}),
         }
 
     def load_state(self, state: dict) -> None:
+        """Restore ``state()``; a tracked ``eval_loss`` missing from it (an older file) reads as NaN."""
         n = len(state["epochs"])
         self.stride = int(state["stride"])
         cap = max(n, 16)
@@ -166,4 +213,9 @@ class History:
         self._loss[:n] = state["loss"]
         self._params[:n] = state["params"]
         self._preds[:n] = state["predictions"]
+        if self.track_eval:
+            self._eval = np.full(cap, np.nan)
+            ev = state.get("eval_loss")
+            if ev is not None and len(ev) == n:
+                self._eval[:n] = ev
         self.n = n

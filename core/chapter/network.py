@@ -29,7 +29,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from core.activations import get_activation
-from core.chapter.batch_pass import BatchPass, check_label, softmax
+from core.chapter.batch_pass import BatchPass, check_label, softmax_loss
 
 INITS = ("chapter", "xavier", "he")
 OUTPUTS = ("linear", "softmax")
@@ -313,8 +313,9 @@ class Network:
             zs.append(float(s))
             out[f"{node}_in"] = float(s)
         if self.output == "softmax":
-            probs = softmax(np.array(zs)[None, :])[0]
-            for node, p in zip(self.output_names, probs, strict=True):
+            probs = np.empty((1, len(zs)))
+            softmax_loss(np.array(zs)[None, :], np.zeros(1, dtype=int), P=probs)
+            for node, p in zip(self.output_names, probs[0], strict=True):
                 out[node] = float(p)
         else:
             for node, s in zip(self.output_names, zs, strict=True):
@@ -337,7 +338,9 @@ class Network:
         delta: dict[str, float] = {}
         if self.output == "softmax":
             label = check_label(y, self.n_outputs)
-            loss = -math.log(max(fw[self.output_names[label]], 1e-300))
+            # log-sum-exp of the logits: exact at any gap (−log p would saturate at −log 1e-300)
+            logits = np.array([[fw[f"{o}_in"] for o in self.output_names]])
+            loss = float(softmax_loss(logits, np.array([label]))[0])
             for o, node in enumerate(self.output_names):
                 delta[node] = fw[node] - (1.0 if o == label else 0.0)
         else:

@@ -22,7 +22,7 @@ class Snapshot:
 
     epoch: int  # completed epochs (0 before training)
     params: dict[str, float]  # every parameter by name
-    loss: float  # mean loss of these parameters on the whole data set
+    loss: float  # mean loss of these parameters on the whole data set, every node kept (no dropout)
     sample: int  # row of X whose values the diagram shows
     x: tuple[float, ...]  # that sample's inputs
     target: float  # its label
@@ -92,9 +92,12 @@ def snapshot_at_epoch(trainer: Trainer, epoch: int, sample: int = 0) -> Snapshot
 def plot_data(trainer: Trainer, max_points: int = 2000) -> dict[str, np.ndarray]:
     """A log-spaced selection of history rows, small enough to redraw 60 times a second.
 
-    Returns ``epochs``, ``loss``, ``predictions`` (rows × samples) and ``params``
-    (name → array). Thinning keeps the first and last rows and spaces the others
-    evenly in log(epoch), like the chapter's log-epoch plots.
+    Returns ``epochs``, ``loss``, ``predictions`` (rows × samples), ``params``
+    (name → array) and ``eval_loss``. ``loss`` is each epoch's training loss — with dropout the
+    masked one, what the optimiser minimised; ``eval_loss`` is, with dropout, the loss of the same
+    parameters with every node kept (else None: the two are the same number). Thinning keeps the
+    first and last rows and spaces the others evenly in log(epoch), like the chapter's log-epoch
+    plots.
     """
     h = trainer.history
     n = h.n
@@ -111,4 +114,5 @@ def plot_data(trainer: Trainer, max_points: int = 2000) -> dict[str, np.ndarray]
         "loss": h.loss[idx].copy(),
         "predictions": h.predictions[idx].copy(),
         "params": {name: P[:, i].copy() for i, name in enumerate(h.param_names)},
+        "eval_loss": None if h.eval_loss is None else h.eval_loss[idx].copy(),
     }

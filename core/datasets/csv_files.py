@@ -30,6 +30,7 @@ MAX_LINE_CHARS = 2**20
 #: stays far from float overflow, so only the learning rate decides whether training works.
 MAX_ABS_VALUE = 1e12
 
+_UNDECODED = re.compile("[\udc80-\udcff]")
 _HEX = re.compile(r"[+-]?0[xX][0-9a-fA-F]+")
 _SIGNATURES = (
     (b"PK\x03\x04", "a ZIP archive (an Excel workbook or a workspace?), not a CSV text file"),
@@ -74,7 +75,9 @@ def _open_text(path: str | os.PathLike, name: str) -> io.TextIOWrapper:
     if reason:
         raw.close()
         raise DataError(f"{name}: {reason}")
-    return io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
+    # undecodable bytes become lone surrogates, found line by line (the decoder reads ahead,
+    # so a strict one would fail on bytes past the row limit that are never parsed)
+    return io.TextIOWrapper(raw, encoding="utf-8-sig", errors="surrogateescape", newline="")
 
 
 def _binary_reason(head: bytes) -> str | None:
@@ -98,6 +101,8 @@ def _lines(fh: io.TextIOWrapper, name: str):
         n += 1
         if len(line) > MAX_LINE_CHARS:
             raise DataError(f"{name}, row {n}: the line is longer than {MAX_LINE_CHARS:,} characters")
+        if max(line) >= "\udc80" and _UNDECODED.search(line):
+            raise DataError(f"{name}, row {n}: not UTF-8 text (save the file as UTF-8)")
         yield line
 
 
@@ -164,6 +169,7 @@ def load_dataset_csv(path: str | os.PathLike) -> tuple[np.ndarray, np.ndarray]:
 def _parse(fh: io.TextIOWrapper, name: str) -> tuple[np.ndarray, np.ndarray]:
     reader = csv.reader(_lines(fh, name), strict=True)
     values = array("d")
+    where = array("q")  # the line of each data row, for messages
     width = 0
     rows = 0
     header = False
@@ -175,8 +181,6 @@ def _parse(fh: io.TextIOWrapper, name: str) -> tuple[np.ndarray, np.ndarray]:
             break
         except csv.Error as exc:
             raise DataError(f"{name}, row {start}: {_csv_reason(exc)}") from None
-        except UnicodeDecodeError:
-            raise DataError(f"{name}, row {start}: not UTF-8 text (save the file as UTF-8)") from None
         line, start = start, reader.line_num + 1
         if not any(c.strip() for c in row):
             continue
@@ -204,24 +208,27 @@ def _parse(fh: io.TextIOWrapper, name: str) -> tuple[np.ndarray, np.ndarray]:
         if nums is None:
             j = next(j for j, c in enumerate(row) if not _is_number(c))
             raise DataError(f"{name}, row {line}, column {j + 1}: {_cell_reason(row[j])}")
-        for j, v in enumerate(nums):
-            if not math.isfinite(v):
-                raise DataError(f"{name}, row {line}, column {j + 1}: {row[j].strip()} is not finite")
-            if abs(v) > MAX_ABS_VALUE:
-                raise DataError(f"{name}, row {line}, column {j + 1}: {row[j].strip()[:30]} is beyond "
-                                f"±{MAX_ABS_VALUE:g}; rescale the data (values this large overflow the loss "
-                                "whatever the learning rate)")
         rows += 1
         if rows > MAX_CSV_ROWS:
             raise DataError(f"{name}: more than {MAX_CSV_ROWS:,} data rows (stopped reading at row {line:,})")
         if rows * width > MAX_CSV_VALUES:
             raise DataError(f"{name}: more than {MAX_CSV_VALUES:,} values (stopped reading at row {line:,})")
         values.extend(nums)
+        where.append(line)
     if rows == 0:
         if header:
             raise DataError(f"{name}: only a header row, no data")
         raise DataError(f"{name}: the file is empty")
     data = np.frombuffer(values, dtype=np.float64).reshape(rows, width)
+    with np.errstate(invalid="ignore"):
+        bad = ~(np.abs(data) <= MAX_ABS_VALUE)  # NaN compares False: caught too
+    if bad.any():
+        i, j = divmod(int(np.argmax(bad)), width)
+        v = float(data[i, j])
+        why = "is not finite" if not math.isfinite(v) else (
+            f"is beyond ±{MAX_ABS_VALUE:g}; rescale the data (values this large overflow the loss "
+            "whatever the learning rate)")
+        raise DataError(f"{name}, row {where[i]}, column {j + 1}: {v:g} {why}")
     return data[:, :-1], data[:, -1]
 
 

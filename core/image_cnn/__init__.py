@@ -7,7 +7,17 @@
     trainer = ImageTrainer(model, X_tr, y_tr, X_val, y_val, optimizer="adam", lr=0.01)
     trainer.run(15)            # history["val_acc"][-1] ≈ 0.98
 
-Never imports Qt. Layers are typed as strings (see ``spec.py`` for the rules).
+Never imports Qt. Layers are typed as strings (``spec.py`` holds the rules and their
+messages). Conventions a view can rely on:
+
+* parameters: ``model.param_names`` ("conv1.W", "conv1.b", …, "dense1.W", …); conv W is
+  ``(N, K, K, C_in)`` (``core.image_ops.conv2d``'s kernel stack), dense W ``(n_in, n_out)``
+  with rows in (H, W, C) order; ``model.params[name]`` are writable views of ``model.theta``;
+* ``history["train_loss"]`` … per epoch (``history["epoch"]`` = 1, 2, …); the snapshot for
+  epoch e is the parameters AFTER e epochs (0: the initialisation), the state in which that
+  epoch's validation was measured; ``trainer.model_at(e)`` rebuilds it;
+* ``trainer.state()`` is plain values and NumPy arrays; ``ImageTrainer.from_state(state, X, y,
+  X_val, y_val)`` resumes it bit for bit.
 """
 
 from core.image_cnn.digits import (

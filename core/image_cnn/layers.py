@@ -1,10 +1,13 @@
 """Forward and backward passes of the image CNN's layers, vectorised over the whole batch.
 
-Internal layout: feature maps are ``(C, n, H, W)`` — channel first, then sample — so that a
-convolution is ONE matrix product ``W2 @ cols`` whose result is already in that layout, and
-every copy that builds ``cols`` (im2col) moves contiguous runs of a row (W pixels) rather
-than runs of C or K values. Dense layers see ``(n, F)``. The public layout (channels last,
-``(n, H, W, C)``) is produced only at the model's edges (input, ``activations``).
+Internal layout: feature maps are ``(C, H, W, n)`` — channel first, sample LAST (the layout
+of cuda-convnet) — so that a convolution is ONE matrix product ``W2 @ cols`` whose result is
+already in that layout, and every copy that builds ``cols`` (im2col), scatters it back
+(col2im) or picks pooling taps moves contiguous runs of W′·n or n values rather than runs of
+a few pixels: NumPy's cost is per run, so short runs (the 10 pixels of a LeNet row) made
+those copies slower than the matrix products. Dense layers see ``(n, F)``. The public
+layout (channels last, ``(n, H, W, C)``) exists only at the model's edges (input,
+``activations``).
 
 Each layer's ``forward(x, train, rng)`` returns ``(out, cache)``; ``backward(g, cache, G,
 need_dx)`` takes g = ∂loss/∂out, writes ∂loss/∂params into its slice of the flat gradient
@@ -41,8 +44,10 @@ class Layer:
         self.dtype = np.dtype(dtype)  # the compute precision (the model's)
         self._local = threading.local()
 
-    def scratch(self, name: str, shape: tuple[int, ...], dtype=None, zero: bool = False) -> np.ndarray:
-        """A reusable array for this layer and thread (zero-filled only on request)."""
+    def scratch(self, name: str, shape: tuple[int, ...], dtype=None, zero: bool = False,
+                init=None) -> np.ndarray:
+        """A reusable array for this layer and thread: zeros when new (then ``init(arr)`` if
+        given), zero-filled again only on request."""
         bufs = self._local.__dict__
         dtype = self.dtype if dtype is None else np.dtype(dtype)
         key = (name, shape, dtype)
@@ -51,6 +56,8 @@ class Layer:
             if len(bufs) >= 16:  # batch sizes change (last batch, evaluation): forget old shapes
                 bufs.clear()
             arr = bufs[key] = np.zeros(shape, dtype=dtype)
+            if init is not None:
+                init(arr)
         elif zero:
             arr.fill(0)
         return arr
@@ -80,11 +87,22 @@ class ParamLayer(Layer):
 
 
 class Conv(ParamLayer):
-    """N kernels of K×K×C, stride S, zero padding P: im2col then one matrix product.
+    """N kernels of K×K×C, stride S, zero padding P: im2col then matrix products.
 
     cols has rows in (i, j, c) order — the order of W[k, i, j, c] flattened — and columns in
-    (sample, output row, output column) order, so out = W2 @ cols is ``(N, n, H', W')``.
+    (output row, output column, sample) order, so out = W2 @ cols is ``(N, H′, W′, n)``.
+
+    The network's first layer (``keep_cols`` False: no ∂loss/∂x is needed below it) builds
+    cols a block of output rows at a time, small enough to stay in the CPU's cache while its
+    products are taken, and rebuilds each block in backward instead of keeping them: on
+    LeNet's first layer a whole batch's cols is 5 MB with few flops per value, and writing it
+    out then reading it back cost more than the arithmetic (−25 % to −40 % for that layer).
+    Deeper layers keep one whole cols: their backward also scatters ∂loss/∂cols back to the
+    image (col2im), and doing that block by block costs more calls than it saves.
     """
+
+    block_bytes = 1 << 19  # one block of cols: half a MiB, inside a core's L2 cache
+    keep_cols = True  # the model sets False on its first layer
 
     def bind(self, theta: np.ndarray, offset: int) -> int:
         end = super().bind(theta, offset)
@@ -95,56 +113,88 @@ class Conv(ParamLayer):
         p = self.spec.p
         if p == 0:
             return x
-        c, n, h, w = x.shape
-        xp = self.scratch("xp", (c, n, h + 2 * p, w + 2 * p))  # the border is written once: zeros
-        xp[:, :, p:p + h, p:p + w] = x
+        c, h, w, n = x.shape
+        xp = self.scratch("xp", (c, h + 2 * p, w + 2 * p, n))  # the border is written once: zeros
+        xp[:, p:p + h, p:p + w] = x
         return xp
 
-    def im2col(self, xp: np.ndarray) -> np.ndarray:
-        """``(K, K, C, n, H', W')`` copy of every window's pixels:
-        cols[i, j, c, s, r, q] = xp[c, s, r·S + i, q·S + j]."""
+    def windows(self, xp: np.ndarray) -> np.ndarray:
+        """A read-only ``(K, K, C, H', W', n)`` view: [i, j, c, r, q, s] = xp[c, r·S + i, q·S + j, s]."""
         k, s = self.spec.k, self.spec.s
-        c, n = xp.shape[:2]
+        c, n = xp.shape[0], xp.shape[3]
         ho, wo = self.spec.out_shape[:2]
-        sc, sn, sh, sw = xp.strides
-        view = as_strided(xp, (k, k, c, n, ho, wo), (sh, sw, sc, sn, s * sh, s * sw), writeable=False)
-        cols = self.scratch("cols", view.shape)
-        np.copyto(cols, view)
-        return cols
+        sc, sh, sw, sn = xp.strides
+        return as_strided(xp, (k, k, c, ho, wo, n), (sh, sw, sc, s * sh, s * sw, sn), writeable=False)
+
+    def blocks(self, n: int) -> list[tuple[int, int]]:
+        """Output-row ranges whose cols fit ``block_bytes`` (depends only on shapes: deterministic)."""
+        k, c = self.spec.k, self.spec.in_shape[2]
+        ho, wo = self.spec.out_shape[:2]
+        per_row = k * k * c * wo * max(n, 1) * self.dtype.itemsize
+        step = max(1, self.block_bytes // per_row)
+        return [(a, min(ho, a + step)) for a in range(0, ho, step)]
+
+    def cols(self, view: np.ndarray, a: int, b: int) -> np.ndarray:
+        """im2col of output rows a … b − 1 as a ``(K·K·C + 1, (b − a)·W′·n)`` matrix (a scratch
+        copy) whose last row is all ones: the bias is the weight of a constant input 1, so one
+        product gives W·x + b, and in backward the same product gives ∂loss/∂b = Σ δ."""
+        kkc = self.W2.shape[1]
+        block = self.scratch("cols", (kkc + 1, (b - a) * view.shape[4] * view.shape[5]),
+                             init=lambda arr: arr[kkc].fill(1))
+        np.copyto(block[:kkc].reshape(*view.shape[:3], b - a, *view.shape[4:]), view[:, :, :, a:b])
+        return block
 
     def forward(self, x, train, rng):
-        n = x.shape[1]
+        n = x.shape[3]
         xp = self.padded(x)
-        cols = self.im2col(xp)
+        view = self.windows(xp)
         ho, wo, nk = self.spec.out_shape
-        out = self.scratch("out", (nk, n * ho * wo))
-        np.matmul(self.W2, cols.reshape(self.W2.shape[1], n * ho * wo), out=out)
-        out += self.b[:, None]
-        return out.reshape(nk, n, ho, wo), (cols, xp.shape)
+        m = wo * n  # columns per output row
+        Wb = self.scratch("Wb", (nk, self.W2.shape[1] + 1))  # [W2 | b]
+        Wb[:, :-1] = self.W2
+        Wb[:, -1] = self.b
+        out = self.scratch("out", (nk, ho * m))
+        if self.keep_cols:
+            cols = self.cols(view, 0, ho)
+            np.matmul(Wb, cols, out=out)
+        else:
+            cols = None
+            for a, b in self.blocks(n):
+                np.matmul(Wb, self.cols(view, a, b), out=out[:, a * m:b * m])
+        return out.reshape(nk, ho, wo, n), (xp, cols)
 
     def backward(self, g, cache, G, need_dx):
-        cols, xp_shape = cache
-        nk = self.spec.n
-        kkc = self.W2.shape[1]
-        g2 = g.reshape(nk, -1)
-        cols2 = cols.reshape(kkc, -1)
-        np.matmul(g2, cols2.T, out=G[self.w_slice].reshape(nk, kkc))  # Σ over every output position
-        np.sum(g2, axis=1, out=G[self.b_slice])
+        xp, cols = cache
+        n = xp.shape[3]
+        k, s, p = self.spec.k, self.spec.s, self.spec.p
+        ho, wo, nk = self.spec.out_shape
+        m = wo * n
+        g2 = g.reshape(nk, ho * m)
+        dWb = self.scratch("dWb", (nk, self.W2.shape[1] + 1))  # [∂W2 | ∂b]: Σ over output positions
+        if cols is not None:
+            np.matmul(g2, cols.T, out=dWb)
+        else:
+            view = self.windows(xp)
+            for index, (a, b) in enumerate(self.blocks(n)):
+                target = dWb if index == 0 else self.scratch("part", dWb.shape)
+                np.matmul(g2[:, a * m:b * m], self.cols(view, a, b).T, out=target)
+                if index:
+                    dWb += target
+        G[self.w_slice].reshape(self.W2.shape)[...] = dWb[:, :-1]
+        G[self.b_slice] = dWb[:, -1]
         if not need_dx:
             return None
-        k, s, p = self.spec.k, self.spec.s, self.spec.p
-        ho, wo = self.spec.out_shape[:2]
-        dcols = self.scratch("dcols", cols2.shape)
+        dcols = self.scratch("dcols", (self.W2.shape[1], ho * m))
         np.matmul(self.W2.T, g2, out=dcols)
-        dcols = dcols.reshape(cols.shape)
-        dxp = self.scratch("dxp", xp_shape, zero=True)
+        d6 = dcols.reshape(k, k, -1, ho, wo, n)
+        dxp = self.scratch("dxp", xp.shape, zero=True)
         for i in range(k):  # col2im: each tap's pixels go back where im2col took them from
             for j in range(k):
-                dxp[:, :, i:i + s * ho:s, j:j + s * wo:s] += dcols[i, j]
+                dxp[:, i:i + s * ho:s, j:j + s * wo:s] += d6[i, j]
         if p == 0:
             return dxp
         h, w = self.spec.in_shape[:2]
-        return dxp[:, :, p:p + h, p:p + w]
+        return dxp[:, p:p + h, p:p + w]
 
 
 class Dense(ParamLayer):
@@ -152,8 +202,8 @@ class Dense(ParamLayer):
 
     def forward(self, x, train, rng):
         if x.ndim == 4:
-            c, n, h, w = x.shape
-            x2 = x.transpose(1, 2, 3, 0).reshape(n, h * w * c)  # a copy in (H, W, C) order
+            c, h, w, n = x.shape
+            x2 = x.transpose(3, 1, 2, 0).reshape(n, h * w * c)  # a copy in (H, W, C) order
         else:
             x2 = x
         out = x2 @ self.W
@@ -168,105 +218,9 @@ class Dense(ParamLayer):
             return None
         dx = g @ self.W.T
         if len(x_shape) == 4:
-            c, n, h, w = x_shape
-            return dx.reshape(n, h, w, c).transpose(3, 0, 1, 2)
+            c, h, w, n = x_shape
+            return dx.reshape(n, h, w, c).transpose(3, 1, 2, 0)
         return dx
-
-
-class Pool(Layer):
-    """Max or average over K×K windows with stride S, windows fully inside the input.
-
-    Max pooling's backward passes each window's gradient to its FIRST maximum in row-major
-    window order (PyTorch's rule), which matters on the blank (all-zero) regions of a digit.
-    It runs separably: the first maximum of each row segment (K taps along W), then the first
-    of those K row maxima down the window — the same element as a row-major scan, found with
-    2(K − 1) whole-array comparisons instead of a slow arg-max over tiny windows.
-    """
-
-    def forward(self, x, train, rng):
-        k, s = self.spec.k, self.spec.s
-        ho, wo = self.spec.out_shape[:2]
-        rows = (ho - 1) * s + k  # input rows some window covers
-        if self.spec.kind == "avgpool":
-            out = np.zeros((*x.shape[:2], ho, wo), dtype=x.dtype)
-            for i in range(k):
-                for j in range(k):
-                    out += x[:, :, i:i + s * ho:s, j:j + s * wo:s]
-            out *= 1.0 / (k * k)
-            return out, x.shape
-        across, col_pick = self._first_max(x[:, :, :rows], k, s, wo, axis=3)
-        out, row_pick = self._first_max(across, k, s, ho, axis=2)
-        return out, (x.shape, col_pick, row_pick)
-
-    def backward(self, g, cache, G, need_dx):
-        k, s = self.spec.k, self.spec.s
-        ho, wo = self.spec.out_shape[:2]
-        if self.spec.kind == "avgpool":
-            dx = np.zeros(cache, dtype=g.dtype)
-            share = g * (1.0 / (k * k))
-            for i in range(k):
-                for j in range(k):
-                    dx[:, :, i:i + s * ho:s, j:j + s * wo:s] += share
-            return dx
-        x_shape, col_pick, row_pick = cache
-        c, n, h, w = x_shape
-        rows = col_pick.shape[2]
-        dx = self.scratch("dx", x_shape, zero=rows < h or (wo - 1) * s + k < w)
-        g_rows = self._route(g, row_pick, k, s, ho, self.scratch("g_rows", (c, n, rows, wo)), axis=2)
-        self._route(g_rows, col_pick, k, s, wo, dx[:, :, :rows], axis=3)  # chosen row, then column
-        return dx
-
-    def _first_max(self, a: np.ndarray, k: int, s: int, n_out: int, axis: int):
-        """Window maxima along one axis and which tap held the first of them (bool for k = 2)."""
-        first = _taps(a, 0, s, n_out, axis)
-        best = self.scratch(f"best{axis}", first.shape)
-        np.copyto(best, first)
-        pick = self.scratch(f"pick{axis}", first.shape, np.bool_ if k == 2 else np.int8, zero=k != 2)
-        later = pick if k == 2 else np.empty(first.shape, dtype=np.bool_)
-        for t in range(1, k):
-            tap = _taps(a, t, s, n_out, axis)
-            np.greater(tap, best, out=later)  # strictly greater: a tie keeps the earlier tap
-            np.maximum(best, tap, out=best)
-            if k != 2:
-                np.putmask(pick, later, t)
-        return best, pick
-
-    @staticmethod
-    def _route(g: np.ndarray, pick: np.ndarray, k: int, s: int, n_out: int, out: np.ndarray,
-               axis: int) -> np.ndarray:
-        """Send each window's gradient to its picked tap along ``axis`` (adding where windows overlap)."""
-        if k == 2 and s >= 2:  # the common 2×2 pool: tap 1 gets g where picked, tap 0 the rest
-            second = _taps(out, 1, s, n_out, axis)
-            np.multiply(g, pick, out=second)
-            np.subtract(g, second, out=_taps(out, 0, s, n_out, axis))  # exact: g − g or g − 0
-            if s > 2:
-                _gaps(out, s, 2, n_out, axis)
-            return out
-        out.fill(0)
-        for t in range(k):
-            chosen = pick if (k == 2 and t == 1) else (~pick if k == 2 else pick == t)
-            view = _taps(out, t, s, n_out, axis)
-            if s >= k:  # windows do not overlap: each element receives from one window at most
-                np.multiply(g, chosen, out=view)
-            else:
-                view += g * chosen
-        return out
-
-
-def _taps(a: np.ndarray, t: int, s: int, n_out: int, axis: int) -> np.ndarray:
-    """Tap t of every window along ``axis``: elements t, t + s, …, t + s·(n_out − 1)."""
-    index = [slice(None)] * a.ndim
-    index[axis] = slice(t, t + s * n_out, s)
-    return a[tuple(index)]
-
-
-def _gaps(out: np.ndarray, s: int, k: int, n_out: int, axis: int) -> None:
-    """Zero the elements between windows (stride > window) and after the last one."""
-    for t in range(k, s):
-        _taps(out, t, s, n_out, axis)[...] = 0.0
-    index = [slice(None)] * out.ndim
-    index[axis] = slice(s * (n_out - 1) + k, None)
-    out[tuple(index)] = 0.0
 
 
 class Activation(Layer):
@@ -312,19 +266,6 @@ class Dropout(Layer):
         if not need_dx:
             return None
         return g if cache is None else g * cache
-
-
-def make_layer(spec: LayerSpec, dtype=np.float64) -> Layer:
-    """The compute object for one parsed layer, computing in ``dtype``."""
-    if spec.kind == "conv":
-        return Conv(spec, dtype)
-    if spec.kind == "dense":
-        return Dense(spec, dtype)
-    if spec.kind in ("maxpool", "avgpool"):
-        return Pool(spec, dtype)
-    if spec.kind == "dropout":
-        return Dropout(spec, dtype)
-    return Activation(spec, dtype)
 
 
 def softmax_cross_entropy(z: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -13,10 +13,24 @@ from collections.abc import Iterator, Mapping, Sequence
 
 import numpy as np
 
-from core.image_cnn.layers import Layer, make_layer, softmax_cross_entropy
+from core.image_cnn.layers import Activation, Conv, Dense, Dropout, Layer, softmax_cross_entropy
+from core.image_cnn.pooling import Pool
 from core.image_cnn.spec import LayerSpec, parse_layers
 
 CHUNK_BYTES = 32 * 2**20  # large data sets are evaluated in chunks whose im2col fits in this
+
+
+def make_layer(spec: LayerSpec, dtype=np.float64) -> Layer:
+    """The compute object for one parsed layer, computing in ``dtype``."""
+    if spec.kind == "conv":
+        return Conv(spec, dtype)
+    if spec.kind == "dense":
+        return Dense(spec, dtype)
+    if spec.kind in ("maxpool", "avgpool"):
+        return Pool(spec, dtype)
+    if spec.kind == "dropout":
+        return Dropout(spec, dtype)
+    return Activation(spec, dtype)
 
 
 class ParamViews(Mapping):
@@ -71,7 +85,6 @@ class ImageCNN:
         self.param_names: list[str] = [name for spec in self.specs for name, _ in spec.param_shapes]
         n_params = sum(math.prod(shape) for spec in self.specs for _, shape in spec.param_shapes)
         self.theta = np.zeros(n_params, dtype=self.dtype)
-        self._G = np.zeros(n_params, dtype=self.dtype)  # scratch for gradients()
         offset, views = 0, {}
         for op in self.ops:
             if op.has_params:
@@ -82,6 +95,8 @@ class ImageCNN:
         self.n_classes = self.specs[-1].n
         # Backward stops at the first layer with parameters: nothing before it needs a gradient.
         self._first_param = next(i for i, op in enumerate(self.ops) if op.has_params)
+        if isinstance(self.ops[self._first_param], Conv):
+            self.ops[self._first_param].keep_cols = False  # nothing below needs ∂loss/∂x: block it
         self._fast_order = _fast_order(self.specs)
         self._chunk = max(1, CHUNK_BYTES // _bytes_per_image(self.input_shape, self.specs))
         self.initialise()
@@ -149,8 +164,8 @@ class ImageCNN:
         return arr.astype(np.int64)
 
     def to_internal(self, X: np.ndarray) -> np.ndarray:
-        """Checked ``(n, H, W, C)`` → the layers' ``(C, n, H, W)`` layout in ``dtype`` (one copy)."""
-        return np.ascontiguousarray(X.transpose(3, 0, 1, 2), dtype=self.dtype)
+        """Checked ``(n, H, W, C)`` → the layers' ``(C, H, W, n)`` layout in ``dtype`` (one copy)."""
+        return np.ascontiguousarray(X.transpose(3, 1, 2, 0), dtype=self.dtype)
 
     # ------------------------------------------------------------ passes (internal layout)
     def forward_internal(self, x: np.ndarray, train: bool = False, rng=None, keep: bool = False):
@@ -176,7 +191,7 @@ class ImageCNN:
         ``rng`` given → training mode (dropout on, masks from ``rng``). ``deltas`` (a list)
         receives ∂loss/∂(each layer's output), first layer first, for a single-chunk batch.
         """
-        n = xi.shape[1]
+        n = xi.shape[3]
         if n <= self._chunk:
             return self._loss_grad_chunk(xi, y, rng, G, deltas)
         G[:] = 0.0
@@ -184,7 +199,7 @@ class ImageCNN:
         total, correct = 0.0, 0
         step = self._chunk
         for a in range(0, n, step):
-            loss, right = self._loss_grad_chunk(xi[:, a:a + step], y[a:a + step], rng, part, None)
+            loss, right = self._loss_grad_chunk(xi[..., a:a + step], y[a:a + step], rng, part, None)
             G += part
             total += loss
             correct += right
@@ -208,10 +223,10 @@ class ImageCNN:
 
     def logits_internal(self, xi: np.ndarray) -> np.ndarray:
         """Evaluation-mode logits, chunked so memory stays bounded for large data sets."""
-        n = xi.shape[1]
+        n = xi.shape[3]
         if n <= self._chunk:
             return self.forward_internal(xi)[0]
-        return np.concatenate([self.forward_internal(xi[:, a:a + self._chunk])[0]
+        return np.concatenate([self.forward_internal(xi[..., a:a + self._chunk])[0]
                                for a in range(0, n, self._chunk)])
 
     # ------------------------------------------------------------ public API (channels last)
@@ -229,7 +244,7 @@ class ImageCNN:
             raise ValueError("X holds no images: the mean loss of nothing is undefined")
         xi = self.to_internal(X)
         if rng is not None:
-            return self.loss_grad_internal(xi, y, rng, self._G)[0] / X.shape[0]
+            return self.loss_grad_internal(xi, y, rng, np.empty_like(self.theta))[0] / X.shape[0]
         losses, _, _ = softmax_cross_entropy(self.logits_internal(xi), y)
         return float(losses.sum()) / X.shape[0]
 
@@ -239,9 +254,10 @@ class ImageCNN:
         y = self.check_y(y, X.shape[0])
         if X.shape[0] == 0:
             raise ValueError("X holds no images: the gradient of an empty mean is undefined")
-        self.loss_grad_internal(self.to_internal(X), y, rng, self._G)
-        mean = self._G / X.shape[0]
-        return self.unflatten(mean)
+        G = np.empty_like(self.theta)  # per call: two threads may ask at once
+        self.loss_grad_internal(self.to_internal(X), y, rng, G)
+        G /= X.shape[0]
+        return self.unflatten(G)
 
     def unflatten(self, vector: np.ndarray) -> dict[str, np.ndarray]:
         """A flat vector in ``theta``'s order → name → array shaped like each parameter."""
@@ -264,7 +280,7 @@ class ImageCNN:
         result = []
         for spec, out in zip(self.specs, outputs, strict=True):
             if out.ndim == 4:
-                result.append((spec.text, np.ascontiguousarray(out[:, 0].transpose(1, 2, 0))))
+                result.append((spec.text, np.ascontiguousarray(out[..., 0].transpose(1, 2, 0))))
             else:
                 result.append((spec.text, out[0].copy()))
         e = np.exp(z[0] - z[0].max())
@@ -279,7 +295,8 @@ class ImageCNN:
         raise KeyError(name)
 
     def __repr__(self) -> str:
-        return f"ImageCNN({self.input_shape}, {self.layers!r}, seed={self.seed})"
+        extra = "" if self.dtype == np.float64 else f", dtype={self.dtype.name!r}"
+        return f"ImageCNN({self.input_shape}, {self.layers!r}, seed={self.seed}{extra})"
 
 
 def _fast_order(specs: list[LayerSpec]) -> list[int]:

@@ -9,6 +9,7 @@ state, shuffling and the position inside an epoch are kept), so 4 + 6 epochs equ
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import math
 import time
@@ -21,8 +22,14 @@ from core.image_cnn.model import ImageCNN
 from core.image_cnn.optim import make_image_optimizer
 from core.optimizers import OPTIMIZERS
 
+try:
+    from threadpoolctl import ThreadpoolController
+except ImportError:  # optional: without it BLAS keeps its own thread count
+    ThreadpoolController = None
+
 STATE_FORMAT = "image-cnn-trainer"
 STATE_VERSION = 1
+SETTING_KEYS = ("optimizer", "lr", "batch_size", "seed", "momentum", "betas", "eps")
 _OPT_KEYS = {"gd": {"t"}, "momentum": {"t", "v"}, "adam": {"t", "m", "v"}}
 
 
@@ -48,6 +55,19 @@ def _check_settings(optimizer, lr, batch_size, seed, momentum, betas, eps) -> di
             "momentum": float(momentum), "betas": [float(betas[0]), float(betas[1])], "eps": float(eps)}
 
 
+_controller = None
+
+
+def _blas_threads(n: int | None):
+    """A context holding BLAS to ``n`` threads (a no-op for None or without threadpoolctl)."""
+    global _controller
+    if n is None or ThreadpoolController is None:
+        return contextlib.nullcontext()
+    if _controller is None:
+        _controller = ThreadpoolController()  # finds the loaded BLAS once (≈2 ms); limit() is ≈15 µs
+    return _controller.limit(limits=n, user_api="blas")
+
+
 def _softmax(z: np.ndarray) -> np.ndarray:
     e = np.exp(z - z.max(axis=1, keepdims=True))
     return e / e.sum(axis=1, keepdims=True)
@@ -59,7 +79,17 @@ class ImageTrainer:
     ``history`` holds per epoch ``train_loss`` / ``train_acc`` (the running mean over the
     epoch's batches, as Keras and most PyTorch loops report them) and ``val_loss`` /
     ``val_acc`` (measured after the epoch's last step, NaN without validation data).
+
+    While it steps, BLAS is held to ``blas_threads`` threads (1; None leaves BLAS alone) when
+    threadpoolctl is installed: these matrices are small, and a second BLAS thread spinning on
+    a busy 2-core machine made epochs up to ten times slower, and would starve a GUI thread.
+
+    Threads: the trainer updates ``model.theta`` in place, step after step. A view on another
+    thread should draw a copy (``model_at(epoch)``, or ``model.copy()`` taken between slices
+    on the worker's thread), never the live model while a slice runs.
     """
+
+    blas_threads: int | None = 1
 
     def __init__(self, model: ImageCNN, X, y, X_val=None, y_val=None, optimizer: str = "adam",
                  lr: float = 1e-3, batch_size: int = 32, seed: int = 0, momentum: float = 0.9,
@@ -122,10 +152,16 @@ class ImageTrainer:
         return self.batch_size >= self.n_train
 
     # ------------------------------------------------------------------ stepping
-    def step_batches(self, n: int = 1, until_epoch: int | None = None) -> int:
+    def step_batches(self, n: int = 1, until_epoch: int | None = None, deadline: float | None = None) -> int:
         """Take up to ``n`` optimiser steps (crossing epoch ends, which record the history),
-        stopping early at ``until_epoch`` completed epochs or on a non-finite loss.
-        Returns the number of steps taken, so a caller can time-box the work."""
+        stopping early at ``until_epoch`` completed epochs, on a non-finite loss, or after the
+        step that passes ``deadline`` (a ``time.perf_counter()`` value; at least one step runs).
+        Returns the number of steps taken, so a GUI worker can time-box its slices."""
+        with _blas_threads(self.blas_threads), np.errstate(over="ignore", invalid="ignore"):
+            # a diverging run is flagged (``diverged``), not warned about
+            return self._steps(n, until_epoch, deadline)
+
+    def _steps(self, n, until_epoch, deadline) -> int:
         ran = 0
         B, N = self.batch_size, self.n_train
         while ran < n and not self.diverged and (until_epoch is None or self.epoch < until_epoch):
@@ -135,10 +171,9 @@ class ImageTrainer:
                 if self.batch == 0:
                     self._order = self.rng.permutation(N)
                 idx = self._order[self.batch * B:(self.batch + 1) * B]
-                xb, yb = self._xi[:, idx], self.y[idx]
+                xb, yb = self._xi[..., idx], self.y[idx]
             rng = self.drop_rng if self.model.has_dropout else None
-            with np.errstate(over="ignore", invalid="ignore"):  # a diverging run is flagged, not warned
-                loss, right = self.model.loss_grad_internal(xb, yb, rng, self._G)
+            loss, right = self.model.loss_grad_internal(xb, yb, rng, self._G)
             if not math.isfinite(loss):
                 self.diverged = True
                 break
@@ -150,6 +185,8 @@ class ImageTrainer:
             ran += 1
             if self.batch == self.batches_per_epoch:
                 self._end_epoch()
+            if deadline is not None and time.perf_counter() >= deadline:
+                break
         return ran
 
     def _end_epoch(self) -> None:
@@ -179,12 +216,9 @@ class ImageTrainer:
         if isinstance(epochs, bool) or not isinstance(epochs, int | np.integer) or epochs < 0:
             raise ValueError(f"epochs must be a whole number ≥ 0; got {epochs!r}")
         start, target = self.epoch, self.epoch + int(epochs)
-        if time_budget is None:
-            self.step_batches(math.inf, until_epoch=target)
-        else:
-            deadline = time.perf_counter() + float(time_budget)
-            while self.epoch < target and not self.diverged and time.perf_counter() < deadline:
-                self.step_batches(1, until_epoch=target)
+        deadline = None if time_budget is None else time.perf_counter() + float(time_budget)
+        if epochs:
+            self.step_batches(math.inf, until_epoch=target, deadline=deadline)
         return self.epoch - start
 
     # ------------------------------------------------------------------ time travel
@@ -233,7 +267,7 @@ class ImageTrainer:
                              f"({arch['dtype']}), not this one {mine['input_shape']} {mine['layers']} "
                              f"({mine['dtype']})")
         s = state["settings"]
-        _keys(s, ("optimizer", "lr", "batch_size", "seed", "momentum", "betas", "eps"), "settings")
+        _keys(s, SETTING_KEYS, "settings")
         settings = _check_settings(**s)
         n_val = 0 if self.X_val is None else int(self.X_val.shape[0])
         if state["n_train"] != self.n_train or state["n_val"] != n_val:
@@ -296,8 +330,7 @@ class ImageTrainer:
             raise ValueError("state must be a dict with an 'architecture' entry")
         arch = state["architecture"]
         _keys(arch, ("input_shape", "layers", "seed", "dtype"), "architecture")
-        if not isinstance(state.get("settings"), dict):
-            raise ValueError("state must have a 'settings' dict")
+        _keys(state.get("settings"), SETTING_KEYS, "settings")
         model = ImageCNN(arch["input_shape"], arch["layers"], seed=arch["seed"], dtype=arch["dtype"])
         trainer = cls(model, X, y, X_val, y_val, **{k: state["settings"][k] for k in state["settings"]})
         trainer.load_state(state)

@@ -52,12 +52,12 @@ def weight_sharing_terms(model: ImageCNN, x, label: int, weight: str = "conv1.W"
     layer = model.specs.index(spec)
     xi = model.to_internal(X)
     _, _, outputs = model.forward_internal(xi, keep=True)
-    seen = (xi if layer == 0 else outputs[layer - 1])[c, 0]  # the conv layer's input, channel c
+    seen = (xi if layer == 0 else outputs[layer - 1])[c, :, :, 0]  # the conv layer's input, channel c
     s, p = spec.s, spec.p
     padded = np.pad(seen, p)
     deltas: list = []
     model.loss_grad_internal(xi, y, None, np.empty(model.n_params), deltas=deltas)
-    delta = deltas[layer][k, 0]  # (H', W'): ∂loss/∂(conv output) of kernel k
+    delta = deltas[layer][k, :, :, 0]  # (H', W'): ∂loss/∂(conv output) of kernel k
     h, w = spec.in_shape[:2]
     terms = []
     for r in range(delta.shape[0]):

@@ -5,6 +5,12 @@ the GUI lists them. Weights are for cross-correlation (``core.image_ops.conv2d.c
 ``sobel-x`` is positive where the image gets brighter to the right. ``get_kernel`` returns a
 fresh copy (and builds the sizes other than 3×3); ``parse_kernel_text`` reads a kernel typed
 by the user.
+
+A kernel is only accepted when its results are sure to be finite: the lab filters images
+with values in [0, 1] (up to ``MAX_CHANNELS`` channels summed) in float32, so the sum of
+the weights' sizes Σ|w| must stay under ``MAX_WEIGHT_SUM`` — with room to spare for the
+display's max − min. A kernel of 3e38s is refused with that sentence instead of producing
+an all-∞ map and RuntimeWarnings.
 """
 
 from __future__ import annotations
@@ -116,6 +122,32 @@ KERNELS: dict[str, Kernel] = {
 
 
 MAX_KERNEL_SIZE = 63  # a 63×63 kernel is already far past anything worth looking at
+MAX_KERNEL_TEXT = 200_000  # characters of typed kernel text (63×63 long decimals fit easily)
+MAX_CHANNELS = 4  # the most channels one kernel sums over (RGB, or RGBA)
+_FLOAT32_MAX = float(np.finfo(np.float32).max)
+#: Σ|w| above this can overflow float32 on an image in [0, 1] (×2 headroom for max − min)
+MAX_WEIGHT_SUM = _FLOAT32_MAX / (2 * MAX_CHANNELS)
+
+
+def check_kernel_weights(weights, what: str = "kernel") -> np.ndarray:
+    """``weights`` as float64 if filtering an image in [0, 1] with them stays finite in float32.
+
+    Raises ValueError saying why otherwise: a NaN or infinite weight, or weights whose sizes
+    add up past ``MAX_WEIGHT_SUM``. Computed without a RuntimeWarning, whatever the input.
+    """
+    w = np.asarray(weights, dtype=np.float64)
+    with np.errstate(all="ignore"):
+        finite = bool(np.isfinite(w).all())
+        total = float(np.abs(w).sum()) if finite else math.inf
+    if not finite:
+        raise ValueError(f"{what}: the weights must be finite numbers (found NaN or infinity)")
+    if not total <= MAX_WEIGHT_SUM:
+        shown = "more than 1.8e+308" if math.isinf(total) else f"{total:.3g}"
+        raise ValueError(
+            f"{what}: the weights' sizes add up to {shown}; filtering an image (values 0–1) would "
+            f"overflow float32 (largest {_FLOAT32_MAX:.3g}) — keep Σ|w| at most {MAX_WEIGHT_SUM:.3g}"
+        )
+    return w
 
 
 def get_kernel(name: str, size: int = 3, seed: int = 0) -> np.ndarray:
@@ -144,6 +176,8 @@ def kernel_entry(name: str, size: int = 3, seed: int = 0) -> Kernel:
 
 
 _SEPARATORS = re.compile(r"[\s,]+")
+_ROW_BREAK = re.compile(r"\]\s*,?\s*\[")  # "], [" between the rows of a pasted nested list
+_MINUS = str.maketrans({"\u2212": "-", "\u2013": "-"})  # a pasted "−1" (the app's own minus) reads as -1
 _SLASH = re.compile(r"\s*/\s*")  # "1 / 9" is read as "1/9"
 
 
@@ -176,18 +210,28 @@ def parse_kernel_text(text: str) -> np.ndarray:
     (pasted NumPy/Python lists) and ``#`` comments. Blank lines are ignored. Rows must all
     have the same length (the grid may be non-square; the GUI may insist on k×k).
     Raises ValueError saying which row/entry is wrong: empty text, ragged rows, a token
-    that is not a number, division by zero, or a non-finite value.
+    that is not a number, division by zero, a non-finite value, more than
+    ``MAX_KERNEL_SIZE`` rows or entries, or weights whose results could overflow
+    (``check_kernel_weights``).
     """
     if not isinstance(text, str):
         raise ValueError(f"kernel text must be a string, got {type(text).__name__}")
+    if len(text) > MAX_KERNEL_TEXT:
+        raise ValueError(f"kernel text is {len(text):,} characters; a kernel is at most "
+                         f"{MAX_KERNEL_SIZE}×{MAX_KERNEL_SIZE} numbers ({MAX_KERNEL_TEXT:,} characters)")
     rows: list[list[float]] = []
-    lines = [line.split("#", 1)[0] for line in text.splitlines()]
+    text = "\n".join(line.split("#", 1)[0] for line in text.translate(_MINUS).splitlines())
+    lines = _ROW_BREAK.sub(";", text).splitlines()  # "[[1, 2], [3, 4]]" on one line is two rows
     for row_text in (part for line in lines for part in line.split(";")):
         cleaned = _SLASH.sub("/", row_text.replace("[", " ").replace("]", " ")).strip(" \t,")
         if not cleaned:
             continue
         tokens = [t for t in _SEPARATORS.split(cleaned) if t]
         n = len(rows) + 1
+        if n > MAX_KERNEL_SIZE or len(tokens) > MAX_KERNEL_SIZE:
+            what = f"{n} rows" if n > MAX_KERNEL_SIZE else f"{len(tokens)} numbers in row {n}"
+            raise ValueError(f"the kernel has {what}; at most {MAX_KERNEL_SIZE} rows of "
+                             f"{MAX_KERNEL_SIZE} numbers")
         rows.append([_parse_number(t, n, i + 1) for i, t in enumerate(tokens)])
         if len(rows[-1]) != len(rows[0]):
             raise ValueError(
@@ -196,7 +240,7 @@ def parse_kernel_text(text: str) -> np.ndarray:
             )
     if not rows:
         raise ValueError("kernel text is empty: type one row of numbers per line")
-    return np.array(rows, dtype=np.float64)
+    return check_kernel_weights(rows, "kernel")
 
 
 def learned_kernels(weights, names: tuple[str, ...] | None = None) -> list[Kernel]:
@@ -207,8 +251,9 @@ def learned_kernels(weights, names: tuple[str, ...] | None = None) -> list[Kerne
     the 1×k filter's, and it sits beside the library's k×k kernels in one layer.
     """
     w = np.asarray(weights, dtype=np.float64).ravel()
-    if w.size < 1 or not np.isfinite(w).all():
+    if w.size < 1:
         raise ValueError("weights must be finite numbers")
+    w = check_kernel_weights(w, "the learned kernel")
     k = w.size
     label = f"{names[0]}–{names[-1]}" if names else "the learned kernel"
     h = np.zeros((k, k))

@@ -4,8 +4,9 @@ Chapter, section 2: a 2×2 window with stride 2 halves each axis (a quarter of t
 remain) and brings local translation invariance; *depth pooling* (1×1 across channels)
 combines the feature maps of several kernels into one.
 
-NumPy only. The shared parameter checks used by :mod:`core.image_ops.conv2d` live here too, so the
-two modules agree on what "stride must be ≥ 1" means and this module needs no import back.
+NumPy only. The shared sizes and parameter checks used by :mod:`core.image_ops.conv2d` and
+:mod:`core.image_ops.receptive_field` live here too (output size, padding modes, geometry),
+so the modules agree on what "stride must be ≥ 1" means and none needs an import back.
 """
 
 from __future__ import annotations
@@ -15,6 +16,13 @@ import operator
 import numpy as np
 
 POOL_OPS = ("max", "avg")  # what a window is summarised by
+# pad_mode → np.pad mode; "reflect" mirrors without repeating the edge (PyTorch's "reflect").
+PAD_MODES = {"zeros": "constant", "constant": "constant", "nearest": "edge", "reflect": "reflect"}
+MAX_PADDED_VALUES = 2**28  # 268 M values (1 GB in float32): beyond this a padding is surely a typo
+_BAND_BYTES = 1 << 18  # rows of the first (vertical) pass kept in L2 before the horizontal pass
+
+
+# ----------------------------------------------------------------------------- shared checks
 
 
 def as_pair(value, name: str, minimum: int) -> tuple[int, int]:
@@ -50,10 +58,108 @@ def as_float_array(x, name: str) -> tuple[np.ndarray, np.dtype]:
     return a.astype(work, copy=False), a.dtype
 
 
+def output_size(n_in: int, k: int, p: int, s: int) -> int:
+    """Feature-map size along one axis: n_out = ⌊(n_in + 2p − k)/s⌋ + 1.
+
+    The chapter's example: ``output_size(4, 2, 0, 1) == 3``.
+    """
+    if s < 1:
+        raise ValueError(f"stride must be ≥ 1, got {s}")
+    if p < 0:
+        raise ValueError(f"padding must be ≥ 0, got {p}")
+    if k < 1:
+        raise ValueError(f"kernel size must be ≥ 1, got {k}")
+    if n_in < 1:
+        raise ValueError(f"image size must be ≥ 1, got {n_in}")
+    if k > n_in + 2 * p:
+        raise ValueError(f"kernel size {k} is larger than the padded image ({n_in} + 2·padding {p})")
+    return (n_in + 2 * p - k) // s + 1
+
+
+def check_pad_mode(pad_mode: str, pad_value: float) -> None:
+    """Refuse an unknown padding mode or a non-finite constant."""
+    if pad_mode not in PAD_MODES:
+        raise ValueError(f"pad_mode must be one of {', '.join(PAD_MODES)}; got {pad_mode!r}")
+    if pad_mode == "constant" and not np.isfinite(pad_value):
+        raise ValueError(f"pad_value must be finite, got {pad_value!r}")
+
+
+def check_geometry(h, w, kh, kw, py, px, pad_mode, name="kernels") -> tuple[int, int]:
+    """Validate kernel vs. padded image and reflect padding; return the spans (H' − 1)·s, (W' − 1)·s."""
+    if pad_mode == "reflect" and (py >= h or px >= w):
+        raise ValueError(f"padding ({py}, {px}) must be smaller than the image ({w}×{h}) "
+                         "for pad_mode='reflect'")
+    if kh > h + 2 * py or kw > w + 2 * px:
+        raise ValueError(f"{name}: a {kw}×{kh} kernel is larger than the padded image "
+                         f"{w + 2 * px}×{h + 2 * py} (image {w}×{h}, padding ({py}, {px}))")
+    return h + 2 * py - kh, w + 2 * px - kw  # caller divides by stride
+
+
+def padded_index(idx: np.ndarray, n: int, pad_mode: str) -> tuple[np.ndarray, np.ndarray]:
+    """Map padded coordinates (shifted so 0 is the first real pixel) to the source pixel.
+
+    Returns (source index, mask of the positions that hold the constant instead), as np.pad
+    does for a padding smaller than the image.
+    """
+    outside = (idx < 0) | (idx >= n)
+    if pad_mode == "nearest":
+        return np.clip(idx, 0, n - 1), np.zeros_like(outside)
+    if pad_mode == "reflect":
+        idx = np.where(idx < 0, -idx, idx)
+        return np.where(idx >= n, 2 * (n - 1) - idx, idx), np.zeros_like(outside)
+    return np.clip(idx, 0, n - 1), outside
+
+
 def _check_op(op: str) -> str:
     if op not in POOL_OPS:
         raise ValueError(f"op must be one of {', '.join(POOL_OPS)}; got {op!r}")
     return op
+
+
+# ----------------------------------------------------------------------------- pooling
+
+
+def _planes(a: np.ndarray) -> tuple[list[np.ndarray], bool]:
+    """The 2-D maps to pool one by one, and whether they are stored map after map.
+
+    Maps stored one after the other (conv2d's stacks) are pooled map by map, each contiguous;
+    interleaved channels (an RGB image) are pooled together as one (H, W·C)-like array.
+    """
+    if a.ndim == 3 and a.shape[2] > 1 and a.strides[2] > a.strides[0]:
+        return [a[:, :, n] for n in range(a.shape[2])], True
+    return [a], False
+
+
+def _pool_plane(src: np.ndarray, dst: np.ndarray, ky: int, kx: int, sy: int, sx: int, combine) -> None:
+    """dst = combine over each ky×kx window of src (every sy rows, sx columns), in bands.
+
+    Along y first, over whole rows (contiguous), then along x over the much smaller result;
+    a band of rows at a time so the intermediate rows stay in cache.
+    """
+    ho, wo = dst.shape[:2]
+    width = src.shape[1]
+    row_bytes = max(1, width * src.itemsize * (src.shape[2] if src.ndim == 3 else 1))
+    band = max(1, _BAND_BYTES // row_bytes)
+    tmp = np.empty((band, *src.shape[1:]), src.dtype)
+    span_x = (wo - 1) * sx + 1
+    for r0 in range(0, ho, band):
+        n = min(band, ho - r0)
+        t = tmp[:n]
+        span_y = (n - 1) * sy + 1
+        if ky == 1:
+            t = src[r0 * sy : r0 * sy + span_y : sy]
+        else:
+            top = r0 * sy
+            combine(src[top : top + span_y : sy], src[top + 1 : top + 1 + span_y : sy], out=t)
+            for dy in range(2, ky):
+                combine(t, src[top + dy : top + dy + span_y : sy], out=t)
+        o = dst[r0 : r0 + n]
+        if kx == 1:
+            np.copyto(o, t[:, 0:span_x:sx])
+            continue
+        combine(t[:, 0:span_x:sx], t[:, 1 : 1 + span_x : sx], out=o)
+        for dx in range(2, kx):
+            combine(o, t[:, dx : dx + span_x : sx], out=o)
 
 
 def pool2d(x, size, stride=None, op: str = "max") -> np.ndarray:
@@ -63,9 +169,11 @@ def pool2d(x, size, stride=None, op: str = "max") -> np.ndarray:
     ⌊(H − size_y)/stride_y⌋ + 1 by ⌊(W − size_x)/stride_x⌋ + 1 (channels kept). ``stride``
     defaults to ``size`` (non-overlapping windows, the chapter's 2×2/2 example).
     ``op`` is "max" or "avg". The float dtype is kept; int/bool inputs become float32.
+    A stack stored map after map (as conv2d returns it) comes back stored the same way.
 
-    Max and sum are separable over a rectangle, so each is done as a pass along x then
-    a pass along y over strided views: size_x + size_y array operations in total.
+    Max and sum are separable over a rectangle, so each is a pass along y (whole rows, a band
+    at a time) then a pass along x: size_y + size_x array operations, about the cost of an
+    area resize (``bench/bench_conv.py`` compares it with OpenCV's).
     """
     _check_op(op)
     a, out_dtype = as_float_array(x, "x")
@@ -75,21 +183,21 @@ def pool2d(x, size, stride=None, op: str = "max") -> np.ndarray:
     sy, sx = (ky, kx) if stride is None else as_pair(stride, "stride", 1)
     h, w = a.shape[:2]
     if ky > h or kx > w:
-        raise ValueError(f"size {ky}×{kx} is larger than the input {h}×{w}")
+        raise ValueError(f"size {kx}×{ky} is larger than the input {w}×{h}")
     ho, wo = (h - ky) // sy + 1, (w - kx) // sx + 1
     combine = np.maximum if op == "max" else np.add
-
-    # Along x: combine kx strided column views into an (H, W', …) array.
-    cols = a[:, 0 : (wo - 1) * sx + 1 : sx].copy()
-    for dx in range(1, kx):
-        combine(cols, a[:, dx : dx + (wo - 1) * sx + 1 : sx], out=cols)
-    # Along y: combine ky strided row views of that into (H', W', …).
-    out = cols[0 : (ho - 1) * sy + 1 : sy].copy()
-    for dy in range(1, ky):
-        combine(out, cols[dy : dy + (ho - 1) * sy + 1 : sy], out=out)
-    if op == "avg":
-        out *= out.dtype.type(1.0 / (ky * kx))
-    return out.astype(out_dtype, copy=False)
+    planes, stacked = _planes(a)
+    if stacked:
+        store = np.empty((len(planes), ho, wo), a.dtype)
+        out, dsts = store.transpose(1, 2, 0), list(store)
+    else:
+        out = np.empty((ho, wo, *a.shape[2:]), a.dtype)
+        dsts = [out]
+    for src, dst in zip(planes, dsts, strict=True):
+        _pool_plane(src, dst, ky, kx, sy, sx, combine)
+        if op == "avg":
+            dst *= dst.dtype.type(1.0 / (ky * kx))
+    return out if out.dtype == out_dtype else out.astype(out_dtype)
 
 
 def depth_pool(x, op: str = "max") -> np.ndarray:

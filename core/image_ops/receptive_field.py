@@ -1,7 +1,8 @@
-"""Which input pixels one output pixel sees: receptive fields through layers, and the conv window.
+"""Which input pixels output pixels see: receptive fields through layers, windows, padded rows.
 
 For the image lab's hover (and the image CNN's): the rectangle behind a pixel of a conv → pool
-pipeline, and the padded window and weighted sum behind one ``conv2d`` output pixel.
+pipeline, and the padded window and weighted sum behind one ``conv2d`` output pixel. For
+``conv2d`` itself: ``padded_plane``, the padded input rows a band of output rows reads.
 """
 
 from __future__ import annotations
@@ -10,8 +11,14 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from core.image_ops.conv2d import check_geometry, check_pad_mode
-from core.image_ops.pooling import as_float_array, as_pair
+from core.image_ops.pooling import (
+    PAD_MODES,
+    as_float_array,
+    as_pair,
+    check_geometry,
+    check_pad_mode,
+    padded_index,
+)
 
 
 def compose_receptive_field(out_y: int, out_x: int, layers: Sequence) -> tuple[int, int, int, int]:
@@ -57,20 +64,6 @@ def receptive_field(
     return compose_receptive_field(out_y, out_x, [((kh, kw), stride, padding)])
 
 
-def _padded_index(idx: np.ndarray, n: int, pad_mode: str) -> tuple[np.ndarray, np.ndarray]:
-    """Map padded-image coordinates (shifted so 0 is the first real pixel) to the source.
-
-    Returns (source index, mask of positions filled with the constant instead).
-    """
-    outside = (idx < 0) | (idx >= n)
-    if pad_mode == "nearest":
-        return np.clip(idx, 0, n - 1), np.zeros_like(outside)
-    if pad_mode == "reflect":
-        idx = np.where(idx < 0, -idx, idx)
-        return np.where(idx >= n, 2 * (n - 1) - idx, idx), np.zeros_like(outside)
-    return np.clip(idx, 0, n - 1), outside
-
-
 def conv_window(
     image,
     kernel,
@@ -108,10 +101,84 @@ def conv_window(
     for name, v, n_out in (("out_y", out_y, span_y // sy + 1), ("out_x", out_x, span_x // sx + 1)):
         if not 0 <= v < n_out:
             raise ValueError(f"{name} must be in 0 … {n_out - 1}, got {v}")
-    rows, rmask = _padded_index(np.arange(kh) + out_y * sy - py, h, pad_mode)
-    cols, cmask = _padded_index(np.arange(kw) + out_x * sx - px, w, pad_mode)
+    rows, rmask = padded_index(np.arange(kh) + out_y * sy - py, h, pad_mode)
+    cols, cmask = padded_index(np.arange(kw) + out_x * sx - px, w, pad_mode)
     window = img[np.ix_(rows, cols)].copy()
     outside = rmask[:, None] | cmask[None, :]
     window[outside] = pad_value if pad_mode == "constant" else 0.0
     weights = k if (k.ndim == 3 or img.ndim == 2) else k[:, :, None]
     return window, float(np.sum(window.astype(np.float64) * weights))
+
+
+# ----------------------------------------------------------------------------- padding
+
+
+def _pad_columns(buf: np.ndarray, px: int, w: int, pad_mode: str, fill: float) -> None:
+    """Fill the px columns left and right of buf[:, px:px+w] as np.pad(mode) would."""
+    if px == 0:
+        return
+    left, right = buf[:, :px], buf[:, px + w :]
+    if PAD_MODES[pad_mode] == "constant":
+        left.fill(fill)
+        right.fill(fill)
+    elif pad_mode == "nearest":
+        left[...] = buf[:, px : px + 1]
+        right[...] = buf[:, px + w - 1 : px + w]
+    else:  # reflect, without repeating the edge (px < w is checked)
+        left[...] = buf[:, 2 * px : px : -1]
+        right[...] = buf[:, px + w - 2 : w - 2 if w - 2 >= 0 else None : -1]
+
+
+def _put_rows(dst: np.ndarray, src: np.ndarray, key: tuple, tmp: np.ndarray | None) -> None:
+    """dst (rows, W[, C]) = one channel, a weighted mix or all the channels of src (rows, W, C)."""
+    if key[0] == "all":
+        np.copyto(dst, src)
+    elif key[0] == "ch":
+        np.copyto(dst, src[:, :, key[1]])
+    elif src.flags.c_contiguous and tmp is not None:  # one pass over the pixels: BLAS mixes them
+        mixed = tmp[: dst.size]
+        np.matmul(src.reshape(-1, src.shape[2]), np.asarray(key[1], src.dtype), out=mixed)
+        np.copyto(dst, mixed.reshape(dst.shape))
+    else:
+        dst.fill(0)
+        for ch, a in enumerate(key[1]):
+            if a != 0:
+                dst += dst.dtype.type(a) * src[:, :, ch]
+
+
+def padded_plane(x: np.ndarray, key: tuple, y_lo: int, y_hi: int, px: int, pad_mode: str,
+                 fill: float) -> np.ndarray:
+    """The padded input rows y_lo … y_hi − 1 (image coordinates, so rows outside the image are
+    padding) of one plane of x (H, W, C), px columns of padding each side, contiguous.
+
+    ``key`` names the plane: one channel ("ch", c), a weighted mix of the channels ("mix", weights:
+    what a kernel spanning C channels with one 2-D shape reads) or all of them ("all",). A band of
+    conv2d's output rows reads exactly these rows; only the padding rows are gathered by index.
+    """
+    h, w, c = x.shape
+    if key[0] == "mix" and c == 1 and key[1][0] == 1:
+        key = ("ch", 0)
+    if px == 0 and y_lo >= 0 and y_hi <= h and key == ("ch", 0) and c == 1 and x.flags.c_contiguous:
+        return x[y_lo:y_hi, :, 0]  # the image's own rows, already contiguous: no copy
+    weight = float(np.sum(key[1])) if key[0] == "mix" else 1.0
+    buf = np.empty((y_hi - y_lo, w + 2 * px) + ((c,) if key[0] == "all" else ()), x.dtype)
+    a, b = max(0, y_lo), min(h, y_hi)
+    tmp = np.empty(max(0, b - a) * w, x.dtype) if key[0] == "mix" else None
+    if b > a:
+        _put_rows(buf[a - y_lo : b - y_lo, px : px + w], x[a:b], key, tmp)
+    pads = np.r_[np.arange(y_lo, min(0, y_hi)), np.arange(max(h, y_lo), y_hi)]
+    if pads.size:
+        idx, outside = padded_index(pads, h, pad_mode)
+        if outside.any():
+            buf[pads[outside] - y_lo] = fill * weight
+        keep = ~outside
+        if keep.any():
+            small = np.empty(int(keep.sum()) * w, x.dtype) if key[0] == "mix" else None
+            rows = np.empty((int(keep.sum()),) + buf.shape[1:], x.dtype)
+            _put_rows(rows[:, px : px + w], x[idx[keep]], key, small)
+            buf[pads[keep] - y_lo] = rows
+    for ch in range(c if key[0] == "all" else 1):
+        _pad_columns(buf[:, :, ch] if key[0] == "all" else buf, px, w, pad_mode, fill * weight)
+    return buf
+
+

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from core import Network, Trainer, chapter_dataset, experiment1
-from core.chapter.gradcheck import gradient_check
+from core.chapter.gradcheck import PATHS, gradient_check
 from core.chapter.stops import StopConditions
 
 
@@ -13,7 +13,11 @@ def test_gradient_check_agrees_for_the_chapter_net():
     rows = gradient_check(net, [0.1, 0.2, 0.3, 0.4, 0.5], 0.1)
     assert [r.name for r in rows] == net.param_names()
     assert max(r.rel_error for r in rows) < 1e-7
-    assert rows[0].analytic == net.backward([0.1, 0.2, 0.3, 0.4, 0.5], 0.1)["grad"]["K6"]
+    assert {r.verdict for r in rows} == {"ok"}
+    assert set(rows[0].paths) == set(PATHS)  # every path that computes a gradient was checked
+    g = net.gradients(np.array([[0.1, 0.2, 0.3, 0.4, 0.5]]), [0.1])
+    assert rows[0].analytic == g["K6"]  # the batch path: what trains
+    assert rows[0].paths["per-sample"] == net.backward([0.1, 0.2, 0.3, 0.4, 0.5], 0.1)["grad"]["K6"]
     assert net.get_params() == Network().get_params()  # parameters restored
 
 

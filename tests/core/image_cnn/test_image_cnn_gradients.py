@@ -213,9 +213,9 @@ def test_max_pool_backward_gives_the_gradient_to_the_first_maximum():
     x = np.array([[0, 0, 1, 5], [0, 0, 5, 2], [3, 3, 7, 7], [3, 3, 7, 1]], dtype=float)
     op = model.ops[0]
     out, cache = op.forward(model.to_internal(model.check_X(x[None])), False, None)
-    assert out[0, 0].tolist() == [[0, 5], [3, 7]]
+    assert out[0, :, :, 0].tolist() == [[0, 5], [3, 7]]
     g_pool = np.array([[1.5, -2.0], [0.25, 4.0]])
-    dx = op.backward(g_pool[None, None], cache, None, True)[0, 0]
+    dx = op.backward(g_pool[None, :, :, None], cache, None, True)[0, :, :, 0]
     expected = np.zeros((4, 4))
     expected[0, 0] = g_pool[0, 0]  # four zeros: the first
     expected[0, 3] = g_pool[0, 1]  # 5 at (0, 3) comes before 5 at (1, 2) in row-major order
@@ -230,7 +230,49 @@ def test_overlapping_max_pool_windows_add_their_gradients():
     op = model.ops[0]
     xi = model.to_internal(model.check_X(x[None]))
     out, cache = op.forward(xi, False, None)
-    assert out[0, 0].tolist() == [[9, 9], [9, 9]]
-    g = np.arange(1.0, 5.0).reshape(1, 1, 2, 2)
-    dx = op.backward(g, cache, None, True)[0, 0]
+    assert out[0, :, :, 0].tolist() == [[9, 9], [9, 9]]
+    g = np.arange(1.0, 5.0).reshape(1, 2, 2, 1)
+    dx = op.backward(g, cache, None, True)[0, :, :, 0]
     assert dx[1, 1] == 10.0 and dx.sum() == 10.0
+
+
+def test_training_order_relu_then_pool_gives_the_same_numbers():
+    """In training a relu followed by maxpool runs pool-first on a quarter of the values; the
+    loss and every gradient must be those of the written order, ties included."""
+    from core.image_cnn import digits
+
+    X, y = digits()
+    model = ImageCNN((8, 8), ["conv:8:3:1:1", "relu", "maxpool:2", "conv:4:3:1:1", "relu", "maxpool:2:1",
+                              "dense:10"], seed=3)
+    assert model._fast_order == [0, 2, 1, 3, 5, 4, 6]
+    xi = model.to_internal(model.check_X(X[:64]))
+    G_fast, G_written = np.zeros(model.n_params), np.zeros(model.n_params)
+    fast = model.loss_grad_internal(xi, y[:64], None, G_fast)
+    written = model.loss_grad_internal(xi, y[:64], None, G_written, deltas=[])  # the written order
+    assert fast == written
+    assert np.array_equal(G_fast, G_written)
+
+
+@pytest.mark.parametrize("pool", ["maxpool:2", "maxpool:2:3", "maxpool:2:1", "maxpool:3", "maxpool:3:2",
+                                  "maxpool:1:2", "avgpool:2", "avgpool:3:2", "avgpool:2:3"])
+def test_every_pool_geometry_matches_the_reference(pool):
+    """Odd sizes (a row or column no window reaches), gaps between windows, overlaps, ties."""
+    layers = ["conv:2:2:1:1", "relu", pool, "dense:3"]
+    model = ImageCNN((7, 8, 2), layers, seed=2)
+    rng = np.random.default_rng(5)
+    randomised(model, rng)
+    X = np.round(rng.normal(size=(3, 7, 8, 2)), 1)  # coarse values: ties inside windows
+    y = np.array([0, 2, 1])
+    params = {name: model.params[name].copy() for name in model.param_names}
+    assert model.loss(X, y) == pytest.approx(ref_loss(params, layers, X, y), rel=1e-12)
+    grads = model.gradients(X, y)
+    for name in model.param_names:
+        p = model.params[name]
+        for idx in np.ndindex(p.shape):
+            old = p[idx]
+            p[idx] = old + 1e-6
+            up = model.loss(X, y)
+            p[idx] = old - 1e-6
+            down = model.loss(X, y)
+            p[idx] = old
+            assert grads[name][idx] == pytest.approx((up - down) / 2e-6, rel=1e-5, abs=1e-8), (name, idx)

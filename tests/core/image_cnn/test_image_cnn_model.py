@@ -183,6 +183,36 @@ def test_large_batches_are_chunked_with_the_same_result():
         np.testing.assert_allclose(chunked[name], whole[name], rtol=1e-12, atol=1e-15)
 
 
+def test_first_conv_blocks_give_the_same_numbers():
+    """The first conv builds im2col a few output rows at a time; block size must not matter."""
+    model = ImageCNN((12, 12, 2), ["conv:3:3:2:1", "relu", "conv:4:3", "tanh", "dense:5"], seed=1)
+    rng = np.random.default_rng(0)
+    X, y = rng.random((6, 12, 12, 2)), rng.integers(0, 5, 6)
+    assert not model.ops[0].keep_cols and model.ops[2].keep_cols
+    whole_p, whole_g = model.predict(X), model.gradients(X, y)
+    model.ops[0].block_bytes = 1  # one output row per block
+    assert len(model.ops[0].blocks(6)) == 6
+    np.testing.assert_allclose(model.predict(X), whole_p, rtol=1e-13)
+    for name, g in model.gradients(X, y).items():
+        np.testing.assert_allclose(g, whole_g[name], rtol=1e-12, atol=1e-15)
+
+
+def test_float32_model_agrees_with_float64():
+    layers = ["conv:4:3:1:1", "relu", "maxpool:2", "conv:3:3", "sigmoid", "dense:6", "tanh", "dense:3"]
+    a = ImageCNN((9, 9, 3), layers, seed=4)
+    b = ImageCNN((9, 9, 3), layers, seed=4, dtype="float32")
+    b.theta[:] = a.theta
+    rng = np.random.default_rng(1)
+    X, y = rng.random((5, 9, 9, 3)), rng.integers(0, 3, 5)
+    assert b.predict(X).dtype == np.float32 and b.architecture()["dtype"] == "float32"
+    np.testing.assert_allclose(b.predict(X), a.predict(X), rtol=1e-4, atol=1e-6)
+    assert b.loss(X, y) == pytest.approx(a.loss(X, y), rel=1e-5)
+    for name, g in a.gradients(X, y).items():
+        np.testing.assert_allclose(b.gradients(X, y)[name], g, rtol=1e-3, atol=1e-5)
+    with pytest.raises(ValueError, match="dtype must be 'float64' or 'float32'"):
+        ImageCNN((9, 9), layers, dtype="int32")
+
+
 def test_copy_is_independent():
     model = ImageCNN((8, 8), DIGITS_NET, seed=2)
     other = model.copy()

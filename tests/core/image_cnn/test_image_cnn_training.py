@@ -47,10 +47,11 @@ def test_full_batch_steps_match_hand_written_updates(optimizer):
     assert trainer.epoch == 6 and trainer.opt.t == 6
 
 
-def test_the_digits_net_learns_the_digits():
+@pytest.mark.parametrize("dtype", ["float64", "float32"])
+def test_the_digits_net_learns_the_digits(dtype):
     X, y = digits()
     X_tr, y_tr, X_val, y_val = train_val_split(X, y)
-    model = ImageCNN((8, 8), DIGITS_NET, seed=0)
+    model = ImageCNN((8, 8), DIGITS_NET, seed=0, dtype=dtype)
     trainer = ImageTrainer(model, X_tr, y_tr, X_val, y_val, optimizer="adam", lr=0.01, batch_size=32)
     trainer.run(15)
     h = trainer.history
@@ -88,6 +89,16 @@ def test_time_budget_stops_mid_run_and_the_next_call_carries_on():
     assert steps >= 1
     trainer.run(1)
     assert trainer.epoch == done + 1 and trainer.batch == 0
+
+
+def test_step_batches_stops_after_the_step_past_its_deadline():
+    X, y = small_data(n=40)
+    trainer = ImageTrainer(ImageCNN((6, 6, 2), SMALL_NET), X, y, batch_size=4)
+    assert trainer.step_batches(1000, deadline=time.perf_counter() - 1.0) == 1  # always one step
+    t0 = time.perf_counter()
+    ran = trainer.step_batches(10**9, deadline=t0 + 0.05)
+    assert 1 <= ran and time.perf_counter() - t0 < 1.0
+    assert trainer.epoch * 10 + trainer.batch == ran + 1
 
 
 def test_a_non_finite_loss_stops_training():

@@ -3,12 +3,25 @@
 from __future__ import annotations
 
 import dataclasses
+import re
+import warnings
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from core.image_ops.conv2d import conv2d
-from core.image_ops.kernels import KERNELS, Kernel, get_kernel, kernel_entry, parse_kernel_text
+from core.image_ops.kernels import (
+    KERNELS,
+    MAX_WEIGHT_SUM,
+    Kernel,
+    check_kernel_weights,
+    get_kernel,
+    kernel_entry,
+    learned_kernels,
+    parse_kernel_text,
+)
 
 NAMES = [
     "identity", "box", "gaussian", "sharpen", "sobel-x", "sobel-y",
@@ -108,6 +121,8 @@ def test_kernel_entry_carries_name_and_explanation():
         ("1/9, 1/9, 1/9\n1/9 1/9 1/9\n 1 / 9 ,1/9,1/9 \n\n", [[1 / 9] * 3] * 3),
         ("-1 0 1; -2 0 2; -1 0 1", [[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]]),
         ("[[0.5, -1e-1],\n [2, 3]]", [[0.5, -0.1], [2, 3]]),
+        ("[[1, 2], [3, 4]]", [[1, 2], [3, 4]]),
+        ("[[1,2],[3,4]]", [[1, 2], [3, 4]]),
         ("1 2  # first row\n3 4", [[1, 2], [3, 4]]),
         ("7", [[7]]),
     ],
@@ -135,3 +150,111 @@ def test_parse_kernel_text_good(text, expected):
 def test_parse_kernel_text_bad(text, reason):
     with pytest.raises(ValueError, match=reason):
         parse_kernel_text(text)
+
+
+# ------------------------------------------------------------------ hostile kernel text (issue 12)
+#: text → None (accepted) or the reason a learner must read; shared with test_workspace_tally.py
+KERNEL_CASES = [
+    ("3e38 3e38 3e38\n3e38 3e38 3e38\n3e38 3e38 3e38", "overflow float32"),
+    ("3e38", "overflow float32"),
+    ("1e38 1e38; 1e38 1e38", "overflow float32"),
+    ("-3.4e38 0 3.4e38", "overflow float32"),
+    ("1.7e308 1.7e308", "overflow float32"),
+    ("1e308/1e-10", "not a finite"),
+    ("1/1e-320 1", "not a finite|overflow"),
+    ("0/0", "divides by zero"),
+    ("nan", "not a finite"),
+    ("-inf 1", "not a finite"),
+    ("1e999", "not a finite"),
+    ("1 " * 64, "at most 63"),
+    ("1\n" * 64, "at most 63"),
+    ("1 " * 150_000, "characters"),
+    ("1 2\n3", "ragged"),
+    ("[[1, 2], [3]]", "ragged"),
+    ("one two", "not a number"),
+    ("0x10", "not a number"),
+    ("1..2", "not a number"),
+    ("--1", "not a number"),
+    ("1/2/3", "not a number"),
+    ("", "empty"),
+    ("# only a comment", "empty"),
+    (";;;", "empty"),
+    ("\x00", "not a number"),
+    ("4.2e37", None),  # the largest sum allowed is 4.25e37: 3 channels stay under float32's max
+    ("−1 0 1\n−2 0 2\n−1 0 1", None),  # the app's own minus sign, pasted back
+    ("1e-400 1", None),  # underflows to 0: harmless
+    ("[[0.5, -1e-1],\n [2, 3]]", None),
+]
+
+
+@pytest.mark.parametrize("text, reason", KERNEL_CASES, ids=lambda v: repr(v)[:30] if v else "ok")
+def test_hostile_kernel_text_is_refused_with_a_reason_or_accepted_finite(text, reason):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no RuntimeWarning may escape, whatever the text
+        if reason is None:
+            k = parse_kernel_text(text)
+            assert np.isfinite(k).all() and np.abs(k).sum() <= MAX_WEIGHT_SUM
+            return
+        with pytest.raises(ValueError) as info:
+            parse_kernel_text(text)
+    assert re.search(reason, str(info.value)) and "\n" not in str(info.value)
+
+
+def test_a_kernel_of_3e38s_says_why_instead_of_filtering_to_infinity():
+    with pytest.raises(ValueError) as info:
+        parse_kernel_text("3e38 3e38 3e38\n3e38 3e38 3e38\n3e38 3e38 3e38")
+    msg = str(info.value)
+    assert "add up to 2.7e+39" in msg and "keep Σ|w| at most 4.25e+37" in msg
+
+
+def _worst_case_image(k: np.ndarray, channels: int) -> np.ndarray:
+    """An image in [0, 1] that makes one output as large as Σ|w| allows: 1 under w > 0, 0 under w < 0."""
+    kh, kw = k.shape
+    img = np.zeros((kh + 2, kw + 2, channels), np.float32)
+    img[1: 1 + kh, 1: 1 + kw] = (k > 0)[:, :, None]
+    return img
+
+
+_WEIGHT = st.floats(-1e38, 1e38, allow_nan=False) | st.sampled_from([0.0, 1.0, -1.0, 4.2e37, 1e-300])
+_TOKENS = st.sampled_from(["1", "-1", "0.5", "1/9", "3e38", "1e37", "4e36", "nan", "inf", "x", "1/0",
+                           "−2", "[", "]", ";", ",", "#", "\n", " ", "\t", "1e-400", "0x1", "2/3/4",
+                           "1e308/1e-10"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(
+    st.lists(st.lists(_WEIGHT, min_size=1, max_size=5), min_size=1, max_size=5).map(
+        lambda rows: "\n".join(" ".join(repr(v) for v in r) for r in rows)),
+    st.lists(_TOKENS, max_size=40).map(" ".join),
+    st.text(max_size=60),
+))
+def test_any_kernel_text_gives_finite_filters_or_a_reason(text):
+    """Either ValueError with a sentence, or weights whose filtering is finite and warning-free."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        try:
+            k = parse_kernel_text(text)
+        except ValueError as exc:
+            assert str(exc) and "\n" not in str(exc)
+            return
+        assert k.ndim == 2 and max(k.shape) <= 63 and np.abs(k).sum() <= MAX_WEIGHT_SUM
+        k32 = k.astype(np.float32)
+        for channels in (1, 3):
+            out = conv2d(_worst_case_image(k, channels), k32)
+            assert np.isfinite(out).all()
+
+
+def test_learned_kernels_refuse_weights_that_would_overflow():
+    with pytest.raises(ValueError, match="overflow float32"):
+        learned_kernels([1e200, 0.0, -1.0])
+    with pytest.raises(ValueError, match="finite"):
+        learned_kernels([np.nan, 0.0, 1.0])
+    h, v = learned_kernels([0.3, -0.2, 0.1])
+    assert h.weights[1].tolist() == [0.3, -0.2, 0.1]
+
+
+def test_check_kernel_weights_never_warns_even_when_the_sum_overflows():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(ValueError, match="more than 1.8e\\+308"):
+            check_kernel_weights(np.full((3, 3), 1.7e308))

@@ -1,0 +1,365 @@
+"""How ``conv2d`` computes a correlation: the ways, and the measured costs that choose between them.
+
+For one 2-D kernel on one padded plane (a channel, or a mix of the channels), stride 1 unless said:
+
+* ``taps_flat`` / ``taps`` — one shifted view × weight per non-zero tap ("direct"), or a rank-1
+  kernel as a horizontal then a vertical 1-D pass ("separable"); ``taps_flat`` (stride 1) runs
+  every operation on one contiguous 1-D slice of the plane flattened row after row, which NumPy
+  does about 3× faster than on 2-D views; ``taps`` takes strided 2-D views for stride > 1;
+* ``banded_matmul`` — for a block of output rows, a banded matrix holding the kernel's columns
+  times the block's input rows (one BLAS product for all kernels), then kw shifted adds;
+* ``fft_tiles`` — overlap-save with NumPy's FFT on 256² tiles: the cost stops growing with k²,
+  and each tile's spectrum serves every kernel reading the plane;
+* ``channel_matmul`` — kernels with their own weights per channel: one matrix product per tap.
+
+``plan`` picks the cheapest from ``COST`` (array passes per output pixel, measured with
+``bench/bench_conv.py --calibrate``).
+NumPy only.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+BLOCK_BYTES = 1 << 19  # ~512 KiB of output rows per block: stays in cache while all taps add up
+# Measured cost per output pixel in array passes (CPU time, ``bench/bench_conv.py --calibrate``
+# on 2048²: one pass ≈ 0.55 ms): a tap 2 passes (1 when its weight is ±1); the banded product
+# 0.2 per multiply-add column plus 8 for its calls; an FFT tile ~65 forward (shared by the
+# kernels reading the plane) + 35 inverse per kernel, times the tile's wasted margin.
+COST = {"gemm": 0.2, "gemm_calls": 8.0, "fft_forward": 65.0, "fft_inverse": 35.0}
+
+
+# ----------------------------------------------------------------------------- kernels
+
+
+
+
+def _rank1(k64: np.ndarray, eps: float) -> tuple[np.ndarray, np.ndarray] | None:
+    """(column, row) with K = column ⊗ row exactly (to rounding), found from K's largest entry."""
+    i0, j0 = np.unravel_index(np.argmax(np.abs(k64)), k64.shape)
+    if k64[i0, j0] == 0:
+        return None
+    col, row = k64[:, j0], k64[i0, :] / k64[i0, j0]
+    if np.max(np.abs(np.outer(col, row) - k64)) > eps * abs(k64[i0, j0]):
+        return None
+    return col, row
+
+
+def _separabletaps(col: np.ndarray, row: np.ndarray, t) -> tuple[list, list, float]:
+    """(column taps, row taps, scale) with K = scale · column ⊗ row and as many ±1 weights as possible.
+
+    e.g. the 3×3 box: [1 1 1] ⊗ [1 1 1] · 1/9, so both passes only add and one multiply scales.
+    A unit is only taken if no weight grows past 16× it, so no partial sum can overflow where the
+    plain sum would not (``_rank1`` gives weights of at most 1 in the row).
+    """
+    def unit(v: np.ndarray) -> float:
+        mags = [abs(a) for a in v if a != 0]
+        ok = [m for m in mags if max(mags) <= 16 * m] or [max(mags)]
+        return max(ok, key=lambda m: (sum(abs(a) == m for a in v), m))
+
+    cu, ru = unit(col), unit(row)
+    if not np.isfinite(t(cu * ru)) or t(cu * ru) == 0:  # the scale must be a float32 number too
+        cu, ru = 1.0, 1.0
+    cols = [(i, t(v / cu)) for i, v in enumerate(col) if v != 0]
+    rows = [(j, t(v / ru)) for j, v in enumerate(row) if v != 0]
+    return cols, rows, t(cu * ru)
+
+
+def _ops(weights) -> int:
+    """Array passes ``_weighted_sum`` makes for these weights (a ±1 costs 1, another weight 2)."""
+    ws = [w for w in weights if w != 0]
+    ones = sum(abs(w) == 1 for w in ws)
+    if not ws:
+        return 0
+    if ones >= 2:
+        return 1 + (ones - 2) + 2 * (len(ws) - ones)
+    return 2 * len(ws) - 1
+
+
+def fft_tile(kh: int, kw: int, hb: int, wp: int) -> tuple[int, int]:
+    """FFT tile sizes: powers of two, 256 (512 past k = 64), never much larger than the plane.
+
+    Smaller tiles waste less of each transform on a small kernel but cost a Python call each;
+    256 was the measured optimum up to k ≈ 60 on 2048² (bench_conv.py --calibrate).
+    """
+    def side(k: int, n: int) -> int:
+        t = 256 if k < 64 else 512
+        while t < 2 * k:
+            t *= 2
+        return max(min(t, 1 << (n - 1).bit_length()), k)
+    return side(kh, hb), side(kw, wp)
+
+
+def plan(k2: np.ndarray, work: np.dtype, stride: tuple[int, int], method: str, finite: bool,
+          share: int = 1, whole: bool = True):
+    """How to apply one 2-D kernel: ("direct", taps) | ("sep", col, row) | ("matmul",) | ("fft",).
+
+    ``share`` kernels read the same plane (an FFT tile's forward transform serves them all);
+    ``whole`` is False for one channel of a kernel with its own weights per channel, which
+    is summed tap by tap (direct or separable only).
+    """
+    t = work.type
+    k64 = k2.astype(np.float64)
+    kh, kw = k64.shape
+    every = [((i, j), t(k64[i, j])) for i in range(kh) for j in range(kw)]
+    taps = every if not finite else [tap for tap in every if tap[1] != 0]
+    if method == "direct" or not finite:  # non-finite pixels: every tap, zero weights too
+        return ("direct", taps)
+    split = _rank1(k64, 4 * float(np.finfo(work).eps))
+    if method == "separable" and split is None:
+        raise ValueError("method='separable' needs a rank-1 kernel (an outer product of a column and a row)")
+    if method == "matmul" and stride != (1, 1):
+        raise ValueError("method='matmul' needs stride 1")
+    if method in ("matmul", "fft") and whole:
+        return (method,)
+    sep = None if split is None else _separabletaps(*split, t)
+    if method == "separable":
+        return ("sep", *sep)
+    # Cost per stride-1 output pixel, in array passes (see COST).
+    sy, sx = stride
+    options = [(_ops(w for _, w in taps) / (sy * sx), ("direct", taps))]
+    if sep is not None:
+        sep_cost = _ops(w for _, w in sep[1]) / sx + _ops(w for _, w in sep[0]) / (sy * sx)
+        options.append((sep_cost, ("sep", *sep)))
+    if whole and stride == (1, 1):
+        gemm = COST["gemm"] * kw * (_banded_rows(kh) + kh - 1) + COST["gemm_calls"]
+        options.append((gemm + kw - 1, ("matmul",)))
+    if whole:
+        ty, tx = fft_tile(kh, kw, 1 << 30, 1 << 30)
+        waste = ty * tx / ((ty - kh + 1) * (tx - kw + 1))
+        options.append((waste * (COST["fft_forward"] / share + COST["fft_inverse"]), ("fft",)))
+    return min(options, key=lambda option: option[0])[1]
+
+
+def _banded_rows(kh: int) -> int:
+    """Output rows per banded product: more rows waste multiplies, fewer cost calls (measured)."""
+    return max(4, min(32, 2 * kh))
+
+
+# ----------------------------------------------------------------------------- the ways
+
+
+def _axpy(acc: np.ndarray, view: np.ndarray, w, first: bool, tmp: np.ndarray) -> None:
+    """acc (+)= w · view, in place, with the cheap cases w = ±1 spelled out."""
+    if first:
+        if w == 1:
+            np.copyto(acc, view)
+        elif w == -1:
+            np.negative(view, out=acc)
+        else:
+            np.multiply(view, w, out=acc)
+    elif w == 1:
+        np.add(acc, view, out=acc)
+    elif w == -1:
+        np.subtract(acc, view, out=acc)
+    else:
+        np.multiply(view, w, out=tmp)
+        np.add(acc, tmp, out=acc)
+
+
+def _weighted_sum(acc: np.ndarray, views: list, tmp: np.ndarray, fresh: bool = True) -> None:
+    """acc (+)= Σ w·view over (view, w) pairs: ±1 weights first, the first two fused in one add/subtract.
+
+    Why: most library kernels are mostly ±1 (Sobel's [1 2 1] ⊗ [−1 0 1] is 1 + 3 operations).
+    """
+    views = sorted(views, key=lambda vw: abs(vw[1]) != 1)
+    if not views:
+        if fresh:
+            acc.fill(0)
+        return
+    start = 0
+    if fresh and len(views) > 1 and abs(views[0][1]) == 1 and abs(views[1][1]) == 1 and (
+            views[0][1] == 1 or views[1][1] == 1):
+        (v0, w0), (v1, w1) = views[0], views[1]
+        if w0 == w1:
+            np.add(v0, v1, out=acc)
+        elif w0 == 1:
+            np.subtract(v0, v1, out=acc)
+        else:
+            np.subtract(v1, v0, out=acc)
+        start = 2
+    for idx, (v, w) in enumerate(views[start:]):
+        _axpy(acc, v, w, fresh and start == 0 and idx == 0, tmp)
+
+
+def taps(terms, out: np.ndarray, stride, kh: int, bias: float) -> None:
+    """out[:] = Σ over terms of (padded plane ⋆ direct or separable plan), strided, + bias."""
+    sy, sx = stride
+    ho, wo = out.shape
+    rows = max(1, BLOCK_BYTES // (wo * out.itemsize))
+    tmp = np.empty((rows, wo), out.dtype)
+    if any(plan[0] == "sep" for _, plan in terms):  # rows after the x pass, and a scratch
+        hbuf = np.empty((2, (rows - 1) * sy + kh, wo), out.dtype)
+    hx = (wo - 1) * sx + 1  # span of columns read for one row of output
+    for r0 in range(0, ho, rows):
+        n = min(rows, ho - r0)
+        o, t = out[r0 : r0 + n], tmp[:n]
+        ry = (n - 1) * sy + 1  # span of padded rows one tap reads for this block
+        first = True
+        for p, plan in terms:
+            if plan[0] == "direct":
+                for (i, j), w in plan[1]:
+                    _axpy(o, p[r0 * sy + i : r0 * sy + i + ry : sy, j : j + hx : sx], w, first, t)
+                    first = False
+            else:  # separable: rows r0·sy … along x first, then combine those along y
+                _, col_taps, row_taps, s = plan
+                col_taps = [(i, w * s) for i, w in col_taps]
+                m = ry + kh - 1
+                h, ht = hbuf[0, :m], hbuf[1, :m]
+                for idx, (j, w) in enumerate(row_taps):
+                    _axpy(h, p[r0 * sy : r0 * sy + m, j : j + hx : sx], w, idx == 0, ht)
+                for i, w in col_taps:
+                    _axpy(o, h[i : i + ry : sy], w, first, t)
+                    first = False
+        if first:  # an all-zero kernel
+            o.fill(bias)
+        elif bias != 0:
+            o += bias
+
+
+def _emit(out: np.ndarray, acc: np.ndarray, n: int, wp: int, bias: float, scale: float = 1.0) -> None:
+    """out = scale · (a block computed with Wp-wide rows, its W' first columns) + bias."""
+    block = acc[: n * wp].reshape(n, wp)[:, : out.shape[1]]
+    if scale != 1:
+        np.multiply(block, scale, out=out)
+        if bias != 0:
+            out += bias
+    elif bias != 0:
+        np.add(block, bias, out=out)
+    else:
+        np.copyto(out, block)
+
+
+def taps_flat(terms, out: np.ndarray, kh: int, bias: float) -> None:
+    """Stride 1: the taps of ``_taps`` on contiguous 1-D slices (about 3× faster than 2-D views).
+
+    In a padded plane flattened row after row, output (r, c) and tap (i, j) read element
+    (r + i)·Wp + c + j, so a block of output rows is ONE slice per tap; each row then carries
+    Wp − W' extra values, computed and dropped when the block is copied out.
+    """
+    ho, wo = out.shape
+    wp = terms[0][0].shape[1]
+    rows = max(1, min(ho, BLOCK_BYTES // (wp * out.itemsize)))
+    acc, tmp = np.empty(rows * wp, out.dtype), np.empty(rows * wp, out.dtype)
+    if any(plan[0] == "sep" for _, plan in terms):
+        hbuf, htmp = np.empty((rows + kh - 1) * wp, out.dtype), np.empty((rows + kh - 1) * wp, out.dtype)
+    scale = terms[0][1][3] if len(terms) == 1 and terms[0][1][0] == "sep" else 1.0  # folded into the copy
+    for r0 in range(0, ho, rows):
+        n = min(rows, ho - r0)
+        m = (n - 1) * wp + wo
+        a, t, base = acc[:m], tmp[:m], r0 * wp
+        fresh = True
+        for p, plan in terms:
+            f = p.reshape(-1)
+            if plan[0] == "direct":
+                _weighted_sum(a, [(f[base + i * wp + j : base + i * wp + j + m], w) for (i, j), w in plan[1]],
+                              t, fresh)
+            else:
+                _, col_taps, row_taps, s = plan
+                mh = m + (kh - 1) * wp
+                hh = hbuf[:mh]
+                _weighted_sum(hh, [(f[base + j : base + j + mh], w) for j, w in row_taps], htmp[:mh])
+                cols = col_taps if s == scale else [(i, w * s) for i, w in col_taps]
+                _weighted_sum(a, [(hh[i * wp : i * wp + m], w) for i, w in cols], t, fresh)
+            fresh = False
+        _emit(out[r0 : r0 + n], acc, n, wp, bias, scale)
+
+
+def banded_matmul(p: np.ndarray, kernels: list[np.ndarray], outs: list[np.ndarray],
+                  biases: list[float]) -> None:
+    """Stride-1 correlation of plane ``p`` with several kernels, a block of output rows at a time.
+
+    The n_b output rows of a block read the n_b + kh − 1 input rows ``X`` (a BLAS-ready slice).
+    A banded matrix L_j with column j of the kernel on its diagonals gives column j's share of
+    every output row at once, R_j = L_j @ X; the outputs are Σ_j R_j shifted left by j (added
+    as contiguous 1-D slices, as in ``_taps_flat``). The L_j of all kernels are stacked, so one
+    matrix product serves the whole group.
+    """
+    kh, kw = kernels[0].shape
+    hp, wp = p.shape
+    ho, wo = hp - kh + 1, wp - kw + 1
+    g, nb = len(kernels), _banded_rows(kh)
+    bands = np.zeros((g, kw, nb, nb + kh - 1), p.dtype)
+    r = np.arange(nb)
+    for q, k in enumerate(kernels):
+        for i in range(kh):
+            for j in range(kw):
+                bands[q, j, r, r + i] = k[i, j]
+    res = np.empty((g * kw * nb, wp), p.dtype)
+    acc = np.empty(nb * wp, p.dtype)
+    for b0 in range(0, ho, nb):
+        n = min(nb, ho - b0)
+        x = p[b0 : b0 + n + kh - 1]
+        if n == nb:
+            rv = np.matmul(bands.reshape(-1, nb + kh - 1), x, out=res).reshape(g, kw, nb * wp)
+        else:
+            rv = (bands[:, :, :n, : n + kh - 1].reshape(-1, n + kh - 1) @ x).reshape(g, kw, n * wp)
+        m = (n - 1) * wp + wo
+        for q, (o, bias) in enumerate(zip(outs, biases, strict=True)):
+            if kw == 1:
+                np.copyto(acc[:m], rv[q, 0, :m])
+            else:
+                np.add(rv[q, 0, :m], rv[q, 1, 1 : 1 + m], out=acc[:m])
+                for j in range(2, kw):
+                    np.add(acc[:m], rv[q, j, j : j + m], out=acc[:m])
+            _emit(o[b0 : b0 + n], acc, n, wp, bias)
+
+
+def fft_tiles(p: np.ndarray, kernels: list[np.ndarray], outs: list[np.ndarray], stride,
+              biases: list[float]) -> None:
+    """Correlation by FFT, overlap-save on tiles: each tile's spectrum serves every kernel.
+
+    Correlating with K is convolving with K flipped; on a T×T tile the circular convolution is
+    exact (no wrap-around) for the last T − k + 1 rows and columns, the valid outputs.
+    """
+    kh, kw = kernels[0].shape
+    sy, sx = stride
+    hb, wp = p.shape
+    ho1, wo1 = hb - kh + 1, wp - kw + 1  # stride-1 outputs of this plane
+    ty, tx = fft_tile(kh, kw, hb, wp)
+    vy, vx = ty - kh + 1, tx - kw + 1
+    spectra = [np.fft.rfft2(k[::-1, ::-1].astype(p.dtype), s=(ty, tx)) for k in kernels]
+    for y0 in range(0, ho1, vy):
+        ny = min(vy, ho1 - y0)
+        ra, rb = -(-y0 // sy), -(-(y0 + ny) // sy)  # output rows whose stride-1 row is in the tile
+        for x0 in range(0, wo1, vx):
+            nx = min(vx, wo1 - x0)
+            ca, cb = -(-x0 // sx), -(-(x0 + nx) // sx)
+            if ra >= rb or ca >= cb:
+                continue
+            f = np.fft.rfft2(p[y0 : y0 + ty, x0 : x0 + tx], s=(ty, tx))
+            for spec, o, bias in zip(spectra, outs, biases, strict=True):
+                y = np.fft.irfft2(f * spec, s=(ty, tx))
+                valid = y[kh - 1 + ra * sy - y0 : kh - 1 + ny : sy, kw - 1 + ca * sx - x0 : kw - 1 + nx : sx]
+                np.add(valid, bias, out=o[ra:rb, ca:cb])
+
+
+def channel_matmul(padded: np.ndarray, kernels: np.ndarray, outs: list[np.ndarray],
+                   biases: list[float]) -> None:
+    """Stride-1 kernels (n_k, kh, kw, C) with distinct weights per channel, via BLAS.
+
+    In the padded image flattened to (Hp·Wp, C), output pixel (r, c) and tap (i, j) read
+    row (r + i)·Wp + c + j, so for a block of output rows each tap is one contiguous
+    (M, C) slice times the tap's (C, n_k) weights: a matrix product. Each output row gets
+    kw − 1 extra columns that run past the edge; they are computed and dropped.
+    """
+    hp, wp, c = padded.shape
+    n_k, kh, kw = kernels.shape[:3]
+    ho, wo = hp - kh + 1, wp - kw + 1
+    flat = padded.reshape(-1, c)
+    weights = np.ascontiguousarray(np.moveaxis(kernels, 0, -1), padded.dtype)  # kh, kw, C, n_k
+    rows = max(1, BLOCK_BYTES // (wp * n_k * padded.itemsize))
+    acc, tmp = np.empty((rows * wp, n_k), padded.dtype), np.empty((rows * wp, n_k), padded.dtype)
+    for r0 in range(0, ho, rows):
+        n = min(rows, ho - r0)
+        m = n * wp - (kw - 1)  # the very last extras would overrun the image
+        o, t = acc[:m], tmp[:m]
+        for i in range(kh):
+            for j in range(kw):
+                a = flat[(r0 + i) * wp + j : (r0 + i) * wp + j + m]
+                np.matmul(a, weights[i, j], out=o if i == j == 0 else t)
+                if i or j:
+                    o += t
+        full = acc[: n * wp].reshape(n, wp, n_k)
+        for q, (out, bias) in enumerate(zip(outs, biases, strict=True)):
+            np.add(full[:, :wo, q], bias, out=out[r0 : r0 + n])
