@@ -483,6 +483,6 @@ def summary_lines(net, snap, precision: int = 4) -> list[str]:
             else:
                 lines.append(s.lines[0].split(" = ")[0] + " = " + s.lines[1].strip().removeprefix("= "))
         elif s.kind == "loss":
-            lines.extend(f"loss of sample {snap.sample + 1}: {line}" for line in s.lines)
+            lines.extend(f"{line}   (P: the loss of sample {snap.sample + 1})" for line in s.lines)
     lines.append(f"mean loss over the data set = {fmt(snap.loss, precision)}   (epoch {snap.epoch:,})")
     return lines

@@ -106,6 +106,10 @@ class NetworkTab(QWidget):
         self.gradcheck_page = _scrolled_both(self.gradcheck, "gradcheckScroll")
         self.right_tabs.addTab(self.gradcheck_page, "Gradient check")
         self.right_tabs.setTabToolTip(1, "Backprop's gradients beside finite differences, for this sample.")
+        self.right_tabs.addTab(self.class_box, "Classification")
+        self.right_tabs.setTabToolTip(2, "Accuracy against epoch and the confusion matrix of the epoch "
+                                         "shown.")
+        self.right_tabs.setTabVisible(2, False)  # shown while the network classifies (softmax)
         self.right_tabs.setMinimumWidth(300)
 
         self.bottom_tabs = QTabWidget()
@@ -137,7 +141,7 @@ class NetworkTab(QWidget):
         for s in (self.top_splitter, self.centre_splitter, self.main_splitter):
             s.setChildrenCollapsible(False)
         self.main_splitter.setSizes([280, 1100])
-        self.centre_splitter.setSizes([560, 200])
+        self.centre_splitter.setSizes([620, 180])
         self.top_splitter.setSizes([620, 480])
 
         self.banner = QLabel()
@@ -171,15 +175,15 @@ class NetworkTab(QWidget):
         self.stop_panel.set_param_names(net.param_names())
         self.activations.set_activation(net.activation.name)
         index = self.right_tabs.indexOf(self.class_box)
+        was = self.right_tabs.isTabVisible(index)
+        self.right_tabs.setTabVisible(index, self.softmax)
         if self.softmax:
             self.accuracy.set_n_classes(net.n_outputs)
             self.confusion.set_class_names(None)
-            if index < 0:
-                self.right_tabs.insertTab(1, self.class_box, "Classification")
-                self.right_tabs.setTabToolTip(1, "Accuracy against epoch and the confusion matrix "
-                                                 "of the epoch shown.")
-        elif index >= 0:
-            self.right_tabs.removeTab(index)
+            if not was:
+                self.right_tabs.setCurrentWidget(self.class_box)  # what a classification run is about
+        elif self.right_tabs.currentWidget() is self.class_box:
+            self.right_tabs.setCurrentWidget(self.plots)
 
     # ------------------------------------------------------------------ drawing
     def show_moment(self, m: Moment) -> None:

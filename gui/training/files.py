@@ -9,7 +9,7 @@ the run count — so it reopens exactly where it was saved.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal, Slot
+from gui.training.limits import DEFAULT_EPOCH_LIMIT, limit_from
 
 
 def _plain(value):
@@ -23,11 +23,10 @@ def _plain(value):
     return float(value)
 
 
-class FileJobs(QObject):
-    """The file half of ``TrainingWorker`` (which provides ``_ensure``, ``_swap_in`` and the rest)."""
-
-    fileDone = Signal(str, str, object)  # noqa: N815 — kind ("save" | "open" | "csv"), path, details
-    fileFailed = Signal(str, str)  # noqa: N815 — kind, one sentence; nothing has changed
+class FileJobs:
+    """The file half of ``TrainingWorker``, a mixin: the worker provides ``_ensure``, ``_swap_in``,
+    ``resume_step`` and the signals ``fileDone`` / ``fileFailed`` (one QObject base only: PySide6
+    orders a class's signals and slots wrongly when two bases declare them)."""
 
     last_step: dict | None = None  # the last step_sample result while the window is stepping
 
@@ -35,7 +34,6 @@ class FileJobs(QObject):
         t = self._ensure()
         return (t.epoch, t.history.n, tuple(t.net.get_params().values()))
 
-    @Slot(str, object, object)
     def save_workspace_file(self, path: str, experiment: dict, image_lab: dict) -> None:
         """Write the trainer and the panels' settings to ``path`` (atomic, see core.workspace).
 
@@ -58,12 +56,10 @@ class FileJobs(QObject):
             return
         self.fileDone.emit("save", path, {"key": self._state_key()})
 
-    @Slot(str)
     def open_workspace_file(self, path: str) -> None:
         """Load ``path`` fully, then swap it in; a bad file changes nothing and says why."""
         from core.workspace import WorkspaceError, load_workspace
         from gui.network.panels.shape import MAX_INPUTS, MAX_KERNELS
-        from gui.training.worker import DEFAULT_EPOCH_LIMIT, limit_from
 
         try:
             ws = load_workspace(path)
@@ -100,7 +96,6 @@ class FileJobs(QObject):
         if isinstance(step, dict) and isinstance(display.get("substep"), int):
             self.resume_step(step, display["substep"])
 
-    @Slot(str)
     def export_history_file(self, path: str) -> None:
         """The training history as CSV (gui.window.export)."""
         from gui.window.export import ExportError, export_history_csv

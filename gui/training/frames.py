@@ -58,6 +58,7 @@ class StepFrame:
     after: Frame  # the state after the step: shown from the update sub-step on
     update_index: int  # the sub-step that applies the update (the last one)
     start: int = 0  # the sub-step to show first (a reopened workspace resumes where it was)
+    resumed: bool = False  # True for a step shown again from a workspace (nothing new happened)
 
 
 def _rows(h, max_points: int) -> np.ndarray:

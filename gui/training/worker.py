@@ -1,27 +1,18 @@
-"""The training worker: owns the core ``Trainer`` on its own QThread; the GUI thread only draws.
+"""The Network tab's worker: owns the chapter's ``Trainer`` on its own QThread; the GUI only draws.
 
-Commands arrive as queued slots (``play``, ``step_sample``, ``set_weight`` …); results leave as
-signals carrying immutable ``Frame`` / ``StepFrame`` objects (gui/training/frames.py), which
-``WorkerHandle`` relays on the GUI thread.
-
-Why the odd shape of the play loop: NumPy at the chapter's size is many tiny calls, each
-holding the GIL, so a worker that trains non-stop starves the GUI thread (docs/pitfalls.md).
-Playing therefore trains in time-boxed chunks (``CHUNK_S``) and then returns to the worker's
-event loop for ``PAUSE_MS``, where the GIL is free. Frames are coalesced: at most one is "in
-flight" to the GUI (the window calls ``frame_drawn()`` once the views have painted it), at most
-``MAX_FPS`` a second, and building frames never takes more than ``FRAME_SHARE`` of the worker's
-time (a frame of a 100,000-sample data set is a forward pass over all of it). Every way a run
-ends — the limit, Run N, a stop condition, Pause, an error — sends the latest state at once.
+The play loop, run N, slow motion and the frame handshake are the shared ``ChunkedRunner``'s
+(gui/training/runner.py); a unit here is one epoch. Commands arrive as queued slots
+(``configure``, ``step_sample``, ``set_weight`` …); results leave as signals carrying immutable
+``Frame`` / ``StepFrame`` objects (gui/training/frames.py), which ``WorkerHandle`` relays on
+the GUI thread. The file jobs (save, open, export) are in gui/training/files.py.
 """
 
 from __future__ import annotations
 
-import math
-import time
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 from core import Network, Snapshot, Trainer, make_snapshot, snapshot_at_epoch
 from core.chapter.stepthrough import substeps_for
@@ -29,32 +20,14 @@ from core.datasets import experiment1
 from core.formatting import epoch_text
 from gui.training.files import FileJobs
 from gui.training.frames import Frame, SeriesBuilder, StepFrame, before_snapshot
+from gui.training.limits import DEFAULT_EPOCH_LIMIT, NO_LIMIT, epoch_limit_message, limit_from
+from gui.training.runner import ChunkedRunner
 
-CHUNK_S = 0.006  # seconds of training per chunk while playing flat out
-PAUSE_MS = 1  # event-loop pause between chunks: the GUI thread's window for the GIL
-MAX_FPS = 30  # at most this many frames a second reach the GUI (target: >= 25 drawn)
-MAX_GUI_WAIT_S = 0.02  # train anyway if the GUI has not painted the last frame after this long
-FRAME_SHARE = 0.25  # frames may take at most this share of the worker's time
-DEFAULT_EPOCH_LIMIT = 1000  # the chapter trains 1000 epochs
-NO_LIMIT = 2**62  # an epoch limit of 0 means "no limit" (the experiment panel says so)
+__all__ = ["DEFAULT_EPOCH_LIMIT", "NO_LIMIT", "TrainingWorker", "epoch_limit_message", "limit_from"]
+
 NETWORK_KEYS = ("n_inputs", "kernel_size", "n_kernels", "stride", "padding", "activation", "init",
                 "seed", "n_outputs", "output")
 DIVERGED = "Training has diverged: lower the learning rate, then press Reset."
-
-
-def limit_from(value) -> int:
-    """The epoch limit from a setting: None → the chapter's 1000, 0 → no limit; ValueError below 0."""
-    if value is None:
-        return DEFAULT_EPOCH_LIMIT
-    n = int(value)
-    if n < 0:
-        raise ValueError(f"the epoch limit must be 0 (no limit) or more, got {n}")
-    return NO_LIMIT if n == 0 else n
-
-
-def epoch_limit_message(limit: int) -> str:
-    """The status-bar sentence shown when playing reaches the epoch limit."""
-    return f"Reached the epoch limit ({epoch_text(limit)})."
 
 
 def trainer_from(config: dict) -> Trainer:
@@ -77,47 +50,57 @@ def trainer_from(config: dict) -> Trainer:
     )
 
 
-class TrainingWorker(FileJobs, QObject):
+class TrainingWorker(ChunkedRunner, FileJobs):
     """Trains on its own thread; every slot is meant to be invoked through a queued signal."""
 
-    frameReady = Signal(object)  # noqa: N815 — Frame
     stepped = Signal(object)  # StepFrame
-    playingChanged = Signal(bool)  # noqa: N815
-    stopped = Signal(str)  # why training stopped (epoch limit, divergence, loss below ε, an error)
-    error = Signal(str)  # a command that could not be carried out; the old state is kept
-    progress = Signal(int, int)  # done, total for run_epochs(n)
     networkChanged = Signal(object)  # noqa: N815 — {"net": Network copy, "X", "y", "config"}
-    pong = Signal(int)  # answer to ping(token): every command sent before it has been handled
+    fileDone = Signal(str, str, object)  # noqa: N815 — kind ("save" | "open" | "csv"), path, details
+    fileFailed = Signal(str, str)  # noqa: N815 — kind, one sentence; nothing has changed
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.chunk_s = CHUNK_S
-        self.pause_ms = PAUSE_MS
-        self.max_fps = MAX_FPS
-        self.wait_for_gui = True  # hold training while the GUI draws the last frame
         self.trainer: Trainer | None = None
         self.config: dict[str, Any] = {}
         self.epoch_limit = DEFAULT_EPOCH_LIMIT
         self.loss_below: float | None = None
         self.stop_callback = None  # the stop panel's conditions (a StopHook), or None
         self.sample = 0
-        self.speed: float | None = None  # epochs per second; None = flat out
-        self.playing = False
-        self._run_left = 0  # epochs still to run for run_epochs(n)
-        self._run_total = 0
-        self._due = 0.0  # fractional epochs owed at slow speed
-        self._last_tick = 0.0
-        self._last_emit = 0.0
-        self._frame_cost = 0.0  # seconds the last frame took to build
-        self._aborted = False
         self._series = SeriesBuilder()
-        # Read/written by both threads; a bool assignment is atomic under the GIL.
-        self.frame_pending = False
-        self.frames_sent = 0
-        self._timer = QTimer(self)  # moves to the worker thread with its parent
-        self._timer.setSingleShot(True)
-        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self._timer.timeout.connect(self._tick)
+
+    # ------------------------------------------------------------ the runner's questions
+    def _ready(self) -> bool:
+        return self.trainer is not None
+
+    def _position(self) -> int:
+        return self.trainer.epoch
+
+    def _limit(self) -> int:
+        return self.epoch_limit
+
+    def _limit_message(self) -> str:
+        return epoch_limit_message(self.epoch_limit)
+
+    def _refused(self) -> str | None:
+        t = self.trainer
+        return (t.stopped_reason or DIVERGED) if t is not None and t.diverged else None
+
+    def _advance(self, n: int, budget: float | None) -> int:
+        return self.trainer.run(n, loss_below=self.loss_below, time_budget=budget,
+                                callback=self.stop_callback)
+
+    def _stop_reason(self, ran: int, n: int) -> str | None:
+        t = self.trainer
+        if t.diverged:
+            return t.stopped_reason or DIVERGED
+        if self.loss_below is not None and t.stopped_reason and ran < n:
+            return t.stopped_reason
+        if self.stop_callback is not None and self.stop_callback.fired:
+            return self.stop_callback.take()
+        return None
+
+    def _build_frame(self) -> Frame | None:
+        return self._frame(self.trainer)
 
     # ------------------------------------------------------------ set-up
     @Slot(object)
@@ -153,62 +136,13 @@ class TrainingWorker(FileJobs, QObject):
         assert self.trainer is not None
         return self.trainer
 
-    @Slot(int)
-    def ping(self, token: int) -> None:
-        """Answer with ``pong(token)``: the commands queued before this one have all been handled."""
-        self.pong.emit(int(token))
-
     # ------------------------------------------------------------ playing
-    def _refuse_diverged(self, t: Trainer) -> bool:
-        if t.diverged:
-            self._set_playing(False)
-            self.stopped.emit(t.stopped_reason or DIVERGED)
-            return True
-        return False
-
     @Slot()
     def play(self) -> None:
         """Start training continuously (time-boxed chunks) until paused or stopped."""
-        t = self._ensure()
+        self._ensure()
         self.last_step = None
-        if self._refuse_diverged(t):
-            return
-        if t.epoch >= self.epoch_limit:
-            self._set_playing(False)
-            self._emit_frame(force=True)
-            self.stopped.emit(epoch_limit_message(self.epoch_limit))
-            return
-        self._run_left = 0
-        self._set_playing(True)
-        self._due = 0.0
-        self._last_tick = time.perf_counter()
-        self._timer.start(0)
-
-    @Slot()
-    def pause(self) -> None:
-        """Stop training after the current chunk and show the latest state."""
-        was = self.playing or self._run_left > 0
-        self._run_left = 0
-        self._set_playing(False)
-        if was and self.trainer is not None:
-            self._emit_frame(force=True)
-
-    def _set_playing(self, on: bool) -> None:
-        if not on:
-            self._timer.stop()
-        if on != self.playing:
-            self.playing = on
-            self.playingChanged.emit(on)
-
-    @Slot(object)
-    def set_speed(self, epochs_per_second: float | None) -> None:
-        """Slow motion: epochs per second, or None / inf / ≤ 0 for flat out."""
-        if epochs_per_second is None or not math.isfinite(epochs_per_second) or epochs_per_second <= 0:
-            self.speed = None
-        else:
-            self.speed = float(epochs_per_second)
-        self._due = 0.0
-        self._last_tick = time.perf_counter()
+        self.start_playing()
 
     @Slot(int)
     def set_epoch_limit(self, n: int) -> None:
@@ -226,19 +160,9 @@ class TrainingWorker(FileJobs, QObject):
     @Slot(int)
     def run_epochs(self, n: int) -> None:
         """Run ``n`` more epochs — at most up to the epoch limit — reporting ``progress``."""
-        t = self._ensure()
+        self._ensure()
         self.last_step = None
-        if n <= 0 or self._refuse_diverged(t):
-            return
-        n = min(int(n), max(0, self.epoch_limit - t.epoch))
-        self._set_playing(False)
-        if n == 0:
-            self._emit_frame(force=True)
-            self.stopped.emit(epoch_limit_message(self.epoch_limit))
-            return
-        self._run_left = self._run_total = n
-        self.progress.emit(0, self._run_total)
-        self._timer.start(0)
+        self.run_units(n)
 
     @Slot(int)
     def run_epochs_now(self, n: int) -> None:
@@ -248,85 +172,10 @@ class TrainingWorker(FileJobs, QObject):
         self._set_playing(False)
         self._run_left = 0
         if n > 0:
-            self._train(t, n, None)
+            self._train(n, None)
         self._emit_frame(force=True)
         if t.diverged:
             self.stopped.emit(t.stopped_reason or DIVERGED)
-
-    def _train(self, t: Trainer, n: int, budget: float | None) -> int | None:
-        """``t.run`` with the stop conditions; an error is reported and stops everything (None)."""
-        try:
-            return t.run(n, loss_below=self.loss_below, time_budget=budget, callback=self.stop_callback)
-        except (ValueError, ArithmeticError, TypeError, IndexError, KeyError, MemoryError) as exc:
-            self._run_left = 0
-            self._set_playing(False)
-            self._emit_frame(force=True)
-            self.stopped.emit(f"Training stopped: {exc}")
-            return None
-
-    def _tick(self) -> None:
-        """One chunk of playing or of run_epochs, then back to the event loop."""
-        t = self.trainer
-        if t is None or self._aborted or not (self.playing or self._run_left > 0):
-            return
-        now = time.perf_counter()
-        if self.wait_for_gui and self.frame_pending and now - self._last_emit < MAX_GUI_WAIT_S:
-            # The GUI is still drawing the last frame: training now would make every Python
-            # callback of its paint wait for the GIL (the convoy effect). Let it finish first.
-            self._timer.start(1)
-            return
-        if self._run_left > 0:
-            n = min(self._run_left, max(0, self.epoch_limit - t.epoch))
-        else:
-            n = self.epoch_limit - t.epoch
-            if self.speed is not None:
-                self._due = min(self._due + (now - self._last_tick) * self.speed, max(self.speed, 1.0))
-                n = min(n, int(self._due))
-        self._last_tick = now
-        ran = 0
-        if n > 0:
-            ran = self._train(t, n, self._chunk_budget(now))
-            if ran is None:
-                return
-            if self.speed is not None and self._run_left == 0:
-                self._due -= ran
-        reason = self._stop_reason(t, ran, n)
-        if self._run_left > 0:
-            self._run_left -= ran
-            self.progress.emit(self._run_total - self._run_left, self._run_total)
-            if reason is None and self._run_left > 0 and t.epoch >= self.epoch_limit:
-                reason = epoch_limit_message(self.epoch_limit)
-            if reason is not None or self._run_left <= 0:
-                self._run_left = 0
-                self._emit_frame(force=True)
-                if reason:
-                    self.stopped.emit(reason)
-                return
-        elif self.playing:
-            if reason is None and t.epoch >= self.epoch_limit:
-                reason = epoch_limit_message(self.epoch_limit)
-            if reason is not None:
-                self._set_playing(False)
-                self._emit_frame(force=True)
-                self.stopped.emit(reason)
-                return
-        if ran:
-            self._emit_frame()
-        if self.speed is not None and self._run_left == 0:
-            # Slow motion: wake when the next epoch is due (but at least every frame).
-            wait = (1.0 - self._due) / self.speed if self._due < 1 else 0.0
-            self._timer.start(max(self.pause_ms, min(int(wait * 1000), int(1000 / self.max_fps))))
-        else:
-            self._timer.start(self.pause_ms)
-
-    def _stop_reason(self, t: Trainer, ran: int, n: int) -> str | None:
-        if t.diverged:
-            return t.stopped_reason or DIVERGED
-        if self.loss_below is not None and t.stopped_reason and ran < n:
-            return t.stopped_reason
-        if self.stop_callback is not None and self.stop_callback.fired:
-            return self.stop_callback.take()
-        return None
 
     # ------------------------------------------------------------ stepping
     @Slot()
@@ -334,7 +183,7 @@ class TrainingWorker(FileJobs, QObject):
         """Step one sample forward/backward (and update when its batch completes); emit ``stepped``."""
         t = self._ensure()
         self.pause()
-        if self._refuse_diverged(t):
+        if self._refuse():
             return
         try:
             result = t.step_sample()
@@ -347,11 +196,11 @@ class TrainingWorker(FileJobs, QObject):
         except Exception as exc:  # noqa: BLE001 - a teaching aid must not stop training
             self.error.emit(f"Could not build the step-through: {exc}")
             subs = []
-        self._emit_step(t, result, subs, 0)
+        self._emit_step(t, result, subs, 0, resumed=False)
         if result.get("diverged") or t.diverged:
             self.stopped.emit(t.stopped_reason or DIVERGED)
 
-    def _emit_step(self, t: Trainer, result: dict, subs: list, start: int) -> None:
+    def _emit_step(self, t: Trainer, result: dict, subs: list, start: int, resumed: bool) -> None:
         self.sample = int(result["sample"])
         after = self._frame(t, step=result)
         if after is None:
@@ -359,10 +208,9 @@ class TrainingWorker(FileJobs, QObject):
             return
         before = before_snapshot(t, result, after.snapshot)
         self.last_step = result
-        self.frame_pending = True
-        self._last_emit = time.perf_counter()
+        self._sent()
         start = max(0, min(int(start), len(subs) - 1))
-        self.stepped.emit(StepFrame(result, subs, before, after, max(0, len(subs) - 1), start))
+        self.stepped.emit(StepFrame(result, subs, before, after, max(0, len(subs) - 1), start, resumed))
 
     def resume_step(self, step: dict, substep: int) -> None:
         """Show a stored step (a reopened workspace) at sub-step ``substep``, as when it was saved."""
@@ -371,7 +219,7 @@ class TrainingWorker(FileJobs, QObject):
             subs = substeps_for(t, step)
         except (KeyError, TypeError, ValueError, IndexError):
             return  # a step of another shape: the workspace opens without its step-through
-        self._emit_step(t, step, subs, substep)
+        self._emit_step(t, step, subs, substep, resumed=True)
 
     @Slot()
     def step_epoch(self) -> None:
@@ -379,7 +227,7 @@ class TrainingWorker(FileJobs, QObject):
         t = self._ensure()
         self.last_step = None
         self.pause()
-        if self._refuse_diverged(t):
+        if self._refuse():
             return
         if not t.step_epoch():
             self._emit_frame(force=True)
@@ -430,8 +278,7 @@ class TrainingWorker(FileJobs, QObject):
         except (OverflowError, FloatingPointError, ValueError):
             self.error.emit(f"Epoch {epoch_text(epoch)} cannot be shown: its values overflow.")
             return
-        self.frame_pending = True
-        self._last_emit = time.perf_counter()
+        self._sent()
         self.frameReady.emit(Frame(snap, None))
 
     @Slot(int)
@@ -450,47 +297,7 @@ class TrainingWorker(FileJobs, QObject):
         self._ensure()
         self._emit_frame(force=True)
 
-    @Slot()
-    def stop(self) -> None:
-        """Stop everything before the thread quits (called blocking from the GUI thread)."""
-        self._aborted = True
-        self._run_left = 0
-        self._set_playing(False)
-        # Hand the worker (and its timer) back to the GUI thread, where it will be destroyed;
-        # a timer destroyed from a thread that no longer runs makes Qt warn.
-        app = QCoreApplication.instance()
-        if app is not None:
-            self.moveToThread(app.thread())
-
     # ------------------------------------------------------------ frames
-    def _chunk_budget(self, now: float) -> float:
-        """``chunk_s``, cut short so the chunk ends when the next frame is due."""
-        if self.frame_pending:
-            return self.chunk_s
-        due = self._last_emit + self._frame_interval() - now
-        return min(self.chunk_s, max(due, 0.001))
-
-    def _frame_interval(self) -> float:
-        """Seconds between frames: the frame rate, slowed so frames take ≤ FRAME_SHARE of the time."""
-        return max(1.0 / self.max_fps, self._frame_cost / FRAME_SHARE)
-
-    def _emit_frame(self, force: bool = False, step: dict | None = None) -> None:
-        """Send the live state and its curves, unless the GUI has not drawn the last one (coalescing)."""
-        t = self.trainer
-        if t is None:
-            return
-        now = time.perf_counter()
-        if not force and (self.frame_pending or now - self._last_emit < self._frame_interval()):
-            return
-        frame = self._frame(t, step)
-        if frame is None:
-            return
-        self._frame_cost = time.perf_counter() - now
-        self.frame_pending = True
-        self._last_emit = now
-        self.frames_sent += 1
-        self.frameReady.emit(frame)
-
     def _frame(self, t: Trainer, step: dict | None = None) -> Frame | None:
         snap = self._snapshot(t, step)
         if snap is None:

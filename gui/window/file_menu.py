@@ -187,8 +187,9 @@ class FileController(QObject):
             self.update_title()
 
     @Slot(object)
-    def _on_stepped(self, _step) -> None:
-        self.set_dirty(True)
+    def _on_stepped(self, step) -> None:
+        if not step.resumed:  # a step shown again from the file changes nothing
+            self.set_dirty(True)
 
     @Slot(object)
     def _on_network(self, info: dict) -> None:

@@ -47,7 +47,8 @@ def test_train_on_a_csv_file(tmp_path):
 def test_divergence_is_reported():
     r = run("train", "--experiment", "2", "--lr", "1000")
     assert r.returncode == 0
-    assert "stopped: Training stopped" in r.stdout and "learning rate" in r.stdout
+    assert "stopped: Training diverged" in r.stdout and "learning rate" in r.stdout
+    assert "press Reset" not in r.stdout  # a window's word, not the command line's
 
 
 @pytest.mark.parametrize(

@@ -69,6 +69,14 @@ class BeyondChapter(QObject):
         return self.tab.right_tabs
 
     @property
+    def accuracy(self):
+        return self.tab.accuracy
+
+    @property
+    def confusion(self):
+        return self.tab.confusion
+
+    @property
     def substeps(self) -> list:
         return list(self._substeps)
 

@@ -133,3 +133,4 @@ class EdgeRec:
     label: BoxLabel | None = None  # per-edge weight label (kernel taps, λ)
     group: str = "tap"  # "tap" | "dense" | "bias": which density rule shows its label
     pen: QPen | None = None  # the cached pen last set (identity check skips unchanged edges)
+    tap: int = -1  # a kernel edge's place in its kernel (0 → K6's colour); −1 for λ and bias edges

@@ -24,6 +24,7 @@ from gui.network.diagram.layout import X_FMAP, Layout, compute_layout, lit_keys
 from gui.network.diagram.legend import DiagramLegend, legend_entries
 from gui.network.diagram.style import MAX_WIDTH, Styles, nice_limit, node_colour_map
 from gui.network.diagram.text import display_name, edge_tooltip_text, fmt, node_label_text, node_tooltip_text
+from gui.widgets.palette import theme_for
 
 DIM_EDGE, DIM_NODE = 0.12, 0.28  # opacity of what a highlight leaves out
 MARGIN_PX = 24  # above and below the network, so the top and bottom boxes are not clipped
@@ -113,7 +114,7 @@ class NetworkDiagram(QWidget):
             label.setPos(t.x, t.y)
             self._add_edge(EdgeRec(t.key, t.param, t.position, t.src, t.dst, QGraphicsPathItem(),
                                    [pos[t.src], (t.x, t.y), pos[t.dst]], self.styles.kernel[t.index],
-                                   label, "tap"))
+                                   label, "tap", tap=t.index))
         for d in lay.dense:
             (x0, y0), (x1, y1) = pos[d.src], pos[d.dst]
             label = self._weight_label(z=7) if len(lay.dense) <= 8 else None
@@ -364,6 +365,11 @@ class NetworkDiagram(QWidget):
         """Background, text and box colours from the widget palette (follows light/dark theme)."""
         pal = self.palette()
         bg, fg = pal.color(QPalette.ColorRole.Window), pal.color(QPalette.ColorRole.WindowText)
+        self.styles.set_theme(theme_for(bg.lightness() < 128))
+        for rec in self.edges:
+            if rec.tap >= 0:
+                rec.colour = self.styles.kernel[rec.tap]
+            rec.pen = None
         base = QColor(pal.color(QPalette.ColorRole.Base))
         base.setAlpha(235)
         self.canvas.setBackground(bg)

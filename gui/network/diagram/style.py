@@ -17,10 +17,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QPen
 
-KERNEL_COLOURS = [
-    "#d62728", "#1f77b4", "#2ca02c",  # the chapter's K6 red, K7 blue, K8 green
-    "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22", "#7f7f7f",
-]
+from gui.widgets.palette import LIGHT, Theme, tap_colour
+
 POSITIVE = "#e66101"  # orange: positive λ / bias, positive node values
 NEGATIVE = "#7b4fc9"  # purple: negative λ / bias, negative node values
 NEUTRAL = "#f4f1ec"  # zero on the node-value scale
@@ -29,13 +27,6 @@ N_LUT = 65  # node-fill colours: values are quantised to this many steps (odd: 0
 MIN_WIDTH, MAX_WIDTH = 0.8, 6.0  # edge widths in pixels
 WIDTH_PER_UNIT = 4.0  # pixels per unit of |weight| above MIN_WIDTH
 WIDTH_STEP = 0.25  # pens are cached per quarter pixel
-
-
-def kernel_colour(index: int) -> QColor:
-    """Colour of the index-th weight of every kernel (0 → red K6, 1 → blue K7, 2 → green K8)."""
-    if index < len(KERNEL_COLOURS):
-        return QColor(KERNEL_COLOURS[index])
-    return pg.intColor(index, hues=max(index + 1, 12))
 
 
 def node_colour_map() -> pg.ColorMap:
@@ -68,7 +59,7 @@ def edge_width(weight: float, max_width: float = MAX_WIDTH) -> float:
 class Styles:
     """Caches of pens and brushes keyed by (colour, width, dashed), plus the node-fill table."""
 
-    def __init__(self) -> None:
+    def __init__(self, theme: Theme = LIGHT) -> None:
         self._pens: dict[tuple, QPen] = {}
         cmap = node_colour_map()
         rgba = cmap.map(np.linspace(0.0, 1.0, N_LUT), mode="qcolor")
@@ -81,9 +72,14 @@ class Styles:
         ]
         self.nan_brush = QBrush(QColor("#606060"))
         self.dropped_brush = QBrush(QColor(DROPPED), Qt.BrushStyle.Dense4Pattern)
-        self.kernel = [kernel_colour(i) for i in range(32)]
+        self.set_theme(theme)
         self.positive, self.negative = QColor(POSITIVE), QColor(NEGATIVE)
         self.max_width = MAX_WIDTH  # set from the pixels between neighbouring edges
+
+    def set_theme(self, theme: Theme) -> None:
+        """Kernel-weight colours from the window's palette (gui/widgets/palette.py), for this theme."""
+        self.theme = theme
+        self.kernel = [QColor(tap_colour(i, theme)) for i in range(32)]
 
     def pen(self, colour: QColor, width: float, dashed: bool) -> QPen:
         """A cosmetic (pixel-width) pen; negative weights are dashed."""

@@ -35,8 +35,10 @@ from core import ACTIVATIONS, MODES, OPTIMIZERS, DataError, experiment1, load_da
 from core.chapter.network import INITS
 from core.chapter.trainer import MAX_LR
 from core.datasets.chapter import CHAPTER_DATA_SEED, slope_classes, three_class_dataset
+from core.formatting import fmt
 from gui.network.panels.shape import MAX_INPUTS
 from gui.widgets.form_rows import add_checked_row, parse_number
+from gui.widgets.palette import image_colour, theme_for
 
 EXPERIMENTS = (
     ("1", "1 — one sample (chapter)"),
@@ -51,10 +53,7 @@ CHAPTER_SHAPE = {"n_inputs": 5, "kernel_size": 3, "n_kernels": 1, "stride": 1, "
 N_CLASSES = 3
 CLASS_COUNT = 30  # images drawn when "3 classes" is first chosen (ten per class on average)
 MAX_EPOCHS = 10_000_000
-PALETTE = (
-    "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
-    "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf",
-)
+MAX_NAMED = 10  # images whose label is listed under the preview, each in its colour
 
 
 def parse_lr(text: str) -> float:
@@ -510,9 +509,8 @@ class ExperimentPanel(QWidget):
         """
         pi = self.preview.getPlotItem()
         pi.clear()
-        dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
-        fg = "#e0e0e0" if dark else "#202020"
-        self.preview.setBackground("#1e1e1e" if dark else "w")
+        theme = theme_for(self.palette().color(QPalette.ColorRole.Window).lightness() < 128)
+        self.preview.setBackground(theme.background)
         if X is None or y is None:
             self.preview_note.setText("no data")
             return
@@ -520,16 +518,14 @@ class ExperimentPanel(QWidget):
         shown = min(n, 50)  # drawing more lines than this only makes a blur
         x = np.arange(1, X.shape[1] + 1)
         for i in range(shown):
-            col = fg if n == 1 else PALETTE[i % len(PALETTE)]
+            col = image_colour(i, n, theme)  # the same colour as its curve in the ŷ plot
             pi.plot(x, X[i], pen=pg.mkPen(col, width=2), symbol="o", symbolSize=4, symbolBrush=col,
                     symbolPen=None)
         more = f"; {shown} of {n} drawn" if shown < n else ""
         head = f"{n} image{'s' if n != 1 else ''} of {X.shape[1]} values{more}"
-        if n <= len(PALETTE):
-            cols = [fg] if n == 1 else PALETTE
-            labels = " ".join(
-                f"<span style='color:{cols[i]}'>■</span>&nbsp;{y[i]:.3g}".replace("-", "−") for i in range(n)
-            )
+        if n <= MAX_NAMED:
+            labels = " ".join(f"<span style='color:{image_colour(i, n, theme)}'>■</span>&nbsp;{fmt(y[i], 3)}"
+                              for i in range(n))
             self.preview_note.setText(f"{head}; label{'s' if n != 1 else ''} y: {labels}")
         else:
             self.preview_note.setText(f"{head}; one colour per image")

@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QPalette  # noqa: E402
 from PySide6.QtWidgets import QToolTip  # noqa: E402
 
 from core import Network, Trainer, chapter_dataset, experiment1, make_snapshot, synthetic_dataset  # noqa: E402
+from core.formatting import fmt
 from gui.network.diagram.network_diagram import NetworkDiagram  # noqa: E402
 
 C9_FIELD = {"I1", "I2", "I3", "K6", "K7", "K8", "C9"}
@@ -60,12 +61,12 @@ def test_chapter_net_shows_the_chapter_names(chapter):
 def test_labels_show_core_numbers_at_the_precision(chapter):
     w, _, snap = chapter
     assert "0.3207" in w.label_text("K6")  # the chapter's K6 = 0.32066…
-    assert w.label_text("K7") == "K7 -0.3031"
+    assert w.label_text("K7") == "K7 −0.3031"  # four significant figures and a true minus sign
     assert w.label_text("w9_12") == "λ9,12 0.6587"
-    assert w.label_text("b_conv") == "b_conv 0.0545"
-    assert w.label_text("C9") == f"{snap.forward['C9']:.4f}"
-    assert w.label_text("I3") == "0.3000"
-    assert w.label_text("O12") == f"ŷ = {snap.forward['O12']:.4f}\ny = 0.1000"
+    assert w.label_text("b_conv") == "b_conv 0.05452"
+    assert w.label_text("C9") == fmt(snap.forward['C9'], 4)
+    assert w.label_text("I3") == "0.3"  # an exact input keeps its short form, as in the formulas
+    assert w.label_text("O12") == f"ŷ = {fmt(snap.forward['O12'], 4)}\ny = 0.1"
     w.set_precision(2)
     assert w.label_text("K6") == "K6 0.32"
     assert w.label_text("C9") == f"{snap.forward['C9']:.2f}"
@@ -113,14 +114,14 @@ def test_edge_tooltips_show_weight_gradient_and_last_update(chapter):
     assert "K6: I2 → C10" in tip
     assert f"weight K6 = {snap.params['K6']:.4f} (shared by C9, C10, C11)" in tip
     assert f"∂P/∂K6 = Σ input·δ over positions = {snap.backward['grad']['K6']:.4f}" in tip
-    assert f"I2·δ10 = 0.2000·{snap.backward['delta']['C10']:.4f}" in tip
+    assert f"I2·δ10 = 0.2·{fmt(snap.backward['delta']['C10'], 4)}" in tip
     assert "last update: none yet" in tip
     trainer.run(1)
     snap = make_snapshot(trainer)
     w.show_snapshot(snap)
     tip = w.edge_tooltip("w10_12")
-    assert f"gradient ∂P/∂λ10,12 = {snap.backward['grad']['w10_12']:.4f}" in tip
-    assert f"last update Δλ10,12 = {snap.last_update['w10_12']:.4f}" in tip
+    assert f"gradient ∂P/∂λ10,12 = {fmt(snap.backward['grad']['w10_12'], 4)}" in tip
+    assert f"last update Δλ10,12 = {fmt(snap.last_update['w10_12'], 4)}" in tip
 
 
 def test_hovering_a_node_and_an_edge_gives_their_tooltips(chapter):

@@ -11,8 +11,27 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 from PySide6.QtCore import QPoint, QPointF, Qt  # noqa: E402
 
-from core import Network, Trainer, chapter_dataset, experiment1, plot_data  # noqa: E402
+from core import Network, Trainer, chapter_dataset, experiment1, make_snapshot  # noqa: E402
 from gui.network.plots import TrainingPlots  # noqa: E402
+from gui.training.frames import SeriesBuilder  # noqa: E402
+from gui.training.moment import Moment  # noqa: E402
+
+
+def moment(trainer, epoch=None, playing=False, builder=None) -> Moment:
+    """The displayed moment the window would build for ``trainer``'s live state."""
+    snap = make_snapshot(trainer)
+    series = (builder or SeriesBuilder()).build(trainer, snap)
+    if epoch is not None:
+        from dataclasses import replace
+
+        snap = replace(snap, epoch=epoch)
+    return Moment(snapshot=snap, series=series, net=trainer.net, playing=playing)
+
+
+def show(plots, trainer, epoch=None, playing=False):
+    m = moment(trainer, epoch, playing)
+    plots.show_moment(m)
+    return m.series
 
 
 @pytest.fixture()
@@ -44,28 +63,31 @@ def test_object_name_and_four_log_plots(plots):
 def test_curves_get_the_plot_data(plots, exp2):
     net, y, trainer = exp2
     plots.set_network(net, y)
-    data = plot_data(trainer)
-    plots.show_plot_data(data, trainer.epoch)
+    s = show(plots, trainer)
     assert len(plots._pred_curves) == 10 and len(plots._target_lines) == 10
+    # x is "the network after N epochs": history row e (the parameters used in epoch e) at e − 1,
+    # then the live state after the last epoch; epoch 0 has no place on the log axis
+    assert list(s.epochs[:3]) == [0, 1, 2] and s.epochs[-1] == trainer.epoch == 300
     for i, curve in enumerate(plots._pred_curves):
         xs, ys = curve.getOriginalDataset()
-        assert len(xs) == len(data["epochs"])
-        assert ys[-1] == data["predictions"][-1, i]
+        assert len(xs) == len(s.epochs) - 1 and xs[0] == 1
+        assert ys[-1] == s.predictions[-1, i] == trainer.current_predictions()[i]
     assert set(plots._param_curves) == set(net.param_names())
     xs, ys = plots._param_curves["K6"].getOriginalDataset()
-    assert ys[-1] == data["params"]["K6"][-1]
+    assert ys[-1] == trainer.net.get_params()["K6"]
+    assert ys[0] == trainer.history.param_matrix[1, 0]  # the network after 1 epoch
     xs, ys = plots._loss_curve.getOriginalDataset()
-    assert ys[-1] == data["loss"][-1]
+    assert ys[-1] == pytest.approx(trainer.current_loss(), rel=1e-12)
     assert [line.value() for line in plots._target_lines] == list(y)
 
 
 def test_show_plot_data_reuses_curves(plots, exp2):
     net, y, trainer = exp2
     plots.set_network(net, y)
-    plots.show_plot_data(plot_data(trainer), trainer.epoch)
+    show(plots, trainer)
     curve = plots._param_curves["K7"]
     trainer.run(100)
-    plots.show_plot_data(plot_data(trainer), trainer.epoch)
+    show(plots, trainer)
     assert plots._param_curves["K7"] is curve
     assert len(plots.kernel_plot.listDataItems()) == 4
 
@@ -73,7 +95,7 @@ def test_show_plot_data_reuses_curves(plots, exp2):
 def test_cursor_moves_without_emitting(plots, exp2, qtbot):
     net, y, trainer = exp2
     plots.set_network(net, y)
-    plots.show_plot_data(plot_data(trainer), 50)
+    show(plots, trainer, epoch=50)
     assert all(math.isclose(c.value(), math.log10(50)) for c in plots.cursors)
     with qtbot.assertNotEmitted(plots.epochScrubbed):
         plots.set_cursor(120)
@@ -84,8 +106,7 @@ def test_cursor_moves_without_emitting(plots, exp2, qtbot):
 def test_click_on_a_plot_scrubs_to_a_recorded_epoch(plots, exp2, qtbot):
     net, y, trainer = exp2
     plots.set_network(net, y)
-    data = plot_data(trainer)
-    plots.show_plot_data(data, trainer.epoch)
+    s = show(plots, trainer)
     plots.kernel_plot.setXRange(0, math.log10(300), padding=0)
     vb = plots.kernel_plot.getViewBox()
     scene_pt = vb.mapViewToScene(QPointF(1.0, 0.0))  # log10(epoch) = 1 → epoch 10
@@ -93,7 +114,7 @@ def test_click_on_a_plot_scrubs_to_a_recorded_epoch(plots, exp2, qtbot):
     with qtbot.waitSignal(plots.epochScrubbed, timeout=1000) as blocker:
         qtbot.mouseClick(plots.layout_widget.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(view_pt))
     epoch = blocker.args[0]
-    assert epoch in set(int(e) for e in data["epochs"])
+    assert epoch in set(int(e) for e in s.epochs)
     assert 8 <= epoch <= 12
     assert plots.cursor_epoch() == epoch
 
@@ -101,7 +122,7 @@ def test_click_on_a_plot_scrubs_to_a_recorded_epoch(plots, exp2, qtbot):
 def test_dragging_the_cursor_scrubs(plots, exp2, qtbot):
     net, y, trainer = exp2
     plots.set_network(net, y)
-    plots.show_plot_data(plot_data(trainer), 10)
+    show(plots, trainer, epoch=10)
     cursor = plots.cursors[0]
     with qtbot.waitSignal(plots.epochScrubbed, timeout=1000) as blocker:
         cursor.setValue(math.log10(42.3))
@@ -114,7 +135,7 @@ def test_legends(plots, exp2):
     plots.set_network(net, y)
     assert plots.legend_entries(1) == ["K6", "K7", "K8", "b_conv"]
     assert plots.legend_entries(2) == ["λ9,12", "λ10,12", "λ11,12", "b12"]
-    assert "one colour per image" in plots.pred_plot.titleLabel.text  # ten images: a note, not ten entries
+    assert "one colour each" in plots.pred_plot.titleLabel.text  # ten images: a note, not ten entries
     X, y1 = experiment1()
     plots.set_network(Network(), y1)
     assert plots.legend_entries(0) == ["ŷ", "target y"]
@@ -126,20 +147,20 @@ def test_two_kernel_net_plots_every_weight(plots):
     trainer = Trainer(net, X, y)
     trainer.run(20)
     plots.set_network(net, y)
-    plots.show_plot_data(plot_data(trainer), 20)
+    show(plots, trainer)
     kernel_names = [n for row in net.kernel_names for n in row]
     assert all(n in plots._param_curves for n in kernel_names + net.conv_bias_names)
     dense = [n for row in net.output_weight_names for n in row]
     assert all(n in plots._param_curves for n in dense)
     assert len(plots.kernel_plot.listDataItems()) == len(kernel_names) + 2
     xs, ys = plots._param_curves["K11"].getOriginalDataset()
-    assert np.isfinite(ys).all() and len(ys) == 20
+    assert np.isfinite(ys).all() and len(ys) == 20  # epochs 1…20 (epoch 0 is off the log axis)
 
 
 def test_loss_log_axis_toggle(plots, exp2):
     net, y, trainer = exp2
     plots.set_network(net, y)
-    plots.show_plot_data(plot_data(trainer), 1)
+    show(plots, trainer, epoch=1)
     assert plots.loss_plot.ctrl.logYCheck.isChecked()
     plots.log_loss.setChecked(False)
     assert not plots.loss_plot.ctrl.logYCheck.isChecked()
@@ -165,7 +186,7 @@ class _FakeDrag:
 def test_dragging_on_a_plot_scrubs(plots, exp2, qtbot):
     net, y, trainer = exp2
     plots.set_network(net, y)
-    plots.show_plot_data(plot_data(trainer), 1)
+    show(plots, trainer, epoch=1)
     vb = plots.loss_plot.getViewBox()
     ev = _FakeDrag(vb.mapViewToScene(QPointF(2.0, 0.0)))  # epoch 100
     with qtbot.waitSignal(plots.epochScrubbed, timeout=1000) as blocker:
@@ -178,38 +199,49 @@ def test_views_do_not_autorange_and_only_grow(plots, exp2):
     net, y, trainer = exp2
     plots.set_network(net, y)
     plots.max_rate = None
-    plots.show_plot_data(plot_data(trainer), trainer.epoch)  # 300 epochs
+    show(plots, trainer)  # 300 epochs
     assert not any(any(p.getViewBox().autoRangeEnabled()) for p in plots.plots)
     (x0, x1), _ = plots.pred_plot.getViewBox().viewRange()
     assert x0 <= 0 and math.log10(300) <= x1 <= 2.7  # half decades: 10^2.5 covers epoch 300
     before = [p.getViewBox().viewRange()[1] for p in plots.plots]
     trainer.run(5)  # the data barely move: no view changes
-    plots.show_plot_data(plot_data(trainer), trainer.epoch)
+    show(plots, trainer)
     assert [p.getViewBox().viewRange()[1] for p in plots.plots] == before
     trainer.run(2000)  # past the view: x grows to the next half decade, y covers the data
-    data = plot_data(trainer)
-    plots.show_plot_data(data, trainer.epoch)
+    s = show(plots, trainer)
     (_, x1), (y0, y1) = plots.kernel_plot.getViewBox().viewRange()
     assert math.log10(trainer.epoch) <= x1 <= math.log10(trainer.epoch) + 0.7
-    k = np.concatenate([data["params"][n] for n in ("K6", "K7", "K8", "b_conv")])
+    k = np.concatenate([s.params[n][1:] for n in ("K6", "K7", "K8", "b_conv")])
     assert y0 <= k.min() and k.max() <= y1
 
 
-def test_fast_data_are_coalesced_and_the_cursor_placement_wins(plots, exp2, qtbot):
+def test_while_playing_fast_series_are_coalesced_and_the_cursor_moves_at_once(plots, exp2, qtbot):
     net, y, trainer = exp2
     plots.set_network(net, y)
     plots.max_rate = 5.0
-    plots.show_plot_data(plot_data(trainer), trainer.epoch)
+    show(plots, trainer, playing=True)
     drawn = plots.redraws
     trainer.run(50)
-    data = plot_data(trainer)
-    plots.show_plot_data(data, trainer.epoch)  # too soon: waits for its turn
+    s = show(plots, trainer, playing=True)  # too soon: the curves wait for their turn…
     assert plots.redraws == drawn
-    plots.set_cursor(42)  # e.g. a recorded epoch shown meanwhile
+    assert plots.cursor_epoch() == 350  # …but the cursor already names the moment's epoch
     qtbot.waitUntil(lambda: plots.redraws == drawn + 1, timeout=2000)  # drawn by the timer
     xs, ys = plots._loss_curve.getOriginalDataset()
-    assert ys[-1] == data["loss"][-1]
-    assert plots.cursor_epoch() == 42 and math.isclose(plots.cursors[0].value(), math.log10(42))
+    assert ys[-1] == s.loss[-1] and xs[-1] == 350
+
+
+def test_the_last_series_is_always_drawn_when_a_run_ends(plots, exp2, qtbot):
+    """Every curve and the cursor reach the last epoch: no redraw is left pending."""
+    net, y, trainer = exp2
+    plots.set_network(net, y)
+    plots.max_rate = 2.0
+    for _ in range(5):
+        trainer.run(40)
+        show(plots, trainer, playing=True)
+    s = show(plots, trainer, playing=False)  # the run ended (pause, limit…): drawn now
+    for curve in [*plots._pred_curves, *plots._param_curves.values(), plots._loss_curve]:
+        assert curve.getOriginalDataset()[0][-1] == trainer.epoch == s.epochs[-1]
+    assert plots.cursor_epoch() == trainer.epoch
 
 
 def test_epoch_note_follows_the_cursor(plots, exp2):
@@ -219,29 +251,16 @@ def test_epoch_note_follows_the_cursor(plots, exp2):
     assert plots.epoch_note.text().startswith("epoch 1,234")
 
 
-def test_a_stream_redraws_the_plot_groups_in_turn_and_a_pause_draws_all(plots, exp2, qtbot):
-    """While playing, a frame redraws about half the curves, so no frame carries the whole cost."""
-    import time
-
-    from gui.network.plots import GROUPS
-
-    net, y, trainer = exp2
+def test_a_large_data_set_draws_a_bounded_number_of_curves(plots):
+    """10,000 images: ten prediction curves and a legend that says so, built in linear time."""
+    X = np.random.default_rng(0).normal(size=(10_000, 8))
+    y = X.sum(axis=1) / 8
+    net = Network(n_inputs=8, n_kernels=8, kernel_size=3)
+    trainer = Trainer(net, X, y, lr=0.05)
+    trainer.run(3)
     plots.set_network(net, y)
-    plots.max_rate = 2.0  # a group may be redrawn every 0.19 s; everything only after 0.5 s
-    plots.show_plot_data(plot_data(trainer), trainer.epoch)  # the first call draws everything
-    time.sleep(0.25)
-    trainer.run(300)
-    data = plot_data(trainer)
-    plots.show_plot_data(data, trainer.epoch)  # part of a stream: one group only
-    assert GROUPS[0] == (0,)
-    pred = plots._pred_curves[0].getOriginalDataset()[1]
-    loss = plots._loss_curve.getOriginalDataset()[1]
-    assert (pred[-1] == data["predictions"][-1, 0]) != (loss[-1] == data["loss"][-1])
-    plots.flush()  # nothing waiting: a no-op
-    plots.max_rate = 5.0
-    trainer.run(300)
-    data = plot_data(trainer)
-    plots.show_plot_data(data, trainer.epoch)  # too soon: waits, then the timer draws every plot
-    qtbot.waitUntil(lambda: plots._loss_curve.getOriginalDataset()[1][-1] == data["loss"][-1], timeout=2000)
-    assert plots._pred_curves[0].getOriginalDataset()[1][-1] == data["predictions"][-1, 0]
-    assert plots.cursor_epoch() == trainer.epoch
+    s = show(plots, trainer)
+    assert len(plots._pred_curves) == 10 and s.predictions.shape[1] == 10
+    assert "images 1–10 of 10,000" in plots.legend_text(0)
+    assert len(plots.dense_plot.listDataItems()) <= 16 + 3  # a band beyond 16 weights
+    assert "48 weights" in plots.legend_text(2) and "min–max band" in plots.legend_text(2)

@@ -46,8 +46,8 @@ def window(qtbot, tmp_path):
 def file_reply(qtbot, w: MainWindow, action) -> tuple:
     """Run ``action`` and wait for the worker's fileDone / fileFailed reply."""
     got = []
-    w.worker.worker.fileDone.connect(lambda *a: got.append(("done",) + a))
-    w.worker.worker.fileFailed.connect(lambda *a: got.append(("failed",) + a))
+    w.worker.fileDone.connect(lambda *a: got.append(("done",) + a))
+    w.worker.fileFailed.connect(lambda *a: got.append(("failed",) + a))
     action()
     qtbot.waitUntil(lambda: bool(got), timeout=10000)
     qtbot.wait(50)  # let the window's own slots for the same reply run
@@ -70,7 +70,7 @@ def test_save_then_open_round_trips_exactly_and_resumes(qtbot, tmp_path):
     a.experiment_panel.apply()
     qtbot.waitUntil(lambda: a.worker.worker.config.get("seed") == 7, timeout=5000)
     train(qtbot, a, 37)
-    with qtbot.waitSignal(a.worker.worker.stepped, timeout=5000):
+    with qtbot.waitSignal(a.worker.stepped, timeout=5000):
         a.actions_.step_sample.trigger()  # mid-epoch
     lab = a.image_lab
     lab.load_file(sample_path("camera.png"))
@@ -204,7 +204,7 @@ def test_shortcuts_and_menus(qtbot, window, tmp_path):
     assert a.play.isChecked()
     QTest.keyClick(window, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: not window.worker.worker.playing, timeout=5000)
-    with qtbot.waitSignal(window.worker.worker.snapshotReady, timeout=5000):
+    with qtbot.waitSignal(window.worker.frameReady, timeout=5000):
         QTest.keyClick(window, Qt.Key.Key_R)
     qtbot.waitUntil(lambda: trainer(window).epoch == 0, timeout=5000)
 
@@ -231,6 +231,7 @@ def test_exports(qtbot, window, tmp_path):
 def test_run_n_epochs_shows_progress_and_cancels(qtbot, window):
     f = window.files
     assert not f.progress_bar.isVisible() and not f.cancel_action.isEnabled()
+    window.experiment_panel.epoch_limit.setValue(0)  # no limit: Run N stops at the limit otherwise
     window.actions_.run_spin.setValue(1_000_000)
     window.actions_.run_epochs.trigger()
     qtbot.waitUntil(lambda: f.progress_bar.isVisible() and f.progress_bar.value() > 0, timeout=5000)

@@ -60,20 +60,20 @@ def test_play_advances_the_epoch_and_pause_stops_it(qtbot, window):
     window.worker.set_epoch_limit(10**7)
     window.actions_.play.trigger()
     assert window.actions_.play.isChecked()
-    qtbot.waitUntil(lambda: int(label(window, "epochLabel").split()[1]) > 100, timeout=10000)
+    qtbot.waitUntil(lambda: int(label(window, "epochLabel").split()[1].replace(",", "")) > 100, timeout=10000)
     window.actions_.play.trigger()
     qtbot.waitUntil(lambda: not window.worker.worker.playing, timeout=5000)
     qtbot.wait(200)  # the final frame of the run arrives after the pause
     shown = label(window, "epochLabel")
     qtbot.wait(300)
     assert label(window, "epochLabel") == shown
-    assert shown == f"Epoch {window.worker.worker.trainer.epoch}"
-    assert label(window, "lossLabel").startswith("Loss ")
+    assert shown == f"Epoch {window.worker.worker.trainer.epoch:,}"
+    assert label(window, "lossLabel").startswith("Mean loss ")
 
 
 def test_step_sample_walks_the_substeps_with_the_cores_numbers(qtbot, window):
     fw = Network().forward(X1)
-    with qtbot.waitSignal(window.worker.worker.stepped, timeout=5000):
+    with qtbot.waitSignal(window.worker.stepped, timeout=5000):
         window.actions_.step_sample.trigger()
     qtbot.waitUntil(lambda: window.stepping, timeout=5000)
     first = window.equations.text()
@@ -86,10 +86,10 @@ def test_step_sample_walks_the_substeps_with_the_cores_numbers(qtbot, window):
     assert window.worker.worker.trainer.epoch == 1
     for _ in range(len(window._substeps) - 2):  # to the last sub-step (the update)
         window.actions_.step_sample.trigger()
-    assert window._substep_i == len(window._substeps) - 1
-    with qtbot.waitSignal(window.worker.worker.stepped, timeout=5000) as blocker:
+    assert window.moment.moment.substep == len(window._substeps) - 1
+    with qtbot.waitSignal(window.worker.stepped, timeout=5000) as blocker:
         window.actions_.step_sample.trigger()  # past the last: the next sample (epoch 2 here)
-    assert blocker.args[0]["epoch"] == 2
+    assert blocker.args[0].step["epoch"] == 2
     window.actions_.play.trigger()  # Play clears the highlight
     assert not window.diagram.highlighted_items()
     window.actions_.play.trigger()
@@ -108,7 +108,7 @@ def test_scrubbing_shows_an_older_epochs_weights(qtbot, window):
     window.worker.run_epochs_now(100)
     qtbot.waitUntil(lambda: label(window, "epochLabel") == "Epoch 100", timeout=5000)
     ref = Trainer(Network(), *experiment1())
-    ref.run(10)  # the parameters used in epoch 11's pass
+    ref.run(11)  # epoch 11: the network after 11 epochs
     window.plots.epochScrubbed.emit(11)
     qtbot.waitUntil(lambda: "Showing epoch 11" in label(window, "statusMessage"), timeout=5000)
     assert fmt(ref.net.get_params()["K6"], 4) in window.diagram.label_text("K6")
@@ -150,7 +150,7 @@ def test_shortcuts_trigger_their_actions(qtbot, window):
     assert window.actions_.play.isChecked()
     qtbot.keyClick(window, Qt.Key.Key_Space)
     assert not window.actions_.play.isChecked()
-    with qtbot.waitSignal(window.worker.worker.stepped, timeout=5000):
+    with qtbot.waitSignal(window.worker.stepped, timeout=5000):
         qtbot.keyClick(window, Qt.Key.Key_Right)
     qtbot.keyClick(window, Qt.Key.Key_F1)
     assert window._dialogs["help"].isVisible() and not window._dialogs["help"].isModal()

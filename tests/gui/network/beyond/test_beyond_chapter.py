@@ -51,11 +51,11 @@ def run_now(qtbot, w, n: int) -> None:
     """Train n epochs in the worker and wait until the window shows them."""
     target = w.worker.worker.trainer.epoch + n
     w.worker.run_epochs_now(n)
-    qtbot.waitUntil(lambda: w.epoch_label.text() == f"Epoch {target}", timeout=10000)
+    qtbot.waitUntil(lambda: w.epoch_label.text() == f"Epoch {target:,}", timeout=10000)
 
 
 def step(qtbot, w) -> dict:
-    with qtbot.waitSignal(w.worker.worker.stepped, timeout=5000) as blocker:
+    with qtbot.waitSignal(w.worker.stepped, timeout=5000) as blocker:
         w.actions_.step_sample.trigger()
     qtbot.waitUntil(lambda: w.diagram.snap is not None and w.diagram.snap.step is not None, timeout=5000)
     return blocker.args[0]
@@ -108,7 +108,7 @@ def test_classification_shows_probabilities_accuracy_and_a_full_confusion_matrix
     b = window.beyond
     X, y = three_class_dataset(30)
     np.testing.assert_array_equal(window.worker.worker.trainer.y, y)
-    assert window.diagram.net.output == "softmax" and b.class_box.isVisible()
+    assert window.diagram.net.output == "softmax" and window.network.class_box.isVisible()
     run_now(qtbot, window, 300)
     qtbot.waitUntil(lambda: b.confusion.matrix().sum() == len(y) and len(b.accuracy.data()[0]) > 0,
                     timeout=5000)
@@ -139,7 +139,7 @@ def test_loss_stop_fires_at_the_cores_epoch_and_the_status_bar_says_so(qtbot, wi
     p = window.beyond.stop_panel
     p.loss.setText("1e-8")
     p.loss_check.setChecked(True)
-    with qtbot.waitSignal(window.worker.worker.stopped, timeout=10000) as blocker:
+    with qtbot.waitSignal(window.worker.stopped, timeout=10000) as blocker:
         window.actions_.play.trigger()
     assert window.worker.worker.trainer.epoch == ref.epoch
     assert blocker.args[0] == ref.stopped_reason
@@ -158,7 +158,7 @@ def test_weight_crossing_fires_at_the_right_epoch(qtbot, window):
     p.weight.setCurrentIndex(p.weight.findData("K6"))
     p.weight_value.setText(repr(value))
     p.weight_check.setChecked(True)
-    with qtbot.waitSignal(window.worker.worker.stopped, timeout=10000) as blocker:
+    with qtbot.waitSignal(window.worker.stopped, timeout=10000) as blocker:
         window.worker.run_epochs(100)
     assert window.worker.worker.trainer.epoch == 25
     assert "K6 crossed" in blocker.args[0]
@@ -169,7 +169,7 @@ def test_stop_at_epoch_uses_the_epoch_limit_and_says_so(qtbot, window):
     p = window.beyond.stop_panel
     p.epoch.setValue(7)
     p.epoch_check.setChecked(True)
-    with qtbot.waitSignal(window.worker.worker.stopped, timeout=10000):
+    with qtbot.waitSignal(window.worker.stopped, timeout=10000):
         window.actions_.play.trigger()
     assert window.worker.worker.trainer.epoch == 7
     qtbot.waitUntil(lambda: "reached the stop epoch 7" in window.message_label.text(), timeout=5000)
@@ -181,7 +181,7 @@ def test_gradient_check_shows_the_cores_numbers_for_the_current_sample(qtbot, wi
     run_now(qtbot, window, 5)
     window.worker.set_sample(3)
     qtbot.waitUntil(lambda: window.diagram.snap.sample == 3, timeout=5000)
-    window.beyond.right_tabs.setCurrentWidget(window.beyond.gradcheck)
+    window.beyond.right_tabs.setCurrentWidget(window.network.gradcheck_page)
     qtbot.waitUntil(lambda: bool(window.beyond.gradcheck.rows()), timeout=5000)
     snap = window.diagram.snap
     net = Network()
@@ -227,19 +227,16 @@ def test_race_opens_from_the_training_menu_and_stops_with_the_window(qtbot, wind
     assert set(race.labels()) >= {"gd", "momentum", "adam"} and len(race.labels()) == 4
 
 
-def test_narrow_window_shows_the_classification_views_as_a_tab_and_view_actions_find_panels(qtbot, window):
+def test_classification_views_are_a_tab_shown_when_the_network_classifies(qtbot, window):
     window.resize(1366, 768)
     window.experiment_panel.set_config({"experiment": "classes"})
     old = window.beyond.net
     assert window.experiment_panel.apply()
     qtbot.waitUntil(lambda: window.beyond.net is not old, timeout=5000)
-    b = window.beyond
-    tabs = b.right_tabs
-    qtbot.waitUntil(lambda: tabs.indexOf(b.class_box) >= 0, timeout=5000)
-    assert tabs.tabText(tabs.indexOf(b.class_box)) == "Classification"
+    box, tabs = window.network.class_box, window.beyond.right_tabs
+    qtbot.waitUntil(lambda: tabs.isTabVisible(tabs.indexOf(box)), timeout=5000)
+    assert tabs.tabText(tabs.indexOf(box)) == "Classification" and tabs.currentWidget() is box
     window.findChild(QAction, "actionShowGradCheck").trigger()
-    assert tabs.currentWidget() is b.gradcheck
-    window.resize(1600, 900)
-    qtbot.waitUntil(lambda: tabs.indexOf(b.class_box) < 0 and b.class_box.isVisible(), timeout=5000)
+    assert tabs.currentWidget() is window.network.gradcheck_page
     window.apply_experiment(2)
-    qtbot.waitUntil(lambda: not b.class_box.isVisible(), timeout=5000)
+    qtbot.waitUntil(lambda: not tabs.isTabVisible(tabs.indexOf(box)) and not box.isVisible(), timeout=5000)
