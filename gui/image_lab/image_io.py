@@ -31,6 +31,8 @@ from __future__ import annotations
 
 import math
 import os
+import sys
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -123,7 +125,9 @@ def load_image(
         reader = _reader(path)
         image, original_size, notes, size_known = _read(reader, path, max_pixels, max_side)
     if image.isNull():
-        raise ImageLoadError(f"{path.name}: {_explain_read_error(reader, path, size_known)}")
+        why = _explain_read_error(reader, path, size_known).rstrip(".")
+        said = f" (Qt said: {warnings[0]})" if warnings else ""
+        raise ImageLoadError(f"{path.name}: {why}{said}.")
     if original_size == (0, 0):
         original_size = (image.height(), image.width())
     if warnings:
@@ -286,9 +290,13 @@ _CODEC_WORDS = ("JPEG", "PNG", "libpng", "jpeg", "TIFF", "tiff", "GIF", "WebP", 
 
 @contextmanager
 def _capture_qt_image_warnings() -> Iterator[list[str]]:
-    """Collect Qt's image-plugin messages (e.g. "libpng error: Read Error") during reader calls.
+    """Collect what Qt's image plugins say during reader calls (e.g. "libpng error: Read Error").
 
-    Other messages are passed on to the previous handler (or printed as Qt would).
+    Two channels: Qt's message handler (e.g. "qt.gui.imageio.jpeg: Corrupt JPEG data"), and
+    the process's stderr itself, because libpng as bundled with Qt writes straight to file
+    descriptor 2 (seen: "libpng error: Read Error" reached the terminal despite any handler).
+    File descriptor 2 is pointed at a temporary file for the duration; lines that are not about
+    the image are written back to stderr afterwards. Other Qt messages go to the previous handler.
     """
     caught: list[str] = []
 
@@ -299,14 +307,39 @@ def _capture_qt_image_warnings() -> Iterator[list[str]]:
         elif previous is not None:
             previous(mode, context, message)
         else:
-            import sys
             print(message, file=sys.stderr)
 
     previous = qInstallMessageHandler(handler)
     try:
-        yield caught
+        with _stderr_lines() as raw:
+            yield caught
     finally:
         qInstallMessageHandler(previous)
+        others = [line for line in raw if not any(word in line for word in _CODEC_WORDS)]
+        caught.extend(line for line in raw if line not in others)
+        if others:
+            print("\n".join(others), file=sys.stderr)
+
+
+@contextmanager
+def _stderr_lines() -> Iterator[list[str]]:
+    """Lines written to file descriptor 2 (by C code too) while the block runs."""
+    lines: list[str] = []
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError):  # no usable stderr (e.g. closed): nothing to keep clean
+        yield lines
+        return
+    with tempfile.TemporaryFile() as tmp:
+        os.dup2(tmp.fileno(), 2)
+        try:
+            yield lines
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+            tmp.seek(0)
+            lines.extend(x.strip() for x in tmp.read().decode("utf-8", "replace").splitlines() if x.strip())
 
 
 def _bits(image: QImage, dtype: type, channels: int) -> np.ndarray:
