@@ -43,6 +43,7 @@ from core.optimizers import OPTIMIZERS, make_optimizer
 
 MODES = ("batch", "sgd", "minibatch")
 MAX_LR = 1e6
+SGD_PASSES = 1000  # up to this many samples, sgd keeps one prepared pass per sample
 
 
 class ParamView(Mapping):
@@ -122,9 +123,11 @@ class Trainer:
         self._momentum, self._betas, self._eps = momentum, tuple(betas), eps
         self._labels = y.astype(int) if net.output == "softmax" else None
         self._ws_all = net.batch_pass(X, y)
+        # sgd on a small data set: one ready pass per sample; otherwise passes refilled per batch
         self._ws_one = [net.batch_pass(X[i: i + 1], y[i: i + 1]) for i in range(N)] if (
-            mode == "sgd"
+            mode == "sgd" and N <= SGD_PASSES
         ) else None
+        self._ws_sized: dict[int, object] = {}  # batch size → a pass refilled for each batch
         self._epoch_s: float | None = None  # measured seconds per epoch (time boxes)
         self._init_state()
 
@@ -230,7 +233,11 @@ class Trainer:
             return self._ws_all
         if len(idx) == 1 and self._ws_one is not None:
             return self._ws_one[int(idx[0])]
-        return self.net.batch_pass(self.X[idx], self.y[idx])
+        ws = self._ws_sized.get(len(idx))
+        if ws is None:
+            ws = self._ws_sized[len(idx)] = self.net.batch_pass(self.X[idx], self.y[idx])
+            return ws
+        return ws.refill(self.X[idx], self.y[idx])
 
     def _step_batch(self, idx: np.ndarray) -> bool:
         """Forward, backward and update on one batch; store its predictions and loss.
