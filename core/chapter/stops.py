@@ -228,9 +228,8 @@ def suggest_learning_rate(trainer, work: float = 1e8, max_samples: int = 200) ->
     feature-map values computed (≈ 1 s here at most; a wall-clock bound would make the answer
     depend on the machine's load), so the same run always gets the same advice.
     """
-    from core.chapter.trainer import Trainer
-
     t = trainer
+    Trainer = type(t)  # trials are trainers of the same kind (no import: trainer imports this module)
     start = t.history.param_matrix[0] if t.history.n else t.net.theta
     idx = np.unique(np.linspace(0, t.N - 1, min(t.N, max_samples)).astype(int))
     X, y = t.X[idx], t.y[idx]

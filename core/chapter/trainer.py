@@ -30,13 +30,13 @@ was tried and trains (``core.chapter.stops.suggest_learning_rate``, computed whe
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 
 import numpy as np
 
 from core.chapter import fused_loop
 from core.chapter.fused_loop import Checkpoint, blas_one_thread, fused_ok
-from core.chapter.history import History
+from core.chapter.history import History, ParamView
 from core.chapter.network import Network
 from core.chapter.stops import divergence_message, suggest_learning_rate
 from core.optimizers import OPTIMIZERS, make_optimizer
@@ -44,28 +44,6 @@ from core.optimizers import OPTIMIZERS, make_optimizer
 MODES = ("batch", "sgd", "minibatch")
 MAX_LR = 1e6
 SGD_PASSES = 1000  # up to this many samples, sgd keeps one prepared pass per sample
-
-
-class ParamView(Mapping):
-    """A read-only name → value view of a parameter-shaped array (built in O(1), read on demand)."""
-
-    def __init__(self, names: list[str], index: dict[str, int], values: np.ndarray) -> None:
-        self._names, self._index, self._values = names, index, values
-
-    def __getitem__(self, name: str) -> float:
-        return float(self._values[self._index[name]])
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._names)
-
-    def __len__(self) -> int:
-        return len(self._names)
-
-    def __contains__(self, name: object) -> bool:
-        return name in self._index
-
-    def __repr__(self) -> str:
-        return f"ParamView({dict(self)!r})"
 
 
 class Trainer:
@@ -185,11 +163,6 @@ class Trainer:
             return None
         return ParamView(self.net.param_names(), self.net._index, d.copy())
 
-    @last_update.setter
-    def last_update(self, value) -> None:
-        self._last_delta = None if value is None else np.array(
-            [float(value[n]) for n in self.net.param_names()])
-
     @property
     def stopped_reason(self) -> str | None:
         """Why training stopped (a stop condition's sentence, or the divergence message), else None."""
@@ -208,10 +181,6 @@ class Trainer:
         if self.mode == "batch":
             return np.arange(self.N)
         return self.rng.permutation(self.N)
-
-    def _batches(self, order: np.ndarray) -> list[np.ndarray]:
-        b = self.batch_size
-        return [order[i: i + b] for i in range(0, self.N, b)]
 
     def _scratch(self, rows: int, cols: int) -> np.ndarray:
         """A reusable (rows, cols) buffer for a block's parameter rows."""
