@@ -157,6 +157,7 @@ def conv2d(
     method: str = "auto",
     rows: tuple[int, int] | None = None,
     out: np.ndarray | None = None,
+    finite: bool | None = None,
 ) -> np.ndarray:
     """Convolve (cross-correlate, as CNNs do) ``image`` with one kernel or a stack of them.
 
@@ -170,6 +171,7 @@ def conv2d(
     ``rows=(r0, r1)`` computes output rows r0 … r1 − 1 only (a band: the result has r1 − r0
     rows); ``out`` receives the result (same shape and dtype) instead of a new array.
     ``method`` forces one way of computing (see the module docstring); "auto" picks the cheapest.
+    ``finite=True`` says the caller knows every pixel is finite (skips one pass to check it).
     No activation is applied: use ``core.activations.apply_activation`` on the result.
     """
     img, out_dtype = as_float_array(image, "image")
@@ -219,8 +221,9 @@ def conv2d(
 
     lo_all, hi_all = max(0, r0 * sy - py), min(h, (r1 - 1) * sy - py + kh)  # the input rows read
     # One sum tells whether every pixel read is finite (an overflow to ∞ only costs the slow path).
-    with np.errstate(over="ignore", invalid="ignore"):
-        finite = hi_all <= lo_all or bool(np.isfinite(np.add.reduce(x[lo_all:hi_all], axis=None)))
+    if not finite:
+        with np.errstate(over="ignore", invalid="ignore"):
+            finite = hi_all <= lo_all or bool(np.isfinite(np.add.reduce(x[lo_all:hi_all], axis=None)))
     fill = pad_value if pad_mode == "constant" else 0.0
     eps = 4 * float(np.finfo(work).eps)
     # Per kernel: which padded plane it reads (a mix of the channels, one channel, or all of them).

@@ -130,12 +130,13 @@ def test_save_dialogs_add_the_suffix_and_remember_the_folder(monkeypatch, tmp_pa
     assert path == tmp_path / "out.png" and seen[0].endswith("cat_conv.png")
     assert file_dialogs.last_folder("imageLab/export", settings) == tmp_path
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a: ("", "")))
-    assert file_dialogs.ask_save_path(None, "imageLab/export", "Export", "PNG (*.png)", "x.png", settings) is None
+    cancelled = file_dialogs.ask_save_path(None, "imageLab/export", "Export", "*.png", "x.png", settings)
+    assert cancelled is None
 
 
 def test_the_lab_open_dialog_uses_its_settings(lab, monkeypatch, settings):
-    monkeypatch.setattr(QFileDialog, "getOpenFileName",
-                        staticmethod(lambda parent, caption, start, filters: (str(sample_path("camera.png")), "")))
+    camera = str(sample_path("camera.png"))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *args: (camera, "")))
     lab.open_dialog()
     assert lab.loaded.name == "camera.png"
     assert settings.value("dialogs/imageLab/open") == str(sample_path("camera.png").parent)

@@ -56,7 +56,8 @@ def mutations(draw, originals):
         del data[i : i + draw(st.integers(1, 64))]
     if kind == "size" and len(data) > 24:  # write a huge width/height where headers keep them
         i = draw(st.integers(0, min(len(data), 64) - 4))
-        data[i : i + 4] = draw(st.sampled_from([b"\x00\x00\x75\x30", b"\xff\xff\xff\xff", b"\x7f\xff\xff\xff"]))
+        huge = [b"\x00\x00\x75\x30", b"\xff\xff\xff\xff", b"\x7f\xff\xff\xff"]  # 30000, -1, 2³¹ − 1
+        data[i : i + 4] = draw(st.sampled_from(huge))
     return name, bytes(data)
 
 
@@ -115,8 +116,8 @@ def test_the_command_line_says_one_line_and_nothing_else(tmp_path, name):
     bad = tmp_path / name
     bad.write_bytes(HOSTILE[name](CHELSEA.read_bytes()))
     code = "import sys; from gui.cli.parser import main; sys.exit(main(sys.argv[1:]))"
-    r = subprocess.run([sys.executable, "-c", code, "filter", str(bad), "--kernel", "sobel-x",
-                        "--out", str(tmp_path / "o.npy")], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    r = subprocess.run([sys.executable, "-c", code, "filter", str(bad), "--kernel", "sobel-x", "--out",
+                        str(tmp_path / "o.npy")], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert r.returncode == 2
     lines = r.stderr.splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: ") and name in lines[0], r.stderr

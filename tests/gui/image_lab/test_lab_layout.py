@@ -129,7 +129,8 @@ def test_the_receptive_field_outline_is_two_pixels_with_a_halo_at_every_zoom(lab
         for x in range(max(0, r.left() - 3), min(picture.width(), r.right() + 4)):
             for y in range(max(0, r.top() - 3), min(picture.height(), r.bottom() + 4)):
                 c = picture.pixelColor(x, y)
-                if abs(c.red() - OUTLINE.red()) < 40 and abs(c.green() - OUTLINE.green()) < 40 and c.blue() < 90:
+                near = abs(c.red() - OUTLINE.red()) < 40 and abs(c.green() - OUTLINE.green()) < 40
+                if near and c.blue() < 90:
                     yellow += 1
         assert yellow >= 8, (side, yellow)  # a visible yellow ring, even around a sub-pixel window
 
@@ -146,7 +147,8 @@ def test_colour_bars_say_what_they_clip_and_the_true_range(lab, qtbot):
     assert bars["conv"].tick_labels() == bars["pool"].tick_labels() == bars["depth"].tick_labels()
     assert bars["conv"].tick_labels()[0] == f"{lv.hi:.3g}"
     # a map whose values all fit says so: the identity kernel on a black-and-white image
-    lab.set_loaded(LoadedImage(np.tile(np.eye(8, dtype=np.float32), (4, 4)), Path("bw.png"), (32, 32), False, ""))
+    bw = np.tile(np.eye(8, dtype=np.float32), (4, 4))
+    lab.set_loaded(LoadedImage(bw, Path("bw.png"), bw.shape, False, ""))
     apply(lab, kernels=("identity",), kernel_size=3, pool_op=None, depth_pool_op=None)
     note = lab.view.note_text("conv")
     assert "full range" in note and "clipped" not in note
