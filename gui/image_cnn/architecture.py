@@ -66,7 +66,7 @@ class ArchitectureView(QWidget):
         out = []
         h = fm.height() + 2 * PAD
         for text in self.captions:
-            bw = fm.horizontalAdvance(text) + 2 * PAD
+            bw = min(fm.horizontalAdvance(text) + 2 * PAD, max(60, width - 2))
             if x and x + bw > width:
                 x, y = 0, y + h + 8
             out.append(QRect(x, y, bw, h))
@@ -101,7 +101,8 @@ class ArchitectureView(QWidget):
             p.setPen(edge)
             p.drawRect(box.adjusted(0, 0, -1, -1))
             p.setPen(text)
-            p.drawText(box, int(Qt.AlignmentFlag.AlignCenter), caption)
+            shown = self.fontMetrics().elidedText(caption, Qt.TextElideMode.ElideMiddle, box.width() - 4)
+            p.drawText(box, int(Qt.AlignmentFlag.AlignCenter), shown)
             if i + 1 < len(boxes) and boxes[i + 1].y() == box.y():
                 y = box.center().y()
                 p.drawLine(box.right() + 2, y, box.right() + GAP - 3, y)
@@ -127,7 +128,7 @@ class LayerEditor(QWidget):
         name(self.list, "cnnLayerList", "Layer list")
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked |
                                   QAbstractItemView.EditTrigger.EditKeyPressed)
-        self.list.setMaximumHeight(120)
+        self.list.setMaximumHeight(96)
         self.list.setToolTip("Double-click a layer to change it, e.g. conv:N:K:S:P, maxpool:K, dense:N.")
         v.addWidget(self.list)
         grid = QGridLayout()
@@ -135,9 +136,13 @@ class LayerEditor(QWidget):
         self.template = QComboBox()
         self.template.addItems(TEMPLATES)
         self.template.setEditable(True)
+        self.template.setMinimumContentsLength(8)
         name(self.template, "cnnLayerTemplate", "Layer to add")
         self.add_button = QPushButton("Add")
-        self.remove_button = QPushButton("Remove")
+        self.remove_button = QPushButton("−")
+        self.remove_button.setToolTip("Remove the selected layer")
+        self.remove_button.setAccessibleName("Remove the selected layer")
+        self.add_button.setToolTip("Add this layer after the selected one")
         self.up_button = QPushButton("▲")
         self.down_button = QPushButton("▼")
         for b, tip in ((self.up_button, "Move the selected layer up"),
@@ -148,16 +153,19 @@ class LayerEditor(QWidget):
         self.presets.addItem("Presets…")
         self.presets.addItems(list(PRESETS))
         name(self.presets, "cnnLayerPresets", "Layer presets")
-        self.apply_button = QPushButton("Apply layers")
+        self.apply_button = QPushButton("Apply")
         name(self.apply_button, "cnnApplyLayers", "Apply layers")
         self.apply_button.setToolTip("Build this network (training starts again from new weights).")
-        grid.addWidget(self.template, 0, 0, 1, 2)
-        grid.addWidget(self.add_button, 0, 2)
-        grid.addWidget(self.remove_button, 0, 3)
-        grid.addWidget(self.up_button, 0, 4)
-        grid.addWidget(self.down_button, 0, 5)
-        grid.addWidget(self.presets, 1, 0, 1, 3)
-        grid.addWidget(self.apply_button, 1, 3, 1, 3)
+        for b in (self.add_button, self.remove_button, self.up_button, self.down_button):
+            b.setMaximumWidth(max(28, b.fontMetrics().horizontalAdvance(b.text()) + 18))
+        grid.addWidget(self.template, 0, 0)
+        grid.addWidget(self.add_button, 0, 1)
+        grid.addWidget(self.remove_button, 0, 2)
+        grid.addWidget(self.up_button, 0, 3)
+        grid.addWidget(self.down_button, 0, 4)
+        grid.addWidget(self.presets, 1, 0)
+        grid.addWidget(self.apply_button, 1, 1, 1, 4)
+        grid.setColumnStretch(0, 1)
         v.addLayout(grid)
         self.error = QLabel("")
         name(self.error, "cnnLayerError", "Layer error")

@@ -42,7 +42,7 @@ class DrawCanvas(QWidget):
         name(self, "cnnDrawCanvas", "Draw a digit")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.setMinimumSize(220, 140)
+        self.setMinimumSize(220, 180)
         self.setToolTip("Draw with the left mouse button; Delete, Backspace or C clears.")
         self.configure_digits()
         self._last: QPointF | None = None
@@ -89,7 +89,7 @@ class DrawCanvas(QWidget):
     # ------------------------------------------------------------ geometry
     def _areas(self) -> tuple[QRect, QRect]:
         """The drawing square and the square showing the converted input."""
-        side = max(40, min(self.height() - 4, (self.width() - 12) * 2 // 3))
+        side = max(40, min(self.height() - 4, (self.width() - 12) * 3 // 5))
         draw = QRect(2, 2, side, side)
         small = max(24, min(side // 2, self.width() - side - 12))
         return draw, QRect(draw.right() + 10, 2 + (side - small) // 2, small, small)
@@ -156,9 +156,10 @@ class DrawCanvas(QWidget):
         p.drawRect(small.adjusted(0, 0, -1, -1))
         p.setPen(self.palette().color(QPalette.ColorRole.WindowText))
         h, w = x.shape[:2]
-        note = f"input {h}×{w}" + (" (4×4 counts ÷ 16)" if self.mode == "digits" else "")
-        p.drawText(QRect(small.x() - 30, small.bottom() + 2, small.width() + 60, self.fontMetrics().height()),
-                   int(Qt.AlignmentFlag.AlignHCenter), note)
+        note = f"the input, {h}×{w}" + ("\n4×4 counts ÷ 16" if self.mode == "digits" else "")
+        line = self.fontMetrics().height()
+        box = QRect(small.x() - 4, small.bottom() + 2, self.width() - small.x() + 2, 2 * line)
+        p.drawText(box, int(Qt.AlignmentFlag.AlignLeft), note)
         if self.empty:
             p.drawText(draw, int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap),
                        "Draw a digit here\n(large, filling the box)")

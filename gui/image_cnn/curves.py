@@ -55,21 +55,20 @@ class CurvesView(QWidget):
         self.layout_widget.setMinimumHeight(220)
         v.addWidget(self.layout_widget, 1)
         self.series: CnnSeries | None = None
-        self.plots, self.curves, self.cursors = [], {}, []
+        self.plots, self.curves, self.cursors, self.titles = [], {}, [], []
         for row, title in enumerate(("Loss (cross-entropy)", "Accuracy (%)")):
             vb = ScrubViewBox(self._scrub_at)
             plot = self.layout_widget.addPlot(row=row, col=0, viewBox=vb)
             plot.setTitle(title)
+            self.titles.append(title)
             plot.setLabel("bottom", "epoch")
             plot.showGrid(x=True, y=True, alpha=0.2)
-            legend = plot.addLegend(offset=(-8, 8))
-            legend.setLabelTextSize("8pt")
             cursor = pg.InfiniteLine(angle=90, movable=False)
             plot.addItem(cursor)
             self.plots.append(plot)
             self.cursors.append(cursor)
             for key, label in (("train", "training"), ("val", "validation")):
-                curve = plot.plot([], [], name=label, connect="finite")
+                curve = plot.plot([], [], name=label, connect="finite", symbol="o", symbolSize=4)
                 self.curves[(row, key)] = curve
         self.plots[1].setYRange(0, 100, padding=0.02)
         self._apply_theme()
@@ -77,16 +76,21 @@ class CurvesView(QWidget):
     def _apply_theme(self) -> None:
         theme = theme_of(self)
         self.layout_widget.setBackground(theme.background)
+        colours = {key: image_colour(0 if key == "train" else 1, 2, theme) for key in ("train", "val")}
         for (_, key), curve in self.curves.items():
-            colour = image_colour(0 if key == "train" else 1, 2, theme)
-            curve.setPen(pen(colour, "dash" if key == "train" else "solid"))
+            curve.setPen(pen(colours[key], "dash" if key == "train" else "solid"))
+            curve.setSymbolPen(colours[key])
+            curve.setSymbolBrush(colours[key])
         for c in self.cursors:
             c.setPen(pen(theme.cursor, "solid", 1.5))
         for plot in self.plots:
             for axis in ("left", "bottom"):
                 plot.getAxis(axis).setTextPen(theme.text)
                 plot.getAxis(axis).setPen(theme.dim_text)
-            plot.titleLabel.setText(plot.titleLabel.text, color=theme.text)
+        for plot, title in zip(self.plots, self.titles, strict=True):
+            key = (f"<span style='color:{colours['train']}'>╍ training</span> "
+                   f"<span style='color:{colours['val']}'>━ validation</span>")
+            plot.setTitle(f"<span style='color:{theme.text}'>{title}</span>&nbsp;&nbsp;{key}", size="9pt")
 
     def changeEvent(self, event) -> None:  # noqa: N802
         super().changeEvent(event)
@@ -101,7 +105,8 @@ class CurvesView(QWidget):
         data = {(0, "train"): s.train_loss, (0, "val"): s.val_loss,
                 (1, "train"): 100 * s.train_acc, (1, "val"): 100 * s.val_acc}
         for key, y in data.items():
-            self.curves[key].setData(s.epochs, y)
+            keep = np.isfinite(y)  # training has no point at epoch 0 (no batch seen yet)
+            self.curves[key].setData(s.epochs[keep], y[keep])
         top = max(1.0, float(s.epochs[-1]) if len(s.epochs) else 1.0)
         for plot in self.plots:
             plot.setXRange(0, top, padding=0.02)

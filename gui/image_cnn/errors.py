@@ -33,6 +33,8 @@ class ConfusionView(QWidget):
         return QSize(260, 260)
 
     def set_matrix(self, matrix: np.ndarray, class_names) -> None:
+        if np.array_equal(matrix, self.matrix) and tuple(class_names) == self.class_names:
+            return
         self.matrix = np.asarray(matrix)
         self.class_names = tuple(class_names)
         self.setAccessibleDescription(f"{int(np.trace(self.matrix))} of {int(self.matrix.sum())} right")
@@ -50,7 +52,7 @@ class ConfusionView(QWidget):
         top = fm.height() * 2 + 4
         side = max(4, min((self.width() - label_w - fm.height() - 4) // k,
                           (self.height() - top - 2) // k))
-        left = label_w + fm.height() + 4
+        left = fm.height() + 4 + label_w + 2
         p.setPen(text)
         p.drawText(QRect(left, 0, side * k, fm.height()), int(Qt.AlignmentFlag.AlignHCenter), "predicted")
         p.save()
@@ -64,9 +66,9 @@ class ConfusionView(QWidget):
         bg = QColor(theme.background)
         for i in range(k):
             p.setPen(text)
-            p.drawText(QRect(0, top + i * side, label_w, side), int(Qt.AlignmentFlag.AlignRight |
-                                                                  Qt.AlignmentFlag.AlignVCenter),
-                       self.class_names[i][:8])
+            right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+            row_label = QRect(fm.height() + 4, top + i * side, label_w, side)
+            p.drawText(row_label, int(right), self.class_names[i][:8])
             p.drawText(QRect(left + i * side, fm.height() + 2, side, fm.height()),
                        int(Qt.AlignmentFlag.AlignHCenter), self.class_names[i][:max(1, side // 8)])
             for j in range(k):
@@ -108,8 +110,13 @@ class MisclassifiedGallery(QWidget):
 
     def set_wrong(self, snap, X_val: np.ndarray, y_val: np.ndarray, class_names) -> None:
         theme = theme_of(self)
-        self.shown = [int(i) for i in snap.wrong[:MAX_SHOWN]]
         guess = snap.predictions.argmax(axis=1) if len(snap.predictions) else []
+        shown = [int(i) for i in snap.wrong[:MAX_SHOWN]]
+        key = (tuple(shown), tuple(int(guess[i]) for i in shown), snap.n_wrong, theme.name, id(X_val))
+        if key == getattr(self, "_key", None):
+            return
+        self._key = key
+        self.shown = shown
         tiles = [Tile(to_qimage(ink(X_val[i], theme)), X_val.shape[1], X_val.shape[2],
                       f"{class_names[int(y_val[i])][:5]}→{class_names[int(guess[i])][:5]}")
                  for i in self.shown]

@@ -11,13 +11,13 @@ the forward pass of one image runs here, only while the view is visible.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from core.formatting import fmt
 from gui.image_cnn.explain import explain, input_field
-from gui.image_cnn.maps import Tile, TileGrid, diverging, ink, symmetric_limit, theme_of, to_qimage
+from gui.image_cnn.maps import Tile, TileGrid, diverging, ink, ink_stack, symmetric_limit, theme_of, to_qimage
 from gui.image_cnn.steps import layer_caption, shape_text
 from gui.widgets.naming import name
 
@@ -32,9 +32,8 @@ def channel_tiles(a: np.ndarray, theme, signed: bool, limit: float | None = None
         strip = a[None, :]
         rgb = diverging(strip, limit or symmetric_limit(a), theme) if signed else ink(strip, theme)
         return [Tile(to_qimage(rgb), 1, a.shape[0])]
-    lim = limit or symmetric_limit(a)
-    return [Tile(to_qimage(diverging(a[..., c], lim, theme) if signed else ink(a[..., c], theme)),
-                 a.shape[0], a.shape[1], f"{c + 1}") for c in range(a.shape[2])]
+    rgb = diverging(a, limit or symmetric_limit(a), theme) if signed else ink_stack(a, theme)
+    return [Tile(to_qimage(rgb[:, :, c]), a.shape[0], a.shape[1], f"{c + 1}") for c in range(a.shape[2])]
 
 
 class FeatureMapsView(QWidget):
@@ -70,10 +69,12 @@ class FeatureMapsView(QWidget):
         mono = QFont("monospace")
         mono.setStyleHint(QFont.StyleHint.Monospace)
         self.hover_text.setFont(mono)
+        self.hover_text.setFixedHeight(QFontMetrics(mono).height() * 9 + 4)
+        self.hover_text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        v.addWidget(self.hover_text)
         self._rows_box = QVBoxLayout()
         self._rows_box.setSpacing(2)
         v.addLayout(self._rows_box)
-        v.addWidget(self.hover_text)
         v.addStretch(1)
         self.rows: list[tuple[QLabel, TileGrid]] = []
         self.data: dict | None = None
@@ -98,7 +99,7 @@ class FeatureMapsView(QWidget):
                                                           for i, s in enumerate(model.specs)]
         for i, cap in enumerate(captions):
             lab = QLabel(cap + ("  (probabilities)" if i == len(captions) - 1 else ""))
-            grid = TileGrid(cell=12 if max(h, w) <= 12 else 3, max_side=96)
+            grid = TileGrid(cell=7 if max(h, w) <= 12 else 3, max_side=84)
             grid.hovered.connect(lambda t, r, q, layer=i - 1: self._hover(layer, t, r, q))
             self._rows_box.addWidget(lab)
             self._rows_box.addWidget(grid)

@@ -40,23 +40,34 @@ def _rgb(hex_colour: str) -> np.ndarray:
 
 def diverging(values: np.ndarray, limit: float, theme: Theme) -> np.ndarray:
     """Signed values → (H, W, 3) uint8: negative colour … background at 0 … positive colour."""
-    v = np.asarray(values, dtype=float)
-    t = np.clip(np.nan_to_num(v / (limit if limit > 0 else 1.0)), -1.0, 1.0)[..., None]
+    t = np.asarray(values, dtype=float) * (1.0 / (limit if limit > 0 else 1.0))
+    t[~np.isfinite(t)] = 0.0
+    np.clip(t, -1.0, 1.0, out=t)
     bg, pos, neg = _rgb(theme.background), _rgb(theme.positive), _rgb(theme.negative)
-    out = np.where(t >= 0, bg + t * (pos - bg), bg + (-t) * (neg - bg))
-    return np.clip(np.rint(out), 0, 255).astype(np.uint8)
+    t = t[..., None]
+    out = bg + np.maximum(t, 0) * (pos - bg) + np.maximum(-t, 0) * (neg - bg)
+    return (out + 0.5).astype(np.uint8)
 
 
 def ink(values: np.ndarray, theme: Theme) -> np.ndarray:
     """An image in [0, 1]: greyscale as ink (the theme's text colour) on paper (its background);
     RGB (H, W, 3) as it is."""
-    v = np.clip(np.nan_to_num(np.asarray(values, dtype=float)), 0.0, 1.0)
+    v = np.clip(np.asarray(values, dtype=float), 0.0, 1.0)
+    v[~np.isfinite(v)] = 0.0
     if v.ndim == 3 and v.shape[2] == 3:
         return np.rint(v * 255).astype(np.uint8)
     if v.ndim == 3:
         v = v[..., 0]
     paper, pen = _rgb(theme.background), _rgb(theme.text)
     return np.clip(np.rint(paper + v[..., None] * (pen - paper)), 0, 255).astype(np.uint8)
+
+
+def ink_stack(values: np.ndarray, theme: Theme) -> np.ndarray:
+    """(H, W, C) values in [0, 1] → (H, W, C, 3) uint8, every channel as ink on paper (one pass)."""
+    v = np.clip(np.asarray(values, dtype=float), 0.0, 1.0)
+    v[~np.isfinite(v)] = 0.0
+    paper, pen = _rgb(theme.background), _rgb(theme.text)
+    return (paper + v[..., None] * (pen - paper) + 0.5).astype(np.uint8)
 
 
 def to_qimage(rgb: np.ndarray) -> QImage:
@@ -99,8 +110,12 @@ class TileGrid(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def set_tiles(self, tiles: list[Tile]) -> None:
+        """Replace the tiles; the layout is worked out again only when their sizes or captions change."""
+        key = [(t.rows, t.cols, t.caption) for t in tiles]
         self.tiles = tiles
-        self._layout()
+        if key != getattr(self, "_key", None) or self.width() != getattr(self, "_laid_width", -1):
+            self._key = key
+            self._layout()
         self.update()
 
     def set_outlines(self, outlines: dict[int, list]) -> None:
@@ -110,10 +125,13 @@ class TileGrid(QWidget):
         self.update()
 
     def scale_for(self, t: Tile) -> int:
-        return max(1, min(self.cell, self.max_side // max(t.rows, t.cols, 1)))
+        strip = t.rows == 1  # a strip of dense units: larger cells, and room for 3 tiles' width
+        cell, side = (2 * self.cell, 3 * self.max_side) if strip else (self.cell, self.max_side)
+        return max(1, min(cell, side // max(t.rows, t.cols, 1)))
 
     def _layout(self) -> None:
         fm = self.fontMetrics()
+        self._laid_width = self.width()
         width = max(self.width(), 120)
         x = y = 0
         row_h = 0
@@ -169,13 +187,12 @@ class TileGrid(QWidget):
     def paintEvent(self, event) -> None:  # noqa: N802
         p = QPainter(self)
         text = self.palette().color(QPalette.ColorRole.WindowText)
-        frame = QColor(text)
-        frame.setAlpha(90)
+        frame = self.palette().color(QPalette.ColorRole.Mid)  # opaque: cheap to draw
         fm = self.fontMetrics()
         for t, r in zip(self.tiles, self._rects, strict=False):
             p.drawImage(QRectF(r), t.image)
-            p.setPen(QPen(frame, 1))
-            p.drawRect(r.adjusted(0, 0, -1, -1))
+            p.setPen(frame)
+            p.drawRect(r.adjusted(-1, -1, 0, 0))
             s = self.scale_for(t)
             for (r0, c0, r1, c1), colour in t.outlines:
                 box = QRect(r.x() + c0 * s, r.y() + r0 * s, (c1 - c0) * s, (r1 - r0) * s).intersected(r)
@@ -230,4 +247,5 @@ class ColourLegend(QWidget):
         p.end()
 
 
-__all__ = ["ColourLegend", "Tile", "TileGrid", "diverging", "ink", "symmetric_limit", "theme_of", "to_qimage"]
+__all__ = ["ColourLegend", "Tile", "TileGrid", "diverging", "ink", "ink_stack", "symmetric_limit", "theme_of",
+           "to_qimage"]

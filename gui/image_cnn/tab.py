@@ -9,6 +9,7 @@ network, never the one the worker trains.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import numpy as np
@@ -16,6 +17,7 @@ from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
+    QHBoxLayout,
     QProgressBar,
     QPushButton,
     QScrollArea,
@@ -40,6 +42,8 @@ from gui.image_lab.looks import style_error
 from gui.training.moment import Moment, MomentModel
 from gui.widgets.naming import name
 from gui.widgets.text_line import TextLine
+
+SLOW_VIEWS_HZ = 5  # curves, confusion matrix and gallery while playing
 
 
 def _scrolled(widget: QWidget, obj: str) -> QScrollArea:
@@ -93,6 +97,10 @@ class ImageCnnTab(QWidget):
         self.folder_progress = QProgressBar()
         name(self.folder_progress, "cnnFolderProgress", "Reading the folder")
         self.folder_progress.hide()
+        self._slow_drawn = 0.0
+        self._slow_timer = QTimer(self)
+        self._slow_timer.setSingleShot(True)
+        self._slow_timer.timeout.connect(self._draw_slow)
         self._layout(run_bar, data_bar)
         self._connect()
         self.handle.configure({})
@@ -103,13 +111,17 @@ class ImageCnnTab(QWidget):
         v = QVBoxLayout(net_box)
         v.addWidget(self.architecture)
         v.addWidget(self.editor)
-        draw_box = QGroupBox("Draw a digit")
-        v = QVBoxLayout(draw_box)
-        v.addWidget(self.canvas, 1)
-        v.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignLeft)
-        v.addWidget(self.probabilities)
-        left = _scrolled(_column(net_box, draw_box), "cnnLeftPanel")
-        left.setMinimumWidth(300)
+        draw_page = QWidget()
+        h = QHBoxLayout(draw_page)
+        h.addWidget(self.canvas, 3)
+        side = QVBoxLayout()
+        side.addWidget(self.probabilities)
+        side.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignLeft)
+        side.addStretch(1)
+        h.addLayout(side, 2)
+        left = _scrolled(_column(net_box), "cnnLeftPanel")
+        left.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        left.setMinimumWidth(280)
         self.centre_tabs = QTabWidget()
         name(self.centre_tabs, "cnnCentreTabs", "Kernels, feature maps and step-through")
         self.maps_page = _scrolled(_column(self.filters, self.feature_maps), "cnnMapsPage")
@@ -118,6 +130,8 @@ class ImageCnnTab(QWidget):
         self.right_tabs = QTabWidget()
         name(self.right_tabs, "cnnRightTabs", "Errors and data")
         self.right_tabs.addTab(_scrolled(_column(self.confusion, self.gallery), "cnnErrorsPage"), "Errors")
+        self.draw_page = _scrolled(draw_page, "cnnDrawPage")
+        self.right_tabs.addTab(self.draw_page, "Draw a digit")
         self.right_tabs.addTab(_scrolled(self.data_preview, "cnnDataPage"), "Data set")
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.curves)
@@ -131,6 +145,7 @@ class ImageCnnTab(QWidget):
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 4)
         self.splitter.setStretchFactor(2, 3)
+        self.splitter.setSizes([300, 560, 500])
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
@@ -378,17 +393,31 @@ class ImageCnnTab(QWidget):
         QTimer.singleShot(0, self.handle.frame_drawn)
 
     def _draw(self, m: Moment) -> None:
+        """Kernels, feature maps and the drawing's bars every frame; while playing, the curves and
+        the error views at most ``SLOW_VIEWS_HZ`` times a second (the newest moment wins)."""
         snap = m.snapshot
-        self.curves.show_moment(m)
         self.stepthrough.show_moment(m)
-        if snap is None:
+        if snap is not None:
+            self.filters.show_model(snap.model)
+            self.feature_maps.show_model(snap.model)
+            self._classify_drawing()
+        now = time.perf_counter()
+        if m.playing and now - self._slow_drawn < 1.0 / SLOW_VIEWS_HZ:
+            if not self._slow_timer.isActive():
+                self._slow_timer.start(int(1000 / SLOW_VIEWS_HZ))
             return
-        self.filters.show_model(snap.model)
-        self.feature_maps.show_model(snap.model)
-        if self.data is not None:
+        self._slow_drawn = now
+        self._slow_timer.stop()
+        self._draw_slow(m)
+
+    def _draw_slow(self, m: Moment | None = None) -> None:
+        m = self.moment.moment if m is None else m
+        self._slow_drawn = time.perf_counter()
+        self.curves.show_moment(m)
+        snap = m.snapshot
+        if snap is not None and self.data is not None:
             self.confusion.set_matrix(snap.confusion, self.data["class_names"])
             self.gallery.set_wrong(snap, self.data["X_val"], self.data["y_val"], self.data["class_names"])
-        self._classify_drawing()
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
