@@ -35,11 +35,12 @@ screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) docs/screenshots.py
 
 # The desktop entry and icon, for this user only (no root), where desktop environments look:
-# $XDG_DATA_HOME (default ~/.local/share)/applications and …/icons/hicolor. Exec is this venv's command.
+# $XDG_DATA_HOME (default ~/.local/share)/applications and …/icons/hicolor. Exec is this venv's
+# command, or DESKTOP_EXEC=… given on the command line (e.g. a pipx install; then no venv is made).
 APP_ID      := cnn-visualiser
 DESKTOP_EXEC = $(abspath $(VENV))/bin/$(APP_ID)
 ICON_SIZES  := 48 64 128 256
-install-desktop: $(STAMP)
+install-desktop: $(if $(filter command line,$(origin DESKTOP_EXEC)),,$(STAMP))
 	@set -e; data="$${XDG_DATA_HOME:-$$HOME/.local/share}"; \
 	apps="$$data/applications"; icons="$$data/icons/hicolor"; \
 	mkdir -p "$$apps" "$$icons/scalable/apps"; \

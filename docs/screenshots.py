@@ -7,6 +7,9 @@ saves ``widget.grab()``. Adding a picture is adding one row.
     python docs/screenshots.py                  every picture (and the desktop icons)
     python docs/screenshots.py window_dark.png  only the ones named
     python docs/screenshots.py --list           the table
+    python docs/screenshots.py --desktop        docs/desktop_start.png: the installed app started from
+                                                its desktop entry on a virtual X11 desktop (needs Debian's
+                                                xvfb, xdotool and imagemagick; openbox and tint2 if present)
 
 Each picture renders in its own process, so one picture's theme, settings or half-finished
 worker never leak into the next. Nothing here needs a display or a CJK font.
@@ -246,17 +249,63 @@ def render_icons(svg: Path = ICON_SVG, out_dir: Path = ICONS, sizes=ICON_SIZES) 
     return written
 
 
+def desktop_start(out: Path, venv: Path) -> Path:
+    """The desktop entry ``make install-desktop`` writes, started as a launcher would, on Xvfb.
+
+    ``venv`` holds the installed ``cnn-visualiser`` (a wheel installed there, or this checkout's
+    .venv); the entry goes to a temporary XDG_DATA_HOME, so the user's menu is not touched.
+    """
+    import shlex
+    import shutil
+    import tempfile
+
+    for tool in ("Xvfb", "xdotool", "import"):
+        if not shutil.which(tool):
+            raise SystemExit(f"--desktop needs {tool}: apt-get install xvfb xdotool imagemagick")
+    tmp = Path(tempfile.mkdtemp(prefix="cnnvis-desktop-"))
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp / "data"), "HOME": str(tmp / "home"), "DISPLAY": ":77"}
+    env.pop("QT_QPA_PLATFORM", None)
+    subprocess.run(["make", "--no-print-directory", "-o", f"{venv}/.installed", f"VENV={venv}",
+                    "install-desktop"], cwd=ROOT, env=env, check=True)
+    entry = (tmp / "data" / "applications" / "cnn-visualiser.desktop").read_text(encoding="utf-8")
+    argv = shlex.split(next(line[5:] for line in entry.splitlines() if line.startswith("Exec=")))
+    started = [subprocess.Popen(["Xvfb", ":77", "-screen", "0", "1680x1050x24", "-nolisten", "tcp"],
+                                stderr=subprocess.DEVNULL)]
+    try:
+        time.sleep(1)
+        for extra in ("openbox", "tint2"):  # a title bar and a task bar show the icon
+            if shutil.which(extra):
+                started.append(subprocess.Popen([extra], env=env, stderr=subprocess.DEVNULL))
+        started.append(subprocess.Popen(argv, env=env, cwd=tmp))
+        subprocess.run(["xdotool", "search", "--sync", "--onlyvisible", "--name", "CNN Visualiser"],
+                       env=env, check=True, timeout=60, stdout=subprocess.DEVNULL)
+        time.sleep(4)  # the first frame, the plots and the task bar's icon
+        subprocess.run(["import", "-window", "root", str(out)], env=env, check=True)
+        return out
+    finally:
+        for p in reversed(started):
+            p.terminate()
+            p.wait(10)
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("names", nargs="*", help="file names from the table (default: all, and the icons)")
     p.add_argument("--out", type=Path, default=DOCS, help="folder to write to (default docs/)")
     p.add_argument("--list", action="store_true", help="print the table and exit")
+    p.add_argument("--desktop", action="store_true", help="docs/desktop_start.png on Xvfb (see above)")
+    p.add_argument("--venv", type=Path, default=Path(sys.prefix),
+                   help="with --desktop: the environment the app is installed in (default: this one)")
     p.add_argument("--one", help=argparse.SUPPRESS)  # render one shot in this process
     args = p.parse_args(argv)
     by_name = {s.file: s for s in SHOTS}
     if args.list:
         for s in SHOTS:
             print(s)
+        return 0
+    if args.desktop:
+        print(desktop_start(args.out / "desktop_start.png", args.venv.resolve()))
         return 0
     if args.one:
         print(render(by_name[args.one], args.out))
