@@ -130,9 +130,13 @@ def load_image(
         raise ImageLoadError(f"{path.name}: {why}{said}.")
     if original_size == (0, 0):
         original_size = (image.height(), image.width())
-    if warnings:
+    profile = [w for w in warnings if _is_profile_message(w)]
+    damage = [w for w in warnings if not _is_profile_message(w)]
+    if damage:
         notes.append("the file looks damaged or cut short, so part of the image may be "
-                     f"missing (Qt said: {warnings[0]}).")
+                     f"missing (Qt said: {damage[0]}).")
+    if profile:
+        notes.append(f"its colour profile is damaged and was ignored (Qt said: {profile[0]}).")
     array, conversion_notes, had_alpha = qimage_to_array(image)
     del image
     notes = conversion_notes + notes
@@ -285,7 +289,13 @@ def _explain_read_error(reader: QImageReader, path: Path, size_known: bool) -> s
     return f"the image could not be decoded ({reader.errorString()})."
 
 
-_CODEC_WORDS = ("JPEG", "PNG", "libpng", "jpeg", "TIFF", "tiff", "GIF", "WebP", "webp", "BMP", "image")
+_CODEC_WORDS = ("JPEG", "PNG", "libpng", "jpeg", "TIFF", "tiff", "GIF", "WebP", "webp", "BMP", "image",
+                "Icc", "ICC", "curv table", "sanity")
+
+
+def _is_profile_message(message: str) -> bool:
+    """Qt's complaints about an embedded ICC colour profile (the pixels themselves are fine)."""
+    return any(word in message for word in ("Icc", "ICC", "curv table", "sanity"))
 
 
 @contextmanager
@@ -302,7 +312,7 @@ def _capture_qt_image_warnings() -> Iterator[list[str]]:
 
     def handler(mode: QtMsgType, context, message: str) -> None:
         category = getattr(context, "category", "") or ""
-        if "image" in category or any(word in message for word in _CODEC_WORDS):
+        if "image" in category or "icc" in category or any(word in message for word in _CODEC_WORDS):
             caught.append(message.strip())
         elif previous is not None:
             previous(mode, context, message)
