@@ -1,11 +1,13 @@
 """The diagram and the plots as a PNG or an SVG of exactly what the learner sees.
 
 One painting path for both formats: the view's viewport is rendered with ``QWidget.render``
-— the same paint event that draws it on screen — onto a ``QImage`` whose device pixel ratio
-is the export scale (PNG) or onto a ``QSvgGenerator`` at the screen's DPI (SVG). Because the
-scale lives in the device, not in the painter's transform, pixel-sized items (the diagram's
-``ItemIgnoresTransformations`` nodes and labels, every axis text) grow with it: at 2× a
-label is twice as many pixels, as on a HiDPI screen.
+— the same paint event that draws it on screen — onto a ``QSvgGenerator`` at the screen's
+DPI; ``svg_fix`` makes that SVG portable, and the PNG is that SVG drawn at the export scale by
+Qt's SVG renderer. So everything grows with the scale: the diagram's pixel-sized
+(``ItemIgnoresTransformations``) nodes and labels, axis text, and cosmetic strokes — which a
+view painted straight onto a 2× image keeps one device pixel wide (measured: a cosmetic 1 px
+pen on a device-pixel-ratio-2 image covers 1 row, a plain one 2), and which the old exporter's
+painter scale left at screen size (labels ~¼ of the ink they should have at 3×).
 
 The picture is the visible rectangle, never the scene's bounding rectangle: an inline
 weight edit leaves items whose (transform-ignoring) bounds reach tens of thousands of scene
