@@ -204,7 +204,7 @@ class ProbabilityBars(QWidget):
             return
         row = max(fm.height() + 2, min(24, self.height() // len(self.probabilities)))
         name_w = max(fm.horizontalAdvance(n[:10]) for n in self.class_names) + 8
-        value_w = fm.horizontalAdvance("100.0 %") + 8
+        value_w = fm.horizontalAdvance("8.88×10⁻⁸ %") + 8  # the widest fmt() gives
         width = max(10, self.width() - name_w - value_w)
         best = int(np.argmax(self.probabilities))
         for i, (n, v) in enumerate(zip(self.class_names, self.probabilities, strict=True)):
