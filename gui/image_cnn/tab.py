@@ -13,17 +13,11 @@ import time
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import (
     QFileDialog,
-    QGroupBox,
-    QHBoxLayout,
     QProgressBar,
     QPushButton,
-    QScrollArea,
-    QSplitter,
-    QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -36,6 +30,7 @@ from gui.image_cnn.errors import ConfusionView, MisclassifiedGallery
 from gui.image_cnn.feature_maps import FeatureMapsView
 from gui.image_cnn.filters import FiltersView
 from gui.image_cnn.handle import ImageCnnHandle
+from gui.image_cnn.panels import build_panels
 from gui.image_cnn.stepthrough import StepThroughView
 from gui.image_cnn.toolbar import CnnToolbars, speed_for_slider, speed_text
 from gui.image_lab.looks import style_error
@@ -44,25 +39,6 @@ from gui.widgets.naming import name
 from gui.widgets.text_line import TextLine
 
 SLOW_VIEWS_HZ = 5  # curves, confusion matrix and gallery while playing
-
-
-def _scrolled(widget: QWidget, obj: str) -> QScrollArea:
-    area = QScrollArea()
-    area.setObjectName(obj)
-    area.setWidgetResizable(True)
-    area.setFrameShape(QScrollArea.Shape.NoFrame)
-    area.setWidget(widget)
-    return area
-
-
-def _column(*widgets: QWidget) -> QWidget:
-    box = QWidget()
-    v = QVBoxLayout(box)
-    v.setContentsMargins(2, 2, 2, 2)
-    for w in widgets:
-        v.addWidget(w)
-    v.addStretch(1)
-    return box
 
 
 class ImageCnnTab(QWidget):
@@ -101,61 +77,11 @@ class ImageCnnTab(QWidget):
         self._slow_timer = QTimer(self)
         self._slow_timer.setSingleShot(True)
         self._slow_timer.timeout.connect(self._draw_slow)
-        self._layout(run_bar, data_bar)
+        build_panels(self, run_bar, data_bar)
         self._connect()
         self.handle.configure({})
 
     # ------------------------------------------------------------------ layout
-    def _layout(self, run_bar, data_bar) -> None:
-        net_box = QGroupBox("Architecture")
-        v = QVBoxLayout(net_box)
-        v.addWidget(self.architecture)
-        v.addWidget(self.editor)
-        draw_page = QWidget()
-        h = QHBoxLayout(draw_page)
-        h.addWidget(self.canvas, 3)
-        side = QVBoxLayout()
-        side.addWidget(self.probabilities)
-        side.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignLeft)
-        side.addStretch(1)
-        h.addLayout(side, 2)
-        left = _scrolled(_column(net_box), "cnnLeftPanel")
-        left.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        left.setMinimumWidth(280)
-        self.centre_tabs = QTabWidget()
-        name(self.centre_tabs, "cnnCentreTabs", "Kernels, feature maps and step-through")
-        self.maps_page = _scrolled(_column(self.filters, self.feature_maps), "cnnMapsPage")
-        self.centre_tabs.addTab(self.maps_page, "Kernels and feature maps")
-        self.centre_tabs.addTab(_scrolled(self.stepthrough, "cnnStepPage"), "Step-through")
-        self.right_tabs = QTabWidget()
-        name(self.right_tabs, "cnnRightTabs", "Errors and data")
-        self.right_tabs.addTab(_scrolled(_column(self.confusion, self.gallery), "cnnErrorsPage"), "Errors")
-        self.draw_page = _scrolled(draw_page, "cnnDrawPage")
-        self.right_tabs.addTab(self.draw_page, "Draw a digit")
-        self.right_tabs.addTab(_scrolled(self.data_preview, "cnnDataPage"), "Data set")
-        right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(self.curves)
-        right.addWidget(self.right_tabs)
-        right.setStretchFactor(0, 2)
-        right.setStretchFactor(1, 3)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        name(self.splitter, "cnnSplitter", "CNN tab panels")
-        for w in (left, self.centre_tabs, right):
-            self.splitter.addWidget(w)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 4)
-        self.splitter.setStretchFactor(2, 3)
-        self.splitter.setSizes([300, 560, 500])
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.setSpacing(0)
-        outer.addWidget(run_bar)
-        outer.addWidget(data_bar)
-        outer.addWidget(self.splitter, 1)
-        outer.addWidget(self.folder_progress)
-        outer.addWidget(self.status)
-        outer.addWidget(self.message)
-
     def _connect(self) -> None:
         b, h, m = self.bar, self.handle, self.moment
         b.play.toggled.connect(self.on_play_toggled)
