@@ -79,7 +79,13 @@ class Styles:
     def set_theme(self, theme: Theme) -> None:
         """Kernel-weight colours from the window's palette (gui/widgets/palette.py), for this theme."""
         self.theme = theme
-        self.kernel = [QColor(tap_colour(i, theme)) for i in range(32)]
+        self.kernel = [QColor(tap_colour(i, theme)) for i in range(len(getattr(self, "kernel", ())) or 8)]
+
+    def kernel_colour(self, i: int) -> QColor:
+        """The colour of the i-th weight of every kernel, for any kernel size (K6 red, K7 blue…)."""
+        while len(self.kernel) <= i:
+            self.kernel.append(QColor(tap_colour(len(self.kernel), self.theme)))
+        return self.kernel[i]
 
     def pen(self, colour: QColor, width: float, dashed: bool) -> QPen:
         """A cosmetic (pixel-width) pen; negative weights are dashed."""

@@ -253,6 +253,7 @@ def test_two_kernel_padded_net_continues_the_numbering(qtbot):
     qtbot.addWidget(w)
     w.resize(700, 420)
     w.show()
+    qtbot.waitExposed(w)
     w.set_network(net)
     w.show_snapshot(make_snapshot(trainer))
     names = set(w.nodes)
@@ -265,8 +266,13 @@ def test_two_kernel_padded_net_continues_the_numbering(qtbot):
     assert "b_conv2" in w.label_text("b_conv2")
     w.set_highlight({"K12"})
     assert {k for k in w.highlighted_items()} == {f"K12@{j}" for j in range(8)} | {"pad0"}
-    # many edges: the per-edge kernel labels give way to tooltips
-    assert w.label_text("K9") == ""
+    # many edges: each kernel's weights are labelled once (its first receptive field), the
+    # other copies give way; numbers without room are in the tooltips, and the legend says so
+    for param in ("K9", "K10", "K11", "K12", "K13", "K14"):
+        assert w.label_text(f"{param}@0").startswith(f"{param} "), param
+        assert all(w.label_text(f"{param}@{j}") == "" for j in range(1, 8)), param
+    assert w.hidden_labels() > 0
+    assert "some labels hidden — hover for values" in w.legend.texts()
     assert "weight K9" in w.edge_tooltip("K9", 3)
 
 
