@@ -29,8 +29,11 @@ SLACK_PX = 1.0  # margins are this much wider than the placement's bounds need (
 GAP_PX = 0.5  # kept clear around every label box (so two boxes are a pixel apart at least)
 TEMPLATE = -5 / 90  # "−0.05556" at 4 figures: the room a number needs before the first snapshot
 ALLOWANCE = "−0"  # room for a sign change and one more digit, so labels rarely move while training
-TAP_SPOTS = ((1, 0.0), (0, 0.8), (0, 0.6), (0, 0.4), (1, 0.3))  # (segment, fraction) along src→tap→dst
+TAP_SPOTS = ((1, 0.0), (0, 0.8), (0, 0.6), (0, 0.4), (1, 0.3), (0, 0.25), (1, 0.55))  # (segment, fraction)
 LAMBDA_T = (0.56, 0.45, 0.66, 0.35, 0.75, 0.25)  # fractions along C → O
+#: Three rectangles (half-width, half-height in radii) that together cover a circle — closer to
+#: it than its square, so a label may sit by a node's rim diagonally.
+CIRCLE_COVER = ((1.0, 0.5), (0.8661, 0.8661), (0.5, 1.0))
 HIDDEN_NOTE = "some labels hidden — hover for values"
 
 
@@ -185,8 +188,8 @@ class Fitter:
         for name, node in d.nodes.items():
             spec = lay.nodes[name]
             cx, cy = centre[name] = to_px(spec.x, spec.y)
-            r = node.radius  # a label's box keeps PAD/2 from its circle, plus GAP_PX of its own
-            obstacles.append((cx - r, cy - r, cx + r, cy + r))
+            r = node.radius + 0.5  # and half its outline; a label box keeps PAD/2 more, and GAP_PX
+            obstacles += [(cx - a * r, cy - b * r, cx + a * r, cy + b * r) for a, b in CIRCLE_COVER]
             if node.name_label.isVisible():
                 a = node.name_label.box_for(node.name_label.size())
                 obstacles.append((cx + a[0], cy + a[1], cx + a[2], cy + a[3]))
@@ -284,9 +287,12 @@ class Fitter:
             r0, r1 = self.d.nodes[rec.src].radius, self.d.nodes[rec.dst].radius
             mid = (r0 + max(length - r0 - r1, 0.0) / 2) / length  # halfway between the two circles
             at = [Spot((x0 + f * (x1 - x0), y0 + f * (y1 - y0))) for f in (LAMBDA_T[0], mid, *LAMBDA_T[1:])]
-            beside = h / 2 + 2 * GAP_PX  # resting on its line, just above or below it
             m = at[1].pos
-            return at + [Spot(m, "center", (0.0, -beside)), Spot(m, "center", (0.0, beside))]
+            out = at
+            # resting on its line just above or below it, then further off: clear of its two nodes
+            for beside in (h / 2 + 2 * GAP_PX, h / 2 + max(r0, r1) + 2 * GAP_PX):
+                out += [Spot(m, "center", (0.0, -beside)), Spot(m, "center", (0.0, beside))]
+            return out
         out = []
         spots = TAP_SPOTS if rec.position == FIELD else TAP_SPOTS[:1]  # others: at their own kink only
         for seg, f in spots:

@@ -102,7 +102,6 @@ class NetworkDiagram(QWidget):
         self.net, self.snap = net, None
         build_items(self, net)
         self.hit.rebuild()
-        self.legend.set_entries(legend_entries(self.net, self.styles))
         self._apply_palette()
         self.fitter.reset()
         self._fit()
@@ -337,6 +336,8 @@ class NetworkDiagram(QWidget):
             box.set_colours(fg, base, self.styles.pen(fg, 1.0, False))
         self.restyle_edges()
         self._apply_emphasis()
+        if self.net is not None:
+            self.legend.set_entries(legend_entries(self.net, self.styles))  # the theme's pens
         self.legend.update()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)

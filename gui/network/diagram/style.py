@@ -17,7 +17,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QPen
 
-from gui.widgets.palette import LIGHT, Theme, tap_colour
+from gui.widgets.palette import LIGHT, Theme, legible, tap_colour
 
 POSITIVE = "#e66101"  # orange: positive λ / bias, positive node values
 NEGATIVE = "#7b4fc9"  # purple: negative λ / bias, negative node values
@@ -73,12 +73,14 @@ class Styles:
         self.nan_brush = QBrush(QColor("#606060"))
         self.dropped_brush = QBrush(QColor(DROPPED), Qt.BrushStyle.Dense4Pattern)
         self.set_theme(theme)
-        self.positive, self.negative = QColor(POSITIVE), QColor(NEGATIVE)
         self.max_width = MAX_WIDTH  # set from the pixels between neighbouring edges
 
     def set_theme(self, theme: Theme) -> None:
         """Kernel-weight colours from the window's palette (gui/widgets/palette.py), for this theme."""
         self.theme = theme
+        # λ and bias edges by sign: the theme's orange and purple, legible on its background
+        self.positive = QColor(legible(theme.positive, theme.background))
+        self.negative = QColor(legible(theme.negative, theme.background))
         self.kernel = [QColor(tap_colour(i, theme)) for i in range(len(getattr(self, "kernel", ())) or 8)]
 
     def kernel_colour(self, i: int) -> QColor:

@@ -36,6 +36,7 @@ def diagram(qtbot):
 def _pointer_on(qtbot, d, name: str) -> QPoint:
     p = d.canvas.mapFromScene(d.nodes[name].scenePos())
     at = QPoint(p.x() + 2, p.y() + 2)
+    qtbot.mouseMove(d.canvas.viewport(), QPoint(1, 1))  # Qt sends no move to where the pointer already is
     qtbot.mouseMove(d.canvas.viewport(), at)
     qtbot.waitUntil(lambda: QToolTip.isVisible() and QToolTip.text() == d.node_tooltip(name), timeout=2000)
     return at

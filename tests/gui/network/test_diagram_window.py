@@ -78,6 +78,8 @@ def test_no_label_overlaps_another_or_is_cut(qtbot, tmp_path, size, case):
     if case == "one kernel" and size != (1280, 720):
         assert d.hidden_labels() == 0  # the chapter's figure: every number on screen
         assert HIDDEN_NOTE not in d.legend.texts()
+    if size != (1280, 720):  # every kernel weight is printed at least once (its first receptive field)
+        assert [p for p in d.net.param_names() if p.startswith("K") and not d.label_text(p)] == []
 
 
 def test_labels_stay_apart_after_resizing_and_training(qtbot, tmp_path):
