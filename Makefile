@@ -27,6 +27,13 @@ test: $(STAMP)
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) bench/run_all.py
 
+# Close the real window while it is busy, 30 runs each of mid-training, mid image-lab filter and
+# mid workspace save, 2 at a time; every run must exit 0 with nothing alarming on stderr and the
+# workspace must be the old one or the new one (tests/soak/close_while_busy.py; a few minutes).
+.PHONY: soak
+soak: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) tests/soak/close_while_busy.py --runs 30 --jobs 2
+
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 
