@@ -11,9 +11,8 @@
 * The title shows the file's name and "•" while there are unsaved changes (training counts).
 * Run N's progress and Cancel (Esc): gui/window/run_progress.py.
 
-Dialogs are hooks (``ask_open_path``, ``ask_save_path``, ``ask_export_path``, ``ask_unsaved``) so
-tests replace them; the close-time "save changes?" question is only asked when ``confirm_close``
-is on (``run_gui`` turns it on).
+Dialogs are hooks (``ask_open_path``, ``ask_save_path``, ``ask_export_path``, ``ask_unsaved``) that
+tests replace; "save changes?" is only asked when ``confirm_close`` is on (``run_gui`` sets it).
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from core.chapter.step_export import to_csv_rows, to_latex
+from core.chapter.stepthrough.export import to_csv_rows, to_latex
 
 EXPORT_FILTER = "CSV table (*.csv);;LaTeX (*.tex)"
 
