@@ -24,7 +24,7 @@ def application(argv: list[str] | None = None):
         app = QApplication(list(argv or ["cnn-visualiser"]))
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(ORGANISATION)
-    app.setApplicationDisplayName(ORGANISATION)
+    # No display name: X11 appends it to every window title, which then names the app twice.
     if ICON_PATH.exists():
         app.setWindowIcon(QIcon(str(ICON_PATH)))
     apply_theme(app)

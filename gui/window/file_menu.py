@@ -40,7 +40,16 @@ from gui.window.settings import (
 SUFFIX = ".cnnviz"
 WORKSPACE_FILTER = "CNN Visualiser workspace (*.cnnviz);;All files (*)"
 APP_TITLE = "CNN Visualiser"
-UNTITLED_TITLE = "CNN Visualiser — the chapter's 1D CNN"
+TITLES = {"1": "experiment 1 (the chapter's sample)", "2": "experiment 2 (the chapter's 10 images)",
+          "synthetic": "synthetic images", "classes": "3 classes"}
+
+
+def experiment_title(config: dict) -> str:
+    """What the window's title calls the applied experiment."""
+    exp = str(config.get("experiment") or "1")
+    if exp == "csv":
+        return Path(str(config.get("csv_path") or "a CSV file")).name
+    return TITLES.get(exp, TITLES["1"])
 K_EXPERIMENT, K_LAB, K_PRECISION, K_LABELS = (
     "experiment/config", "imageLab/state", "view/precision", "view/labels")
 
@@ -148,11 +157,14 @@ class FileController(QObject):
 
     # ------------------------------------------------------------------ title and changes
     def update_title(self) -> None:
+        """"CNN Visualiser — experiment 2 (the chapter's 10 images)", after the file's name when there
+        is one, with "•" while there are unsaved changes."""
+        shown = f"{APP_TITLE} — {experiment_title(self._applied)}"
         if self.path is None and not self.dirty:
-            title = UNTITLED_TITLE
+            title = shown
         else:
             name = Path(self.path).name if self.path else "Untitled"
-            title = f"{'• ' if self.dirty else ''}{name} — {APP_TITLE}"
+            title = f"{'• ' if self.dirty else ''}{name} — {shown}"
         self.window.setWindowTitle(title)
 
     def set_dirty(self, on: bool) -> None:
@@ -168,6 +180,7 @@ class FileController(QObject):
     @Slot(object)
     def _on_network(self, info: dict) -> None:
         self._applied = dict(info.get("config") or {})
+        self.update_title()
 
     @Slot(str)
     def _on_stopped(self, _reason: str) -> None:
