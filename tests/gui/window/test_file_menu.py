@@ -157,12 +157,13 @@ def test_title_marks_unsaved_changes(qtbot, window, tmp_path):
     window.actions_.step_epoch.trigger()
     qtbot.waitUntil(lambda: window.windowTitle().startswith("• Untitled"), timeout=5000)
     file_reply(qtbot, window, lambda: window.files.save_to(tmp_path / "t.cnnviz"))
-    assert window.windowTitle() == "t.cnnviz — CNN Visualiser"
+    saved = "t.cnnviz — CNN Visualiser — experiment 1 (the chapter's sample)"
+    assert window.windowTitle() == saved
     window.worker.set_sample(0)  # only looking: not a change
     qtbot.wait(200)
-    assert window.windowTitle() == "t.cnnviz — CNN Visualiser"
+    assert window.windowTitle() == saved
     window.actions_.step_epoch.trigger()
-    qtbot.waitUntil(lambda: window.windowTitle() == "• t.cnnviz — CNN Visualiser", timeout=5000)
+    qtbot.waitUntil(lambda: window.windowTitle() == f"• {saved}", timeout=5000)
 
 
 def test_save_without_a_name_asks_and_ctrl_s_saves(qtbot, window, tmp_path):
