@@ -6,7 +6,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test bench lint screenshots clean
+.PHONY: run test bench lint screenshots install-desktop clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -14,7 +14,10 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# On Linux, first check that Qt's X11 platform plugin finds its libraries; if not, print the one
+# apt-get/dnf command that installs them (gui/window/system_check.py) instead of Qt's abort.
 run: $(STAMP)
+	$(PY) -m gui.window.system_check
 	$(PY) main.py
 
 test: $(STAMP)
@@ -26,6 +29,27 @@ bench: $(STAMP)
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
+
+# Every picture in the README, rendered from the app itself offscreen (the table in docs/screenshots.py).
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) docs/screenshots.py
+
+# The desktop entry and icon, for this user only (no root), where desktop environments look:
+# $XDG_DATA_HOME (default ~/.local/share)/applications and …/icons/hicolor. Exec is this venv's
+# command, or DESKTOP_EXEC=… given on the command line (e.g. a pipx install; then no venv is made).
+APP_ID      := cnn-visualiser
+DESKTOP_EXEC = $(abspath $(VENV))/bin/$(APP_ID)
+ICON_SIZES  := 48 64 128 256
+install-desktop: $(if $(filter command line,$(origin DESKTOP_EXEC)),,$(STAMP))
+	@set -e; data="$${XDG_DATA_HOME:-$$HOME/.local/share}"; \
+	apps="$$data/applications"; icons="$$data/icons/hicolor"; \
+	mkdir -p "$$apps" "$$icons/scalable/apps"; \
+	cp resources/icon.svg "$$icons/scalable/apps/$(APP_ID).svg"; \
+	for n in $(ICON_SIZES); do mkdir -p "$$icons/$${n}x$${n}/apps"; \
+	  cp resources/icons/$(APP_ID)-$$n.png "$$icons/$${n}x$${n}/apps/$(APP_ID).png"; done; \
+	sed -e 's|^Exec=.*|Exec="$(DESKTOP_EXEC)"|' -e 's|^TryExec=.*|TryExec=$(DESKTOP_EXEC)|' \
+	  resources/$(APP_ID).desktop > "$$apps/$(APP_ID).desktop"; \
+	echo "installed $$apps/$(APP_ID).desktop and its icon in $$icons (Exec: $(DESKTOP_EXEC))"
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

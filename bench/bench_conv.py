@@ -48,7 +48,8 @@ try:  # pin every BLAS pool now that NumPy, SciPy and OpenCV (each may bring one
 except ImportError:  # pragma: no cover - threadpoolctl is a dependency
     threadpool_info = None
 
-from core.image_ops.conv2d import METHODS, _plan, conv2d, stack_kernels  # noqa: E402
+from core.image_ops.conv2d import METHODS, conv2d, stack_kernels  # noqa: E402
+from core.image_ops.correlation import plan  # noqa: E402
 from core.image_ops.kernels import get_kernel  # noqa: E402
 from core.image_ops.pooling import pool2d  # noqa: E402
 
@@ -171,7 +172,7 @@ def calibrate(rounds: int = 3, side: int = 2048, sizes=(3, 5, 7, 9, 11, 15, 21, 
                 fns["filter2D"] = _cv_filter(x, kern)
             best = {m: min(t) for m, t in interleaved(fns, rounds, time.thread_time).items()}
             ours = {m: v for m, v in best.items() if m in METHODS}
-            auto = _plan(kern, np.dtype(np.float32), (1, 1), "auto", True)[0]
+            auto = plan(kern, np.dtype(np.float32), (1, 1), "auto", True)[0]
             auto = {"sep": "separable"}.get(auto, auto)
             lines.append(f"k={k:2d} {kind:<9} " + "  ".join(f"{m} {v:6.1f}" for m, v in best.items())
                          + f"   fastest {min(ours, key=ours.get)}, auto picks {auto}")

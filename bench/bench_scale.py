@@ -17,7 +17,7 @@ so a busy moment on the shared machine hits all of them alike. The table prints 
 and its min–max over the rounds: ``t64/core`` ≥ 1 means the core is at least as fast as PyTorch
 float64; ``t32/core`` ≥ 0.67 means within 1.5× of float32.
 
-Run: ``python bench/bench_scale.py [--quick] [--shapes N×n×nk,…]``. Without PyTorch installed the
+Run: ``python bench/bench_scale.py [--quick] [--rounds R] [--shapes N×n×nk,…]``. Without PyTorch installed the
 torch columns are skipped with a note (``pip install torch`` into the venv to compare; PyTorch is
 not a dependency of the app).
 """
@@ -170,8 +170,10 @@ def main(argv: list[str] | None = None, echo: bool = False) -> list[str]:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="3 rounds of ~20 ms (a rough look)")
     ap.add_argument("--shapes", help="only these shapes, e.g. 1000x256x8,10x5x1")
+    ap.add_argument("--rounds", type=int, help=f"interleaved rounds per shape (default {ROUNDS})")
     args = ap.parse_args([] if argv is None else argv)
     rounds, target = (3, 0.02) if args.quick else (ROUNDS, TARGET_S)
+    rounds = args.rounds or rounds
     shapes = _parse_shapes(args.shapes) if args.shapes else list(itertools.product(SAMPLES, INPUTS, KERNELS))
     try:
         import torch

@@ -10,8 +10,11 @@ chosen by size, because what sets the speed differs:
 * **tiled** (anything larger): memory traffic dominates, so the batch is swept in tiles of
   ``TILE_ELEMENTS`` feature-map values whose activations stay in the CPU cache, every
   element-wise call works on a contiguous array, and each tile's forward *and* backward run
-  back to back (``train_pass``). The dense bias is added on its own; the conv bias still rides
-  as a ones column of the windows, where BLAS reads it for free.
+  back to back (``train_pass``; ``start``/``advance`` split a pass over several calls). The
+  dense bias is added on its own; the conv bias still rides as a ones column of the windows,
+  where BLAS reads it for free. With one kernel the windows are stored tap by tap, (k+1, N·P),
+  so the conv and its gradient are matrix–vector products over long rows: BLAS is slow at
+  an (N·P, 4) × (4, 1) product.
 
 Softmax losses are computed by log-sum-exp (``softmax_loss``), exact at any logit gap.
 """
@@ -81,26 +84,14 @@ class BatchPass:
         # One kernel at scale: the windows tap by tap, (k+1, N·P), so the conv and its gradient are
         # matrix–vector products over long contiguous rows (a (N·P, 4) × (4, 1) product is slow).
         self._tap_major = not self.small and nk == 1
-        p, s = net.padding, net.stride
-        Xp = X if p == 0 else np.pad(X, ((0, 0), (p, p)))
-        if self._tap_major:
-            win = np.empty((k + 1, N, P))
-            for i in range(k):
-                win[i] = Xp[:, i: i + s * (P - 1) + 1: s]
-            win[k] = 1.0
-            self.XwT = win.reshape(k + 1, N * P)  # row i: tap i of every window; then the 1s
-        else:
-            win = np.empty((N, P, k + 1))
-            # every window as a strided view of the (padded) rows, copied once into place
-            win[:, :, :k] = np.lib.stride_tricks.sliding_window_view(Xp, k, axis=1)[:, ::s][:, :P]
-            win[:, :, k] = 1.0
-            self.Xw1 = win.reshape(N * P, k + 1)  # (N·P, k+1): each window and a 1 for the bias
         self.softmax = net.output == "softmax"
-        self.y = y.reshape(N, 1) if not self.softmax else y
+        if self._tap_major:
+            self.XwT = np.empty((k + 1, N * P))  # row i: tap i of every window; then the 1s
+        else:
+            self.Xw1 = np.empty((N * P, k + 1))  # (N·P, k+1): each window and a 1 for the bias
         if self.softmax:
-            self.labels = y.astype(int)
             self.onehot = np.zeros((N, no))
-            self.onehot[np.arange(N), self.labels] = 1.0
+        self._fill(X, y)
         self.Y = np.empty((N, no))
         self.E = np.empty((N, no))
         self.G = np.empty_like(net.theta)
@@ -119,6 +110,40 @@ class BatchPass:
             self._init_small()
         else:
             self._init_tiled()
+
+    def _fill(self, X: np.ndarray, y: np.ndarray) -> None:
+        """Copy the batch's windows and targets into the buffers (made for N samples)."""
+        net, N = self.net, self.N
+        k, P, p, s = net.kernel_size, net.n_positions, net.padding, net.stride
+        Xp = X if p == 0 else np.pad(X, ((0, 0), (p, p)))
+        if self._tap_major:
+            win = self.XwT.reshape(k + 1, N, P)
+            for i in range(k):
+                win[i] = Xp[:, i: i + s * (P - 1) + 1: s]
+            win[k] = 1.0
+        else:
+            win = self.Xw1.reshape(N, P, k + 1)
+            # every window as a strided view of the (padded) rows, copied once into place
+            win[:, :, :k] = np.lib.stride_tricks.sliding_window_view(Xp, k, axis=1)[:, ::s][:, :P]
+            win[:, :, k] = 1.0
+        self.y = y.reshape(N, 1) if not self.softmax else y
+        if self.softmax:
+            self.labels = y.astype(int)
+            self.onehot[...] = 0.0
+            self.onehot[np.arange(N), self.labels] = 1.0
+        if self.__dict__.get("negXw1") is not None:
+            np.negative(self.Xw1, out=self.negXw1)
+
+    def refill(self, X: np.ndarray, y: np.ndarray) -> BatchPass:
+        """The same pass for another batch of as many samples (validated data): no new buffers.
+
+        SGD and mini-batches on large data sets step through many batches; building a pass
+        for each would cost more than the step.
+        """
+        if X.shape[0] != self.N:
+            raise ValueError(f"refill needs {self.N} samples, got {X.shape[0]}")
+        self._fill(X, y)
+        return self
 
     # ------------------------------------------------------------ shared pieces
     def _dense(self, theta: np.ndarray) -> np.ndarray:

@@ -17,10 +17,13 @@ What the loops guarantee, and how:
   is checked on it, and a callback with ``first_stop`` (``core.chapter.stops``) sees the whole
   block at once. When one fires inside a block, the block is rolled back and exactly the epochs
   up to the stop are replayed (training is deterministic), as the divergence rollback does.
-* **Divergence leaves the last finite state.** Each epoch of ``run_batch`` keeps a checkpoint of
-  the state it started from (parameters, optimiser moments, the dropout stream); a non-finite
-  loss or parameter restores it, so the trainer is left exactly as after the last finite epoch.
+* **Divergence leaves the last finite state.** Each block of ``run_batch`` starts from a
+  checkpoint (parameters, optimiser moments, the dropout stream, the history's length); an
+  epoch whose loss or parameters become non-finite rolls the block back to it and the good
+  epochs before are replayed, so the trainer is left exactly as after the last finite epoch.
   ``run_fused`` checks a block at its end and replays a bad one through ``run_batch``.
+* **The history's big copies wait.** Growing or thinning the history, and the first write to
+  its fresh rows (``History.prefault``), never land in the middle of a time-boxed call.
 * **One BLAS thread** while training a shape too large for the small layout (``blas_one_thread``):
   the tiles' matrix products are thin, where OpenBLAS's second thread costs more than it gives,
   and the window's GUI thread needs the other core.

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import csv
 import os
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import numpy as np
@@ -271,3 +272,25 @@ class History:
             if ev is not None and len(ev) == n:
                 self._eval[:n] = ev
         self.n = n
+
+
+class ParamView(Mapping):
+    """A read-only name → value view of a parameter-shaped array (built in O(1), read on demand)."""
+
+    def __init__(self, names: list[str], index: dict[str, int], values: np.ndarray) -> None:
+        self._names, self._index, self._values = names, index, values
+
+    def __getitem__(self, name: str) -> float:
+        return float(self._values[self._index[name]])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._index
+
+    def __repr__(self) -> str:
+        return f"ParamView({dict(self)!r})"

@@ -218,39 +218,50 @@ def divergence_message(epoch: int, cause: str, lr: float, suggestion: float | No
             f"it was {shown}. A learning rate of {_rate(lr)} is too large for this network; {tip}.")
 
 
-def suggest_learning_rate(trainer, seconds: float = 0.3, max_samples: int = 500) -> float | None:
+def suggest_learning_rate(trainer, work: float = 1e8, max_samples: int = 200) -> float | None:
     """A learning rate that trains where ``trainer``'s diverged, found by trying, or None.
 
     From the parameters the run started with, shorter runs (at most ``max_samples`` samples,
-    evenly spaced, and 50–500 epochs) try 1-2-5 rates below the one that diverged until one
-    neither diverges nor ends with a larger loss than it began with; at most ``seconds`` in all.
+    evenly spaced, and 30–300 epochs) try powers of ten below the rate that diverged until one
+    trains — neither diverges nor ends with a larger loss than it began with — then 5× and 2×
+    that one; the largest that trains is the advice. The search is bounded by ``work``
+    feature-map values computed (≈ 1 s here at most; a wall-clock bound would make the answer
+    depend on the machine's load), so the same run always gets the same advice.
     """
-    import time
-
-    from core.chapter.trainer import Trainer
-
     t = trainer
-    deadline = time.perf_counter() + seconds
+    Trainer = type(t)  # trials are trainers of the same kind (no import: trainer imports this module)
     start = t.history.param_matrix[0] if t.history.n else t.net.theta
     idx = np.unique(np.linspace(0, t.N - 1, min(t.N, max_samples)).astype(int))
     X, y = t.X[idx], t.y[idx]
     kw = t.settings()
     if kw["batch_size"] is not None:
         kw["batch_size"] = min(kw["batch_size"], len(idx))
-    epochs = min(500, max(50, 2 * (t.epoch + 1)))
-    lr = nice_below(t.lr0 / 2)
-    while lr >= 1e-6:
-        left = deadline - time.perf_counter()
-        if left <= 0:
-            return None
+    epochs = min(300, max(30, 2 * (t.epoch + 1)))
+    per_epoch = len(idx) * t.net.n_kernels * t.net.n_positions
+    left = [work]
+
+    def trains(lr: float) -> bool | None:
+        if left[0] < epochs * per_epoch:
+            return None  # over the bound: no verified answer
         net = t.net.copy()
         net.theta[:] = start
         trial = Trainer(net, X, y, **{**kw, "lr": lr})
         before = trial.current_loss()
-        trial.run(epochs, time_budget=left)
-        if trial.epoch < epochs and not trial.diverged:
-            return None  # out of time: no verified answer
-        if not trial.diverged and trial.current_loss() <= before:
+        trial.run(epochs)
+        left[0] -= trial.epoch * per_epoch
+        return not trial.diverged and trial.current_loss() <= before
+
+    lr = 10.0 ** math.floor(math.log10(t.lr0))
+    if lr >= t.lr0:
+        lr /= 10
+    while lr >= 1e-6:
+        ok = trains(lr)
+        if ok is None:
+            return None
+        if ok:
+            for bigger in (5 * lr, 2 * lr):
+                if bigger < t.lr0 and trains(bigger):
+                    return bigger
             return lr
-        lr = nice_below(lr * 0.99)
+        lr /= 10
     return None

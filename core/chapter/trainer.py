@@ -30,41 +30,20 @@ was tried and trains (``core.chapter.stops.suggest_learning_rate``, computed whe
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 
 import numpy as np
 
 from core.chapter import fused_loop
 from core.chapter.fused_loop import Checkpoint, blas_one_thread, fused_ok
-from core.chapter.history import History
+from core.chapter.history import History, ParamView
 from core.chapter.network import Network
 from core.chapter.stops import divergence_message, suggest_learning_rate
 from core.optimizers import OPTIMIZERS, make_optimizer
 
 MODES = ("batch", "sgd", "minibatch")
 MAX_LR = 1e6
-
-
-class ParamView(Mapping):
-    """A read-only name → value view of a parameter-shaped array (built in O(1), read on demand)."""
-
-    def __init__(self, names: list[str], index: dict[str, int], values: np.ndarray) -> None:
-        self._names, self._index, self._values = names, index, values
-
-    def __getitem__(self, name: str) -> float:
-        return float(self._values[self._index[name]])
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._names)
-
-    def __len__(self) -> int:
-        return len(self._names)
-
-    def __contains__(self, name: object) -> bool:
-        return name in self._index
-
-    def __repr__(self) -> str:
-        return f"ParamView({dict(self)!r})"
+SGD_PASSES = 1000  # up to this many samples, sgd keeps one prepared pass per sample
 
 
 class Trainer:
@@ -122,9 +101,11 @@ class Trainer:
         self._momentum, self._betas, self._eps = momentum, tuple(betas), eps
         self._labels = y.astype(int) if net.output == "softmax" else None
         self._ws_all = net.batch_pass(X, y)
+        # sgd on a small data set: one ready pass per sample; otherwise passes refilled per batch
         self._ws_one = [net.batch_pass(X[i: i + 1], y[i: i + 1]) for i in range(N)] if (
-            mode == "sgd"
+            mode == "sgd" and N <= SGD_PASSES
         ) else None
+        self._ws_sized: dict[int, object] = {}  # batch size → a pass refilled for each batch
         self._epoch_s: float | None = None  # measured seconds per epoch (time boxes)
         self._init_state()
 
@@ -182,11 +163,6 @@ class Trainer:
             return None
         return ParamView(self.net.param_names(), self.net._index, d.copy())
 
-    @last_update.setter
-    def last_update(self, value) -> None:
-        self._last_delta = None if value is None else np.array(
-            [float(value[n]) for n in self.net.param_names()])
-
     @property
     def stopped_reason(self) -> str | None:
         """Why training stopped (a stop condition's sentence, or the divergence message), else None."""
@@ -205,10 +181,6 @@ class Trainer:
         if self.mode == "batch":
             return np.arange(self.N)
         return self.rng.permutation(self.N)
-
-    def _batches(self, order: np.ndarray) -> list[np.ndarray]:
-        b = self.batch_size
-        return [order[i: i + b] for i in range(0, self.N, b)]
 
     def _scratch(self, rows: int, cols: int) -> np.ndarray:
         """A reusable (rows, cols) buffer for a block's parameter rows."""
@@ -230,7 +202,11 @@ class Trainer:
             return self._ws_all
         if len(idx) == 1 and self._ws_one is not None:
             return self._ws_one[int(idx[0])]
-        return self.net.batch_pass(self.X[idx], self.y[idx])
+        ws = self._ws_sized.get(len(idx))
+        if ws is None:
+            ws = self._ws_sized[len(idx)] = self.net.batch_pass(self.X[idx], self.y[idx])
+            return ws
+        return ws.refill(self.X[idx], self.y[idx])
 
     def _step_batch(self, idx: np.ndarray) -> bool:
         """Forward, backward and update on one batch; store its predictions and loss.

@@ -163,10 +163,32 @@ def load_dataset_csv(path: str | os.PathLike) -> tuple[np.ndarray, np.ndarray]:
     """
     name = os.fspath(path)
     with _open_text(path, name) as fh:
-        return _parse(fh, name)
+        X, y, bad = _parse(fh, name)
+    if bad is not None:  # a value out of bounds: name it as the file writes it
+        line, j, v = bad
+        with _open_text(path, name) as fh:
+            shown = _cell_text(fh, name, line, j) or f"{v:g}"
+        why = "is not finite" if not math.isfinite(v) else (
+            f"is beyond ±{MAX_ABS_VALUE:g}; rescale the data (values this large overflow the loss "
+            "whatever the learning rate)")
+        raise DataError(f"{name}, row {line}, column {j + 1}: {shown[:30]} {why}")
+    return X, y
 
 
-def _parse(fh: io.TextIOWrapper, name: str) -> tuple[np.ndarray, np.ndarray]:
+def _cell_text(fh: io.TextIOWrapper, name: str, line: int, j: int) -> str | None:
+    """Column ``j`` of the row that ends on ``line``, as written in the file."""
+    reader = csv.reader(_lines(fh, name), strict=True)
+    try:
+        for row in reader:
+            if reader.line_num >= line:
+                return row[j].strip() if reader.line_num == line and j < len(row) else None
+    except (csv.Error, DataError):
+        return None
+    return None
+
+
+def _parse(fh: io.TextIOWrapper, name: str) -> tuple[np.ndarray, np.ndarray, tuple | None]:
+    """The data set, and (line, column, value) of the first value out of bounds, if any."""
     reader = csv.reader(_lines(fh, name), strict=True)
     values = array("d")
     where = array("q")  # the line of each data row, for messages
@@ -224,12 +246,8 @@ def _parse(fh: io.TextIOWrapper, name: str) -> tuple[np.ndarray, np.ndarray]:
         bad = ~(np.abs(data) <= MAX_ABS_VALUE)  # NaN compares False: caught too
     if bad.any():
         i, j = divmod(int(np.argmax(bad)), width)
-        v = float(data[i, j])
-        why = "is not finite" if not math.isfinite(v) else (
-            f"is beyond ±{MAX_ABS_VALUE:g}; rescale the data (values this large overflow the loss "
-            "whatever the learning rate)")
-        raise DataError(f"{name}, row {where[i]}, column {j + 1}: {v:g} {why}")
-    return data[:, :-1], data[:, -1]
+        return data[:, :-1], data[:, -1], (where[i], j, float(data[i, j]))
+    return data[:, :-1], data[:, -1], None
 
 
 def save_dataset_csv(path: str | os.PathLike, X: np.ndarray, y: np.ndarray) -> None:

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import numpy as np
 
+from core.resources import resource_path
+
 DIGITS_SHAPE = (8, 8, 1)
 DIGIT_CLASSES = tuple(str(d) for d in range(10))
 DIGITS_CREDIT = ('"Optical Recognition of Handwritten Digits" (E. Alpaydin, C. Kaynak, 1998), '
@@ -26,8 +28,8 @@ DIGITS_CREDIT = ('"Optical Recognition of Handwritten Digits" (E. Alpaydin, C. K
 
 
 def _digits_path() -> Path:
-    """Where the bundled digits file lives (one place to switch to importlib.resources)."""
-    return Path(__file__).resolve().parents[2] / "resources" / "datasets" / "digits_8x8.csv.gz"
+    """Where the bundled digits file lives: in the checkout's resources/ or the installed package."""
+    return resource_path("datasets", "digits_8x8.csv.gz")
 
 
 @lru_cache(maxsize=1)

@@ -157,6 +157,7 @@ def conv2d(
     method: str = "auto",
     rows: tuple[int, int] | None = None,
     out: np.ndarray | None = None,
+    finite: bool | None = None,
 ) -> np.ndarray:
     """Convolve (cross-correlate, as CNNs do) ``image`` with one kernel or a stack of them.
 
@@ -170,6 +171,7 @@ def conv2d(
     ``rows=(r0, r1)`` computes output rows r0 … r1 − 1 only (a band: the result has r1 − r0
     rows); ``out`` receives the result (same shape and dtype) instead of a new array.
     ``method`` forces one way of computing (see the module docstring); "auto" picks the cheapest.
+    ``finite=True`` says the caller knows every pixel is finite (skips one pass to check it).
     No activation is applied: use ``core.activations.apply_activation`` on the result.
     """
     img, out_dtype = as_float_array(image, "image")
@@ -219,8 +221,9 @@ def conv2d(
 
     lo_all, hi_all = max(0, r0 * sy - py), min(h, (r1 - 1) * sy - py + kh)  # the input rows read
     # One sum tells whether every pixel read is finite (an overflow to ∞ only costs the slow path).
-    with np.errstate(over="ignore", invalid="ignore"):
-        finite = hi_all <= lo_all or bool(np.isfinite(np.add.reduce(x[lo_all:hi_all], axis=None)))
+    if not finite:
+        with np.errstate(over="ignore", invalid="ignore"):
+            finite = hi_all <= lo_all or bool(np.isfinite(np.add.reduce(x[lo_all:hi_all], axis=None)))
     fill = pad_value if pad_mode == "constant" else 0.0
     eps = 4 * float(np.finfo(work).eps)
     # Per kernel: which padded plane it reads (a mix of the channels, one channel, or all of them).
@@ -256,7 +259,7 @@ def conv2d(
             z = min(r1, a + step)
             rows_read = (a * sy - py, (z - 1) * sy - py + kh)  # the input rows these outputs read
             _chunk(x, rows_read, groups, jobs, plans, [t[a - r0 : z - r0] for t in bands], biases,
-                   (sy, sx), px, kh, pad_mode, fill)
+                   (sy, sx), px, kh, pad_mode, fill, finite)
     if scratch is not None:
         for t, s in zip(targets, scratch, strict=True):
             t[...] = s
@@ -281,27 +284,60 @@ def _guard_fft(plans: dict, jobs: list, x: np.ndarray, fill: float, k: tuple[int
             plans[i] = replan(i)
 
 
-def _chunk(x, rows_read, groups, jobs, plans, bands, biases, stride, px, kh, pad_mode, fill) -> None:
-    """One chunk of output rows: build the padded planes it reads, then run each group's method."""
+def _chunk(x, rows_read, groups, jobs, plans, bands, biases, stride, px, kh, pad_mode, fill,
+           finite: bool) -> None:
+    """One chunk of output rows: build the padded planes it reads, then run each group's method.
+
+    At stride 1 with "same" width (kw = 2·px + 1), the direct, separable and matmul ways read
+    planes WITHOUT left and right padding and write straight into the output (``same_px``): the
+    interior never reads padding, and the px border columns each side are then recomputed from
+    narrow padded strips (any padding mode). This saves building a padded copy and copying out.
+    """
     planes: dict[tuple, np.ndarray] = {}
 
-    def plane(key: tuple) -> np.ndarray:
-        if key not in planes:
-            planes[key] = padded_plane(x, key, *rows_read, px, pad_mode, fill)
-        return planes[key]
+    def plane(key: tuple, pad: int = px, source: np.ndarray = x, tag: str = "") -> np.ndarray:
+        if (key, pad, tag) not in planes:
+            planes[(key, pad, tag)] = padded_plane(source, key, *rows_read, pad, pad_mode, fill)
+        return planes[(key, pad, tag)]
 
+    w = x.shape[1]
+    kw = next(iter(jobs))[2].shape[1]
     for (key, how), members in groups.items():
         ks, outs = [jobs[i][2] for i in members], [bands[jobs[i][0]] for i in members]
         bs = [biases[jobs[i][0]] for i in members]
+        same = (px if stride == (1, 1) and kw == 2 * px + 1 and w > 2 * kw and how in ("matmul", "taps")
+                and all(o.flags.c_contiguous for o in outs) else 0)
         if how == "all":
             channel_matmul(plane(key), np.stack(ks), outs, bs)
         elif how == "matmul":
-            banded_matmul(plane(key), ks, outs, bs)
+            banded_matmul(plane(key, px - same), ks, outs, bs, same)
         elif how == "fft":
             fft_tiles(plane(key), ks, outs, stride, bs)
         else:  # key is the kernel's index here: its terms, one per plane it reads
-            terms = [(plane(jobs[i][1]), plans[i]) for i in members]
+            terms = [(plane(jobs[i][1], px - same), plans[i]) for i in members]
             if stride == (1, 1):
-                taps_flat(terms, outs[0], kh, bs[0])
+                taps_flat(terms, outs[0], kh, bs[0], same)
             else:
                 taps(terms, outs[0], stride, kh, bs[0])
+        if same:
+            _borders(x, plane, [(jobs[i][1], jobs[i][2]) for i in members], outs if how == "matmul" else
+                     outs[:1], bs, px, kh, how == "taps", finite)
+
+
+def _borders(x, plane, terms, outs, biases, px: int, kh: int, summed: bool, finite: bool) -> None:
+    """Recompute the px output columns at each side exactly, from narrow padded strips of x.
+
+    ``terms`` are (plane key, 2-D kernel); ``summed``: all terms add into ``outs[0]`` (one kernel
+    over several planes), else term q fills ``outs[q]``.
+    """
+    w = x.shape[1]
+    strips = (("left", x[:, : 2 * px], slice(0, px), slice(0, px)),
+              ("right", x[:, w - 2 * px :], slice(px, 2 * px), slice(w - px, w)))
+    for tag, source, take, put in strips:
+        for q, out in enumerate(outs):
+            mine = terms if summed else [terms[q]]
+            parts = [(plane(key, px, source, tag), plan(k2, x.dtype, (1, 1), "direct", finite))
+                     for key, k2 in mine]
+            strip_out = np.empty((out.shape[0], 2 * px), x.dtype)
+            taps(parts, strip_out, (1, 1), kh, biases[0 if summed else q])
+            out[:, put] = strip_out[:, take]

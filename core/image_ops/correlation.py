@@ -230,12 +230,17 @@ def _emit(out: np.ndarray, acc: np.ndarray, n: int, wp: int, bias: float, scale:
         np.copyto(out, block)
 
 
-def taps_flat(terms, out: np.ndarray, kh: int, bias: float) -> None:
-    """Stride 1: the taps of ``_taps`` on contiguous 1-D slices (about 3× faster than 2-D views).
+def taps_flat(terms, out: np.ndarray, kh: int, bias: float, same_px: int = 0) -> None:
+    """Stride 1: the taps of ``taps`` on contiguous 1-D slices (about 3× faster than 2-D views).
 
     In a padded plane flattened row after row, output (r, c) and tap (i, j) read element
     (r + i)·Wp + c + j, so a block of output rows is ONE slice per tap; each row then carries
     Wp − W' extra values, computed and dropped when the block is copied out.
+
+    ``same_px``: the planes are NOT padded left and right (Wp = W' = W, "same" width, kw = 2·px + 1)
+    and ``out`` is contiguous: the sums go straight into ``out`` (no padded copy, no copy out).
+    Each row's first and last px values then mix in the neighbouring row's edge pixels; the
+    caller recomputes those border columns exactly.
     """
     ho, wo = out.shape
     wp = terms[0][0].shape[1]
@@ -244,10 +249,17 @@ def taps_flat(terms, out: np.ndarray, kh: int, bias: float) -> None:
     if any(plan[0] == "sep" for _, plan in terms):
         hbuf, htmp = np.empty((rows + kh - 1) * wp, out.dtype), np.empty((rows + kh - 1) * wp, out.dtype)
     scale = terms[0][1][3] if len(terms) == 1 and terms[0][1][0] == "sep" else 1.0  # folded into the copy
+    flat_out = out.reshape(-1) if same_px else None
     for r0 in range(0, ho, rows):
         n = min(rows, ho - r0)
-        m = (n - 1) * wp + wo
-        a, t, base = acc[:m], tmp[:m], r0 * wp
+        base = r0 * wp
+        if same_px:
+            a = flat_out[base + same_px : base + n * wp - same_px]
+            m = a.size
+        else:
+            m = (n - 1) * wp + wo
+            a = acc[:m]
+        t = tmp[:m]
         fresh = True
         for p, plan in terms:
             f = p.reshape(-1)
@@ -262,18 +274,25 @@ def taps_flat(terms, out: np.ndarray, kh: int, bias: float) -> None:
                 cols = col_taps if s == scale else [(i, w * s) for i, w in col_taps]
                 _weighted_sum(a, [(hh[i * wp : i * wp + m], w) for i, w in cols], t, fresh)
             fresh = False
-        _emit(out[r0 : r0 + n], acc, n, wp, bias, scale)
+        if not same_px:
+            _emit(out[r0 : r0 + n], acc, n, wp, bias, scale)
+            continue
+        if scale != 1:
+            a *= scale
+        if bias != 0:
+            a += bias
 
 
 def banded_matmul(p: np.ndarray, kernels: list[np.ndarray], outs: list[np.ndarray],
-                  biases: list[float]) -> None:
+                  biases: list[float], same_px: int = 0) -> None:
     """Stride-1 correlation of plane ``p`` with several kernels, a block of output rows at a time.
 
     The n_b output rows of a block read the n_b + kh − 1 input rows ``X`` (a BLAS-ready slice).
     A banded matrix L_j with column j of the kernel on its diagonals gives column j's share of
     every output row at once, R_j = L_j @ X; the outputs are Σ_j R_j shifted left by j (added
-    as contiguous 1-D slices, as in ``_taps_flat``). The L_j of all kernels are stacked, so one
-    matrix product serves the whole group.
+    as contiguous 1-D slices, as in ``taps_flat``). The L_j of all kernels are stacked, so one
+    matrix product serves the whole group. ``same_px``: as in ``taps_flat`` (unpadded columns,
+    sums straight into ``outs``, border columns left for the caller).
     """
     kh, kw = kernels[0].shape
     hp, wp = p.shape
@@ -294,15 +313,19 @@ def banded_matmul(p: np.ndarray, kernels: list[np.ndarray], outs: list[np.ndarra
             rv = np.matmul(bands.reshape(-1, nb + kh - 1), x, out=res).reshape(g, kw, nb * wp)
         else:
             rv = (bands[:, :, :n, : n + kh - 1].reshape(-1, n + kh - 1) @ x).reshape(g, kw, n * wp)
-        m = (n - 1) * wp + wo
+        m = n * wp - 2 * same_px if same_px else (n - 1) * wp + wo
         for q, (o, bias) in enumerate(zip(outs, biases, strict=True)):
+            a = o.reshape(-1)[b0 * wp + same_px : b0 * wp + same_px + m] if same_px else acc[:m]
             if kw == 1:
-                np.copyto(acc[:m], rv[q, 0, :m])
+                np.copyto(a, rv[q, 0, :m])
             else:
-                np.add(rv[q, 0, :m], rv[q, 1, 1 : 1 + m], out=acc[:m])
+                np.add(rv[q, 0, :m], rv[q, 1, 1 : 1 + m], out=a)
                 for j in range(2, kw):
-                    np.add(acc[:m], rv[q, j, j : j + m], out=acc[:m])
-            _emit(o[b0 : b0 + n], acc, n, wp, bias)
+                    np.add(a, rv[q, j, j : j + m], out=a)
+            if not same_px:
+                _emit(o[b0 : b0 + n], acc, n, wp, bias)
+            elif bias != 0:
+                a += bias
 
 
 def fft_tiles(p: np.ndarray, kernels: list[np.ndarray], outs: list[np.ndarray], stride,

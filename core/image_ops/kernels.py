@@ -227,6 +227,8 @@ def parse_kernel_text(text: str) -> np.ndarray:
         if not cleaned:
             continue
         tokens = [t for t in _SEPARATORS.split(cleaned) if t]
+        if not tokens:  # only separators (Unicode spaces such as "\x1f" or "\u3000"): a blank line
+            continue
         n = len(rows) + 1
         if n > MAX_KERNEL_SIZE or len(tokens) > MAX_KERNEL_SIZE:
             what = f"{n} rows" if n > MAX_KERNEL_SIZE else f"{len(tokens)} numbers in row {n}"

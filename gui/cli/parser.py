@@ -13,6 +13,7 @@ import sys
 from gui.cli.args import PROG, CliError, OneLineParser, guarded
 from gui.cli.screenshot import add_screenshot_options, run_screenshot
 from gui.cli.train import add_train_parser
+from gui.cli.train_cnn import add_train_cnn_parser
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -25,8 +26,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_screenshot_options(p)
     p.add_argument("--workspace", metavar="FILE", help="open a saved workspace in the window")
-    sub = p.add_subparsers(dest="command", metavar="{train,filter}")
+    sub = p.add_subparsers(dest="command", metavar="{train,train-cnn,filter}")
     add_train_parser(sub)
+    add_train_cnn_parser(sub)
     try:
         from gui.cli.filter import add_filter_parser
     except ImportError:  # no Qt installed: the headless trainer still works

@@ -4,7 +4,7 @@ Each map cell paints a finished display image (``display.DisplayImage``) scaled 
 and, zoomed in past that image's resolution, a full-resolution crop of just the visible part.
 Outlines (the receptive field on the input, the hovered pixel on its map) are cosmetic pens,
 ``OUTLINE_PX`` device-independent pixels wide over a wider dark halo, so they read at any zoom
-and on any pixel colour. Wheel events are left to the scroll area (the wheel scrolls).
+and on any pixel colour. Wheel events go to the view (it scrolls, or zooms with Ctrl).
 """
 
 from __future__ import annotations
@@ -75,6 +75,7 @@ class MapCell(QWidget):
         self._detail: tuple | None = None  # (key, QImage, array, target rect)
         self.outline: tuple[int, int, int, int] | None = None  # (y0, x0, y1, x1) in map pixels
         self.outline_colour = OUTLINE
+        self.on_wheel = None  # the view's handler: the wheel scrolls the grid, Ctrl+wheel zooms it
 
     def set_image(self, display: DisplayImage, source: np.ndarray | None, levels: Levels | None) -> None:
         """Show a display image; ``source`` (full resolution) and ``levels`` draw zoomed-in crops."""
@@ -122,6 +123,12 @@ class MapCell(QWidget):
             self.left.emit()
         else:
             self.hovered.emit(self.stage, self.index, *hit)
+
+    def wheelEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        if self.on_wheel is not None:
+            self.on_wheel(event, self)
+        else:
+            event.ignore()
 
     def leaveEvent(self, event) -> None:  # noqa: N802 (Qt name)
         self.left.emit()

@@ -369,10 +369,10 @@ class LabControls(QWidget):
         try:
             k = parse_custom_kernel(text)
         except ValueError as exc:
-            style_error(self.custom_error)
+            style_error(self.custom_error, palette=self.palette())
             self.custom_error.setText(str(exc))
         else:
-            style_note(self.custom_error)
+            style_note(self.custom_error, self.palette())
             self.custom_error.setText(f"{k.shape[0]}×{k.shape[1]} kernel, sum of weights "
                                       f"{float(k.sum()):.3g}")
 
@@ -389,6 +389,7 @@ class LabControls(QWidget):
         """A new palette (theme): colour the error text for it."""
         if event.type() == QEvent.Type.PaletteChange:
             self._update_custom_error()
+            style_note(self.channel_note, self.palette())
         super().changeEvent(event)
 
 

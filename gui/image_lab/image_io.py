@@ -31,6 +31,8 @@ from __future__ import annotations
 
 import math
 import os
+import sys
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -123,12 +125,18 @@ def load_image(
         reader = _reader(path)
         image, original_size, notes, size_known = _read(reader, path, max_pixels, max_side)
     if image.isNull():
-        raise ImageLoadError(f"{path.name}: {_explain_read_error(reader, path, size_known)}")
+        why = _explain_read_error(reader, path, size_known).rstrip(".")
+        said = f" (Qt said: {warnings[0]})" if warnings else ""
+        raise ImageLoadError(f"{path.name}: {why}{said}.")
     if original_size == (0, 0):
         original_size = (image.height(), image.width())
-    if warnings:
+    profile = [w for w in warnings if _is_profile_message(w)]
+    damage = [w for w in warnings if not _is_profile_message(w)]
+    if damage:
         notes.append("the file looks damaged or cut short, so part of the image may be "
-                     f"missing (Qt said: {warnings[0]}).")
+                     f"missing (Qt said: {damage[0]}).")
+    if profile:
+        notes.append(f"its colour profile is damaged and was ignored (Qt said: {profile[0]}).")
     array, conversion_notes, had_alpha = qimage_to_array(image)
     del image
     notes = conversion_notes + notes
@@ -281,32 +289,67 @@ def _explain_read_error(reader: QImageReader, path: Path, size_known: bool) -> s
     return f"the image could not be decoded ({reader.errorString()})."
 
 
-_CODEC_WORDS = ("JPEG", "PNG", "libpng", "jpeg", "TIFF", "tiff", "GIF", "WebP", "webp", "BMP", "image")
+_CODEC_WORDS = ("JPEG", "PNG", "libpng", "jpeg", "TIFF", "tiff", "GIF", "WebP", "webp", "BMP", "image",
+                "Icc", "ICC", "curv table", "sanity")
+
+
+def _is_profile_message(message: str) -> bool:
+    """Qt's complaints about an embedded ICC colour profile (the pixels themselves are fine)."""
+    return any(word in message for word in ("Icc", "ICC", "curv table", "sanity"))
 
 
 @contextmanager
 def _capture_qt_image_warnings() -> Iterator[list[str]]:
-    """Collect Qt's image-plugin messages (e.g. "libpng error: Read Error") during reader calls.
+    """Collect what Qt's image plugins say during reader calls (e.g. "libpng error: Read Error").
 
-    Other messages are passed on to the previous handler (or printed as Qt would).
+    Two channels: Qt's message handler (e.g. "qt.gui.imageio.jpeg: Corrupt JPEG data"), and
+    the process's stderr itself, because libpng as bundled with Qt writes straight to file
+    descriptor 2 (seen: "libpng error: Read Error" reached the terminal despite any handler).
+    File descriptor 2 is pointed at a temporary file for the duration; lines that are not about
+    the image are written back to stderr afterwards. Other Qt messages go to the previous handler.
     """
     caught: list[str] = []
 
     def handler(mode: QtMsgType, context, message: str) -> None:
         category = getattr(context, "category", "") or ""
-        if "image" in category or any(word in message for word in _CODEC_WORDS):
+        if "image" in category or "icc" in category or any(word in message for word in _CODEC_WORDS):
             caught.append(message.strip())
         elif previous is not None:
             previous(mode, context, message)
         else:
-            import sys
             print(message, file=sys.stderr)
 
     previous = qInstallMessageHandler(handler)
     try:
-        yield caught
+        with _stderr_lines() as raw:
+            yield caught
     finally:
         qInstallMessageHandler(previous)
+        others = [line for line in raw if not any(word in line for word in _CODEC_WORDS)]
+        caught.extend(line for line in raw if line not in others)
+        if others:
+            print("\n".join(others), file=sys.stderr)
+
+
+@contextmanager
+def _stderr_lines() -> Iterator[list[str]]:
+    """Lines written to file descriptor 2 (by C code too) while the block runs."""
+    lines: list[str] = []
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError):  # no usable stderr (e.g. closed): nothing to keep clean
+        yield lines
+        return
+    with tempfile.TemporaryFile() as tmp:
+        os.dup2(tmp.fileno(), 2)
+        try:
+            yield lines
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+            tmp.seek(0)
+            lines.extend(x.strip() for x in tmp.read().decode("utf-8", "replace").splitlines() if x.strip())
 
 
 def _bits(image: QImage, dtype: type, channels: int) -> np.ndarray:

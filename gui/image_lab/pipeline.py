@@ -277,6 +277,7 @@ def run_pipeline(image: np.ndarray, settings: PipelineSettings, *,
                                previous.pre_activation)
         k = kernels[0].weights.shape[0]
         conv_range = previous.ranges.get("conv")
+        x_range = previous.ranges.get("input")
     else:
         kernels = build_kernels(settings)
         k = kernels[0].weights.shape[0]
@@ -285,7 +286,10 @@ def run_pipeline(image: np.ndarray, settings: PipelineSettings, *,
         check_memory(np.asarray(image), settings, len(kernels), k)
         reuse_input = same_image and previous.settings.greyscale_first == settings.greyscale_first
         x = previous.stages["input"] if reuse_input else conv_input(image, settings)
-        conv, z, conv_range = _conv_layer(x, kernels, settings, stop, buffers)
+        x_range = previous.ranges.get("input") if reuse_input else None
+        if x_range is None:
+            x_range = (float(np.min(x)), float(np.max(x)))  # NaN if any pixel is
+        conv, z, conv_range = _conv_layer(x, kernels, settings, stop, buffers, x_range)
     stages: dict[str, np.ndarray] = {"input": x, "conv": conv}
     h, w = x.shape[:2]
     p, s = settings.padding, settings.stride
@@ -318,11 +322,13 @@ def run_pipeline(image: np.ndarray, settings: PipelineSettings, *,
     result = PipelineResult(settings, kernels, stages, z, formulas, elapsed, source=image)
     if conv_range is not None:
         result.ranges["conv"] = conv_range
+    if x_range is not None and all(np.isfinite(x_range)):
+        result.ranges["input"] = x_range
     return result
 
 
 def _conv_layer(x: np.ndarray, kernels: list[NamedKernel], settings: PipelineSettings,
-                stop: Callable[[], bool], buffers: Buffers | None):
+                stop: Callable[[], bool], buffers: Buffers | None, x_range: tuple[float, float]):
     """(activated maps, pre-activation sums or None, (min, max) or None), a band of rows at a time.
 
     Maps are (H', W', n_k). The exact range is taken band by band while each is in cache
@@ -339,7 +345,7 @@ def _conv_layer(x: np.ndarray, kernels: list[NamedKernel], settings: PipelineSet
     rows = max(256, BAND_BYTES // max(1, n_k * wo * 4))
     identity = settings.activation in ("none", "linear")
     # Can a weighted sum overflow float32? Only past Σ|w|·max|x| + |b| (checked per band if so).
-    x_max = max(abs(float(np.min(x))), abs(float(np.max(x))))
+    x_max = max(abs(x_range[0]), abs(x_range[1]))
     reach = x_max * float(np.abs(stack).sum(axis=(1, 2, 3)).max()) + abs(settings.bias)
     watch = np.isfinite(x_max) and not reach < 1e37
     lo, hi = np.inf, -np.inf
@@ -348,7 +354,8 @@ def _conv_layer(x: np.ndarray, kernels: list[NamedKernel], settings: PipelineSet
             raise Cancelled
         r1 = min(ho, r0 + rows)
         conv2d(x, stack, bias=settings.bias, stride=s, padding=p, pad_mode=settings.pad_mode,
-               pad_value=settings.pad_value, rows=(r0, r1), out=maps[r0:r1])
+               pad_value=settings.pad_value, rows=(r0, r1), out=maps[r0:r1],
+               finite=bool(np.isfinite(x_max)) or None)  # known from x's range: no pass to check
         band = store[:, r0:r1]
         if watch and not np.isfinite(np.add.reduce(band, axis=None)):
             raise ValueError("the weighted sums overflow float32 (beyond ±3.4e38): use smaller weights")

@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 import numpy as np
+from numpy.lib import format as npy_format
 from PySide6.QtGui import QImage
 
 _F = QImage.Format
@@ -92,10 +93,23 @@ def save_maps_png(maps: np.ndarray, path: str | os.PathLike, *, normalise: bool 
 
 
 def save_npy(array: np.ndarray, path: str | os.PathLike) -> None:
-    """Write the exact values as a NumPy .npy file, atomically (no half-written file)."""
+    """Write the exact values as a NumPy .npy file, atomically (no half-written file).
+
+    Written a band of rows at a time in C order (what ``np.load`` reads), so a stack stored map
+    after map is neither copied whole nor gathered value by value.
+    """
+    a = np.asarray(array)
+
     def write(tmp: Path) -> None:
         with open(tmp, "wb") as fh:
-            np.save(fh, np.asarray(array))
+            if a.ndim == 0 or a.flags.c_contiguous:
+                np.save(fh, a)
+                return
+            npy_format.write_array_header_1_0(fh, {"descr": npy_format.dtype_to_descr(a.dtype),
+                                                   "fortran_order": False, "shape": a.shape})
+            rows = max(1, (16 << 20) // max(1, a[0].nbytes))
+            for r0 in range(0, a.shape[0], rows):
+                fh.write(np.ascontiguousarray(a[r0 : r0 + rows]).tobytes())
 
     _atomic_write(Path(path), write)
 

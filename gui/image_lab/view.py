@@ -12,7 +12,7 @@ images, colour scales and ranges come finished from the worker (``display``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QWheelEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -82,6 +82,7 @@ class StageView(QScrollArea):
         key = (stage, index)
         if key not in self._cells:
             cell = MapCell(stage, index, self._grid_host)
+            cell.on_wheel = self._wheel_on
             cell.hovered.connect(self.pixelHovered)
             cell.left.connect(self.hoverLeft)
             self._cells[key] = cell
@@ -270,13 +271,26 @@ class StageView(QScrollArea):
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt name)
         """Ctrl+wheel zooms about the pointer; the plain wheel scrolls (QScrollArea's own)."""
+        self._wheel_on(event, self.viewport())
+
+    def _wheel_on(self, event: QWheelEvent, widget: QWidget) -> None:
+        """A wheel turn over ``widget`` (a map, or the viewport): zoom with Ctrl, else scroll."""
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             steps = event.angleDelta().y() / 120
             if steps:
-                self.zoom_by(ZOOM_STEP ** steps, event.position().toPoint())
+                anchor = widget.mapTo(self.viewport(), event.position().toPoint()) if widget is not \
+                    self.viewport() else event.position().toPoint()
+                self.zoom_by(ZOOM_STEP ** steps, anchor)
             event.accept()
             return
         super().wheelEvent(event)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        """A new palette (theme): the notes take its colours."""
+        if event.type() == QEvent.Type.PaletteChange:
+            for label in self._notes.values():
+                style_note(label, self.palette())
+        super().changeEvent(event)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         super().resizeEvent(event)

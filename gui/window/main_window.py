@@ -11,6 +11,7 @@ from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QDialog, QGraphicsView, QMainWindow, QMessageBox, QSplitter, QTabWidget
 
+from gui.image_cnn.tab import ImageCnnTab
 from gui.image_lab.lab import ImageLab
 from gui.network.beyond.controller import BeyondChapter
 from gui.network.controls import NetworkControls
@@ -54,6 +55,8 @@ class MainWindow(QMainWindow):
         name(self.tabs, "mainTabs", "Views")
         self.tabs.addTab(self.network, "Network")
         self.tabs.addTab(self.image_lab, "Image lab")
+        self.image_cnn = ImageCnnTab()
+        self.tabs.addTab(self.image_cnn, "CNN on images")
         self.setCentralWidget(self.tabs)
 
         self.actions_ = WindowActions(self)
@@ -298,6 +301,7 @@ class MainWindow(QMainWindow):
         """Stop the training thread, the race and the image lab's worker; safe to call twice."""
         self.beyond.shutdown()
         self.image_lab.shutdown()
+        self.image_cnn.shutdown()
         self.worker.shutdown()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)

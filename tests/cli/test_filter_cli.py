@@ -148,3 +148,30 @@ def test_absurd_sizes_are_refused_not_crashed(tmp_path, opts):
     assert r.returncode == 2
     assert_one_error_line(r.stderr)
     assert not (tmp_path / "o.npy").exists()
+
+
+@pytest.mark.timeout(120)
+def test_settings_past_the_memory_limit_are_refused_before_filtering_in_one_line(tmp_path):
+    """8192² grey through nine kernels would hold ~2.6 GB: refused, naming the estimate."""
+    big = QImage(8192, 8192, QImage.Format.Format_Grayscale8)
+    big.fill(90)
+    path = tmp_path / "big.png"
+    assert big.save(str(path))
+    del big
+    kernels = ["sobel-x", "sobel-y", "prewitt-x", "prewitt-y", "laplacian", "sharpen", "emboss", "outline",
+               "identity"]
+    r = run_cli(path, *[a for k in kernels for a in ("--kernel", k)], "--out", tmp_path / "o.npy")
+    assert r.returncode == 2
+    assert_one_error_line(r.stderr)
+    last = r.stderr.splitlines()[-1]
+    assert "9 kernels on this 8192×8192 image would need about 2.5 GB" in last and "limit of 2.0 GB" in last
+    assert not (tmp_path / "o.npy").exists()
+
+
+def test_a_stack_is_saved_as_the_npy_np_load_reads(tmp_path):
+    out = tmp_path / "maps.npy"
+    assert main(["filter", str(BRICK), "--kernel", "sobel-x", "--kernel", "sobel-y", "--out", str(out)]) == 0
+    maps = np.load(out)
+    brick = load_image(BRICK).array.astype(np.float64)
+    assert maps.shape == (512, 512, 2)
+    np.testing.assert_allclose(maps[..., 1], correlate2d(brick, SOBEL_X.T, mode="same"), atol=1e-5)

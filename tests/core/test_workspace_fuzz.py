@@ -14,7 +14,13 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from core.workspace import WorkspaceError, load_workspace
-from tests.support.workspace_corpus import BASES, base_files, byte_mutation, structural_mutation, validate_loaded
+from tests.support.workspace_corpus import (
+    BASES,
+    base_files,
+    byte_mutation,
+    structural_mutation,
+    validate_loaded,
+)
 
 NAMES = sorted(BASES) + [f"{n} (stored)" for n in sorted(BASES)]
 

@@ -317,6 +317,14 @@ BAD = {
 }
 
 
+#: the cases issue 12 lists: 17 tracebacks, 3 accepted with wrong behaviour, and the others it names
+ISSUE_12 = ("5000-digit integer", "deep nesting", "n_inputs 1e12", "padding 1e12", "n_kernels 1e9",
+            "epoch loss a string", "betas strings", "betas a string", "eps a string", "momentum a string",
+            "huge rng state", "negative rng state", "huge epoch", "encrypted member", "compression method 99",
+            "Deflate64 member", "zeros declaring X 3000x10000", '"diverged": "no"', "version 0", "version -1",
+            "momentum NaN", "step count -5", "history_stride 0")
+
+
 def _with_extra(d: bytes, name: str) -> bytes:
     out = io.BytesIO(d)
     with zipfile.ZipFile(out, "a") as zf, warnings.catch_warnings():

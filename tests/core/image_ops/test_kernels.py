@@ -180,6 +180,8 @@ KERNEL_CASES = [
     ("# only a comment", "empty"),
     (";;;", "empty"),
     ("\x00", "not a number"),
+    ("\x1f", "empty"),  # a Unicode space (str.isspace) alone on a line was once a row of no numbers
+    ("1 2\n\u3000\n3 4", None),
     ("4.2e37", None),  # the largest sum allowed is 4.25e37: 3 channels stay under float32's max
     ("−1 0 1\n−2 0 2\n−1 0 1", None),  # the app's own minus sign, pasted back
     ("1e-400 1", None),  # underflows to 0: harmless

@@ -1,0 +1,83 @@
+"""How the image-CNN tab is laid out: toolbars on top; the architecture | kernels, feature maps and
+step-through | curves, errors, the canvas and the data set; status lines at the bottom.
+
+Kept apart from tab.py (which wires the commands and answers) so each reads in one sitting.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+from gui.widgets.naming import name
+
+
+def _scrolled(widget: QWidget, obj: str) -> QScrollArea:
+    area = QScrollArea()
+    area.setObjectName(obj)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setWidget(widget)
+    return area
+
+
+def _column(*widgets: QWidget) -> QWidget:
+    box = QWidget()
+    v = QVBoxLayout(box)
+    v.setContentsMargins(2, 2, 2, 2)
+    for w in widgets:
+        v.addWidget(w)
+    v.addStretch(1)
+    return box
+
+
+def build_panels(self, run_bar, data_bar) -> None:
+    """Lay out ``self`` (an ImageCnnTab): the toolbars, the three panels, the status lines."""
+    net_box = QGroupBox("Architecture")
+    v = QVBoxLayout(net_box)
+    v.addWidget(self.architecture)
+    v.addWidget(self.editor)
+    draw_page = QWidget()
+    h = QHBoxLayout(draw_page)
+    h.addWidget(self.canvas, 3)
+    side = QVBoxLayout()
+    side.addWidget(self.probabilities)
+    side.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignLeft)
+    side.addStretch(1)
+    h.addLayout(side, 2)
+    left = _scrolled(_column(net_box), "cnnLeftPanel")
+    left.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    left.setMinimumWidth(280)
+    self.centre_tabs = QTabWidget()
+    name(self.centre_tabs, "cnnCentreTabs", "Kernels, feature maps and step-through")
+    self.maps_page = _scrolled(_column(self.filters, self.feature_maps), "cnnMapsPage")
+    self.centre_tabs.addTab(self.maps_page, "Kernels and feature maps")
+    self.centre_tabs.addTab(_scrolled(self.stepthrough, "cnnStepPage"), "Step-through")
+    self.right_tabs = QTabWidget()
+    name(self.right_tabs, "cnnRightTabs", "Errors and data")
+    self.right_tabs.addTab(_scrolled(_column(self.confusion, self.gallery), "cnnErrorsPage"), "Errors")
+    self.draw_page = _scrolled(draw_page, "cnnDrawPage")
+    self.right_tabs.addTab(self.draw_page, "Draw a digit")
+    self.right_tabs.addTab(_scrolled(self.data_preview, "cnnDataPage"), "Data set")
+    right = QSplitter(Qt.Orientation.Vertical)
+    right.addWidget(self.curves)
+    right.addWidget(self.right_tabs)
+    right.setStretchFactor(0, 2)
+    right.setStretchFactor(1, 3)
+    self.splitter = QSplitter(Qt.Orientation.Horizontal)
+    name(self.splitter, "cnnSplitter", "CNN tab panels")
+    for w in (left, self.centre_tabs, right):
+        self.splitter.addWidget(w)
+    self.splitter.setStretchFactor(0, 2)
+    self.splitter.setStretchFactor(1, 4)
+    self.splitter.setStretchFactor(2, 3)
+    self.splitter.setSizes([300, 560, 500])
+    outer = QVBoxLayout(self)
+    outer.setContentsMargins(0, 0, 0, 0)
+    outer.setSpacing(0)
+    outer.addWidget(run_bar)
+    outer.addWidget(data_bar)
+    outer.addWidget(self.splitter, 1)
+    outer.addWidget(self.folder_progress)
+    outer.addWidget(self.status)
+    outer.addWidget(self.message)
