@@ -36,24 +36,10 @@ from gui.window.settings import (
     lab_state,
     loaded_panel_config,
 )
+from gui.window.title import APP_TITLE, window_title
 
 SUFFIX = ".cnnviz"
 WORKSPACE_FILTER = "CNN Visualiser workspace (*.cnnviz);;All files (*)"
-APP_TITLE = "CNN Visualiser"
-TITLES = {"1": "experiment 1 (the chapter's sample)", "2": "experiment 2 (the chapter's 10 images)",
-          "synthetic": "synthetic images", "classes": "3 classes"}
-
-
-def experiment_title(config: dict) -> str:
-    """What the window's title calls the applied experiment."""
-    exp = str(config.get("experiment") or "1")
-    if exp == "csv":
-        return Path(str(config.get("csv_path") or "a CSV file")).name
-    return TITLES.get(exp, TITLES["1"])
-K_EXPERIMENT, K_LAB, K_PRECISION, K_LABELS = (
-    "experiment/config", "imageLab/state", "view/precision", "view/labels")
-
-
 class FileController(QObject):
     """Owns the file actions and the state they need (current path, unsaved changes, recent list)."""
 
@@ -84,7 +70,7 @@ class FileController(QObject):
         self._build_actions()
         self.run_progress = RunProgress(window, self.cancel_action, self.message)
         w.progress.connect(self.run_progress.on_progress)
-        self._watch_lab()
+        self.run_progress.watch_lab(window.image_lab)
         if restore:
             self.restore_settings()
         self.recent.refresh()
@@ -150,22 +136,9 @@ class FileController(QObject):
             i = acts.index(a.run_epochs) + 1 if a.run_epochs in acts else len(acts)
             train.insertAction(acts[i] if i < len(acts) else None, self.cancel_action)
 
-    def _watch_lab(self) -> None:
-        worker = getattr(self.window.image_lab, "_worker", None)
-        if worker is not None and hasattr(worker, "busyChanged"):
-            worker.busyChanged.connect(self.run_progress.on_lab_busy)
-
     # ------------------------------------------------------------------ title and changes
     def update_title(self) -> None:
-        """"CNN Visualiser — experiment 2 (the chapter's 10 images)", after the file's name when there
-        is one, with "•" while there are unsaved changes."""
-        shown = f"{APP_TITLE} — {experiment_title(self._applied)}"
-        if self.path is None and not self.dirty:
-            title = shown
-        else:
-            name = Path(self.path).name if self.path else "Untitled"
-            title = f"{'• ' if self.dirty else ''}{name} — {shown}"
-        self.window.setWindowTitle(title)
+        self.window.setWindowTitle(window_title(self._applied, self.path, self.dirty))
 
     def set_dirty(self, on: bool) -> None:
         if on != self.dirty:

@@ -36,6 +36,12 @@ class RunProgress(QObject):
         cancel_action.triggered.connect(self.cancel)
         self.hide()
 
+    def watch_lab(self, lab) -> None:
+        """Show the image lab's slow jobs too (its worker says when one runs long)."""
+        worker = getattr(lab, "_worker", None)
+        if worker is not None and hasattr(worker, "busyChanged"):
+            worker.busyChanged.connect(self.on_lab_busy)
+
     @Slot(int, int)
     def on_progress(self, done: int, total: int) -> None:
         if done == 0:
