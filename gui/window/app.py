@@ -86,6 +86,7 @@ def run_gui(argv: list[str], workspace: str | None = None) -> int:
 
     window = MainWindow()
     window.files.confirm_close = True  # ask to save unsaved changes (never in tests)
+    window.controls.confirm = True  # ask before Apply or Reset throw a trained network away
     if workspace:
         window.files.open_file(workspace)
     app.aboutToQuit.connect(window.shutdown)

@@ -7,7 +7,7 @@ handle (gui/network/controls.py). The window keeps no training state of its own.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QDialog, QGraphicsView, QMainWindow, QMessageBox, QSplitter, QTabWidget
 
@@ -22,6 +22,7 @@ from gui.widgets.naming import name
 from gui.window.actions import WindowActions
 from gui.window.dialogs import about_dialog, help_dialog
 from gui.window.file_menu import install_file_menu
+from gui.window.keys import KeyRouter
 from gui.window.status import StatusBar
 
 ORGANISATION = "CNN Visualiser"
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         self.actions_.build_menus(self.image_lab.open_action, list(self.image_lab.sample_actions))
         self.status = StatusBar(self)
         self.controls = NetworkControls(self)
+        self.keys = KeyRouter.install(self)
         self.beyond = BeyondChapter(self)
         self._connect()
         if restore:
@@ -168,6 +170,11 @@ class MainWindow(QMainWindow):
         """One click of Step sample (as → does)."""
         self.controls.step_sample()
 
+    def focus_diagram(self) -> None:
+        """Give the keyboard focus to the diagram (Enter in a field of the Network tab does)."""
+        if self.tabs.currentWidget() is self.network:
+            self.diagram.canvas.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def set_play_checked(self, on: bool) -> None:
         """Reflect the playing state on the action without sending a command back."""
         a = self.actions_.play
@@ -198,7 +205,10 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(PAINT_FALLBACK_MS, self._frame_painted)
 
     def _on_main_tab(self, _index: int) -> None:
-        if not self._network_tab_hidden():
+        shown = not self._network_tab_hidden()
+        self.actions_.set_network_shown(shown)
+        self.status.set_moment_shown(shown)  # the epoch and loss are the Network tab's
+        if shown:
             self.network.show_moment(self.moment.moment)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)

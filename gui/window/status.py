@@ -48,6 +48,11 @@ class StatusBar:
         sb.addPermanentWidget(self.epoch_label)
         sb.addPermanentWidget(self.loss_label)
 
+    def set_moment_shown(self, shown: bool) -> None:
+        """The epoch and loss labels only while the Network tab (whose moment they name) is shown."""
+        self.epoch_label.setVisible(shown)
+        self.loss_label.setVisible(shown)
+
     def show_moment(self, m: Moment) -> None:
         """The moment's epoch and loss; a note while a recorded epoch or a step is shown."""
         self.epoch_label.setText(m.epoch_text())
