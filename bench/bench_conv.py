@@ -48,10 +48,8 @@ try:  # pin every BLAS pool now that NumPy, SciPy and OpenCV (each may bring one
 except ImportError:  # pragma: no cover - threadpoolctl is a dependency
     threadpool_info = None
 
-from core.image_ops.conv2d import METHODS, conv2d, stack_kernels  # noqa: E402
-from core.image_ops.correlation import plan  # noqa: E402
+from core.image_ops.conv2d import conv2d, pool2d, stack_kernels  # noqa: E402
 from core.image_ops.kernels import get_kernel  # noqa: E402
-from core.image_ops.pooling import pool2d  # noqa: E402
 
 ROUNDS = 7
 
@@ -153,9 +151,14 @@ def main(rounds: int = ROUNDS) -> list[str]:
 def calibrate(rounds: int = 3, side: int = 2048, sizes=(3, 5, 7, 9, 11, 15, 21, 31)) -> list[str]:
     """Best time of each conv2d method per kernel size, the winner and what "auto" picks.
 
+    (Imports the methods here, so the comparison above also runs against older checkouts.)
+
     Timed in this thread's CPU time (``time.thread_time``): every method runs on one thread,
     and CPU time hardly moves when other programs share the cores, so the crossovers are stable.
     """
+    from core.image_ops.conv2d import METHODS
+    from core.image_ops.correlation import plan
+
     rng = np.random.default_rng(1)
     x = rng.random((side, side), dtype=np.float32)
     lines = [settings_line(), f"calibration on {side}² f32, best of {rounds} interleaved rounds "

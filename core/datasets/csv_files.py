@@ -204,15 +204,17 @@ def _parse(fh: io.TextIOWrapper, name: str) -> tuple[np.ndarray, np.ndarray, tup
         except csv.Error as exc:
             raise DataError(f"{name}, row {start}: {_csv_reason(exc)}") from None
         line, start = start, reader.line_num + 1
-        if not any(c.strip() for c in row):
-            continue
         if len(row) > MAX_CSV_COLUMNS:
             raise DataError(f"{name}, row {line}: {len(row):,} columns; a data set has at most "
                             f"{MAX_CSV_COLUMNS:,}")
         try:
-            nums = [float(c) for c in row]
+            nums = [float(c) for c in row]  # the common case first: a row of numbers
         except ValueError:
             nums = None
+            if not any(c.strip() for c in row):
+                continue  # a blank row (only spaces and commas)
+        if not row:
+            continue  # an empty line
         if nums is None or len(row) < 2:
             reason = _separator_reason(row)
             if reason:

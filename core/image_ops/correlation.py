@@ -23,10 +23,14 @@ import numpy as np
 
 BLOCK_BYTES = 1 << 19  # ~512 KiB of output rows per block: stays in cache while all taps add up
 # Measured cost per output pixel in array passes (CPU time, ``bench/bench_conv.py --calibrate``
-# on 2048²: one pass ≈ 0.55 ms): a tap 2 passes (1 when its weight is ±1); the banded product
-# 0.2 per multiply-add column plus 8 for its calls; an FFT tile ~65 forward (shared by the
-# kernels reading the plane) + 35 inverse per kernel, times the tile's wasted margin.
-COST = {"gemm": 0.2, "gemm_calls": 8.0, "fft_forward": 65.0, "fft_inverse": 35.0}
+# on 2048²: one pass ≈ 0.55 ms): a tap 2 passes (1 when its weight is ±1), 1.25× in a separable
+# pass (its horizontal pass runs over kh − 1 extra rows per block, through a scratch buffer);
+# the banded product 0.2 per multiply-add column plus 8 for its calls; an FFT tile ~65 forward
+# (shared by the kernels reading the plane) + 35 inverse per kernel, times its wasted margin.
+# The crossovers this gives, as measured: a full-rank kernel goes from "matmul" to "fft" at
+# k ≈ 13 (11–15 as the machine's load varies); a rank-1 one from "separable" to "fft" at k ≈ 25
+# (21–31): memory-bound passes suffer more than the FFT's from other programs on the cores.
+COST = {"gemm": 0.2, "gemm_calls": 8.0, "fft_forward": 65.0, "fft_inverse": 35.0, "separable": 1.25}
 
 
 # ----------------------------------------------------------------------------- kernels
@@ -119,7 +123,8 @@ def plan(k2: np.ndarray, work: np.dtype, stride: tuple[int, int], method: str, f
     sy, sx = stride
     options = [(_ops(w for _, w in taps) / (sy * sx), ("direct", taps))]
     if sep is not None:
-        sep_cost = _ops(w for _, w in sep[1]) / sx + _ops(w for _, w in sep[0]) / (sy * sx)
+        passes = _ops(w for _, w in sep[1]) / sx + _ops(w for _, w in sep[0]) / (sy * sx)
+        sep_cost = COST["separable"] * passes
         options.append((sep_cost, ("sep", *sep)))
     if whole and stride == (1, 1):
         gemm = COST["gemm"] * kw * (_banded_rows(kh) + kh - 1) + COST["gemm_calls"]

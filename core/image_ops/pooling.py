@@ -130,11 +130,12 @@ def _planes(a: np.ndarray) -> tuple[list[np.ndarray], bool]:
     return [a], False
 
 
-def _pool_plane(src: np.ndarray, dst: np.ndarray, ky: int, kx: int, sy: int, sx: int, combine) -> None:
-    """dst = combine over each ky×kx window of src (every sy rows, sx columns), in bands.
+def _pool_plane(src: np.ndarray, dst: np.ndarray, ky: int, kx: int, sy: int, sx: int, combine,
+                scale: float = 1.0) -> None:
+    """dst = scale · combine over each ky×kx window of src (every sy rows, sx columns), in bands.
 
     Along y first, over whole rows (contiguous), then along x over the much smaller result;
-    a band of rows at a time so the intermediate rows stay in cache.
+    a band of rows at a time so the intermediate rows (and the scaling) stay in cache.
     """
     ho, wo = dst.shape[:2]
     width = src.shape[1]
@@ -156,10 +157,12 @@ def _pool_plane(src: np.ndarray, dst: np.ndarray, ky: int, kx: int, sy: int, sx:
         o = dst[r0 : r0 + n]
         if kx == 1:
             np.copyto(o, t[:, 0:span_x:sx])
-            continue
-        combine(t[:, 0:span_x:sx], t[:, 1 : 1 + span_x : sx], out=o)
-        for dx in range(2, kx):
-            combine(o, t[:, dx : dx + span_x : sx], out=o)
+        else:
+            combine(t[:, 0:span_x:sx], t[:, 1 : 1 + span_x : sx], out=o)
+            for dx in range(2, kx):
+                combine(o, t[:, dx : dx + span_x : sx], out=o)
+        if scale != 1.0:
+            o *= o.dtype.type(scale)
 
 
 def pool2d(x, size, stride=None, op: str = "max", *, out: np.ndarray | None = None) -> np.ndarray:
@@ -199,9 +202,7 @@ def pool2d(x, size, stride=None, op: str = "max", *, out: np.ndarray | None = No
         result = np.empty(shape, a.dtype)
     dsts = [result[:, :, n] for n in range(len(planes))] if stacked else [result]
     for src, dst in zip(planes, dsts, strict=True):
-        _pool_plane(src, dst, ky, kx, sy, sx, combine)
-        if op == "avg":
-            dst *= dst.dtype.type(1.0 / (ky * kx))
+        _pool_plane(src, dst, ky, kx, sy, sx, combine, 1.0 / (ky * kx) if op == "avg" else 1.0)
     return result if result.dtype == out_dtype else result.astype(out_dtype)
 
 

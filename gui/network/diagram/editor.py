@@ -2,7 +2,10 @@
 
 A non-modal QLineEdit (not QInputDialog) so training keeps drawing behind it and
 tests can type into it: Enter commits a finite number, Esc cancels, anything else
-is refused with a message under the field and the field stays open.
+is refused with a message under the field and the field stays open. It opens as wide
+as the value it shows (all seventeen digits and the sign, read from the start) and,
+when it closes either way, hands the keyboard back to the diagram — not to whichever
+field comes next in the window — so Space and → drive training again at once.
 """
 
 from __future__ import annotations
@@ -15,6 +18,9 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from gui.network.diagram.text import display_name
 
+MIN_WIDTH = 90  # pixels; wider when the value needs it
+TEXT_ROOM = 18  # pixels around the text: the frame, the text margins and the cursor
+
 
 class WeightEditor(QLineEdit):
     """One parameter's value being typed; emits ``committed(name, value)`` on a valid Enter."""
@@ -26,7 +32,7 @@ class WeightEditor(QLineEdit):
         super().__init__(parent)
         self.setObjectName("weightEditor")
         self.setAccessibleName("Edit weight")
-        self.setFixedWidth(130)
+        self.setFixedWidth(MIN_WIDTH)
         self.param = ""
         self.message = QLabel(parent)
         self.message.setObjectName("weightEditorMessage")
@@ -45,6 +51,8 @@ class WeightEditor(QLineEdit):
         self.setToolTip(f"New value for {display_name(param)}: Enter to apply, Esc to cancel")
         self.setText("" if value is None else repr(float(value)))
         parent = self.parentWidget()
+        wanted = self.fontMetrics().horizontalAdvance(self.text() + "0") + TEXT_ROOM
+        self.setFixedWidth(max(MIN_WIDTH, min(wanted, parent.width())))
         x = max(0, min(at.x(), parent.width() - self.width()))
         y = max(0, min(at.y(), parent.height() - self.height() - 2))
         self.move(x, y)
@@ -52,15 +60,21 @@ class WeightEditor(QLineEdit):
         self.setStyleSheet("")
         self.show()
         self.raise_()
-        self.selectAll()
         self.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.setSelection(len(self.text()), -len(self.text()))  # all selected, read from the sign
 
     def close_editor(self) -> None:
         """Hide the editor and its message without emitting anything."""
         if self.isVisible():
-            self.hide()
-            self.message.hide()
+            self._hand_back()
             self.cancelled.emit()
+
+    def _hand_back(self) -> None:
+        """Hide, giving the keyboard to the diagram first (else Qt gives it to the next field)."""
+        if self.hasFocus() or self.window().focusWidget() is self:
+            self.parentWidget().setFocus(Qt.FocusReason.OtherFocusReason)
+        self.hide()
+        self.message.hide()
 
     def _commit(self) -> None:
         text = self.text().strip().replace("−", "-")
@@ -72,8 +86,7 @@ class WeightEditor(QLineEdit):
         if not math.isfinite(value):
             self._refuse("The value must be finite (not inf or nan).")
             return
-        self.hide()
-        self.message.hide()
+        self._hand_back()
         self.committed.emit(self.param, value)
 
     def _refuse(self, text: str) -> None:

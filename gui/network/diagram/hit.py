@@ -1,8 +1,8 @@
 """What is under the mouse in the network diagram: a weight label, a node or an edge.
 
 Hit-testing is done in scene pixels so "near" means the same few pixels whatever
-the widget's size: labels first (they sit on top), then node circles, then the
-closest edge segment within ``EDGE_PX``.
+the widget's size: labels first (they sit on top; a node's value label stands for
+its node), then node circles, then the closest edge segment within ``EDGE_PX``.
 """
 
 from __future__ import annotations
@@ -59,6 +59,10 @@ class HitTester:
                     self.label_rect(rec.label).contains(scene_pos):
                 return "edge", rec
         for name, node in d.nodes.items():
+            label = node.value_label
+            if label.isVisible() and label.text() and self.label_rect(label).contains(scene_pos):
+                return "node", name
+        for name, node in d.nodes.items():
             c = node.scenePos()
             if (c.x() - scene_pos.x()) ** 2 + (c.y() - scene_pos.y()) ** 2 <= \
                     (node.radius + NODE_SLACK_PX) ** 2:
@@ -88,8 +92,10 @@ class HitTester:
     def text_at(self, scene_pos: QPointF) -> str:
         """The tooltip for whatever is under ``scene_pos`` ("" for empty space)."""
         hit = self.find(scene_pos)
-        if hit is None:
-            return ""
+        return "" if hit is None else self.text_of(hit)
+
+    def text_of(self, hit: tuple[str, object]) -> str:
+        """The tooltip of a ``find`` result."""
         kind, what = hit
         if kind == "node":
             return self.d.node_tooltip(what)

@@ -25,12 +25,33 @@ NO_PEN = QPen(Qt.PenStyle.NoPen)
 NO_BRUSH = QBrush(Qt.BrushStyle.NoBrush)
 
 
-class BoxLabel(QGraphicsRectItem):
-    """Text in an optional box, placed relative to its anchor point in pixels.
+def box_geometry(w: float, h: float, align: str, gap: float, shift: tuple[float, float] = (0.0, 0.0),
+                 pad: float = 2.0) -> tuple[float, float, tuple[float, float, float, float]]:
+    """Where text of size ``w``×``h`` goes relative to its anchor: (text x, text y, box rect).
 
-    ``align`` says where the box sits relative to the anchor: "center", "left"
-    (box ends at the anchor), "right" (box starts there), "below" or "above";
-    ``gap`` is the pixel distance kept from the anchor (e.g. a node's radius).
+    ``align`` says where the box sits relative to the anchor: "center", "left" (box ends
+    at the anchor), "right" (box starts there), "below" or "above"; ``gap`` is the pixel
+    distance kept from the anchor (e.g. a node's radius); ``shift`` moves it further (pixels).
+    The box rect (left, top, right, bottom) — ``pad`` around the text, keeping ``pad`` from a
+    node beside it and ``pad / 2`` from one above or below — is what the placement keeps clear.
+    """
+    x, y = {
+        "center": (-w / 2, -h / 2),
+        "left": (-gap - w - 2 * pad, -h / 2),
+        "right": (gap + 2 * pad, -h / 2),
+        "below": (-w / 2, gap + pad),
+        "above": (-w / 2, -gap - h - pad),
+    }[align]
+    x, y = x + shift[0], y + shift[1]
+    return x, y, (x - pad, y - pad / 2, x + w + pad, y + h + pad / 2)
+
+
+class BoxLabel(QGraphicsRectItem):
+    """Text in an optional box, placed relative to its anchor point in pixels (see ``box_geometry``).
+
+    ``reserve`` is the room the placement tries to give it (its widest text so far, with a
+    digit to spare), ``room`` the room it got (the reserve, or just its text where space is
+    tight): a number that changes keeps its place until it outgrows ``room``.
     """
 
     PAD = 2.0
@@ -40,6 +61,7 @@ class BoxLabel(QGraphicsRectItem):
         super().__init__(parent)
         self.setFlag(IGNORE)
         self.align, self.gap = align, gap
+        self.shift = (0.0, 0.0)
         self.text_item = QGraphicsSimpleTextItem(self)
         if font is not None:
             self.text_item.setFont(font)
@@ -47,10 +69,20 @@ class BoxLabel(QGraphicsRectItem):
         self.setBrush(NO_BRUSH)
         self._text: str | None = None
         self._size = (0.0, 0.0)
+        self.reserve = (0.0, 0.0)
+        self.room = (0.0, 0.0)
 
     def text(self) -> str:
         """The text as drawn (empty before the first ``set_text``)."""
         return self._text or ""
+
+    def size(self) -> tuple[float, float]:
+        """The text's size in pixels."""
+        return self._size
+
+    def outgrown(self) -> bool:
+        """True when the text is larger than the room the placement gave it."""
+        return self._size[0] > self.room[0] or self._size[1] > self.room[1]
 
     def set_text(self, text: str) -> None:
         """Show ``text``; re-measure only when its width changes (most frames only digits change)."""
@@ -59,7 +91,7 @@ class BoxLabel(QGraphicsRectItem):
         self._text = text
         self.text_item.setText(text)
         br = self.text_item.boundingRect()
-        size = (round(br.width()), round(br.height()))
+        size = (float(round(br.width())), float(round(br.height())))
         if size != self._size:
             self._size = size
             self._place(*size)
@@ -70,17 +102,22 @@ class BoxLabel(QGraphicsRectItem):
             self.gap = gap
             self._place(*self._size)
 
+    def set_spot(self, align: str, shift: tuple[float, float] = (0.0, 0.0)) -> None:
+        """Put the box on another side of its anchor (the placement's choice)."""
+        if (align, shift) != (self.align, self.shift):
+            self.align, self.shift = align, shift
+            self._place(*self._size)
+
+    def box_for(self, size: tuple[float, float], align: str | None = None,
+                shift: tuple[float, float] | None = None) -> tuple[float, float, float, float]:
+        """The box (pixels, relative to the anchor) text of ``size`` would take at that spot."""
+        return box_geometry(*size, self.align if align is None else align, self.gap,
+                            self.shift if shift is None else shift, self.PAD)[2]
+
     def _place(self, w: float, h: float) -> None:
-        p, g = self.PAD, self.gap
-        x, y = {
-            "center": (-w / 2, -h / 2),
-            "left": (-g - w - p, -h / 2),
-            "right": (g + p, -h / 2),
-            "below": (-w / 2, g + p),
-            "above": (-w / 2, -g - h - p),
-        }[self.align]
+        x, y, (left, top, right, bottom) = box_geometry(w, h, self.align, self.gap, self.shift, self.PAD)
         self.text_item.setPos(x, y)
-        self.setRect(QRectF(x - p, y - p / 2, w + 2 * p, h + p))
+        self.setRect(QRectF(left, top, right - left, bottom - top))
 
     def set_colours(self, text: QColor, fill: QColor | None, border: QPen | None = None) -> None:
         """Text colour, box fill (None: no box) and outline."""

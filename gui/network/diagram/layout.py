@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-X_INPUT = 0.11  # leaves room for input values on the left
-X_TAP = 0.40
-X_FMAP = 0.62
-X_BUS = 0.665  # the vertical bias "bus" just right of the feature-map column
+# Column positions. A kernel-weight label sits on its kink between two columns, a λ label
+# must fit between two circles on its own edge: the feature-map → output gap is the widest.
+X_INPUT = 0.11  # the widget keeps room for input values further left (fit.py)
+X_TAP = 0.34
+X_FMAP = 0.565
+X_BUS = 0.61  # the vertical bias "bus" just right of the feature-map column
 X_OUTPUT = 0.86
 GROUP_GAP = 0.7  # extra slots between receptive fields
 KERNEL_GAP = 1.2  # extra slots between kernels

@@ -17,6 +17,7 @@ from gui.network.diagram.style import Styles
 
 SAMPLE_W = 34
 ROW_H = 18
+NOTE_ROOM = "some labels hidden — hover for values"  # the longest note: room kept for it
 
 
 @dataclass
@@ -39,6 +40,15 @@ class DiagramLegend(QWidget):
         self.setAccessibleName("Diagram legend")
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.entries: list[Entry] = []
+        self.note = ""  # e.g. "some labels hidden — hover for values"; its room is always kept
+
+    def set_note(self, text: str) -> None:
+        """Show ``text`` after the samples ("" for none); the legend's height never changes with it,
+        so a note appearing cannot resize the canvas (which would place the labels again)."""
+        if text != self.note:
+            self.note = text
+            self.setAccessibleDescription("; ".join(self.texts()))
+            self.update()
 
     def set_entries(self, entries: list[Entry]) -> None:
         """Replace the samples (done once per network shape) and relayout."""
@@ -48,14 +58,16 @@ class DiagramLegend(QWidget):
         self.update()
 
     def texts(self) -> list[str]:
-        """Every entry's text (what a learner reads), for tests."""
-        return [e.text for e in self.entries]
+        """Every entry's text (what a learner reads), and the note when there is one, for tests."""
+        return [e.text for e in self.entries] + ([self.note] if self.note else [])
 
     def _positions(self, width: int) -> tuple[list[QPointF], int]:
+        """Top-left of each entry, then of the note's room (always kept), and the height."""
         fm = self.fontMetrics()
         x, y, out = 4.0, 2.0, []
-        for e in self.entries:
-            w = SAMPLE_W + 6 + fm.horizontalAdvance(e.text) + 14
+        widths = [SAMPLE_W + 6 + fm.horizontalAdvance(e.text) + 14 for e in self.entries]
+        widths.append(fm.horizontalAdvance(NOTE_ROOM) + 14)
+        for w in widths:
             if x + w > width and x > 4.0:
                 x, y = 4.0, y + ROW_H
             out.append(QPointF(x, y))
@@ -83,7 +95,12 @@ class DiagramLegend(QWidget):
         text_colour = self.palette().color(QPalette.ColorRole.WindowText)
         positions, _ = self._positions(self.width())
         fm = self.fontMetrics()
-        for e, pos in zip(self.entries, positions, strict=True):
+        if self.note:
+            pos = positions[-1]
+            p.setPen(text_colour)
+            p.drawText(QRectF(pos.x(), pos.y(), fm.horizontalAdvance(self.note) + 4, ROW_H),
+                       Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, self.note)
+        for e, pos in zip(self.entries, positions[:-1], strict=True):
             cy = pos.y() + ROW_H / 2
             x0 = pos.x()
             if e.kind == "line" and e.pen is not None:
@@ -111,9 +128,10 @@ def legend_entries(net, s: Styles) -> list[Entry]:
     entries: list[Entry] = []
     for i in range(min(k, 6)):
         names = ", ".join(net.kernel_names[c][i] for c in range(min(net.n_kernels, 3)))
-        entries.append(Entry("line", f"{names} (kernel weight {i + 1})", s.pen(s.kernel[i], 2.5, False)))
+        pen = s.pen(s.kernel_colour(i), 2.5, False)
+        entries.append(Entry("line", f"{names} (kernel weight {i + 1})", pen))
     if k > 6:
-        entries.append(Entry("line", f"… {k} kernel colours", s.pen(s.kernel[6], 2.5, False)))
+        entries.append(Entry("line", f"… {k} kernel colours", s.pen(s.kernel_colour(6), 2.5, False)))
     entries += [
         Entry("line", "λ / bias > 0", s.pen(s.positive, 2.5, False)),
         Entry("line", "λ / bias < 0", s.pen(s.negative, 2.5, True)),

@@ -3,9 +3,11 @@
 Inputs I1… on the left with their values, each kernel weight drawn at every
 receptive-field position (K6 red, K7 blue, K8 green, as in the chapter), the
 feature-map nodes C9…, and the output O12 with its target. Items are created
-once per network shape (``set_network``); ``show_snapshot`` only changes text,
-pens and brushes, so the window can redraw it 30–60 times a second while training.
-The view only draws: every number comes from a ``core.Snapshot``.
+once per network shape (build.py); ``show_snapshot`` only changes text, pens and
+brushes, so the window can redraw it 30–60 times a second while training. Where
+labels sit is decided for the widget's pixels (fit.py, placement.py): never two
+on top of each other, never cut at an edge. The view only draws: every number
+comes from a ``core.Snapshot``.
 """
 
 from __future__ import annotations
@@ -14,25 +16,22 @@ from collections.abc import Iterable
 
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainterPath, QPalette, QPen
-from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsSimpleTextItem, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QFont, QPalette, QPen
+from PySide6.QtWidgets import QGraphicsSimpleTextItem, QVBoxLayout, QWidget
 
+from gui.network.diagram.build import build_items
 from gui.network.diagram.editor import WeightEditor
+from gui.network.diagram.fit import Fitter
 from gui.network.diagram.hit import HitTester
+from gui.network.diagram.hover import HoverTips
 from gui.network.diagram.items import BoxLabel, EdgeRec, NodeItem
-from gui.network.diagram.layout import X_FMAP, Layout, compute_layout, lit_keys
+from gui.network.diagram.layout import Layout, lit_keys
 from gui.network.diagram.legend import DiagramLegend, legend_entries
-from gui.network.diagram.style import MAX_WIDTH, Styles, nice_limit, node_colour_map
+from gui.network.diagram.style import Styles, nice_limit, node_colour_map
 from gui.network.diagram.text import display_name, edge_tooltip_text, fmt, node_label_text, node_tooltip_text
 from gui.widgets.palette import theme_for
 
 DIM_EDGE, DIM_NODE = 0.12, 0.28  # opacity of what a highlight leaves out
-MARGIN_PX = 24  # above and below the network, so the top and bottom boxes are not clipped
-LEFT_PX = 30  # beyond the layout's own room: the input values ("−0.2952") left of I1…
-RIGHT_PX = 60  # and the output's "ŷ = …, y = …" / "p = … ← target" right of O12, in any width
-MIN_TAP_LABEL_PX = 18  # pixels per tap slot needed to print "K6 0.3207" at every position
-LAMBDA_T = 0.56  # λ labels sit this far along C → O: clear of the bias bus, apart from each other
-
 
 
 class NetworkDiagram(QWidget):
@@ -62,6 +61,9 @@ class NetworkDiagram(QWidget):
         lay.setSpacing(0)
         lay.addWidget(self.canvas, 1)
         lay.addWidget(self.legend)
+        self.setFocusProxy(self.canvas)  # the diagram takes the keyboard as its canvas
+        self.legend.setFocusProxy(self.canvas)
+        self.legend.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # a click on the legend takes it too
         self.editor = WeightEditor(self.canvas)
         self.editor.committed.connect(self.weightEdited)
         self.font_value = QFont(self.font())
@@ -73,6 +75,8 @@ class NetworkDiagram(QWidget):
         self.nodes: dict[str, NodeItem] = {}
         self.edges: list[EdgeRec] = []
         self.bias_boxes: dict[str, BoxLabel] = {}
+        self.label_edge: dict[int, EdgeRec] = {}  # id(label) → the edge it names
+        self.unlabelled = 0  # λ edges too many to label (build.py)
         self.snap = None
         self.precision = 4
         self.labels_on = True
@@ -80,12 +84,13 @@ class NetworkDiagram(QWidget):
         self.dropped: set[str] = set()  # drawn greyed: set_dropped's nodes ∪ the snapshot's
         self._user_dropped: set[str] = set()
         self._limit = 1.0
-        self._dense_ok = {"tap": True, "dense": True, "bias": True, "input": True, "fmap": True}
         self._lit: set[str] = set()
         self._items: list = []  # every graphics item of the current network (removed on rebuild)
+        self._fitting = False
         self.hit = HitTester(self)
-        self.vb.sigResized.connect(self._fit_to_pixels)
-        self.canvas.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self.fitter = Fitter(self)
+        self.tips = HoverTips(self)
+        self.vb.sigResized.connect(self._fit)
         self.canvas.scene().sigMouseClicked.connect(self._on_mouse_clicked)
         self._apply_palette()
 
@@ -93,70 +98,24 @@ class NetworkDiagram(QWidget):
     def set_network(self, net) -> None:
         """Create every item for ``net``'s shape (once); the next snapshot fills in the numbers."""
         self.editor.close_editor()
-        for item in self._items:
-            self.vb.removeItem(item)
-        self._items = []
+        self.tips.forget()
         self.net, self.snap = net, None
-        self.layout_ = lay = compute_layout(net)
-        self.nodes, self.edges, self.bias_boxes = {}, [], {}
-        align = {"input": "left", "pad": "left", "fmap": "below", "output": "right"}
-        for spec in lay.nodes.values():
-            node = NodeItem(spec.name, "0" if spec.kind == "pad" else spec.name, align[spec.kind],
-                            self.font_value, self.font_name)
-            node.kind = spec.kind
-            node.setPos(spec.x, spec.y)
-            node.setZValue(10)
-            self._add(node)
-            self.nodes[spec.name] = node
-        pos = {name: (s.x, s.y) for name, s in lay.nodes.items()}
-        for t in lay.taps:
-            label = self._weight_label(z=6)
-            label.setPos(t.x, t.y)
-            self._add_edge(EdgeRec(t.key, t.param, t.position, t.src, t.dst, QGraphicsPathItem(),
-                                   [pos[t.src], (t.x, t.y), pos[t.dst]], self.styles.kernel[t.index],
-                                   label, "tap", tap=t.index))
-        for d in lay.dense:
-            (x0, y0), (x1, y1) = pos[d.src], pos[d.dst]
-            label = self._weight_label(z=7) if len(lay.dense) <= 8 else None
-            if label is not None:
-                label.setPos(x0 + LAMBDA_T * (x1 - x0), y0 + LAMBDA_T * (y1 - y0))
-            self._add_edge(EdgeRec(d.param, d.param, 0, d.src, d.dst, QGraphicsPathItem(),
-                                   [(x0, y0), (x1, y1)], None, label, "dense"))
-        for b in lay.biases:
-            box = self._weight_label(z=7)
-            box.setPos(b.x, b.y)
-            self.bias_boxes[b.param] = box
-            for j, target in enumerate(b.targets):
-                tx, ty = pos[target]
-                pts = [(b.x, b.y), (b.bus_x, ty), (X_FMAP, ty)] if b.bus_x is not None else [
-                    (b.x, b.y), (tx, ty)]
-                self._add_edge(EdgeRec(f"{b.param}@{j}", b.param, j, b.param, target,
-                                       QGraphicsPathItem(), pts, None, None, "bias"))
+        build_items(self, net)
         self.hit.rebuild()
-        self.legend.set_entries(legend_entries(self.net, self.styles))
         self._apply_palette()
-        self._fit_to_pixels()
+        self.fitter.reset()
+        self._fit()
         self._apply_emphasis()
 
-    def _weight_label(self, z: float) -> BoxLabel:
-        label = BoxLabel(align="center", font=self.font_value)
-        label.setZValue(z)
-        self._add(label)
-        return label
-
-    def _add(self, item) -> None:
-        self.vb.addItem(item, ignoreBounds=True)
-        self._items.append(item)
-
-    def _add_edge(self, rec: EdgeRec) -> None:
-        path = QPainterPath(QPointF(*rec.points[0]))
-        for p in rec.points[1:]:
-            path.lineTo(QPointF(*p))
-        rec.path.setPath(path)
-        rec.path.setZValue(1 if rec.group != "bias" else 0)
-        rec.path.setPen(self.styles.weight_pen(rec.colour, 0.0))
-        self._add(rec.path)
-        self.edges.append(rec)
+    def _fit(self, *_args) -> None:
+        """Size the view and place the labels for the widget's pixels (fit.py)."""
+        if self._fitting:
+            return
+        self._fitting = True
+        try:
+            self.fitter.fit()
+        finally:
+            self._fitting = False
 
     # ------------------------------------------------------------------ drawing
     def show_snapshot(self, snap) -> None:
@@ -165,7 +124,7 @@ class NetworkDiagram(QWidget):
             return
         self.snap = snap
         self._update_dropped()
-        fw, params, st = snap.forward, snap.params, self.styles
+        fw, st = snap.forward, self.styles
         values = [fw.get(name, 0.0) for name in self.nodes]
         finite = [abs(v) for v in values if v == v and abs(v) != float("inf")]
         limit = nice_limit(max(finite, default=1.0))
@@ -181,39 +140,62 @@ class NetworkDiagram(QWidget):
                     node.set_fill(-1, st.nan_brush, QColor("white"))
                 else:
                     node.set_fill(idx, st.node_brushes[idx], st.node_text[idx])
+        self.restyle_edges()
+        if self.refresh_labels() or self.fitter.first_numbers():
+            self._fit()  # a number outgrew its room, or the first numbers: place the labels again
+        self.tips.refresh()
+
+    def restyle_edges(self, force: bool = False) -> None:
+        """Pens for the snapshot's weights (``force``: the maximum width changed)."""
+        if force:
+            for rec in self.edges:
+                rec.pen = None
+        if self.snap is None:
+            return
+        params, st = self.snap.params, self.styles
         for rec in self.edges:
             pen = st.weight_pen(rec.colour, params.get(rec.param, 0.0))
             if pen is not rec.pen:  # pens are cached, so identity means "unchanged"
                 rec.pen = pen
                 rec.path.setPen(pen)
-        self._refresh_labels()
 
-    def _refresh_labels(self) -> None:
-        """Rewrite the visible labels' text (hidden ones are rewritten when they reappear)."""
+    def refresh_labels(self, everything: bool = False) -> bool:
+        """Rewrite the labels' text — the visible ones, or ``everything`` — and say whether a
+        visible one outgrew the room the placement gave it."""
         snap, p = self.snap, self.precision
         if snap is None:
-            return
+            return False
         net, params, dropped = self.net, snap.params, self.dropped
+        outgrown = False
         for name, node in self.nodes.items():
-            if node.value_label.isVisible():
-                node.value_label.set_text(node_label_text(net, snap, name, node.kind, p, name in dropped))
+            label = node.value_label
+            if node.kind != "pad" and (everything or label.isVisible()):
+                label.set_text(node_label_text(net, snap, name, node.kind, p, name in dropped))
+                outgrown = outgrown or (label.isVisible() and label.outgrown())
         for rec in self.edges:
-            if rec.label is not None and rec.label.isVisible():
-                rec.label.set_text(f"{display_name(rec.param)} {fmt(params.get(rec.param), p)}")
+            label = rec.label
+            if label is not None and (everything or label.isVisible()):
+                label.set_text(f"{display_name(rec.param)} {fmt(params.get(rec.param), p)}")
+                outgrown = outgrown or (label.isVisible() and label.outgrown())
         for param, box in self.bias_boxes.items():
-            if box.isVisible():
+            if everything or box.isVisible():
                 box.set_text(f"{param} {fmt(params.get(param), p)}")
+                outgrown = outgrown or (box.isVisible() and box.outgrown())
+        return outgrown
 
     # ------------------------------------------------------------------ options
     def set_labels_visible(self, visible: bool) -> None:
         """Show or hide the printed values and weights (names stay; tooltips keep every number)."""
         self.labels_on = bool(visible)
-        self._apply_visibility()
+        self._fit()
 
     def set_precision(self, digits: int) -> None:
         """Significant figures printed in labels and tooltips (clamped to 1…10)."""
-        self.precision = max(1, min(10, int(digits)))
-        self._refresh_labels()
+        digits = max(1, min(10, int(digits)))
+        if digits != self.precision:
+            self.precision = digits
+            self.fitter.reset()
+            self._fit()
 
     def set_dropped(self, nodes: Iterable[str] | None) -> None:
         """Draw these nodes greyed (dropout removed them); added to any ``snapshot.dropped``."""
@@ -257,7 +239,8 @@ class NetworkDiagram(QWidget):
     def label_text(self, name: str) -> str:
         """The label a learner reads for a node ("C9"), parameter ("K6", "w9_12") or edge ("K6@1").
 
-        Empty when that label is hidden (labels off, or too dense to print).
+        A parameter drawn at several places gives its first label on screen; empty when none
+        is (labels off, or no room: the number is then in the tooltip).
         """
         if name in self.nodes:
             label = self.nodes[name].value_label
@@ -265,10 +248,14 @@ class NetworkDiagram(QWidget):
         if name in self.bias_boxes:
             box = self.bias_boxes[name]
             return box.text() if box.isVisible() else ""
-        for rec in self.edges:
-            if rec.label is not None and name in (rec.key, rec.param):
-                return rec.label.text() if rec.label.isVisible() else ""
-        raise KeyError(f"no node or parameter named {name!r} in the diagram")
+        recs = [r for r in self.edges if r.label is not None and name in (r.key, r.param)]
+        if not recs:
+            raise KeyError(f"no node or parameter named {name!r} in the diagram")
+        return next((r.label.text() for r in recs if r.label.isVisible()), "")
+
+    def hidden_labels(self) -> int:
+        """How many labels had no room at this size (their numbers are in the tooltips)."""
+        return self.fitter.hidden
 
     def node_tooltip(self, name: str) -> str:
         """The hover text of node ``name``: input sum, activation, σ′ and δ."""
@@ -322,45 +309,6 @@ class NetworkDiagram(QWidget):
             node.setPen(self.styles.pen(QColor("#9a9a9a"), 1.2, True) if name in self.dropped
                         else self._outline(node.kind, lit))
 
-    def _fit_to_pixels(self, *_args) -> None:
-        """Size nodes and decide which labels fit, from the pixels one layout slot gets."""
-        lay = self.layout_
-        if lay is None:
-            return
-        h = max(self.vb.height() - 2 * MARGIN_PX, 1.0)
-        px = h / max(lay.y_max - lay.y_min, 1.0)  # pixels per slot
-        m = MARGIN_PX / px
-        span = max(self.vb.width() - LEFT_PX - RIGHT_PX, 1.0)
-        self.vb.setRange(xRange=(-LEFT_PX / span, 1.0 + RIGHT_PX / span),
-                         yRange=(lay.y_min - m, lay.y_max + m), padding=0)
-        r_in = max(4.0, min(15.0, 0.42 * lay.input_spacing * px))
-        r_fm = max(4.0, min(16.0, 0.40 * lay.fmap_spacing * px))
-        for node in self.nodes.values():
-            node.set_radius({"fmap": r_fm, "output": 17.0}.get(node.kind, r_in))
-        self.styles.max_width = max(1.5, min(MAX_WIDTH, 0.3 * px))
-        for rec in self.edges:
-            rec.pen = None  # re-pick pens at the new maximum width on the next snapshot
-        if self.snap is not None:
-            self.show_snapshot(self.snap)
-        self._dense_ok = {
-            "tap": px >= MIN_TAP_LABEL_PX,
-            "dense": (1 - LAMBDA_T) * lay.fmap_spacing * px >= 18,
-            "input": lay.input_spacing * px >= 15,
-            "fmap": lay.fmap_spacing * px >= 2 * r_fm + 34,
-        }
-        self._apply_visibility()
-
-    def _apply_visibility(self) -> None:
-        on, ok = self.labels_on, self._dense_ok
-        for node in self.nodes.values():
-            node.value_label.setVisible(on and node.kind != "pad" and ok.get(node.kind, True))
-        for rec in self.edges:
-            if rec.label is not None:
-                rec.label.setVisible(on and ok[rec.group])
-        for box in self.bias_boxes.values():
-            box.setVisible(on)
-        self._refresh_labels()
-
     def _apply_palette(self) -> None:
         """Background, text and box colours from the widget palette (follows light/dark theme)."""
         pal = self.palette()
@@ -368,23 +316,28 @@ class NetworkDiagram(QWidget):
         self.styles.set_theme(theme_for(bg.lightness() < 128))
         for rec in self.edges:
             if rec.tap >= 0:
-                rec.colour = self.styles.kernel[rec.tap]
+                rec.colour = self.styles.kernel_colour(rec.tap)
             rec.pen = None
         base = QColor(pal.color(QPalette.ColorRole.Base))
         base.setAlpha(235)
+        veil = QColor(bg)
+        veil.setAlpha(210)  # node values stay readable where an edge passes behind them
         self.canvas.setBackground(bg)
         self.colorbar.axis.setTextPen(fg)
         self.colorbar.axis.setPen(fg)
         self.colorbar.axis.setLabel("node value", color=fg.name())
         for node in self.nodes.values():
-            node.value_label.set_colours(fg, None)
+            node.value_label.set_colours(fg, veil)
         for rec in self.edges:
             if rec.label is not None:
                 border = self.styles.pen(rec.colour, 1.5, False) if rec.colour is not None else None
                 rec.label.set_colours(fg, base, border)
         for box in self.bias_boxes.values():
             box.set_colours(fg, base, self.styles.pen(fg, 1.0, False))
+        self.restyle_edges()
         self._apply_emphasis()
+        if self.net is not None:
+            self.legend.set_entries(legend_entries(self.net, self.styles))  # the theme's pens
         self.legend.update()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
@@ -392,14 +345,6 @@ class NetworkDiagram(QWidget):
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             self._apply_palette()
         super().changeEvent(event)
-
-    def _on_mouse_moved(self, scene_pos: QPointF) -> None:
-        text = self.hit.text_at(scene_pos)
-        if text:
-            view_pt = self.canvas.mapFromScene(scene_pos)
-            QToolTip.showText(self.canvas.mapToGlobal(view_pt), text, self.canvas)
-        else:
-            QToolTip.hideText()
 
     def _on_mouse_clicked(self, ev) -> None:
         if ev.button() != Qt.MouseButton.LeftButton:

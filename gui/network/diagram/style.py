@@ -17,7 +17,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QPen
 
-from gui.widgets.palette import LIGHT, Theme, tap_colour
+from gui.widgets.palette import LIGHT, Theme, legible, tap_colour
 
 POSITIVE = "#e66101"  # orange: positive λ / bias, positive node values
 NEGATIVE = "#7b4fc9"  # purple: negative λ / bias, negative node values
@@ -73,13 +73,21 @@ class Styles:
         self.nan_brush = QBrush(QColor("#606060"))
         self.dropped_brush = QBrush(QColor(DROPPED), Qt.BrushStyle.Dense4Pattern)
         self.set_theme(theme)
-        self.positive, self.negative = QColor(POSITIVE), QColor(NEGATIVE)
         self.max_width = MAX_WIDTH  # set from the pixels between neighbouring edges
 
     def set_theme(self, theme: Theme) -> None:
         """Kernel-weight colours from the window's palette (gui/widgets/palette.py), for this theme."""
         self.theme = theme
-        self.kernel = [QColor(tap_colour(i, theme)) for i in range(32)]
+        # λ and bias edges by sign: the theme's orange and purple, legible on its background
+        self.positive = QColor(legible(theme.positive, theme.background))
+        self.negative = QColor(legible(theme.negative, theme.background))
+        self.kernel = [QColor(tap_colour(i, theme)) for i in range(len(getattr(self, "kernel", ())) or 8)]
+
+    def kernel_colour(self, i: int) -> QColor:
+        """The colour of the i-th weight of every kernel, for any kernel size (K6 red, K7 blue…)."""
+        while len(self.kernel) <= i:
+            self.kernel.append(QColor(tap_colour(len(self.kernel), self.theme)))
+        return self.kernel[i]
 
     def pen(self, colour: QColor, width: float, dashed: bool) -> QPen:
         """A cosmetic (pixel-width) pen; negative weights are dashed."""
