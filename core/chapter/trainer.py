@@ -98,7 +98,11 @@ class Trainer(SampleSteps, Resumable):
         self.mode = mode
         self.batch_size = int(batch_size)
         self.optimizer_name = optimizer
-        self._opt_kw = {"momentum": momentum, "betas": tuple(betas), "eps": eps}
+        try:
+            betas = tuple(betas)
+        except TypeError:
+            raise ValueError(f"betas must be two numbers (β1, β2), got {betas!r}") from None
+        self._opt_kw = {"momentum": momentum, "betas": betas, "eps": eps}
         self.seed = net.seed if seed is None else int(seed)
         self.dropout = float(dropout)
         self._momentum, self._betas, self._eps = momentum, tuple(betas), eps

@@ -25,6 +25,7 @@ def application(argv: list[str] | None = None):
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(ORGANISATION)
     # No display name: X11 appends it to every window title, which then names the app twice.
+    app.setDesktopFileName("cnn-visualiser")  # Wayland matches the window to its desktop entry
     if ICON_PATH.exists():
         app.setWindowIcon(QIcon(str(ICON_PATH)))
     apply_theme(app)

@@ -50,7 +50,7 @@ class MainWindow(QMainWindow):
         self.worker = WorkerHandle(self)
         self.moment = MomentModel(self)
         self.network = NetworkTab()
-        self.image_lab = ImageLab(load_default=load_image)
+        self.image_lab = ImageLab(load_default=load_image, dialog_settings=self.settings)
         name(self.image_lab, "imageLab", "Image lab")
         self.tabs = QTabWidget()
         name(self.tabs, "mainTabs", "Views")

@@ -117,7 +117,7 @@ class AccuracyPlot(QWidget):
             chance += ";  red: the epoch shown"
         if self._acc.size:
             self.note.setText(f"accuracy on the training set: {self._acc[-1]:.1%} at epoch "
-                              f"{int(self._epochs[-1])} (best {self._acc.max():.1%});  {chance}")
+                              f"{int(self._epochs[-1])} (best {np.nanmax(self._acc) if np.isfinite(self._acc).any() else 0.0:.1%});  {chance}")
         else:
             self.note.setText(chance)
 
