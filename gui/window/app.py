@@ -50,23 +50,11 @@ def apply_theme(app) -> None:
     )
 
 
-DARK_COLOURS = {  # a dark palette like the desktops' own, for screenshots and tests of the dark look
-    "Window": "#2b2b2b", "WindowText": "#e6e6e6", "Base": "#1e1e1e", "AlternateBase": "#2f2f2f",
-    "Text": "#e6e6e6", "Button": "#353535", "ButtonText": "#e6e6e6", "BrightText": "#ffffff",
-    "Highlight": "#3d7bd9", "HighlightedText": "#ffffff", "ToolTipBase": "#333333",
-    "ToolTipText": "#e6e6e6", "PlaceholderText": "#9a9a9a", "Link": "#7fb0ff", "Light": "#505050",
-    "Midlight": "#444444", "Mid": "#404040", "Dark": "#202020", "Shadow": "#101010",
-}
-
-
 def dark_palette():
-    """A dark QPalette (what a dark desktop theme hands the app)."""
-    from PySide6.QtGui import QColor, QPalette
+    """A dark QPalette (what a dark desktop theme hands the app), Disabled colours included."""
+    from gui.window.theme import palette_for
 
-    pal = QPalette()
-    for role, colour in DARK_COLOURS.items():
-        pal.setColor(getattr(QPalette.ColorRole, role), QColor(colour))
-    return pal
+    return palette_for("dark")
 
 
 def use_palette(app, palette) -> None:

@@ -24,6 +24,7 @@ from gui.window.dialogs import about_dialog, help_dialog
 from gui.window.file_menu import install_file_menu
 from gui.window.keys import KeyRouter
 from gui.window.status import StatusBar
+from gui.window.theme import ThemeMenu
 
 ORGANISATION = "CNN Visualiser"
 APPLICATION = "CNN Visualiser"
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
         self.status = StatusBar(self)
         self.controls = NetworkControls(self)
         self.keys = KeyRouter.install(self)
+        self.theme = ThemeMenu(self)
         self.beyond = BeyondChapter(self)
         self._connect()
         if restore:
