@@ -236,7 +236,7 @@ def bench_stops() -> list[str]:
         r = [o / b for b, o in zip(times["plain"], times[key], strict=True)]
         lines.append(f"  run({key}=…){'':18s} {statistics.median(r):6.2f}× [{min(r):.2f}–{max(r):.2f}]")
     try:
-        from core.chapter.fused_loop import blas_one_thread
+        from core.chapter.checkpoints import blas_one_thread
     except ImportError:  # an older core, without its own pinning
         from contextlib import nullcontext as blas_one_thread
 

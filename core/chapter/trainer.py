@@ -35,9 +35,12 @@ from collections.abc import Callable, Mapping
 import numpy as np
 
 from core.chapter import fused_loop
-from core.chapter.fused_loop import Checkpoint, blas_one_thread, fused_ok
+from core.chapter.checkpoints import Checkpoint, blas_one_thread
+from core.chapter.fused_loop import fused_ok
 from core.chapter.history import History, ParamView
 from core.chapter.network import Network
+from core.chapter.resume import Resumable
+from core.chapter.stepping import SampleSteps
 from core.chapter.stops import divergence_message, suggest_learning_rate
 from core.optimizers import OPTIMIZERS, make_optimizer
 
@@ -46,7 +49,7 @@ MAX_LR = 1e6
 SGD_PASSES = 1000  # up to this many samples, sgd keeps one prepared pass per sample
 
 
-class Trainer:
+class Trainer(SampleSteps, Resumable):
     """Trains ``net`` on ``(X, y)``; keeps ``history``, ``epoch`` and ``stopped_reason``."""
 
     def __init__(
@@ -95,7 +98,11 @@ class Trainer:
         self.mode = mode
         self.batch_size = int(batch_size)
         self.optimizer_name = optimizer
-        self._opt_kw = {"momentum": momentum, "betas": tuple(betas), "eps": eps}
+        try:
+            betas = tuple(betas)
+        except TypeError:
+            raise ValueError(f"betas must be two numbers (β1, β2), got {betas!r}") from None
+        self._opt_kw = {"momentum": momentum, "betas": betas, "eps": eps}
         self.seed = net.seed if seed is None else int(seed)
         self.dropout = float(dropout)
         self._momentum, self._betas, self._eps = momentum, tuple(betas), eps
@@ -267,25 +274,6 @@ class Trainer:
         self._order = None
         self._ep_loss = self._ep_eval = 0.0
 
-    def _draw_mask(self) -> np.ndarray | None:
-        """One epoch's dropout factors per sample and feature-map node: 0 or 1/(1 − p)."""
-        if self.dropout == 0.0:
-            return None
-        F = self.net.n_kernels * self.net.n_positions
-        keep = self.drop_rng.random((self.N, F)) >= self.dropout
-        return keep / (1.0 - self.dropout)
-
-    def mask_for(self, sample: int) -> dict[str, float] | None:
-        """The dropout factors applied to ``sample`` in the current epoch (None without dropout)."""
-        if self._epoch_mask is None:
-            return None
-        return dict(zip(self.net.fmap_flat, map(float, self._epoch_mask[sample]), strict=True))
-
-    def dropped_nodes(self, sample: int) -> frozenset[str]:
-        """Feature-map nodes dropped for ``sample`` in the current epoch's step."""
-        m = self.mask_for(sample)
-        return frozenset(k for k, v in m.items() if v == 0.0) if m else frozenset()
-
     def _start_epoch(self) -> None:
         self._ck_epoch.capture(self, rng=self.mode != "batch")
         self._epoch_mask = self._draw_mask()
@@ -317,64 +305,6 @@ class Trainer:
                 return None
         self._finish_epoch()
         return True
-
-    def step_sample(self) -> dict:
-        """Step one sample: its forward and backward pass, and the update when its batch completes.
-
-        Returns ``{"epoch", "sample", "position", "forward", "backward", "update", "lr"}``:
-        ``epoch`` is the 1-based epoch the sample belongs to, ``sample`` its row in X,
-        ``position`` its place in the epoch's order; ``update`` is None until a batch
-        completes, then ``{"batch", "grad" (mean, by name), "before", "after", "delta"}``.
-        When the update diverges, ``"diverged"`` holds the reason and the trainer is back at
-        the start of the epoch (the last finite state).
-        """
-        if self.diverged:
-            raise RuntimeError(self.stopped_reason or "training has diverged")
-        self._discard_partial()
-        if self._pos == 0:
-            self._start_epoch()
-        i = int(self._order[self._pos])
-        x, y = self.X[i], self.y[i]
-        with np.errstate(all="ignore"):
-            back = self.net.backward(x, y, self.mask_for(i))
-        result = {
-            "epoch": self.epoch + 1,
-            "sample": i,
-            "position": self._pos,
-            "forward": back["forward"],
-            "backward": back,
-            "update": None,
-            "lr": self.lr,
-        }
-        self._pos += 1
-        if self._pos % self.batch_size == 0 or self._pos == self.N:
-            start = (self._pos - 1) // self.batch_size * self.batch_size
-            idx = self._order[start: self._pos]
-            before = self.net.get_params()
-            lr = self.lr
-            with np.errstate(all="ignore"):
-                ws = self._ws_for(idx)
-                ws.forward(self.net.theta,
-                           None if self._epoch_mask is None else self._epoch_mask[idx])
-                ws.backward(self.net.theta)
-                grad = ws.G / len(idx)
-                ok = self._step_batch(idx)
-            if not ok:
-                result["update"] = None
-                result["diverged"] = self.stopped_reason
-                return result
-            after = self.net.get_params()
-            result["update"] = {
-                "batch": [int(j) for j in idx],
-                "grad": dict(zip(self.net.param_names(), map(float, grad), strict=True)),
-                "before": before,
-                "after": after,
-                "delta": {k: after[k] - before[k] for k in after},
-                "lr": lr,
-            }
-            if self._pos == self.N:
-                self._finish_epoch()
-        return result
 
     def run(
         self,
@@ -470,62 +400,3 @@ class Trainer:
         if self.net.output == "softmax":
             return Y[np.arange(self.N), self.y.astype(int)]
         return Y[:, 0]
-
-    # ---------------------------------------------------------- save/resume
-    def state(self) -> dict:
-        """Everything needed to resume this run exactly (parameters, optimiser, RNG, history)."""
-        self._discard_partial()
-        return {
-            "theta": self.net.theta.copy(),
-            "epoch": self.epoch,
-            "optimizer": self.opt.state(),
-            "rng": self.rng.bit_generator.state,
-            "history": self.history.state(),
-            "stopped_reason": self.stopped_reason,
-            "diverged": self.diverged,
-            "drop_rng": self.drop_rng.bit_generator.state,
-            "epoch_mask": None if self._epoch_mask is None else self._epoch_mask.copy(),
-            "pos": self._pos,
-            "order": None if self._order is None else self._order.copy(),
-            "theta0": self._theta0.copy(),
-            "ep_pred": self._ep_pred.copy(),
-            "ep_loss": self._ep_loss,
-        }
-
-    def settings(self) -> dict:
-        """The constructor's keyword arguments (besides net and data), to rebuild this trainer."""
-        return {
-            "lr": self.lr0,
-            "mode": self.mode,
-            "optimizer": self.optimizer_name,
-            "batch_size": self.batch_size if self.mode == "minibatch" else None,
-            "momentum": self._momentum,
-            "betas": list(self._betas),
-            "eps": self._eps,
-            "lr_decay": self.lr_decay,
-            "seed": self.seed,
-            "dropout": self.dropout,
-        }
-
-    def load_state(self, state: dict) -> None:
-        """Restore a run saved by ``state()``, mid-epoch step-through included."""
-        self._partial = None
-        self.net.theta[:] = state["theta"]
-        self.epoch = int(state["epoch"])
-        self.opt.load_state(state["optimizer"])
-        self.rng.bit_generator.state = state["rng"]
-        self.history.load_state(state["history"])
-        self.stopped_reason = state.get("stopped_reason")
-        self.diverged = bool(state.get("diverged", False))
-        self.drop_rng.bit_generator.state = state["drop_rng"]
-        mask = state.get("epoch_mask")
-        self._epoch_mask = None if mask is None else np.array(mask, dtype=float)
-        self._pos = int(state.get("pos", 0))
-        order = state.get("order")
-        self._order = None if order is None else np.array(order, dtype=np.int64)
-        self._theta0[:] = state.get("theta0", self.net.theta)
-        self._ep_pred[:] = state.get("ep_pred", 0.0)
-        self._ep_loss = float(state.get("ep_loss", 0.0))
-        if self._pos:  # a step-through under way: a divergence in it rolls back to its start
-            self._ck_epoch.capture(self)
-            np.copyto(self._ck_epoch.theta, self._theta0)

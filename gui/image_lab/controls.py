@@ -387,7 +387,7 @@ class LabControls(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt name)
         """A new palette (theme): colour the error text for it."""
-        if event.type() == QEvent.Type.PaletteChange:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             self._update_custom_error()
             style_note(self.channel_note, self.palette())
         super().changeEvent(event)

@@ -168,7 +168,7 @@ class ImageLab(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt name)
         """A new palette (theme): the error red is chosen for it."""
-        if event.type() == QEvent.Type.PaletteChange:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             style_error(self.message_label, bold=True, palette=self.palette())
         super().changeEvent(event)
 

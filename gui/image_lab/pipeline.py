@@ -26,7 +26,7 @@ import numpy as np
 
 from core.activations import apply_activation
 from core.image_ops.conv2d import conv2d, depth_pool, output_size, pool2d, stack_kernels
-from core.image_ops.kernels import KERNELS, kernel_entry, parse_kernel_text
+from core.image_ops.kernels import KERNELS, check_kernel_weights, kernel_entry, parse_kernel_text
 from core.image_ops.receptive_field import compose_receptive_field
 from gui.image_lab.limits import MAX_FILTER_BYTES
 
@@ -121,8 +121,9 @@ def build_kernels(settings: PipelineSettings) -> list[NamedKernel]:
             size = settings.kernel_size if name in SIZABLE else 3
             k = kernel_entry(name, size=size, seed=settings.seed)
             kernels.append(NamedKernel(k.name, np.asarray(k.weights, np.float32), k.explanation))
-    for name, rows, explanation in settings.extra_kernels:
-        kernels.append(NamedKernel(name, np.asarray(rows, np.float32), explanation))
+    for name, rows, explanation in settings.extra_kernels:  # e.g. the Network tab's learned kernel
+        weights = check_kernel_weights(rows, what=f"the kernel {name}")  # finite results, or a reason
+        kernels.append(NamedKernel(name, weights.astype(np.float32), explanation))
     sizes = {k.weights.shape for k in kernels}
     if len(sizes) > 1:
         listed = ", ".join(f"{k.name} {k.weights.shape[0]}×{k.weights.shape[1]}" for k in kernels)

@@ -287,7 +287,7 @@ class StageView(QScrollArea):
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         """A new palette (theme): the notes take its colours."""
-        if event.type() == QEvent.Type.PaletteChange:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             for label in self._notes.values():
                 style_note(label, self.palette())
         super().changeEvent(event)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QW
 
 from core.chapter.stepthrough import SubStep, summary_lines
 from core.formatting import epoch_text, fmt
+from gui.widgets.palette import theme_for
 from gui.widgets.text_line import TextLine
 
 EVERY_LINE_KINDS = ("update", "grad_dense", "delta_out")  # sub-steps where every line is a result
@@ -171,7 +172,8 @@ class EquationsPanel(QWidget):
     def _set_lines(self, lines: list[str], every_line: bool = False) -> None:
         """Lines as HTML with results bold and coloured: the last line's, or every line's when each
         line is its own result (the update, the dense gradients, the summary)."""
-        accent = self.palette().color(QPalette.ColorRole.Highlight).name()
+        dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
+        accent = theme_for(dark).accent  # ≥ 4.5:1 on the panel's background, light or dark
 
         def esc(text: str) -> str:
             return html.escape(text).replace(" ", "&nbsp;")
@@ -191,3 +193,15 @@ class EquationsPanel(QWidget):
         if text != self._html:
             self._html = text
             self.browser.setHtml(text)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        """Re-colour the results when the theme changes."""
+        from PySide6.QtCore import QEvent
+
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._html = ""
+            if self._substep is not None:
+                self.show_substep(*self._substep)
+            elif self._snap is not None:
+                self.show_snapshot(self._snap)
+        super().changeEvent(event)

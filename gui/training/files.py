@@ -86,6 +86,7 @@ class FileJobs:
         config = {**exp, **t.net.shape_dict(), "dropout": t.settings().get("dropout", 0.0),
                   "X": t.X.copy(), "y": t.y.copy()}
         self.last_step = None
+        self._keep_for_undo("Open")
         self._swap_in(t, config, limit, loss_below)
         display = exp.get("display") if isinstance(exp.get("display"), dict) else {}
         self.fileDone.emit("open", path, {"key": self._state_key(), "experiment": exp,

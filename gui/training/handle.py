@@ -19,6 +19,8 @@ class WorkerHandle(RunnerHandle):
     networkChanged = Signal(object)  # noqa: N815
     fileDone = Signal(str, str, object)  # noqa: N815
     fileFailed = Signal(str, str)  # noqa: N815
+    undoChanged = Signal(str)  # noqa: N815
+    undone = Signal(object)
 
     _configure = Signal(object)
     _step_sample = Signal()
@@ -35,6 +37,7 @@ class WorkerHandle(RunnerHandle):
     _save = Signal(str, object, object)
     _open = Signal(str)
     _export = Signal(str)
+    _undo = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         w = TrainingWorker()
@@ -46,11 +49,13 @@ class WorkerHandle(RunnerHandle):
             (self._show_epoch, w.show_epoch), (self._sample, w.set_sample), (self._refresh, w.refresh),
             (self._stop_hook, w.set_stop_callback), (self._save, w.save_workspace_file),
             (self._open, w.open_workspace_file), (self._export, w.export_history_file),
+            (self._undo, w.undo),
         ):
             self.command(sig, slot)
         self._run_now.connect(w.run_epochs_now, Qt.ConnectionType.BlockingQueuedConnection)
         for sig, slot in ((w.stepped, self._relay_step), (w.networkChanged, self._relay_network),
-                          (w.fileDone, self._relay_file_done), (w.fileFailed, self._relay_file_failed)):
+                          (w.fileDone, self._relay_file_done), (w.fileFailed, self._relay_file_failed),
+                          (w.undoChanged, self._relay_undo_changed), (w.undone, self._relay_undone)):
             sig.connect(slot, QUEUED)
 
     # ------------------------------------------------------------ relays (GUI thread)
@@ -70,7 +75,18 @@ class WorkerHandle(RunnerHandle):
     def _relay_file_failed(self, kind: str, message: str) -> None:
         self.fileFailed.emit(kind, message)
 
+    @Slot(str)
+    def _relay_undo_changed(self, what: str) -> None:
+        self.undoChanged.emit(what)
+
+    @Slot(object)
+    def _relay_undone(self, config) -> None:
+        self.undone.emit(config)
+
     # ------------------------------------------------------------ commands
+    def undo(self) -> None:
+        self._undo.emit()
+
     def configure(self, config: dict) -> None:
         self._configure.emit(config)
 

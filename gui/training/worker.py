@@ -56,6 +56,8 @@ class TrainingWorker(ChunkedRunner, FileJobs):
     stepped = Signal(object)  # StepFrame
     networkChanged = Signal(object)  # noqa: N815 — {"net": Network copy, "X", "y", "config"}
     fileDone = Signal(str, str, object)  # noqa: N815 — kind ("save" | "open" | "csv"), path, details
+    undoChanged = Signal(str)  # noqa: N815 — what Undo would bring back ("Apply", "Reset"…), "" for nothing
+    undone = Signal(object)  # the config of the network Undo brought back (the panels show it)
     fileFailed = Signal(str, str)  # noqa: N815 — kind, one sentence; nothing has changed
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -65,8 +67,10 @@ class TrainingWorker(ChunkedRunner, FileJobs):
         self.epoch_limit = DEFAULT_EPOCH_LIMIT
         self.loss_below: float | None = None
         self.stop_callback = None  # the stop panel's conditions (a StopHook), or None
+        self._edited = False  # a weight edited by hand since the last configure/reset
         self.sample = 0
         self._series = SeriesBuilder()
+        self._undo: tuple | None = None  # (what, trainer, config, limit, loss_below) a command replaced
 
     # ------------------------------------------------------------ the runner's questions
     def _ready(self) -> bool:
@@ -114,7 +118,33 @@ class TrainingWorker(ChunkedRunner, FileJobs):
         except (ValueError, TypeError, KeyError, IndexError) as exc:
             self.error.emit(f"Could not apply the settings: {exc}")
             return
+        self._keep_for_undo("Apply")
         self._swap_in(trainer, dict(config), limit, loss_below)
+
+    def _worth_keeping(self) -> bool:
+        t = self.trainer
+        return t is not None and (t.epoch > 0 or t.mid_epoch or self._edited)
+
+    def _keep_for_undo(self, what: str, copy: bool = False) -> None:
+        """Remember the network a command is about to replace, so Edit → Undo can bring it back."""
+        if not self._worth_keeping():
+            return
+        import copy as copying
+
+        t = copying.deepcopy(self.trainer) if copy else self.trainer
+        self._undo = (what, t, dict(self.config), self.epoch_limit, self.loss_below)
+        self.undoChanged.emit(what)
+
+    @Slot()
+    def undo(self) -> None:
+        """Bring back the network the last Apply, Reset or shape change replaced (once)."""
+        if self._undo is None:
+            return
+        what, t, config, limit, loss_below = self._undo
+        self._undo = None
+        self.undoChanged.emit("")
+        self._swap_in(t, config, limit, loss_below)
+        self.undone.emit(dict(config))
 
     def _swap_in(self, trainer: Trainer, config: dict, limit: int, loss_below: float | None) -> None:
         self._set_playing(False)
@@ -125,6 +155,7 @@ class TrainingWorker(ChunkedRunner, FileJobs):
         self.loss_below = loss_below
         self.sample = 0
         self.last_step = None
+        self._edited = False
         self._series.forget()
         self.networkChanged.emit({"net": trainer.net.copy(), "X": trainer.X.copy(),
                                   "y": trainer.y.copy(), "config": dict(config)})
@@ -242,7 +273,9 @@ class TrainingWorker(ChunkedRunner, FileJobs):
         self.last_step = None
         self._set_playing(False)
         self._run_left = 0
+        self._keep_for_undo("Reset", copy=True)
         t.reset()
+        self._edited = False
         self._series.forget()
         self._emit_frame(force=True)
 
@@ -258,6 +291,7 @@ class TrainingWorker(ChunkedRunner, FileJobs):
         except ValueError as exc:
             self.error.emit(str(exc))
             return
+        self._edited = True
         self._emit_frame(force=True)
 
     @Slot(int)

@@ -9,8 +9,9 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
+    QDoubleSpinBox,
     QLabel,
     QMainWindow,
     QSlider,
@@ -26,6 +27,7 @@ from gui.widgets.naming import name
 SPEED_STEPS = 100  # the slider's maximum: flat out
 SLOWEST = 2.0  # epochs per second at the slider's minimum
 FASTEST_LIMITED = 5000.0  # epochs per second one notch below flat out
+DEFAULT_SPEED = 20.0  # epochs per second at start: the plots and the diagram move at a readable pace
 
 
 def speed_for_slider(value: int) -> float | None:
@@ -34,6 +36,14 @@ def speed_for_slider(value: int) -> float | None:
         return None
     frac = max(0, value) / (SPEED_STEPS - 1)
     return SLOWEST * (FASTEST_LIMITED / SLOWEST) ** frac
+
+
+def slider_for_speed(eps: float | None) -> int:
+    """The slider position nearest to ``eps`` epochs per second (None: flat out)."""
+    if eps is None:
+        return SPEED_STEPS
+    frac = math.log(max(eps, SLOWEST) / SLOWEST) / math.log(FASTEST_LIMITED / SLOWEST)
+    return max(0, min(SPEED_STEPS - 1, round(frac * (SPEED_STEPS - 1))))
 
 
 def speed_text(eps: float | None) -> str:
@@ -90,6 +100,21 @@ class WindowActions:
         self.about = act("actionAbout", "&About CNN Visualiser", None,
                          "Show the program's purpose and the licences of the bundled images.")
         self.quit = act("actionQuit", "&Quit", "Ctrl+Q", "Close the window and stop training.")
+        self.flat_out = act("actionFlatOut", "&Flat out", "Ctrl+F",
+                            "Train as fast as the machine can (the slider's right end); the slider sets "
+                            "a pace a learner can watch.")
+        self.play_substeps = act("actionPlaySubsteps", "Play s&ub-steps", "Ctrl+Right",
+                                 "Walk the step-through by itself at the chosen rate (sub-steps a second).",
+                                 SP.SP_MediaSeekForward, checkable=True)
+        self.undo = act("actionUndo", "&Undo", QKeySequence.StandardKey.Undo,
+                        "Bring back the network that Apply, Reset or a new shape replaced.")
+        self.undo.setEnabled(False)
+        self.theme_actions: dict[str, QAction] = {}
+        for key, text, what in (("system", "&System", "the desktop's"), ("light", "&Light", "light"),
+                                ("dark", "&Dark", "dark")):
+            a = act(f"actionTheme{key.title()}", text, None, f"Use {what} colours; applied at once.",
+                    checkable=True)
+            self.theme_actions[key] = a
 
         # Toolbar widgets that are not actions.
         self.run_spin = QSpinBox()
@@ -102,19 +127,38 @@ class WindowActions:
         self.speed = QSlider(Qt.Orientation.Horizontal)
         name(self.speed, "speedControl", "Training speed")
         self.speed.setRange(0, SPEED_STEPS)
-        self.speed.setValue(SPEED_STEPS)
+        self.speed.setValue(slider_for_speed(DEFAULT_SPEED))  # a pace a learner can watch
         self.speed.setMinimumWidth(110)
         self.speed.setMaximumWidth(160)
         self.speed.setToolTip("Training speed from 2 epochs a second (left) to flat out (right).")
-        self.speed_label = QLabel(speed_text(None))
+        self.speed_label = QLabel(speed_text(speed_for_slider(self.speed.value())))
         name(self.speed_label, "speedLabel", "Speed")
         self.speed_label.setMinimumWidth(self.speed_label.fontMetrics().horizontalAdvance("5000 epochs/s"))
+        self.substep_rate = QDoubleSpinBox()
+        name(self.substep_rate, "substepRate", "Sub-steps a second")
+        self.substep_rate.setRange(0.5, 10.0)
+        self.substep_rate.setSingleStep(0.5)
+        self.substep_rate.setValue(2.0)
+        self.substep_rate.setSuffix(" /s")
+        self.substep_rate.setToolTip("How many sub-steps a second Play sub-steps shows.")
         self.precision = QSpinBox()
         name(self.precision, "precisionSpin", "Digits on the diagram")
         self.precision.setRange(1, 8)
         self.precision.setValue(4)
         self.precision.setSuffix(" digits")
         self.precision.setToolTip("How many decimal digits the diagram's labels show.")
+
+    def network_actions(self) -> list[QAction]:
+        """The actions that drive the Network tab's training (off while another tab is shown)."""
+        return [self.play, self.step_sample, self.step_epoch, self.run_epochs, self.reset,
+                self.play_substeps, self.flat_out, self.show_labels, self.more_digits, self.fewer_digits]
+
+    def set_network_shown(self, shown: bool) -> None:
+        """Enable the Network tab's commands only while it is shown: Space on another tab is not Play."""
+        for a in self.network_actions():
+            a.setEnabled(shown)
+        for w in (self.run_spin, self.speed, self.speed_label, self.substep_rate, self.precision):
+            w.setEnabled(shown)
 
     def build_toolbar(self, open_image: QAction | None) -> QToolBar:
         """The main toolbar: training controls, speed, diagram display, image lab."""
@@ -125,6 +169,17 @@ class WindowActions:
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for a in (self.play, self.step_sample, self.step_epoch):
             tb.addAction(a)
+        # Play and Pause have different widths: fix the button's so the toolbar never shifts.
+        play = tb.widgetForAction(self.play)
+        if play is not None:
+            widths = []
+            for text in ("&Play", "&Pause"):
+                self.play.setText(text)
+                widths.append(play.sizeHint().width())
+            self.play.setText("&Play")
+            play.setFixedWidth(max(widths))
+        tb.addAction(self.play_substeps)
+        tb.addWidget(self.substep_rate)
         tb.addSeparator()
         tb.addWidget(self.run_spin)
         run_button = QToolButton()
@@ -138,6 +193,7 @@ class WindowActions:
         tb.addWidget(speed_caption)
         tb.addWidget(self.speed)
         tb.addWidget(self.speed_label)
+        tb.addAction(self.flat_out)
         tb.addSeparator()
         tb.addAction(self.show_labels)
         tb.addWidget(self.precision)
@@ -160,9 +216,13 @@ class WindowActions:
                 samples.addAction(a)
         file_menu.addSeparator()
         file_menu.addAction(self.quit)
+        edit = mb.addMenu("&Edit")
+        edit.setObjectName("menuEdit")
+        edit.addAction(self.undo)
         train = mb.addMenu("&Training")
         train.setObjectName("menuTraining")
-        for a in (self.play, self.step_sample, self.step_epoch, self.run_epochs):
+        for a in (self.play, self.step_sample, self.play_substeps, self.step_epoch, self.run_epochs,
+                  self.flat_out):
             train.addAction(a)
         train.addSeparator()
         train.addAction(self.reset)
@@ -170,6 +230,14 @@ class WindowActions:
         view.setObjectName("menuView")
         for a in (self.show_labels, self.more_digits, self.fewer_digits):
             view.addAction(a)
+        themes = view.addMenu("&Theme")
+        themes.setObjectName("menuTheme")
+        group = QActionGroup(self.window)
+        group.setExclusive(True)
+        for a in self.theme_actions.values():
+            group.addAction(a)
+            themes.addAction(a)
+        self.theme_actions["system"].setChecked(True)
         help_menu = mb.addMenu("&Help")
         help_menu.setObjectName("menuHelp")
         help_menu.addAction(self.help)

@@ -24,7 +24,8 @@ def application(argv: list[str] | None = None):
         app = QApplication(list(argv or ["cnn-visualiser"]))
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(ORGANISATION)
-    app.setApplicationDisplayName(ORGANISATION)
+    # No display name: X11 appends it to every window title, which then names the app twice.
+    app.setDesktopFileName("cnn-visualiser")  # Wayland matches the window to its desktop entry
     if ICON_PATH.exists():
         app.setWindowIcon(QIcon(str(ICON_PATH)))
     apply_theme(app)
@@ -49,23 +50,11 @@ def apply_theme(app) -> None:
     )
 
 
-DARK_COLOURS = {  # a dark palette like the desktops' own, for screenshots and tests of the dark look
-    "Window": "#2b2b2b", "WindowText": "#e6e6e6", "Base": "#1e1e1e", "AlternateBase": "#2f2f2f",
-    "Text": "#e6e6e6", "Button": "#353535", "ButtonText": "#e6e6e6", "BrightText": "#ffffff",
-    "Highlight": "#3d7bd9", "HighlightedText": "#ffffff", "ToolTipBase": "#333333",
-    "ToolTipText": "#e6e6e6", "PlaceholderText": "#9a9a9a", "Link": "#7fb0ff", "Light": "#505050",
-    "Midlight": "#444444", "Mid": "#404040", "Dark": "#202020", "Shadow": "#101010",
-}
-
-
 def dark_palette():
-    """A dark QPalette (what a dark desktop theme hands the app)."""
-    from PySide6.QtGui import QColor, QPalette
+    """A dark QPalette (what a dark desktop theme hands the app), Disabled colours included."""
+    from gui.window.theme import palette_for
 
-    pal = QPalette()
-    for role, colour in DARK_COLOURS.items():
-        pal.setColor(getattr(QPalette.ColorRole, role), QColor(colour))
-    return pal
+    return palette_for("dark")
 
 
 def use_palette(app, palette) -> None:
@@ -86,6 +75,7 @@ def run_gui(argv: list[str], workspace: str | None = None) -> int:
 
     window = MainWindow()
     window.files.confirm_close = True  # ask to save unsaved changes (never in tests)
+    window.controls.confirm = True  # ask before Apply or Reset throw a trained network away
     if workspace:
         window.files.open_file(workspace)
     app.aboutToQuit.connect(window.shutdown)

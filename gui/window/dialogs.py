@@ -4,17 +4,27 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
-from core.resources import RESOURCES  # noqa: E402
+from core.image_cnn.digits import DIGITS_CREDIT
+from core.resources import RESOURCES
 
 HELP_MARKDOWN = """\
 # How to read the window
+
+## One moment on screen
+Everything in the window — the diagram, the formulas, the plots' cursor and the status bar —
+shows the same moment. **Epoch N is the network after N epochs of training** (in the chapter's
+batch mode: after N updates); epoch 0 is the network before training. The chapter's figures
+plot, at epoch e, the values *used in* epoch e — our epoch e − 1. Numbers are shown with four
+significant figures (View → More / Fewer digits), tiny ones as ×10ⁿ, so every written sum can be
+checked from the numbers written.
 
 ## The diagram (centre)
 The chapter's network, read left to right:
 
 * **I1 … I5** — the five values of one 1D "image" (the sample shown).
 * **K6, K7, K8** and **b_conv** — the one shared kernel. The same three weights slide over
-  the inputs, so K6 meets I1, I2 and I3 in turn; edges of the same kernel weight share a colour.
+  the inputs, so K6 meets I1, I2 and I3 in turn; edges of the same kernel weight share a colour
+  (K6 red, K7 blue, K8 green, as in the chapter).
 * **C9, C10, C11** — the feature map: C9 = σ(I1·K6 + I2·K7 + I3·K8 + b_conv), and so on,
   with σ(z) = 1 / (1 + e^(−z)).
 * **O12** — the output ŷ = λ9,12·C9 + λ10,12·C10 + λ11,12·C11 + b12 (linear).
@@ -22,12 +32,15 @@ The chapter's network, read left to right:
 Numbers on the nodes are their values; numbers on the edges are weights. A node's fill is its
 value on the colour bar (orange above zero, purple below); a dashed edge is a negative weight
 and an edge's width grows with |weight|; the legend under the diagram lists the colours.
-Double-click a weight to edit it: O12, the labels and the plots follow at once. Hover for
-the gradient. **More digits / Fewer digits** (Ctrl+= / Ctrl+−) change the labels' precision.
+**Click a weight to edit it** (Enter keeps it, Esc cancels): O12, the labels and the plots
+follow at once. Hover over a node or an edge for its gradient.
 
 ## The formulas (bottom)
-While playing, the panel summarises the current epoch. **Step sample** (→) walks one
-sample's pass one sub-step per click, highlighting the parts of the diagram it uses:
+When not stepping, the panel shows the displayed sample's forward pass, its loss P (one
+sample's) and the **mean loss over the data set** (the number in the status bar). **Step sample**
+(→) walks one sample's pass one sub-step per click, highlighting the parts of the diagram it
+uses; until the update sub-step every view shows the parameters that pass used, from the update
+on the new ones. **Play sub-steps** walks them by itself at the chosen rate.
 
 1. the forward sums above, C9_in = I1·K6 + I2·K7 + I3·K8 + b_conv and C9 = σ(C9_in);
 2. the loss P = ½(ŷ − y)²;
@@ -39,21 +52,31 @@ sample's pass one sub-step per click, highlighting the parts of the diagram it u
 6. the update θ ← θ − η·∂P/∂θ (in batch mode the gradient is the mean over the samples and
    there is one update per epoch; sgd updates after every sample, minibatch after each batch).
 
+With **dropout** (Shape tab) a dropped feature-map node is multiplied by m = 0 and a kept one by
+m = 1/(1 − p); the formulas write every factor, so each sum still adds up. The loss plot then
+shows the mean loss without dropout (solid) and the training loss with the dropped nodes (dashed).
+
+**Momentum and Adam** follow PyTorch's conventions: momentum v ← μ·v + g, θ ← θ − η·v (v starts
+at the first gradient); Adam with bias correction, β1 = 0.9, β2 = 0.999, ε = 10⁻⁸.
+
 ## The plots (right)
 Prediction against target, kernel weights and output weights against epoch (log axis), and
 the mean loss, as in the chapter. Click or drag on a plot to travel back to an earlier epoch;
-press Play to return to the latest.
+press Play to go on from the latest. With many images or weights the plots draw the first ten
+and a min–max band, and say so.
 
 ## The Image lab (second tab)
 The same convolution in 2D: a k×k kernel slides over an image with padding p and stride s,
 giving maps of H′ = ⌊(H + 2p − k)/s⌋ + 1 rows (and likewise columns); then an activation and,
-if chosen, pooling. Hover over an output pixel to see its window and the weighted sum.
+if chosen, pooling. Hover over an output pixel to see its window and the weighted sum. The
+mouse wheel scrolls the stages, Ctrl+wheel zooms.
 
-## Files
+## Files and undo
 A **workspace** (.cnnviz) keeps everything: the network, its data and settings, the optimiser's
-state, the random state and the whole training history, the experiment panel's settings and the
-Image lab's image and settings. Open it later and Play carries on exactly where it stopped.
-The title bar shows the file's name, with • while there are unsaved changes.
+state, the random state and the whole training history, the step-through position, the speed,
+and the Image lab's image and settings. Open it later and Play carries on exactly where it
+stopped. The title bar shows the file's name, with • while there are unsaved changes.
+Apply and Reset ask before throwing a trained network away; **Edit → Undo** brings it back.
 **File → Export** writes the history as CSV, the plots or the diagram as PNG or SVG, or an
 Image lab stage.
 
@@ -64,14 +87,17 @@ Image lab stage.
 | → / Shift+→ | Step sample / Step epoch |
 | Ctrl+Enter | Run N epochs (the number next to Run); Esc cancels it |
 | R | Reset the weights from the seed |
+| Ctrl+Z | Undo Apply or Reset |
 | Ctrl+O / Ctrl+S / Ctrl+Shift+S | Open / Save / Save As a workspace |
 | Ctrl+Shift+O | Open an image in the Image lab |
 | Ctrl+L, Ctrl+= / Ctrl+− | Value labels on/off, more / fewer digits |
 | F1 | This help |
 
-The experiment panel (left) chooses the data, learning rate η, seed and optimiser; press
-Apply to rebuild the network. Training stops at the epoch limit, when it diverges (lower η
-and press Reset), or when the loss falls below ε.
+Space, → and R always reach the training controls, even while a number field has the focus;
+Enter in a field keeps its value and gives the keys back to the diagram. The experiment panel
+(left) chooses the data, learning rate η, seed and optimiser; press Apply to rebuild the network.
+Training stops at the epoch limit, when it diverges (the window then shows the last finite epoch
+and suggests a smaller η), or at a stop condition (Stop tab).
 """
 
 
@@ -98,17 +124,29 @@ def help_dialog(parent: QWidget | None) -> QDialog:
     return _text_dialog(parent, "How to read the window", "helpDialog", HELP_MARKDOWN)
 
 
+def app_version() -> str:
+    """The installed distribution's version (the checkout's pyproject says the same)."""
+    try:
+        from importlib.metadata import PackageNotFoundError, version
+
+        return version("cnn-visualiser")
+    except (ImportError, PackageNotFoundError):
+        return "0.1.0"
+
+
 def about_markdown() -> str:
-    """The About text: purpose, source chapter, and the bundled images' licences."""
+    """The About text: purpose, version, source chapter, and the bundled files' credits."""
     try:
         licences = (RESOURCES / "images" / "LICENSES.md").read_text(encoding="utf-8")
     except OSError:
-        licences = "(resources/images/LICENSES.md is missing.)"
+        licences = "The sample images' licence note is missing from this installation."
     return (
-        "# CNN Visualiser\n\nWatch the hand-made 1D convolutional network of Pyrcz, *Applied Machine "
-        "Learning in Python*, chapter \"Convolutional Neural Networks\" (2024), learn — one sample, "
-        "one sub-step at a time — and try 2D filters in the Image lab.\n\n"
+        f"# CNN Visualiser {app_version()}\n\nWatch the hand-made 1D convolutional network of Pyrcz, "
+        "*Applied Machine Learning in Python*, chapter \"Convolutional Neural Networks\" (2024), "
+        "learn — one sample, one sub-step at a time — try 2D filters in the Image lab, and watch a "
+        "small 2D CNN learn to read handwritten digits.\n\n"
         "Built with Qt for Python (PySide6, LGPLv3), pyqtgraph (MIT) and NumPy (BSD).\n\n"
+        f"Handwritten digits: {DIGITS_CREDIT}.\n\n"
         "---\n\n" + licences
     )
 

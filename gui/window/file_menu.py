@@ -7,48 +7,39 @@
   / ``open_workspace_file``) and answer with ``fileDone`` / ``fileFailed``. A bad file is refused
   by the core before anything is swapped in, so the window keeps its state.
 * Export ▸ the history (CSV, through the worker), the plots and the diagram (PNG/SVG), an image-lab stage.
-* QSettings: recent files, the experiment panel's last options, the lab's image and settings, label
-  precision. Stored values are checked (``gui.window.settings``); a bad one is ignored.
+* Remembered settings: gui/window/remembered.py; recent files: gui/window/recent_files.py.
 * The title shows the file's name and "•" while there are unsaved changes (training counts).
-* A progress bar and Cancel (Esc) in the status bar while Run N epochs or a slow image-lab job runs.
+* Run N's progress and Cancel (Esc): gui/window/run_progress.py.
 
-Dialogs are hooks (``ask_open_path``, ``ask_save_path``, ``ask_export_path``, ``ask_unsaved``) so
-tests replace them; the close-time "save changes?" question is only asked when ``confirm_close``
-is on (``run_gui`` turns it on).
+Dialogs are hooks (``ask_open_path``, ``ask_save_path``, ``ask_export_path``, ``ask_unsaved``) that
+tests replace; "save changes?" is only asked when ``confirm_close`` is on (``run_gui`` sets it).
 """
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Slot
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QProgressBar, QToolButton
+from PySide6.QtWidgets import QMenu, QMessageBox
 
 from core.resources import resource_path
 from gui.image_lab.files import fill_export_menu
-from gui.image_lab.lab import sample_path
 from gui.widgets.actions import make_action
+from gui.widgets.file_dialogs import ask_open_path, ask_save_path
 from gui.window.export import EXPORT_FILTER, ExportError, export_view
+from gui.window.recent_files import RecentFiles
+from gui.window.remembered import apply_lab_state, remember_session, restore_session
+from gui.window.run_progress import RunProgress
 from gui.window.settings import (
-    experiment_from_text,
     experiment_json,
-    experiment_to_text,
-    lab_settings_from,
     lab_state,
     loaded_panel_config,
 )
+from gui.window.title import APP_TITLE, window_title
 
 SUFFIX = ".cnnviz"
 WORKSPACE_FILTER = "CNN Visualiser workspace (*.cnnviz);;All files (*)"
-MAX_RECENT = 8
-APP_TITLE = "CNN Visualiser"
-UNTITLED_TITLE = "CNN Visualiser — the chapter's 1D CNN"
-K_RECENT, K_EXPERIMENT, K_LAB, K_PRECISION, K_LABELS = (
-    "files/recent", "experiment/config", "imageLab/state", "view/precision", "view/labels")
-
-
 class FileController(QObject):
     """Owns the file actions and the state they need (current path, unsaved changes, recent list)."""
 
@@ -63,9 +54,6 @@ class FileController(QObject):
         self._clean_key: tuple | None = None
         self._applied: dict = {}
         self._after_save = None
-        self._run_total = 0
-        self._run_done = 0
-        self._cancelled = False
         # Hooks (tests replace them): return a path / "save" | "discard" | "cancel".
         self.ask_open_path = self._ask_open_path
         self.ask_save_path = self._ask_save_path
@@ -78,14 +66,14 @@ class FileController(QObject):
         w.frameReady.connect(self._on_frame)
         w.stepped.connect(self._on_stepped)
         w.networkChanged.connect(self._on_network)
-        w.progress.connect(self._on_progress)
         w.stopped.connect(self._on_stopped)
         self._build_actions()
-        self._build_progress()
-        self._watch_lab()
+        self.run_progress = RunProgress(window, self.cancel_action, self.message)
+        w.progress.connect(self.run_progress.on_progress)
+        self.run_progress.watch_lab(window.image_lab)
         if restore:
             self.restore_settings()
-        self._refresh_recent_menu()
+        self.recent.refresh()
         window.installEventFilter(self)
         if resource_path("icon.svg").exists():
             window.setWindowIcon(QIcon(str(resource_path("icon.svg"))))
@@ -119,15 +107,12 @@ class FileController(QObject):
         self.export_csv_action.triggered.connect(lambda: self.export_history())
         self.export_plots_action.triggered.connect(lambda: self.export_picture("plots"))
         self.export_diagram_action.triggered.connect(lambda: self.export_picture("diagram"))
-        self.cancel_action.triggered.connect(self.cancel)
 
         mb = win.menuBar()
         file_menu = mb.findChild(QMenu, "menuFile")
         first = file_menu.actions()[0] if file_menu.actions() else None
         self.recent_menu = QMenu("Open &recent", file_menu)
-        self.recent_menu.setObjectName("menuRecent")
-        self.recent_menu.setToolTipsVisible(True)
-        self.recent_menu.aboutToShow.connect(self._refresh_recent_menu)
+        self.recent = RecentFiles(self.settings, self.recent_menu, self.open_file, self.message)
         file_menu.insertAction(first, self.open_action)
         file_menu.insertMenu(first, self.recent_menu)
         file_menu.insertActions(first, [self.save_action, self.save_as_action])
@@ -151,35 +136,9 @@ class FileController(QObject):
             i = acts.index(a.run_epochs) + 1 if a.run_epochs in acts else len(acts)
             train.insertAction(acts[i] if i < len(acts) else None, self.cancel_action)
 
-    def _build_progress(self) -> None:
-        sb = self.window.statusBar()
-        self.progress_bar = QProgressBar()
-        self.progress_bar.setObjectName("runProgress")
-        self.progress_bar.setAccessibleName("Progress")
-        width = self.window.fontMetrics().horizontalAdvance("0000000 / 0000000 epochs")
-        self.progress_bar.setFixedWidth(width + 30)
-        self.progress_bar.setFormat("%v / %m epochs")
-        self.cancel_button = QToolButton()
-        self.cancel_button.setObjectName("cancelRunButton")
-        self.cancel_button.setDefaultAction(self.cancel_action)
-        self.cancel_button.setText("Cancel")
-        sb.addPermanentWidget(self.progress_bar)
-        sb.addPermanentWidget(self.cancel_button)
-        self._hide_progress()
-
-    def _watch_lab(self) -> None:
-        worker = getattr(self.window.image_lab, "_worker", None)
-        if worker is not None and hasattr(worker, "busyChanged"):
-            worker.busyChanged.connect(self._on_lab_busy)
-
     # ------------------------------------------------------------------ title and changes
     def update_title(self) -> None:
-        if self.path is None and not self.dirty:
-            title = UNTITLED_TITLE
-        else:
-            name = Path(self.path).name if self.path else "Untitled"
-            title = f"{'• ' if self.dirty else ''}{name} — {APP_TITLE}"
-        self.window.setWindowTitle(title)
+        self.window.setWindowTitle(window_title(self._applied, self.path, self.dirty))
 
     def set_dirty(self, on: bool) -> None:
         if on != self.dirty:
@@ -194,10 +153,11 @@ class FileController(QObject):
     @Slot(object)
     def _on_network(self, info: dict) -> None:
         self._applied = dict(info.get("config") or {})
+        self.update_title()
 
     @Slot(str)
     def _on_stopped(self, _reason: str) -> None:
-        self._hide_progress()
+        self.run_progress.hide()
 
     @Slot(object)
     def _on_frame(self, frame) -> None:
@@ -311,26 +271,8 @@ class FileController(QObject):
         win.worker.refresh()  # re-show a stop banner the clearing above removed
 
     def apply_lab_state(self, state) -> None:
-        """Load the lab's image (if it exists) and settings; bad values are ignored."""
-        if not isinstance(state, dict):
-            return
-        lab = self.window.image_lab
-        image = state.get("image")
-        if isinstance(image, str) and image:
-            p = Path(image)
-            if not p.is_file() and sample_path(p.name).is_file():
-                p = sample_path(p.name)  # a bundled sample saved on another machine
-            if p.is_file():
-                if lab.loaded is None or Path(lab.loaded.path) != p:
-                    lab.load_file(p)
-            else:
-                self.message(f"The image {image} is missing; the lab keeps its current image.")
-        settings = lab_settings_from(state.get("settings"), lab.settings())
-        if settings is not None:
-            try:
-                lab.set_settings(settings)
-            except Exception:  # noqa: BLE001, S110 - a stored value the controls cannot show
-                pass
+        """Load the lab's image (if it exists) and settings from a stored state; bad values are ignored."""
+        apply_lab_state(self.window.image_lab, state, self.message)
 
     def _changes_handled(self, retry) -> bool:
         """Before replacing unsaved work: True to go on (only asks when ``confirm_close`` is on)."""
@@ -344,57 +286,18 @@ class FileController(QObject):
             self.save()
         return False
 
-    # ------------------------------------------------------------------ recent files
+    # ---------------------------------------------------- recent files (gui/window/recent_files.py)
     def recent_files(self) -> list[str]:
-        raw = self.settings.value(K_RECENT)
-        if isinstance(raw, str):
-            raw = [raw]
-        if not isinstance(raw, (list, tuple)):
-            return []
-        out: list[str] = []
-        for p in raw:
-            if isinstance(p, str) and p and p not in out:
-                out.append(p)
-        return out[:MAX_RECENT]
-
-    def _set_recent(self, files: list[str]) -> None:
-        self.settings.setValue(K_RECENT, list(files[:MAX_RECENT]))
-        self._refresh_recent_menu()
+        return self.recent.files()
 
     def add_recent(self, path: str) -> None:
-        path = str(Path(path).resolve())
-        self._set_recent([path] + [p for p in self.recent_files() if p != path])
+        self.recent.add(path)
 
     def _forget_recent(self, path: str) -> None:
-        keep = [p for p in self.recent_files() if p not in (path, str(Path(path).resolve()))]
-        self._set_recent(keep)
+        self.recent.forget(path)
 
     def prune_recent(self) -> list[str]:
-        """Drop recent files that no longer exist; says so in the status bar; returns the dropped ones."""
-        files = self.recent_files()
-        gone = [p for p in files if not Path(p).is_file()]
-        if gone:
-            self.settings.setValue(K_RECENT, [p for p in files if p not in gone])
-            names = ", ".join(Path(p).name for p in gone)
-            self.message(f"Removed from Open Recent (no longer there): {names}.")
-        return gone
-
-    def _refresh_recent_menu(self) -> None:
-        if self.sender() is self.recent_menu:
-            self.prune_recent()
-        menu = self.recent_menu
-        menu.clear()
-        files = self.recent_files()
-        for i, p in enumerate(files):
-            act = menu.addAction(f"&{i + 1} {Path(p).name}")
-            act.setToolTip(p)
-            act.setStatusTip(p)
-            act.triggered.connect(lambda _=False, path=p: self.open_file(path))
-        if not files:
-            menu.addAction("No recent workspaces").setEnabled(False)
-        else:
-            menu.addSeparator()
-            menu.addAction("Clear the list", lambda: self._set_recent([]))
+        return self.recent.prune()
 
     # ------------------------------------------------------------------ exports
     def export_history(self) -> None:
@@ -422,104 +325,27 @@ class FileController(QObject):
             return
         self.message(f"Exported the {which} to {Path(path).name}.")
 
-    # ------------------------------------------------------------------ progress and cancel
-    @Slot(int, int)
-    def _on_progress(self, done: int, total: int) -> None:
-        if done == 0:
-            self._cancelled = False
-        if self._cancelled:
-            return  # a chunk that finished before the cancel arrived
-        self._run_done, self._run_total = done, total
-        if done >= total:
-            self._hide_progress()
-            return
-        bar = self.progress_bar
-        bar.setRange(0, max(1, total))
-        bar.setFormat("%v / %m epochs")
-        bar.setValue(done)
-        bar.show()
-        self.cancel_button.show()
-        self.cancel_action.setEnabled(True)
+    # ---------------------------------------------------- progress (gui/window/run_progress.py)
+    @property
+    def progress_bar(self):
+        return self.run_progress.bar
 
-    @Slot(bool)
-    def _on_lab_busy(self, busy: bool) -> None:
-        if busy and not self.progress_bar.isVisible():
-            self.progress_bar.setRange(0, 0)  # busy indicator: the filter has no steps to count
-            self.progress_bar.setFormat("filtering…")
-            self.progress_bar.show()
-            self.cancel_button.show()
-            self.cancel_action.setEnabled(True)
-        elif not busy and self._run_total == 0:
-            self._hide_progress()
-
-    def _hide_progress(self) -> None:
-        self.progress_bar.hide()
-        self.cancel_button.hide()
-        self.cancel_action.setEnabled(False)
-        self._run_total = 0
+    @property
+    def cancel_button(self):
+        return self.run_progress.button
 
     def cancel(self) -> None:
-        """Esc / Cancel: stop Run N epochs where it is, or drop the image lab's pending result."""
-        if self._run_total:
-            self._cancelled = True
-            self.window.worker.pause()
-            self.message(f"Cancelled Run N epochs after {self._run_done} of {self._run_total}.")
-        else:
-            w = getattr(self.window.image_lab, "_worker", None)
-            if w is not None and hasattr(w, "_latest_id"):
-                # The filter worker drops results whose id is not the newest: discard the running one.
-                w._pending = None
-                w._latest_id += 1
-                self.window.image_lab.status_label.setText("Cancelled; showing the previous output.")
-            self.message("Cancelled the image lab's filtering.")
-        self._hide_progress()
+        self.run_progress.cancel()
 
     # ------------------------------------------------------------------ settings
     def restore_settings(self) -> None:
-        """The last session's experiment options, lab image and settings, label precision."""
-        s, win = self.settings, self.window
-        cfg = experiment_from_text(s.value(K_EXPERIMENT))
-        if cfg.get("experiment") == "csv":
-            path = cfg.get("csv_path")
-            if not (isinstance(path, str) and Path(path).is_file()
-                    and win.experiment_panel.load_csv(path)):
-                cfg.pop("experiment")
-        if cfg.get("experiment") == "1" and "X" not in cfg:
-            cfg.pop("experiment")
-        if cfg:
-            try:
-                win.experiment_panel.set_config(cfg)
-            except Exception:  # noqa: BLE001, S110 - a stored value the panel refuses: keep its own
-                pass
-        try:
-            lab = json.loads(s.value(K_LAB)) if isinstance(s.value(K_LAB), str) else None
-        except ValueError:
-            lab = None
-        self.apply_lab_state(lab)
-        prec = s.value(K_PRECISION)
-        try:
-            p = int(prec) if prec is not None else None
-        except (TypeError, ValueError):
-            p = None
-        spin = win.actions_.precision
-        if p is not None and spin.minimum() <= p <= spin.maximum():
-            spin.setValue(p)
-        labels = s.value(K_LABELS)
-        if isinstance(labels, (bool, str)) and str(labels).lower() in ("true", "false"):
-            win.actions_.show_labels.setChecked(str(labels).lower() == "true")
+        """The last session's settings, restored visibly (gui/window/remembered.py)."""
+        notice = restore_session(self)
+        if notice:
+            self.message(notice)
 
     def save_settings(self) -> None:
-        s, win = self.settings, self.window
-        try:
-            s.setValue(K_EXPERIMENT, experiment_to_text(win.experiment_panel.config()))
-        except ValueError:
-            pass  # an invalid form is not remembered
-        lab = win.image_lab
-        image = str(lab.loaded.path) if lab.loaded is not None else None
-        s.setValue(K_LAB, json.dumps(lab_state(lab.settings(), image)))
-        s.setValue(K_PRECISION, win.actions_.precision.value())
-        s.setValue(K_LABELS, win.actions_.show_labels.isChecked())
-        s.sync()
+        remember_session(self)
 
     # ------------------------------------------------------------------ closing
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
@@ -532,18 +358,18 @@ class FileController(QObject):
 
     # ------------------------------------------------------------------ default dialogs
     def _ask_open_path(self) -> str | None:
-        start = str(Path(self.path).parent) if self.path else ""
-        path, _ = QFileDialog.getOpenFileName(self.window, "Open workspace", start, WORKSPACE_FILTER)
-        return path or None
+        path = ask_open_path(self.window, "workspace", "Open workspace", WORKSPACE_FILTER, self.settings)
+        return str(path) if path else None
 
     def _ask_save_path(self) -> str | None:
-        start = self.path or "untitled.cnnviz"
-        path, _ = QFileDialog.getSaveFileName(self.window, "Save workspace", start, WORKSPACE_FILTER)
-        return path or None
+        name = Path(self.path).name if self.path else "untitled.cnnviz"
+        path = ask_save_path(self.window, "workspace", "Save workspace", WORKSPACE_FILTER, name,
+                             self.settings, suffix=SUFFIX)
+        return str(path) if path else None
 
     def _ask_export_path(self, caption: str, default: str, filters: str) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(self.window, caption, default, filters)
-        return path or None
+        path = ask_save_path(self.window, "export", caption, filters, default, self.settings)
+        return str(path) if path else None
 
     def _ask_unsaved(self) -> str:
         name = Path(self.path).name if self.path else "this session"

@@ -7,7 +7,7 @@ handle (gui/network/controls.py). The window keeps no training state of its own.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QDialog, QGraphicsView, QMainWindow, QMessageBox, QSplitter, QTabWidget
 
@@ -22,7 +22,9 @@ from gui.widgets.naming import name
 from gui.window.actions import WindowActions
 from gui.window.dialogs import about_dialog, help_dialog
 from gui.window.file_menu import install_file_menu
+from gui.window.keys import KeyRouter
 from gui.window.status import StatusBar
+from gui.window.theme import ThemeMenu
 
 ORGANISATION = "CNN Visualiser"
 APPLICATION = "CNN Visualiser"
@@ -49,7 +51,7 @@ class MainWindow(QMainWindow):
         self.worker = WorkerHandle(self)
         self.moment = MomentModel(self)
         self.network = NetworkTab()
-        self.image_lab = ImageLab(load_default=load_image)
+        self.image_lab = ImageLab(load_default=load_image, dialog_settings=self.settings)
         name(self.image_lab, "imageLab", "Image lab")
         self.tabs = QTabWidget()
         name(self.tabs, "mainTabs", "Views")
@@ -64,6 +66,8 @@ class MainWindow(QMainWindow):
         self.actions_.build_menus(self.image_lab.open_action, list(self.image_lab.sample_actions))
         self.status = StatusBar(self)
         self.controls = NetworkControls(self)
+        self.keys = KeyRouter.install(self)
+        self.theme = ThemeMenu(self)
         self.beyond = BeyondChapter(self)
         self._connect()
         if restore:
@@ -168,6 +172,11 @@ class MainWindow(QMainWindow):
         """One click of Step sample (as → does)."""
         self.controls.step_sample()
 
+    def focus_diagram(self) -> None:
+        """Give the keyboard focus to the diagram (Enter in a field of the Network tab does)."""
+        if self.tabs.currentWidget() is self.network:
+            self.diagram.canvas.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def set_play_checked(self, on: bool) -> None:
         """Reflect the playing state on the action without sending a command back."""
         a = self.actions_.play
@@ -198,7 +207,10 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(PAINT_FALLBACK_MS, self._frame_painted)
 
     def _on_main_tab(self, _index: int) -> None:
-        if not self._network_tab_hidden():
+        shown = not self._network_tab_hidden()
+        self.actions_.set_network_shown(shown)
+        self.status.set_moment_shown(shown)  # the epoch and loss are the Network tab's
+        if shown:
             self.network.show_moment(self.moment.moment)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)

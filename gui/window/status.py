@@ -9,10 +9,12 @@ frame while playing; a re-layout repainted the whole window).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QMainWindow
 
 from gui.training.moment import Moment
 from gui.widgets.naming import name
+from gui.widgets.palette import theme_for
 
 INFO_STYLE = "QLabel { color: palette(text); }"
 
@@ -20,9 +22,8 @@ INFO_STYLE = "QLabel { color: palette(text); }"
 class StatusBar:
     """The window's status bar widgets and the sentences in them."""
 
-    def __init__(self, window: QMainWindow, error_colour: str = "#b3261e") -> None:
+    def __init__(self, window: QMainWindow) -> None:
         self.window = window
-        self.error_colour = error_colour
         self.precision = 4
         self.sticky = False  # a divergence message stays until Reset
         sb = window.statusBar()
@@ -48,6 +49,11 @@ class StatusBar:
         sb.addPermanentWidget(self.epoch_label)
         sb.addPermanentWidget(self.loss_label)
 
+    def set_moment_shown(self, shown: bool) -> None:
+        """The epoch and loss labels only while the Network tab (whose moment they name) is shown."""
+        self.epoch_label.setVisible(shown)
+        self.loss_label.setVisible(shown)
+
     def show_moment(self, m: Moment) -> None:
         """The moment's epoch and loss; a note while a recorded epoch or a step is shown."""
         self.epoch_label.setText(m.epoch_text())
@@ -64,7 +70,9 @@ class StatusBar:
         """The message area (stays until replaced, unlike QStatusBar.showMessage)."""
         if self.sticky and not error and text:
             return  # the divergence message stays until Reset
-        style = f"QLabel {{ color: {self.error_colour}; font-weight: bold; }}" if error else INFO_STYLE
+        dark = self.message_label.palette().color(QPalette.ColorRole.Window).lightness() < 128
+        colour = theme_for(dark).error  # ≥ 4.5:1 on the window's background
+        style = f"QLabel {{ color: {colour}; font-weight: bold; }}" if error else INFO_STYLE
         self.message_label.setStyleSheet(style)
         self.message_label.setText(text)
         self.message_label.setToolTip(text)

@@ -168,7 +168,7 @@ def test_modules_read_in_one_sitting():
         n = len(path.read_text(encoding="utf-8").splitlines())
         if n > MAX_LINES and LONG_OK not in _first_docstring(path):
             long.append(f"{m} ({n} lines)")
-    assert not long, "over %d lines without saying why: %s" % (MAX_LINES, ", ".join(sorted(long)))
+    assert not long, f"over {MAX_LINES} lines without saying why: {', '.join(sorted(long))}"
 
 
 def test_no_sibling_modules_share_a_prefix():

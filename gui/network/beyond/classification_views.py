@@ -115,9 +115,11 @@ class AccuracyPlot(QWidget):
         chance = f"dashed: chance 1/{self._k} = {1 / self._k:.0%}"
         if self.cursor.isVisible():
             chance += ";  red: the epoch shown"
-        if self._acc.size:
-            self.note.setText(f"accuracy on the training set: {self._acc[-1]:.1%} at epoch "
-                              f"{int(self._epochs[-1])} (best {self._acc.max():.1%});  {chance}")
+        measured = self._acc[np.isfinite(self._acc)]  # rows not measured yet are NaN
+        if measured.size:
+            last = f"{self._acc[-1]:.1%}" if np.isfinite(self._acc[-1]) else "being measured"
+            self.note.setText(f"accuracy on the training set: {last} at epoch {int(self._epochs[-1]):,} "
+                              f"(best {measured.max():.1%});  {chance}")
         else:
             self.note.setText(chance)
 

@@ -16,11 +16,11 @@ from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMenu, QVBoxLayout
 
-from core.chapter.stops import StopConditions
+from core.chapter.stops import StopConditions, StopHook
 from core.formatting import epoch_text
+from gui.exporting.files import ExportError
 from gui.network.beyond.optimizer_race import OptimizerRace
 from gui.network.beyond.step_files import EXPORT_FILTER, step_export_text, write_atomic
-from gui.network.beyond.stop_hook import StopHook
 from gui.training.worker import epoch_limit_message
 from gui.widgets.actions import make_action
 
@@ -254,8 +254,8 @@ class BeyondChapter(QObject):
         precision = w.actions_.precision.value()
         try:
             out = write_atomic(path, step_export_text(subs, path, precision))
-        except OSError as exc:
-            w.show_error(f"Could not export the step to {path}: {exc.strerror or exc}")
+        except (OSError, ExportError) as exc:
+            w.show_error(f"Could not export the step to {path}: {getattr(exc, 'strerror', None) or exc}")
             return None
         w.show_message(f"Exported {len(subs)} sub-steps to {out.name}.")
         return out

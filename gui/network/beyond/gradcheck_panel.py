@@ -236,7 +236,7 @@ class GradientCheckPanel(QWidget):
         self.legend.setText("relative error: " + " &nbsp; ".join(parts))
 
     def changeEvent(self, event) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.PaletteChange:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             self._update_legend()
             if self._rows:
                 self._fill()

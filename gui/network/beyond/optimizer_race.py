@@ -14,13 +14,10 @@ racers there are.
 from __future__ import annotations
 
 import functools
-import math
 import threading
-import time
 
 import numpy as np
 import pyqtgraph as pg
-import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
@@ -35,11 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from core import Network, Trainer, chapter_dataset
+from gui.network.beyond.race_worker import _DecadeAxis, _RaceWorker, _stop_runs, thin_log
 
-CHUNK_S = 0.004  # seconds of training per turn at the gate
-PAUSE_S = 0.003  # sleep after each turn, still holding the gate: the GUI thread's window
-EMIT_S = 0.1  # at most this often a racer sends its curve to the GUI
-JOIN_MS = 5000  # how long shutting down waits for a racer's thread
 DECAY = 0.995  # η factor per epoch of the fourth racer
 NETWORK_KEYS = ("n_inputs", "kernel_size", "n_kernels", "stride", "padding", "activation", "init",
                 "seed", "n_outputs", "output")
@@ -51,81 +45,8 @@ RACERS = (
     ("gd_decay", f"gd, η × {DECAY} per epoch", {"optimizer": "gd", "lr_decay": DECAY},
      "#8e24aa", "#ce93d8", True),
 )
-MAX_BINS = 600  # log-spaced bins drawn per curve (each keeps its lowest and highest loss)
 LOSS_FLOOR = 1e-300  # drawn in place of a loss of exactly 0, which a log axis cannot show
-
-
-class _DecadeAxis(pg.AxisItem):
-    """A log axis that labels only whole decades when the view spans one, so labels never pile up."""
-
-    def logTickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph's name)
-        strings = super().logTickStrings(values, scale, spacing)
-        low, high = sorted(self.range)
-        if math.floor(high) - math.ceil(low) < 1:  # under two decades in view: label every tick
-            return strings
-        return [s if abs(v - round(v)) < 1e-9 else "" for v, s in zip(values, strings, strict=True)]
-
-
-class _RaceWorker(QObject):
-    """Trains one racer's Trainer on its own thread until N epochs, divergence or cancel."""
-
-    progressed = Signal(int, str, object)  # race id, key, {"epochs", "loss", "epoch", "reason"}
-    done = Signal(int, str)  # race id, key
-
-    def __init__(self, race: int, key: str, trainer: Trainer, n_epochs: int, gate: threading.Lock) -> None:
-        super().__init__()
-        self.race, self.key, self.trainer, self.n_epochs, self.gate = race, key, trainer, n_epochs, gate
-        # Set from the GUI thread; a bool assignment is atomic under the GIL.
-        self.cancelled = False
-
-    def _payload(self) -> dict:
-        h = self.trainer.history
-        return {"epochs": h.epochs.copy(), "loss": h.loss.copy(), "epoch": self.trainer.epoch,
-                "reason": self.trainer.stopped_reason}
-
-    @Slot()
-    def run(self) -> None:
-        t = self.trainer
-        last = 0.0
-        try:
-            while not self.cancelled and t.epoch < self.n_epochs and not t.diverged:
-                with self.gate:
-                    if self.cancelled:
-                        break
-                    ran = t.run(self.n_epochs - t.epoch, time_budget=CHUNK_S)
-                    time.sleep(PAUSE_S)  # releases the GIL while the others wait at the gate
-                if ran == 0:
-                    break
-                now = time.perf_counter()
-                if now - last >= EMIT_S:
-                    last = now
-                    self.progressed.emit(self.race, self.key, self._payload())
-        finally:
-            self.progressed.emit(self.race, self.key, self._payload())
-            self.done.emit(self.race, self.key)
-            QThread.currentThread().quit()  # Qt 6: a quit before exec() makes exec() return at once
-
-
-def thin_log(epochs: np.ndarray, loss: np.ndarray, bins: int = MAX_BINS) -> tuple[np.ndarray, np.ndarray]:
-    """Fewer points for a log-epoch plot: each log-spaced bin of epochs is drawn as a vertical
-    stroke from its highest to its lowest loss, so oscillations stay visible but a redraw is cheap."""
-    n = len(epochs)
-    if n <= 2 * bins:
-        return epochs, loss
-    starts = np.unique(np.geomspace(1, n, bins).astype(np.int64) - 1)
-    hi = np.maximum.reduceat(loss, starts)
-    lo = np.minimum.reduceat(loss, starts)
-    return np.repeat(epochs[starts], 2), np.column_stack([hi, lo]).ravel()
-
-
-def _stop_runs(runs: list) -> None:
-    """Cancel every racer and wait for its thread (module-level: called while the widget dies)."""
-    for _thread, worker in runs:
-        worker.cancelled = True
-    for thread, _worker in runs:
-        if shiboken6.isValid(thread):  # at exit Qt may have deleted it already (then it has stopped)
-            thread.quit()
-            thread.wait(JOIN_MS)
+RELATIVE_FLOOR = 1e-16  # the axis stops this far below the starting loss (float64's resolution)
 
 
 class OptimizerRace(QWidget):
@@ -246,7 +167,7 @@ class OptimizerRace(QWidget):
         self._relabel()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.PaletteChange:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             self._apply_theme()
         super().changeEvent(event)
 
@@ -268,7 +189,9 @@ class OptimizerRace(QWidget):
         self.problem_label.setText(
             f"{net.n_inputs} inputs, {net.n_kernels} kernel{'s' if net.n_kernels > 1 else ''} of "
             f"{net.kernel_size}, {n} feature-map node{'s' if n > 1 else ''}, {out}"
-            f"{f', dropout {drop:g}' if drop else ''} · {len(self._y)} samples · η = {lr:g} · batch mode"
+            f"{f', dropout {drop:g}' if drop else ''} · {len(self._y)} "
+            f"sample{'s' if len(self._y) != 1 else ''}"
+            f" · η = {lr:g} · batch mode"
             f" · seed {net.seed}")
         self._clear()
 
@@ -347,7 +270,14 @@ class OptimizerRace(QWidget):
         self._relabel()
 
     def _draw(self, key: str, epochs: np.ndarray, loss: np.ndarray) -> None:
-        self.curves[key].setData(*thin_log(epochs, np.maximum(loss, LOSS_FLOOR)))
+        """A log–log curve whose losses below the floor (a racer that reached exactly 0, or rounding
+        noise) are drawn at the floor, so they do not squash the part of the race worth seeing."""
+        self.curves[key].setData(*thin_log(epochs, np.maximum(loss, self._floor())))
+
+    def _floor(self) -> float:
+        """16 decades below the largest starting loss: differences past that are float64 rounding."""
+        starts = [float(r[1][0]) for r in self._results.values() if len(r[1]) and np.isfinite(r[1][0])]
+        return max(LOSS_FLOOR, max(starts, default=1.0) * RELATIVE_FLOOR)
 
     def _relabel(self) -> None:
         for key, curve in self.curves.items():

@@ -5,26 +5,19 @@ from __future__ import annotations
 import csv
 import io
 import os
-import tempfile
 from pathlib import Path
 
-from core.chapter.step_export import to_csv_rows, to_latex
+from core.chapter.stepthrough.export import to_csv_rows, to_latex
+from gui.exporting.files import atomic_open
 
 EXPORT_FILTER = "CSV table (*.csv);;LaTeX (*.tex)"
 
 
 def write_atomic(path: str | os.PathLike, text: str) -> Path:
-    """Write ``text`` to a temporary file beside ``path`` and rename it: never half a file."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+    """Write ``text`` atomically (never half a file), through symlinks, with the user's umask."""
+    with atomic_open(path, binary=False) as f:
+        f.write(text)
+    return Path(path)
 
 
 def step_export_text(subs, path: str | os.PathLike, precision: int = 4) -> str:

@@ -35,7 +35,7 @@ DIM_EDGE, DIM_NODE = 0.12, 0.28  # opacity of what a highlight leaves out
 
 
 class NetworkDiagram(QWidget):
-    """The live node diagram; see docs/gui-contract.md for how the window drives it."""
+    """The live node diagram; docs/architecture.md says how the window drives it."""
 
     weightEdited = Signal(str, float)  # noqa: N815 (Qt signal naming): parameter name, new value
 

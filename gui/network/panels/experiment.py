@@ -10,18 +10,13 @@ its 1D images: each image a line over x = 1…n.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import numpy as np
-import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QPalette
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -31,29 +26,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import ACTIVATIONS, MODES, OPTIMIZERS, DataError, experiment1, load_dataset_csv, synthetic_dataset
+from core import ACTIVATIONS, MODES, OPTIMIZERS
 from core.chapter.network import INITS
 from core.chapter.trainer import MAX_LR
-from core.datasets.chapter import CHAPTER_DATA_SEED, slope_classes, three_class_dataset
-from core.formatting import fmt
-from gui.network.panels.shape import MAX_INPUTS
+from core.datasets.chapter import CHAPTER_DATA_SEED
+from gui.network.panels.data_rows import DataRows
 from gui.widgets.form_rows import add_checked_row, parse_number
-from gui.widgets.palette import image_colour, theme_for
 
-EXPERIMENTS = (
-    ("1", "1 — one sample (chapter)"),
-    ("2", "2 — the chapter's 10 images"),
-    ("synthetic", "synthetic images"),
-    ("classes", "3 classes (slope down/flat/up)"),
-    ("csv", "CSV file"),
-)
 # The network's shape (set by the shape editor through ``set_shape``); the chapter's by default.
 SHAPE_KEYS = ("n_inputs", "kernel_size", "n_kernels", "stride", "padding")
 CHAPTER_SHAPE = {"n_inputs": 5, "kernel_size": 3, "n_kernels": 1, "stride": 1, "padding": 0, "dropout": 0.0}
 N_CLASSES = 3
 CLASS_COUNT = 30  # images drawn when "3 classes" is first chosen (ten per class on average)
 MAX_EPOCHS = 10_000_000
-MAX_NAMED = 10  # images whose label is listed under the preview, each in its colour
 
 
 def parse_lr(text: str) -> float:
@@ -66,15 +51,7 @@ def parse_lr(text: str) -> float:
     return v
 
 
-def parse_values(text: str) -> np.ndarray:
-    """Experiment 1's inputs, "0.1, 0.2, 0.3, 0.4, 0.5" (commas or spaces)."""
-    parts = [p for p in re.split(r"[,\s;]+", text.strip()) if p]
-    if len(parts) < 2:
-        raise ValueError("inputs: enter at least two numbers, e.g. 0.1, 0.2, 0.3, 0.4, 0.5")
-    return np.array([parse_number(p, f"input X{i + 1}") for i, p in enumerate(parts)])
-
-
-class ExperimentPanel(QWidget):
+class ExperimentPanel(QWidget, DataRows):
     """Experiment selector, data preview and training settings; emits ``applyRequested(dict)``."""
 
     applyRequested = Signal(dict)  # noqa: N815 — the validated config (see ``config()``)
@@ -95,80 +72,7 @@ class ExperimentPanel(QWidget):
         form.setContentsMargins(4, 4, 4, 4)
         self.form = form
 
-        # --- data
-        self.experiment = QComboBox()
-        self.experiment.setObjectName("experimentSelector")
-        for key, label in EXPERIMENTS:
-            self.experiment.addItem(label, key)
-        self._row("Experiment", self.experiment, "experiment",
-                  "Which data to train on: the chapter's sample, its 10 images, new images or a CSV file.")
-
-        x0, y0 = experiment1()
-        self.x_edit = QLineEdit(", ".join(f"{v:g}" for v in x0[0]))
-        self.x_edit.setObjectName("exp1Inputs")
-        self.x_row = self._row("Inputs X", self.x_edit, "X",
-                               "Experiment 1's input values I1…I5, separated by commas.")
-        self.y_edit = QLineEdit(f"{y0[0]:g}")
-        self.y_edit.setObjectName("exp1Target")
-        self.y_row = self._row("Target y", self.y_edit, "y", "The target ŷ should reach.")
-
-        self.data_seed = QSpinBox()
-        self.data_seed.setObjectName("dataSeed")
-        self.data_seed.setRange(0, 2**31 - 1)
-        self.data_seed.setValue(CHAPTER_DATA_SEED)
-        self.new_seed = QPushButton("New")
-        self.new_seed.setToolTip("Draw a new set of images (the next seed).")
-        self.new_seed.clicked.connect(lambda: self.data_seed.setValue(self.data_seed.value() + 1))
-        seed_box = QWidget()
-        hb = QHBoxLayout(seed_box)
-        hb.setContentsMargins(0, 0, 0, 0)
-        hb.addWidget(self.data_seed, 1)
-        hb.addWidget(self.new_seed)
-        self.data_seed_row = self._row("Data seed", seed_box, "data_seed",
-                                       "Seed of the random slopes and noise (14 gives the chapter's images).")
-        self.data_seed.setToolTip(seed_box.toolTip())
-        self.noise = QDoubleSpinBox()
-        self.noise.setObjectName("dataNoise")
-        self.noise.setRange(0.0, 10.0)
-        self.noise.setDecimals(3)
-        self.noise.setSingleStep(0.05)
-        self.noise.setValue(0.3)
-        self.noise_row = self._row("Noise", self.noise, "noise",
-                                   "Half-width of the uniform noise added to each value (chapter: 0.3).")
-        self.count = QSpinBox()
-        self.count.setObjectName("dataCount")
-        self.count.setRange(1, 100_000)
-        self.count.setValue(10)
-        self.count_row = self._row("Images", self.count, "count", "How many synthetic images to draw.")
-
-        self.csv_button = QPushButton("Load…")
-        self.csv_button.setObjectName("loadCsv")
-        self.csv_button.clicked.connect(self._choose_csv)
-        self.csv_label = QLabel("no file")
-        self.csv_label.setWordWrap(True)
-        csv_box = QWidget()
-        hb = QHBoxLayout(csv_box)
-        hb.setContentsMargins(0, 0, 0, 0)
-        hb.addWidget(self.csv_button)
-        hb.addWidget(self.csv_label, 1)
-        self.csv_row = self._row("CSV file", csv_box, "csv",
-                                 "A CSV file: each row the inputs then the label; a header row is allowed.")
-        self.csv_button.setToolTip(csv_box.toolTip())
-
-        self.preview = pg.PlotWidget()
-        self.preview.setObjectName("dataPreview")
-        self.preview.setMinimumHeight(150)
-        self.preview.setMaximumHeight(190)
-        self.preview.setMouseEnabled(x=False, y=False)
-        self.preview.hideButtons()
-        self.preview.setLabel("bottom", "x")
-        self.preview.setToolTip("The data: each image as a line over x = 1…n, coloured by image.")
-        self.preview_note = QLabel("")
-        self.preview_note.setWordWrap(True)
-        self.preview_note.setTextFormat(Qt.TextFormat.RichText)
-        self.preview_note.setObjectName("dataPreviewNote")
-        form.addRow(self.preview)
-        form.addRow(self.preview_note)
+        self._build_data_rows()
 
         # --- training
         self.lr = QLineEdit("0.2")
@@ -252,62 +156,6 @@ class ExperimentPanel(QWidget):
     def _show_row(self, row: tuple[QLabel, QWidget], on: bool) -> None:
         row[0].setVisible(on)
         row[1].setVisible(on)
-
-    # ----------------------------------------------------------------- data
-    def _data(self) -> tuple[np.ndarray, np.ndarray]:
-        """The selected experiment's X and y, or ValueError with the reason (keyed in ``_key``)."""
-        exp = self.experiment.currentData()
-        n = self.n_inputs
-        if exp == "1":
-            self._key = "X"
-            x = parse_values(self.x_edit.text())
-            if len(x) != n:
-                raise ValueError(f"inputs: the network has {n} inputs; enter {n} numbers")
-            self._key = "y"
-            y = parse_number(self.y_edit.text(), "target y")
-            return x[None, :], np.array([y])
-        if exp == "2":  # the chapter's recipe; at another width, the same recipe with n values
-            return synthetic_dataset(10, n, 0.3, CHAPTER_DATA_SEED)
-        if exp == "synthetic":
-            self._key = "count"
-            return synthetic_dataset(self.count.value(), n, float(self.noise.value()), self.data_seed.value())
-        if exp == "classes":
-            self._key = "count"
-            count, noise, seed = self.count.value(), float(self.noise.value()), self.data_seed.value()
-            if n == 5:
-                return three_class_dataset(count, noise, seed)
-            X, y = synthetic_dataset(count, n, noise, seed)
-            return X, slope_classes(y)
-        self._key = "experiment"
-        if self._csv_data is None:
-            raise ValueError("load a CSV file first")
-        if self._csv_data[0].shape[1] != n:
-            raise ValueError(f"the file's rows have {self._csv_data[0].shape[1]} inputs but the network has "
-                             f"{n}: set Inputs to {self._csv_data[0].shape[1]} in the Shape tab")
-        return self._csv_data
-
-    def load_csv(self, path: str) -> bool:
-        """Load a data set file; on a DataError show its message beside the button and keep the data."""
-        try:
-            X, y = load_dataset_csv(path)
-        except DataError as exc:
-            self._set_error("csv", str(exc))
-            return False
-        if not 3 <= X.shape[1] <= MAX_INPUTS:
-            self._set_error("csv", f"{Path(path).name}: {X.shape[1]} values per row; the window draws "
-                                   f"networks of 3–{MAX_INPUTS} inputs (the command line trains any width)")
-            return False
-        self._csv_path, self._csv_data = str(path), (X, y)
-        self.csv_label.setText(f"{path.rsplit('/', 1)[-1]}: {X.shape[0]} rows × {X.shape[1]} inputs")
-        self.csv_label.setToolTip(str(path))
-        self._set_error("csv", "")
-        self._revalidate()
-        return True
-
-    def _choose_csv(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Load a data set", "", "CSV files (*.csv);;All files (*)")
-        if path:
-            self.load_csv(path)
 
     # ----------------------------------------------------------- validation
     def _set_error(self, key: str, message: str) -> None:
@@ -502,30 +350,4 @@ class ExperimentPanel(QWidget):
 
     # -------------------------------------------------------------- preview
     def _draw(self, X: np.ndarray | None, y: np.ndarray | None) -> None:
-        """Each image as a line over x = 1…n in its own colour; its label, in that colour, below.
-
-        The labels sit under the plot rather than in a legend inside it: ten entries would
-        cover the lines in a plot this small.
-        """
-        pi = self.preview.getPlotItem()
-        pi.clear()
-        theme = theme_for(self.palette().color(QPalette.ColorRole.Window).lightness() < 128)
-        self.preview.setBackground(theme.background)
-        if X is None or y is None:
-            self.preview_note.setText("no data")
-            return
-        n = X.shape[0]
-        shown = min(n, 50)  # drawing more lines than this only makes a blur
-        x = np.arange(1, X.shape[1] + 1)
-        for i in range(shown):
-            col = image_colour(i, n, theme)  # the same colour as its curve in the ŷ plot
-            pi.plot(x, X[i], pen=pg.mkPen(col, width=2), symbol="o", symbolSize=4, symbolBrush=col,
-                    symbolPen=None)
-        more = f"; {shown} of {n} drawn" if shown < n else ""
-        head = f"{n} image{'s' if n != 1 else ''} of {X.shape[1]} values{more}"
-        if n <= MAX_NAMED:
-            labels = " ".join(f"<span style='color:{image_colour(i, n, theme)}'>■</span>&nbsp;{fmt(y[i], 3)}"
-                              for i in range(n))
-            self.preview_note.setText(f"{head}; label{'s' if n != 1 else ''} y: {labels}")
-        else:
-            self.preview_note.setText(f"{head}; one colour per image")
+        self._preview.draw(X, y)

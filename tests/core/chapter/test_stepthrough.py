@@ -10,7 +10,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from core import Network, Trainer, chapter_dataset, experiment1, slope_classes
-from core.chapter.step_export import to_csv_rows, to_latex
 from core.chapter.stepthrough import (
     KINDS,
     SubStep,
@@ -20,6 +19,7 @@ from core.chapter.stepthrough import (
     substeps_for,
     summary_lines,
 )
+from core.chapter.stepthrough.export import to_csv_rows, to_latex
 
 CHAPTER_ORDER = (
     ["fmap"] * 3 + ["output", "loss", "delta_out"] + ["delta_fmap"] * 3
@@ -252,8 +252,8 @@ def test_latex_export_is_well_formed_and_holds_the_core_numbers():
     import io
 
     from core import Network, Trainer, chapter_dataset
-    from core.chapter.step_export import to_csv_rows, to_latex
     from core.chapter.stepthrough import substeps_for
+    from core.chapter.stepthrough.export import to_csv_rows, to_latex
 
     X, y = chapter_dataset()
     t = Trainer(Network(), X, y)

@@ -153,16 +153,17 @@ def test_missing_file_and_recent_list(qtbot, window, tmp_path):
 
 
 def test_title_marks_unsaved_changes(qtbot, window, tmp_path):
-    assert window.windowTitle() == "CNN Visualiser — the chapter's 1D CNN"
+    assert window.windowTitle() == "CNN Visualiser — experiment 1 (the chapter's sample)"
     window.actions_.step_epoch.trigger()
     qtbot.waitUntil(lambda: window.windowTitle().startswith("• Untitled"), timeout=5000)
     file_reply(qtbot, window, lambda: window.files.save_to(tmp_path / "t.cnnviz"))
-    assert window.windowTitle() == "t.cnnviz — CNN Visualiser"
+    saved = "t.cnnviz — CNN Visualiser — experiment 1 (the chapter's sample)"
+    assert window.windowTitle() == saved
     window.worker.set_sample(0)  # only looking: not a change
     qtbot.wait(200)
-    assert window.windowTitle() == "t.cnnviz — CNN Visualiser"
+    assert window.windowTitle() == saved
     window.actions_.step_epoch.trigger()
-    qtbot.waitUntil(lambda: window.windowTitle() == "• t.cnnviz — CNN Visualiser", timeout=5000)
+    qtbot.waitUntil(lambda: window.windowTitle() == f"• {saved}", timeout=5000)
 
 
 def test_save_without_a_name_asks_and_ctrl_s_saves(qtbot, window, tmp_path):
@@ -288,7 +289,8 @@ def test_run_gui_opens_the_workspace(qtbot, tmp_path, monkeypatch):
         assert app_module.run_gui(["x"], workspace=str(p)) == 0
     finally:
         QSettings.setDefaultFormat(QSettings.Format.NativeFormat)
-    assert seen == {"title": "nine.cnnviz — CNN Visualiser", "confirm": True}
+    title = "nine.cnnviz — CNN Visualiser — experiment 2 (the chapter's 10 images)"
+    assert seen == {"title": title, "confirm": True}
 
 
 def test_close_asks_to_save_only_when_enabled(qtbot, tmp_path):

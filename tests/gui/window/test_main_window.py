@@ -53,7 +53,7 @@ def test_opens_on_the_chapters_network_and_initial_values(window):
     for obj in ("actionPlay", "actionStepSample", "actionStepEpoch", "actionReset"):
         assert window.findChild(type(window.actions_.play), obj) is not None
     speed = window.findChild(QSlider, "speedControl")
-    assert speed.value() == speed.maximum() and speed.accessibleName()
+    assert speed.value() < speed.maximum() and speed.accessibleName()  # a pace to watch, not flat out
 
 
 def test_play_advances_the_epoch_and_pause_stops_it(qtbot, window):
@@ -213,7 +213,7 @@ def test_network_views_wait_while_the_image_lab_is_shown(qtbot, window):
     """Hidden views do no per-frame work; they catch up when the Network tab comes back."""
     window.tabs.setCurrentWidget(window.image_lab)
     before = window.equations.text()
-    window.actions_.step_epoch.trigger()
+    window.worker.step_epoch()  # (the Network tab's keys rest while another tab is shown)
     qtbot.waitUntil(lambda: label(window, "epochLabel") == "Epoch 1", timeout=5000)  # the status bar follows
     assert window.equations.text() == before
     window.tabs.setCurrentIndex(0)

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QMenu
 
 from core import Network, Trainer, chapter_dataset, experiment1
 from core.chapter.gradcheck import gradient_check
-from core.chapter.step_export import to_csv_rows, to_latex
 from core.chapter.stepthrough import fmt, substeps_for
+from core.chapter.stepthrough.export import to_csv_rows, to_latex
 from core.chapter.stops import StopConditions
 from core.datasets.chapter import three_class_dataset
 from gui import MainWindow

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from core.chapter.stepthrough import SubStep
+from core.chapter.stepthrough.parts import SubStep
 
 
 def to_csv_rows(subs: Iterable[SubStep]) -> list[list[str]]:

@@ -1,0 +1,93 @@
+"""The status bar's progress bar and Cancel (Esc): while Run N epochs or a slow image-lab job runs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Slot
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow, QProgressBar, QToolButton
+
+from core.formatting import epoch_text
+
+
+class RunProgress(QObject):
+    """Shows Run N's progress (or the lab's "filtering…") and cancels either one."""
+
+    def __init__(self, window: QMainWindow, cancel_action: QAction,
+                 message: Callable[[str], None]) -> None:
+        super().__init__(window)
+        self.window, self.cancel_action, self._message = window, cancel_action, message
+        self.run_done = self.run_total = 0
+        self._cancelled = False
+        self.bar = QProgressBar()
+        self.bar.setObjectName("runProgress")
+        self.bar.setAccessibleName("Progress")
+        width = window.fontMetrics().horizontalAdvance("0,000,000 / 0,000,000 epochs")
+        self.bar.setFixedWidth(width + 30)
+        self.bar.setFormat("%v / %m epochs")
+        self.button = QToolButton()
+        self.button.setObjectName("cancelRunButton")
+        self.button.setDefaultAction(cancel_action)
+        self.button.setText("Cancel")
+        sb = window.statusBar()
+        sb.addPermanentWidget(self.bar)
+        sb.addPermanentWidget(self.button)
+        cancel_action.triggered.connect(self.cancel)
+        self.hide()
+
+    def watch_lab(self, lab) -> None:
+        """Show the image lab's slow jobs too (its worker says when one runs long)."""
+        worker = getattr(lab, "_worker", None)
+        if worker is not None and hasattr(worker, "busyChanged"):
+            worker.busyChanged.connect(self.on_lab_busy)
+
+    @Slot(int, int)
+    def on_progress(self, done: int, total: int) -> None:
+        if done == 0:
+            self._cancelled = False
+        if self._cancelled:
+            return  # a chunk that finished before the cancel arrived
+        self.run_done, self.run_total = done, total
+        if done >= total:
+            self.hide()
+            return
+        self.bar.setRange(0, max(1, total))
+        self.bar.setFormat("%v / %m epochs")
+        self.bar.setValue(done)
+        self._show()
+
+    @Slot(bool)
+    def on_lab_busy(self, busy: bool) -> None:
+        if busy and not self.bar.isVisible():
+            self.bar.setRange(0, 0)  # busy indicator: the filter has no steps to count
+            self.bar.setFormat("filtering…")
+            self._show()
+        elif not busy and self.run_total == 0:
+            self.hide()
+
+    def _show(self) -> None:
+        self.bar.show()
+        self.button.show()
+        self.cancel_action.setEnabled(True)
+
+    @Slot()
+    def hide(self) -> None:
+        self.bar.hide()
+        self.button.hide()
+        self.cancel_action.setEnabled(False)
+        self.run_total = 0
+
+    @Slot()
+    def cancel(self) -> None:
+        """Esc / Cancel: stop Run N epochs where it is, or drop the image lab's running job."""
+        win = self.window
+        if self.run_total:
+            self._cancelled = True
+            win.worker.pause()
+            self._message(f"Cancelled Run N epochs after {epoch_text(self.run_done)} of "
+                          f"{epoch_text(self.run_total)}.")
+        else:
+            win.image_lab.cancel_filtering()
+            self._message("Cancelled the image lab's filtering.")
+        self.hide()
