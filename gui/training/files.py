@@ -97,12 +97,26 @@ class FileJobs:
         if isinstance(step, dict) and isinstance(display.get("substep"), int):
             self.resume_step(step, display["substep"])
 
+    export_cancel = None  # a threading.Event the GUI sets to stop a long export (read between blocks)
+
     def export_history_file(self, path: str) -> None:
-        """The training history as CSV (gui.window.export)."""
+        """The training history as CSV, reporting ``fileProgress`` and stopping when ``export_cancel``
+        is set (a flag, not a queued command: a command would wait for the export to end)."""
+        import threading
+
+        from gui.exporting.files import ExportCancelled
         from gui.window.export import ExportError, export_history_csv
 
+        if self.export_cancel is None:  # a worker used without its handle
+            self.export_cancel = threading.Event()
+        self.export_cancel.clear()
         try:
-            export_history_csv(self._ensure().history, path)
+            export_history_csv(self._ensure().history, path,
+                               progress=lambda done, total: self.fileProgress.emit("csv", done, total),
+                               cancelled=self.export_cancel.is_set)
+        except ExportCancelled:
+            self.fileFailed.emit("csv", "Cancelled the history export; nothing was written.")
+            return
         except ExportError as exc:
             self.fileFailed.emit("csv", f"Could not export the history: {exc}")
             return

@@ -6,6 +6,8 @@ this adds the chapter network's own: configure, step, reset, edit a weight, show
 
 from __future__ import annotations
 
+import threading
+
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from gui.training.thread import QUEUED, RunnerHandle
@@ -19,6 +21,7 @@ class WorkerHandle(RunnerHandle):
     networkChanged = Signal(object)  # noqa: N815
     fileDone = Signal(str, str, object)  # noqa: N815
     fileFailed = Signal(str, str)  # noqa: N815
+    fileProgress = Signal(str, int, int)  # noqa: N815
     undoChanged = Signal(str)  # noqa: N815
     undone = Signal(object)
 
@@ -41,6 +44,7 @@ class WorkerHandle(RunnerHandle):
 
     def __init__(self, parent: QObject | None = None) -> None:
         w = TrainingWorker()
+        w.export_cancel = threading.Event()  # made here: both threads share this one flag
         super().__init__(w, "trainingThread", parent)
         for sig, slot in (
             (self._configure, w.configure), (self._step_sample, w.step_sample),
@@ -55,6 +59,7 @@ class WorkerHandle(RunnerHandle):
         self._run_now.connect(w.run_epochs_now, Qt.ConnectionType.BlockingQueuedConnection)
         for sig, slot in ((w.stepped, self._relay_step), (w.networkChanged, self._relay_network),
                           (w.fileDone, self._relay_file_done), (w.fileFailed, self._relay_file_failed),
+                          (w.fileProgress, self._relay_file_progress),
                           (w.undoChanged, self._relay_undo_changed), (w.undone, self._relay_undone)):
             sig.connect(slot, QUEUED)
 
@@ -70,6 +75,10 @@ class WorkerHandle(RunnerHandle):
     @Slot(str, str, object)
     def _relay_file_done(self, kind: str, path: str, info) -> None:
         self.fileDone.emit(kind, path, info)
+
+    @Slot(str, int, int)
+    def _relay_file_progress(self, kind: str, done: int, total: int) -> None:
+        self.fileProgress.emit(kind, done, total)
 
     @Slot(str, str)
     def _relay_file_failed(self, kind: str, message: str) -> None:
@@ -132,3 +141,7 @@ class WorkerHandle(RunnerHandle):
 
     def export_history(self, path: str) -> None:
         self._export.emit(str(path))
+
+    def cancel_export(self) -> None:
+        """Stop a history export between two blocks (a flag the worker reads, not a queued command)."""
+        self.worker.export_cancel.set()

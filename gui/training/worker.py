@@ -59,6 +59,7 @@ class TrainingWorker(ChunkedRunner, FileJobs):
     undoChanged = Signal(str)  # noqa: N815 — what Undo would bring back ("Apply", "Reset"…), "" for nothing
     undone = Signal(object)  # the config of the network Undo brought back (the panels show it)
     fileFailed = Signal(str, str)  # noqa: N815 — kind, one sentence; nothing has changed
+    fileProgress = Signal(str, int, int)  # noqa: N815 — kind ("csv"), rows done, rows in all
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -70,6 +70,8 @@ class FileController(QObject):
         self._build_actions()
         self.run_progress = RunProgress(window, self.cancel_action, self.message)
         w.progress.connect(self.run_progress.on_progress)
+        w.fileProgress.connect(self.run_progress.on_file_progress)
+        w.fileFailed.connect(self.run_progress.on_file_failed)
         self.run_progress.watch_lab(window.image_lab)
         if restore:
             self.restore_settings()

@@ -19,6 +19,7 @@ class RunProgress(QObject):
         super().__init__(window)
         self.window, self.cancel_action, self._message = window, cancel_action, message
         self.run_done = self.run_total = 0
+        self.exporting = False  # a history export is under way (Cancel stops it)
         self._cancelled = False
         self.bar = QProgressBar()
         self.bar.setObjectName("runProgress")
@@ -57,6 +58,25 @@ class RunProgress(QObject):
         self.bar.setValue(done)
         self._show()
 
+    @Slot(str, int, int)
+    def on_file_progress(self, kind: str, done: int, total: int) -> None:
+        """A long history export: rows written so far (Cancel stops it, nothing is written)."""
+        if done >= total:
+            self.exporting = False
+            self.hide()
+            return
+        self.exporting = True
+        self.bar.setRange(0, max(1, total))
+        self.bar.setFormat("%v / %m rows")
+        self.bar.setValue(done)
+        self._show()
+
+    @Slot(str, str)
+    def on_file_failed(self, kind: str, _message: str) -> None:
+        if kind == "csv":
+            self.exporting = False
+            self.hide()
+
     @Slot(bool)
     def on_lab_busy(self, busy: bool) -> None:
         if busy and not self.bar.isVisible():
@@ -82,7 +102,9 @@ class RunProgress(QObject):
     def cancel(self) -> None:
         """Esc / Cancel: stop Run N epochs where it is, or drop the image lab's running job."""
         win = self.window
-        if self.run_total:
+        if self.exporting:
+            win.worker.cancel_export()
+        elif self.run_total:
             self._cancelled = True
             win.worker.pause()
             self._message(f"Cancelled Run N epochs after {epoch_text(self.run_done)} of "
@@ -90,4 +112,5 @@ class RunProgress(QObject):
         else:
             win.image_lab.cancel_filtering()
             self._message("Cancelled the image lab's filtering.")
-        self.hide()
+        if not self.exporting:  # an export says itself when it has stopped (fileFailed)
+            self.hide()

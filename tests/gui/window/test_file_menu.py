@@ -367,3 +367,26 @@ def test_a_non_chapter_shape_round_trips(qtbot, tmp_path):
     assert cfg["n_kernels"] == 2 and cfg["dropout"] == 0.25 and cfg["X"].shape[1] == 6
     a.close()
     b.close()
+
+
+def test_a_long_history_export_shows_its_rows_and_cancel_writes_nothing(qtbot, window, tmp_path, monkeypatch):
+    import gui.exporting.csv_file as csv_file
+
+    monkeypatch.setattr(csv_file, "rows_per_report", lambda history: 100)  # 300 blocks: time to cancel
+    w = window
+    w.experiment_panel.epoch_limit.setValue(0)
+    w.worker.run_epochs_now(30_000)
+    f = w.files
+    seen = []
+    w.worker.fileProgress.connect(lambda kind, done, total: seen.append((done, total)))
+    out = tmp_path / "h.csv"
+    w.worker.export_history(str(out))
+    qtbot.waitUntil(lambda: len(seen) >= 2 and seen[-1][0] > 0, timeout=10000)
+    assert f.progress_bar.format() == "%v / %m rows" and f.cancel_action.isEnabled()
+    with qtbot.waitSignal(w.worker.fileFailed, timeout=10000) as blocker:
+        f.cancel_action.trigger()
+    assert "Cancelled" in blocker.args[1] and not out.exists()
+    qtbot.waitUntil(lambda: not f.progress_bar.isVisible(), timeout=3000)
+    with qtbot.waitSignal(w.worker.fileDone, timeout=30000):
+        w.worker.export_history(str(out))
+    assert out.read_text().count("\n") == w.worker.worker.trainer.history.n + 1
