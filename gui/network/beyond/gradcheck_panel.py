@@ -1,7 +1,10 @@
 """The gradient check, visible: backprop's ∂P/∂θ beside a central finite difference, per parameter.
 
-The panel only draws ``core.chapter.gradcheck.gradient_check``'s rows. It works on its own copy of
-the network, so the caller's (possibly training) network is never touched.
+The panel only draws ``core.chapter.gradcheck.gradient_report``'s rows: the check compares the
+central difference with every path that computes a gradient — the batch pass that trains, the
+per-sample pass the step-through shows, and one step of the training loop — by a mixed criterion
+(absolute where gradients vanish, relative where they are large), and says which paths it checked.
+It works on its own copy of the network, so the caller's (possibly training) network is never touched.
 """
 
 from __future__ import annotations
@@ -23,7 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.chapter.gradcheck import GradCheckRow, gradient_check
+from core.chapter.gradcheck import ATOL, PATH_NAMES, RTOL, GradCheckRow, gradient_report
+from core.chapter.gradcheck import verdict as core_verdict
 from core.chapter.stepthrough import screen_name
 
 OK_BELOW = 1e-6  # relative error at or below this: backprop and the finite difference agree
@@ -31,8 +35,8 @@ SUSPICIOUS_BELOW = 1e-3  # at or below this: suspicious (rounding, a nearby kink
 VERDICTS = ("ok", "suspicious", "wrong")
 # cell tints for ok / suspicious / wrong: translucent, so text in the palette's colour stays readable
 TINTS = {"ok": (46, 160, 67), "suspicious": (230, 160, 0), "wrong": (215, 48, 39)}
-COLUMNS = ("parameter", "analytic ∂P/∂θ (backprop)", "numerical (central difference)",
-           "relative error", "verdict")
+COLUMNS = ("parameter", "∂P/∂θ (the batch pass that trains)", "numerical (central difference)",
+           "error (worst path)", "verdict")
 EXPLANATION = (
     "Each parameter θ is nudged by ±ε and the loss P re-evaluated: (P(θ+ε) − P(θ−ε)) / 2ε "
     "approximates ∂P/∂θ. Backprop is right when the columns agree; at a ReLU kink they "
@@ -42,10 +46,8 @@ MINUS = "\u2212"
 
 
 def verdict(rel_error: float) -> str:
-    """'ok' (≤ 1e-6), 'suspicious' (≤ 1e-3) or 'wrong' for a relative error."""
-    if not math.isfinite(rel_error) or rel_error > SUSPICIOUS_BELOW:
-        return "wrong"
-    return "ok" if rel_error <= OK_BELOW else "suspicious"
+    """'ok' (≤ 1e-6), 'suspicious' (≤ 1e-3) or 'wrong' for an error scaled by the mixed criterion."""
+    return core_verdict(rel_error) if math.isfinite(rel_error) else "wrong"
 
 
 def _num(v: float, digits: int = 10) -> str:
@@ -94,6 +96,7 @@ class GradientCheckPanel(QWidget):
         self._y = None
         self._mask: dict[str, float] | None = None
         self._rows: list[GradCheckRow] = []
+        self._report = None
 
         self.explanation = QLabel(EXPLANATION)
         self.explanation.setWordWrap(True)
@@ -165,7 +168,8 @@ class GradientCheckPanel(QWidget):
         """Run the check again with the current ε (nothing to do before ``show_for``)."""
         if self._net is None:
             return []
-        self._rows = gradient_check(self._net, self._x, self._y, self.epsilon(), self._mask)
+        self._report = gradient_report(self._net, self._x, self._y, self.epsilon(), self._mask)
+        self._rows = list(self._report.rows)
         self._fill()
         return list(self._rows)
 
@@ -205,8 +209,10 @@ class GradientCheckPanel(QWidget):
                     item.setTextAlignment(h | Qt.AlignmentFlag.AlignVCenter)
                 if col >= 3:
                     item.setBackground(self._tint(kind))
-                item.setToolTip(f"{screen_name(r.name)}: analytic {r.analytic!r}, numerical {r.numeric!r}, "
-                                f"relative error |a − n| / max(|a|, |n|) = {r.rel_error:.3g}")
+                paths = "\n".join(f"{PATH_NAMES.get(k, k)}: {v!r} (error {r.errors.get(k, 0.0):.2g})"
+                                  for k, v in r.paths.items())
+                item.setToolTip(f"{screen_name(r.name)}: numerical {r.numeric!r}\n{paths}\n"
+                                "error = |g − fd| scaled by the mixed criterion; ≤ 1e-6 agrees")
                 t.setItem(i, col, item)
         worst = max(self._rows, key=lambda r: r.rel_error) if self._rows else None
         if worst is None:
@@ -223,6 +229,8 @@ class GradientCheckPanel(QWidget):
                 text += "close, but not to rounding error — try another ε."
             else:
                 text += "backprop agrees with the finite difference."
+            if self._report is not None:
+                text += "  " + self._report.summary()
             self.summary.setText(text)
         xs = ", ".join(_num(v, 4) for v in (self._x or []))
         self.sample_label.setText(f"sample x = ({xs}), y = {_num(self._y, 4)}" if self._x else "")
@@ -233,7 +241,8 @@ class GradientCheckPanel(QWidget):
             c = self._tint(kind)
             parts.append(f"<span style='background-color:rgba({c.red()},{c.green()},{c.blue()},"
                          f"{c.alpha() / 255:.2f})'>&nbsp;&nbsp;&nbsp;&nbsp;</span> {kind} {rule}")
-        self.legend.setText("relative error: " + " &nbsp; ".join(parts))
+        rule = f"{RTOL:.0e} relative, {ATOL:.0e} absolute where gradients vanish"
+        self.legend.setText(f"error ({rule}): " + " &nbsp; ".join(parts))
 
     def changeEvent(self, event) -> None:  # noqa: N802
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
