@@ -36,7 +36,7 @@ MAX_LEGEND = 8  # more entries than this: a one-line note instead of a legend en
 X_STEP = 0.5  # the epoch axis grows in steps of half a decade (log10 units)
 X_PAD = 0.05  # fraction of the x range left free on either side
 Y_MARGIN = 0.08  # head room above and below the data (fraction of its span) when a y range grows
-PLOT_HZ = 10.0  # curves redrawn at most this often a second while frames stream in
+PLOT_HZ = 6.0  # curves and cursor redrawn at most this often a second while frames stream in
 TITLES = ("ŷ", "kernel weight", "output weight", "loss")
 
 
@@ -51,6 +51,7 @@ class TrainingPlots(QWidget, CurveBuilder):
         self._net = None
         self._series = None  # the series drawn last
         self._pending = None  # a newer series waiting for its turn
+        self._pending_epoch: int | None = None  # the cursor's epoch waiting with it
         self._epochs = np.zeros(0)  # x of the drawn series (> 0 only): what a scrub may pick
         self._cursor_epoch: int | None = None
         self._pred_curves: list[pg.PlotDataItem] = []
@@ -178,23 +179,31 @@ class TrainingPlots(QWidget, CurveBuilder):
 
     # ------------------------------------------------------------ drawing the moment
     def show_moment(self, m) -> None:
-        """The moment's curves (throttled while playing) and its epoch as the cursor (at once)."""
+        """The moment's curves and its epoch as the cursor: at once when stopped; while playing both
+        at most ``max_rate`` times a second (moving the cursor repaints all four plots), together,
+        so curves and cursor never name different epochs."""
         self._playing = bool(m.playing)
-        if m.series is not None and m.series is not self._series:
+        new_series = m.series is not None and m.series is not self._series
+        if new_series:
             self._pending = m.series
-            wait = self._last_draw + 1.0 / self.max_rate - time.perf_counter() if self.max_rate else 0.0
-            if not self._playing or wait <= 0:
-                self.flush()
-            elif not self._timer.isActive():
-                self._timer.start(max(1, math.ceil(wait * 1000)))
-        self.set_cursor(m.epoch)
+        self._pending_epoch = m.epoch
+        wait = self._last_draw + 1.0 / self.max_rate - time.perf_counter() if self.max_rate else 0.0
+        if not self._playing or wait <= 0:
+            self.flush()
+        elif not self._timer.isActive():
+            self._timer.start(max(1, math.ceil(wait * 1000)))
 
     def flush(self) -> None:
-        """Draw a series still waiting for its turn now (the timer's job; also screenshots and tests)."""
+        """Draw what is waiting for its turn now (the timer's job; also screenshots and tests)."""
         self._timer.stop()
         series, self._pending = self._pending, None
         if series is not None:
             self._draw(series)
+        epoch, self._pending_epoch = self._pending_epoch, None
+        if epoch is not None:
+            self._last_draw = time.perf_counter()
+            if epoch != self._cursor_epoch:
+                self.set_cursor(epoch)
 
     def _draw(self, s) -> None:
         self._series = s
