@@ -38,6 +38,7 @@ from core.chapter import fused_loop
 from core.chapter.checkpoints import Checkpoint, blas_one_thread
 from core.chapter.fused_loop import fused_ok
 from core.chapter.history import History, ParamView
+from core.chapter.memory import MAX_TRAINER_BYTES, trainer_bytes
 from core.chapter.network import Network
 from core.chapter.resume import Resumable
 from core.chapter.stepping import SampleSteps
@@ -107,6 +108,12 @@ class Trainer(SampleSteps, Resumable):
         self.dropout = float(dropout)
         self._momentum, self._betas, self._eps = momentum, tuple(betas), eps
         self._labels = y.astype(int) if net.output == "softmax" else None
+        need = trainer_bytes(net.shape_dict(), N, mode, float(dropout))
+        if need > MAX_TRAINER_BYTES:  # refused before any buffer is made (core/chapter/memory.py)
+            raise ValueError(f"training {N:,} samples on this network would need about "
+                             f"{need / 2**30:.1f} GB; the app keeps a trainer under "
+                             f"{MAX_TRAINER_BYTES / 2**30:.0f} GB — use fewer samples or inputs, "
+                             "or batch mode")
         self._ws_all = net.batch_pass(X, y)
         # sgd on a small data set: one ready pass per sample; otherwise passes refilled per batch
         self._ws_one = [net.batch_pass(X[i: i + 1], y[i: i + 1]) for i in range(N)] if (

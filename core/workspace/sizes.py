@@ -8,65 +8,22 @@ and dropout make, so ``load_workspace`` refuses such a file before allocating an
 
 from __future__ import annotations
 
-from core.chapter.history import BUDGET_BYTES, KEEP_ALL
+from core.chapter import memory
+from core.chapter.memory import MAX_PARAMS, MAX_TRAINER_BYTES, history_max_rows, trainer_bytes
 from core.workspace.schema import WorkspaceError
+
+__all__ = ["MAX_PARAMS", "MAX_TRAINER_BYTES", "history_max_rows", "shape_sizes", "trainer_bytes"]
 
 MAX_INPUTS = 65_536  # the window draws 3–32; the command line trains any CSV's width
 MAX_KERNELS = 256
 MAX_PADDING = 65_536
 MAX_STRIDE = 65_536
 MAX_OUTPUTS = 256
-MAX_PARAMS = 10_000_000
-MAX_TRAINER_BYTES = 2 * 2**30  # what a trainer may allocate: room to spare on an 8 GB laptop
-_SGD_BYTES_PER_SAMPLE = 4096  # sgd keeps one small BatchPass per sample (~3 KB measured)
 
 
 def shape_sizes(shape: dict) -> dict[str, int]:
     """Feature-map length, feature-map nodes and parameter count of a checked network shape."""
-    n, k, nk, s, p, no = (shape[key] for key in ("n_inputs", "kernel_size", "n_kernels", "stride",
-                                                  "padding", "n_outputs"))
-    if k > n + 2 * p:
-        raise WorkspaceError(f"the network's kernel ({k}) is larger than its padded input "
-                             f"({n} inputs + 2·{p} padding)")
-    if shape["output"] == "softmax" and no < 2:
-        raise WorkspaceError("a softmax output needs at least 2 output nodes")
-    if shape["output"] == "linear" and no != 1:
-        raise WorkspaceError("a linear output has exactly one node")
-    npos = (n + 2 * p - k) // s + 1
-    F = nk * npos
-    P = nk * (k + 1) + no * (F + 1)
-    if P > MAX_PARAMS:
-        raise WorkspaceError(f"the network has {P:,} parameters, more than this app trains ({MAX_PARAMS:,})")
-    return {"npos": npos, "F": F, "P": P}
-
-
-def history_max_rows(P: int, N: int) -> int:
-    """How many rows ``History`` keeps for P parameters and N samples (its own formula)."""
-    return max(16, min(2 * KEEP_ALL, BUDGET_BYTES // (8 * (2 + P + N))))
-
-
-def trainer_bytes(shape: dict, N: int, mode: str, dropout: float) -> int:
-    """Roughly what ``Trainer(Network(**shape), X, y)`` allocates for N samples, in bytes.
-
-    The sum of the arrays the network, its ``BatchPass`` buffers, the history, the optimiser
-    and dropout make (plus sgd's per-sample buffers and the names' strings), so a file whose
-    numbers would exhaust memory is refused before any of it is allocated.
-    """
-    z = shape_sizes(shape)
-    n, k, p, no = shape["n_inputs"], shape["kernel_size"], shape["padding"], shape["n_outputs"]
-    npos, F, P = z["npos"], z["F"], z["P"]
-    nk = shape["n_kernels"]
-    data = N * (n + 1)
-    batch = N * (n + 2 * p) + 2 * N * npos * (k + 1) + N * npos * nk + N * (F + 1) + 2 * N * F + 4 * N * no
-    values = 2 * data + batch + 10 * P + 2 * N
-    if mode == "sgd":
-        values += batch
-    elif mode == "minibatch":
-        values += batch  # a batch's buffers, built per batch
-    if dropout:
-        values += 2 * N * F
-    hist_rows = min(history_max_rows(P, N), 1024) + 16
-    values += max(hist_rows * (2 + P + N), BUDGET_BYTES // 8)
-    names = n + nk * k + F + no * F + 3 * P  # Python strings of ~60 bytes (names, index dict)
-    extra = _SGD_BYTES_PER_SAMPLE * N if mode == "sgd" else 0
-    return 8 * values + 60 * names + extra
+    try:
+        return memory.shape_sizes(shape)
+    except ValueError as exc:
+        raise WorkspaceError(str(exc)) from None

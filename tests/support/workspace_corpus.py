@@ -191,11 +191,14 @@ def fix_crcs(data: bytes) -> bytes:
 
 
 def _zeros_declaring_big_x(data: bytes) -> bytes:
-    """A file of zeros declaring X 3000×10000 and a network of 10,000 inputs (issue 12: 2.87 GB)."""
+    """A file of zeros declaring X 3000×10000 and a network of 10,000 inputs with a kernel of 64
+    (the windows alone would be 15 GB). The issue's case had a kernel of 3 (2.87 GB with the old
+    trainer; the tiled one needs 1.0 GB, a fair file now), so the kernel makes it hostile again."""
     m = manifest_of(data)
-    N, n = 3000, 10_000
+    N, n, k = 3000, 10_000, 64
     m["network"]["n_inputs"] = n
-    P = 4 + (n - 2) + 1
+    m["network"]["kernel_size"] = k
+    P = (k + 1) + (n - k + 1) + 1
     R = m["arrays"]["history_epochs"]["shape"][0]
     shapes = {"theta": [P], "theta0": [P], "X": [N, n], "y": [N], "ep_pred": [N],
               "history_params": [R, P], "history_predictions": [R, N]}

@@ -227,3 +227,16 @@ def test_the_chapters_configuration_takes_the_fused_loop(monkeypatch):
     X, y = chapter_dataset()
     t = Trainer(Network(), X, y)
     assert t.run(500, loss_below=1e-9, callback=StopConditions(at_epoch=400)) == 400
+
+
+def test_a_trainer_too_large_to_hold_is_refused_before_anything_is_made():
+    """Bounded everything: the estimate (core/chapter/memory.py) refuses before a buffer exists."""
+    import tracemalloc
+
+    X = np.zeros((600, 20_000))  # 96 MB of data; a kernel of 200 would need ~19 GB of windows
+    tracemalloc.start()
+    with pytest.raises(ValueError, match="would need about .* GB"):
+        Trainer(Network(n_inputs=20_000, kernel_size=200), X, np.zeros(600))
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert peak < 50 * 2**20  # refused with next to nothing allocated
