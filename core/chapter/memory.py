@@ -56,7 +56,7 @@ def trainer_bytes(shape: dict, N: int, mode: str, dropout: float) -> int:
         batch = (N * (n + 2 * p) + 2 * N * npos * (k + 1) + N * npos * nk + N * (F + 1) + 2 * N * F
                  + 4 * N * no)
     else:  # the tiled layout: the windows once, per-sample outputs, cache-sized tiles (measured:
-        # 1.29 GB peak for 1,000,000 × 32 in batch mode, which this counts as 1.55 GB)
+        # 1.29 GB peak for 1,000,000 × 32 in batch mode, which this counts as 1.93 GB)
         batch = N * (n + 2 * p) + N * npos * (k + 1) + 6 * N * no + 8 * TILE_ELEMENTS
     values = 2 * data + batch + 10 * P + 2 * N
     if mode == "sgd":

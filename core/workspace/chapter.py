@@ -154,6 +154,8 @@ def save_workspace(
         "theta0": state["theta0"],
         "ep_pred": state["ep_pred"],
     }
+    if "eval_loss" in state["history"]:  # dropout runs: the loss without dropout, per recorded epoch
+        arrays["history_eval_loss"] = state["history"]["eval_loss"]
     opt = dict(state["optimizer"])
     for key in ("m", "v"):
         if key in opt:
@@ -272,6 +274,7 @@ def _check_manifest(manifest: Any, declared: dict[str, tuple[tuple[int, ...], st
     optional = {"order": (N,)}
     if settings["dropout"]:
         optional["epoch_mask"] = (N, F)
+        optional["history_eval_loss"] = (R,)
     for key in declared:
         if key not in expected and key not in optional:
             raise WorkspaceError(f"the workspace holds an array “{key}” this run has no use for")
@@ -337,7 +340,8 @@ def _load(archive: Archive) -> Workspace:
         "theta": a["theta"], "epoch": st["epoch"], "optimizer": opt_state,
         "rng": st["rng"], "drop_rng": st["drop_rng"],
         "history": {"epochs": epochs, "loss": a["history_loss"], "params": a["history_params"],
-                    "predictions": a["history_predictions"], "stride": st["history_stride"]},
+                    "predictions": a["history_predictions"], "stride": st["history_stride"],
+                    **({"eval_loss": a["history_eval_loss"]} if "history_eval_loss" in a else {})},
         "stopped_reason": st["stopped_reason"], "diverged": st["diverged"],
         "epoch_mask": mask, "pos": st["pos"], "order": order,
         "theta0": a["theta0"], "ep_pred": a["ep_pred"], "ep_loss": st["ep_loss"],

@@ -239,3 +239,17 @@ def test_the_temporary_file_is_recognisable_and_beside_the_target(tmp_path, monk
     folder, name, dst = seen[0]
     assert folder == str(tmp_path) and dst == str(tmp_path / "w.cnnviz")
     assert name.startswith(f".w.cnnviz.cnnviz-save.{os.getpid()}.") and name.endswith(".tmp")
+
+
+def test_a_dropout_run_keeps_its_loss_without_dropout(tmp_path):
+    """The loss plot's solid curve (no dropout) comes back from the file, not as NaN."""
+    t = _trainer(dropout=0.5)
+    t.run(20)
+    p = tmp_path / "drop.cnnviz"
+    save_workspace(p, t)
+    back = load_workspace(p).trainer
+    assert back.history.eval_loss is not None and np.isfinite(back.history.eval_loss).all()
+    assert np.array_equal(back.history.eval_loss, t.history.eval_loss)
+    back.run(5)
+    t.run(5)
+    assert np.array_equal(back.history.eval_loss, t.history.eval_loss)
