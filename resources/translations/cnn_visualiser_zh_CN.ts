@@ -2,6 +2,634 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ArchitectureView</name>
+    <message>
+        <source>Architecture</source>
+        <translation>网络结构</translation>
+    </message>
+    <message>
+        <source>input {0}</source>
+        <translation>输入 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Choices</name>
+    <message>
+        <source>gd</source>
+        <translation>梯度下降 (gd)</translation>
+    </message>
+    <message>
+        <source>momentum</source>
+        <translation>动量 (momentum)</translation>
+    </message>
+    <message>
+        <source>adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <source>batch</source>
+        <translation>批量 (batch)</translation>
+    </message>
+    <message>
+        <source>sgd</source>
+        <translation>随机梯度下降 (sgd)</translation>
+    </message>
+    <message>
+        <source>minibatch</source>
+        <translation>小批量 (minibatch)</translation>
+    </message>
+    <message>
+        <source>chapter</source>
+        <translation>本章 (chapter)</translation>
+    </message>
+    <message>
+        <source>xavier</source>
+        <translation>Xavier</translation>
+    </message>
+    <message>
+        <source>he</source>
+        <translation>He</translation>
+    </message>
+    <message>
+        <source>sigmoid</source>
+        <translation>Sigmoid</translation>
+    </message>
+    <message>
+        <source>tanh</source>
+        <translation>tanh</translation>
+    </message>
+    <message>
+        <source>relu</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <source>leaky_relu</source>
+        <translation>Leaky ReLU</translation>
+    </message>
+    <message>
+        <source>linear</source>
+        <translation>线性</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>grey</source>
+        <translation>灰度</translation>
+    </message>
+    <message>
+        <source>rgb</source>
+        <translation>RGB</translation>
+    </message>
+</context>
+<context>
+    <name>CnnCurves</name>
+    <message>
+        <source>Validation accuracy –</source>
+        <translation>验证准确率 –</translation>
+    </message>
+    <message>
+        <source>epoch {0}</source>
+        <translation>第 {0} 轮</translation>
+    </message>
+    <message>
+        <source>, recorded</source>
+        <translation>，已记录</translation>
+    </message>
+    <message>
+        <source> + {0} batches</source>
+        <translation> + {0} 个批次</translation>
+    </message>
+    <message>
+        <source>Validation accuracy {0} % ({where})</source>
+        <translation>验证准确率 {0} %（{where}）</translation>
+    </message>
+</context>
+<context>
+    <name>CnnExplain</name>
+    <message>
+        <source>Layer {0} ({1})</source>
+        <translation>第 {0} 层（{1}）</translation>
+    </message>
+    <message>
+        <source>{head}, map {0}, cell (row {1}, column {2}) = {3}</source>
+        <translation>{head}，特征图 {0}，单元（第 {1} 行，第 {2} 列）= {3}</translation>
+    </message>
+    <message>
+        <source>receptive field: {where}</source>
+        <translation>感受野：{where}</translation>
+    </message>
+    <message>
+        <source>window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>× kernel</source>
+        <translation>× 卷积核</translation>
+    </message>
+    <message>
+        <source>Σ window·kernel over {0} input channels = {1}</source>
+        <translation>{0} 个输入通道上的 Σ 窗口·卷积核 = {1}</translation>
+    </message>
+    <message>
+        <source>Σ window·kernel = {0}</source>
+        <translation>Σ 窗口·卷积核 = {0}</translation>
+    </message>
+    <message>
+        <source>reads rows {0}–{1}, columns {2}–{3} of the layer before</source>
+        <translation>读取前一层的第 {0}–{1} 行、第 {2}–{3} 列</translation>
+    </message>
+    <message>
+        <source>max of the {k}×{k} window = {v}</source>
+        <translation>{k}×{k} 窗口的最大值 = {v}</translation>
+    </message>
+    <message>
+        <source>mean of the {k}×{k} window = {v}</source>
+        <translation>{k}×{k} 窗口的平均值 = {v}</translation>
+    </message>
+    <message>
+        <source>dropout passes {0} through unchanged when not training</source>
+        <translation>不训练时，Dropout 把 {0} 原样传过去</translation>
+    </message>
+    <message>
+        <source>{head}, unit {0} = {1}</source>
+        <translation>{head}，单元 {0} = {1}</translation>
+    </message>
+    <message>
+        <source>z = Σ x·W + b over {0} inputs = {1} + {2} = {3}</source>
+        <translation>z = 对 {0} 个输入求 Σ x·W + b = {1} + {2} = {3}</translation>
+    </message>
+    <message>
+        <source>largest terms: {0}</source>
+        <translation>最大的几项：{0}</translation>
+    </message>
+    <message>
+        <source>receptive field: the whole input image</source>
+        <translation>感受野：整张输入图像</translation>
+    </message>
+</context>
+<context>
+    <name>CnnPanels</name>
+    <message>
+        <source>Architecture</source>
+        <translation>网络结构</translation>
+    </message>
+    <message>
+        <source>Kernels, feature maps and step-through</source>
+        <translation>卷积核、特征图与逐步演示</translation>
+    </message>
+    <message>
+        <source>Kernels and feature maps</source>
+        <translation>卷积核与特征图</translation>
+    </message>
+    <message>
+        <source>Step-through</source>
+        <translation>逐步演示</translation>
+    </message>
+    <message>
+        <source>Errors and data</source>
+        <translation>错误与数据</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Draw a digit</source>
+        <translation>手写数字</translation>
+    </message>
+    <message>
+        <source>Data set</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>CNN tab panels</source>
+        <translation>CNN 选项卡的面板</translation>
+    </message>
+</context>
+<context>
+    <name>CnnSteps</name>
+    <message>
+        <source>, stride {0}</source>
+        <translation>，步幅 {0}</translation>
+    </message>
+    <message>
+        <source>, pad {0}</source>
+        <translation>，填充 {0}</translation>
+    </message>
+    <message>
+        <source>conv {n}@{k}×{k}{extra} → {out}</source>
+        <translation>卷积 {n}@{k}×{k}{extra} → {out}</translation>
+    </message>
+    <message>
+        <source>maxpool {k}{stride} → {out}</source>
+        <translation>最大池化 {k}{stride} → {out}</translation>
+    </message>
+    <message>
+        <source>avgpool {k}{stride} → {out}</source>
+        <translation>平均池化 {k}{stride} → {out}</translation>
+    </message>
+    <message>
+        <source>dense {0}</source>
+        <translation>全连接 {0}</translation>
+    </message>
+    <message>
+        <source>dropout {0} → {out}</source>
+        <translation>Dropout {0} → {out}</translation>
+    </message>
+    <message>
+        <source>values from {0} to {1}</source>
+        <translation>数值从 {0} 到 {1}</translation>
+    </message>
+    <message>
+        <source>the image</source>
+        <translation>该图像</translation>
+    </message>
+    <message>
+        <source>the label</source>
+        <translation>该标签</translation>
+    </message>
+    <message>
+        <source>Input: the {where} image {0}</source>
+        <translation>输入：{where}图像 {0}</translation>
+    </message>
+    <message>
+        <source>{0} pixels, {1}; its class is {2}.</source>
+        <translation>{0} 像素，{1}；它的类别是 {2}。</translation>
+    </message>
+    <message>
+        <source>predicted {0} with p = {1}</source>
+        <translation>预测为 {0}，p = {1}</translation>
+    </message>
+    <message>
+        <source>Forward {0} of {1}: {2}</source>
+        <translation>前向传播 {0}/{1}：{2}</translation>
+    </message>
+    <message>
+        <source>Loss: cross-entropy of the true class</source>
+        <translation>损失：真实类别的交叉熵</translation>
+    </message>
+    <message>
+        <source>loss = −ln p[{0}] = −ln {1} = {2}</source>
+        <translation>损失 = −ln p[{0}] = −ln {1} = {2}</translation>
+    </message>
+    <message>
+        <source>δ = ∂loss/∂(output of {0}), {1}: {2}</source>
+        <translation>δ = ∂损失/∂（{0} 的输出），{1}：{2}</translation>
+    </message>
+    <message>
+        <source>Backward: δ at layer {0} ({1})</source>
+        <translation>反向传播：第 {0} 层的 δ（{1}）</translation>
+    </message>
+    <message>
+        <source>Weight sharing: one kernel weight&apos;s gradient</source>
+        <translation>权重共享：一个卷积核权重的梯度</translation>
+    </message>
+    <message>
+        <source>One term per output position: input pixel × δ. Click a kernel weight to choose another.</source>
+        <translation>每个输出位置贡献一项：输入像素 × δ。点击一个卷积核权重可换成另一个。</translation>
+    </message>
+</context>
+<context>
+    <name>CnnToolbars</name>
+    <message>
+        <source>flat out</source>
+        <translation>全速</translation>
+    </message>
+    <message>
+        <source>{0} batches/s</source>
+        <translation>{0} 批/秒</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Train continuously; press again to pause</source>
+        <translation>连续训练；再按一次暂停</translation>
+    </message>
+    <message>
+        <source>Step batch</source>
+        <translation>单步一批</translation>
+    </message>
+    <message>
+        <source>Train on one batch of images</source>
+        <translation>用一批图像训练一次</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>New weights from the seed; forget the run</source>
+        <translation>按随机种子重新生成权重；丢弃本次训练</translation>
+    </message>
+    <message>
+        <source>Open image folder…</source>
+        <translation>打开图像文件夹…</translation>
+    </message>
+    <message>
+        <source>Train on your own images: a folder with one sub-folder per class</source>
+        <translation>用你自己的图像训练：一个文件夹，每个类别一个子文件夹</translation>
+    </message>
+    <message>
+        <source>Training speed</source>
+        <translation>训练速度</translation>
+    </message>
+    <message>
+        <source>Training speed from 1 batch a second (left) to flat out (right).</source>
+        <translation>训练速度，从每秒 1 批（左）到全速（右）。</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>Epoch limit</source>
+        <translation>训练轮次上限</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>无上限</translation>
+    </message>
+    <message>
+        <source> epochs</source>
+        <translation> 轮</translation>
+    </message>
+    <message>
+        <source>Playing stops after this many epochs (0: no limit).</source>
+        <translation>播放训练到这么多轮后停止（0：无上限）。</translation>
+    </message>
+    <message>
+        <source>Optimiser</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>Learning rate η</source>
+        <translation>学习率 η</translation>
+    </message>
+    <message>
+        <source>Learning rate η (a number &gt; 0); Enter applies it and starts again.</source>
+        <translation>学习率 η（大于 0 的数）；按 Enter 应用并重新开始训练。</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批量大小</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Data set</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>Digits (8×8)</source>
+        <translation>手写数字（8×8）</translation>
+    </message>
+    <message>
+        <source>The bundled handwritten digits, or a folder you opened.</source>
+        <translation>自带的手写数字，或你打开的文件夹。</translation>
+    </message>
+    <message>
+        <source>Image size for folders</source>
+        <translation>文件夹图像的尺寸</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <source>A folder&apos;s images are resized to this many pixels a side.</source>
+        <translation>文件夹中的图像会缩放为每边这么多像素。</translation>
+    </message>
+    <message>
+        <source>Colour for folders</source>
+        <translation>文件夹图像的颜色</translation>
+    </message>
+    <message>
+        <source>A folder&apos;s images as greyscale or RGB (auto: RGB if any has colour).</source>
+        <translation>文件夹中的图像按灰度还是 RGB 读取（自动：只要有一张是彩色就用 RGB）。</translation>
+    </message>
+    <message>
+        <source>CNN training</source>
+        <translation>CNN 训练</translation>
+    </message>
+    <message>
+        <source>CNN training toolbar</source>
+        <translation>CNN 训练工具栏</translation>
+    </message>
+    <message>
+        <source> Speed </source>
+        <translation> 速度 </translation>
+    </message>
+    <message>
+        <source> Stop after </source>
+        <translation> 停止于 </translation>
+    </message>
+    <message>
+        <source> Optimiser </source>
+        <translation> 优化器 </translation>
+    </message>
+    <message>
+        <source> Batch </source>
+        <translation> 批量 </translation>
+    </message>
+    <message>
+        <source> Seed </source>
+        <translation> 种子 </translation>
+    </message>
+    <message>
+        <source>CNN data</source>
+        <translation>CNN 数据</translation>
+    </message>
+    <message>
+        <source>CNN data toolbar</source>
+        <translation>CNN 数据工具栏</translation>
+    </message>
+    <message>
+        <source> Data set </source>
+        <translation> 数据集 </translation>
+    </message>
+    <message>
+        <source> size </source>
+        <translation> 尺寸 </translation>
+    </message>
+    <message>
+        <source> colour </source>
+        <translation> 颜色 </translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>η: {text!r} is not a number</source>
+        <translation>η：{text!r} 不是一个数</translation>
+    </message>
+    <message>
+        <source>η must be a finite number &gt; 0</source>
+        <translation>η 必须是大于 0 的有限数</translation>
+    </message>
+</context>
+<context>
+    <name>ConfusionView</name>
+    <message>
+        <source>Confusion matrix</source>
+        <translation>混淆矩阵</translation>
+    </message>
+    <message>
+        <source>{0} of {1} right</source>
+        <translation>{1} 个中对了 {0} 个</translation>
+    </message>
+    <message>
+        <source>predicted</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>true</source>
+        <translation>真实</translation>
+    </message>
+</context>
+<context>
+    <name>CurvesView</name>
+    <message>
+        <source>Learning curves</source>
+        <translation>学习曲线</translation>
+    </message>
+    <message>
+        <source>Validation accuracy</source>
+        <translation>验证准确率</translation>
+    </message>
+    <message>
+        <source>Loss (cross-entropy)</source>
+        <translation>损失（交叉熵）</translation>
+    </message>
+    <message>
+        <source>Accuracy (%)</source>
+        <translation>准确率（%）</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>训练轮次</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>训练集</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>验证集</translation>
+    </message>
+</context>
+<context>
+    <name>DataPreview</name>
+    <message>
+        <source>Data set preview</source>
+        <translation>数据集预览</translation>
+    </message>
+    <message>
+        <source>Data set</source>
+        <translation>数据集</translation>
+    </message>
+</context>
+<context>
+    <name>DrawCanvas</name>
+    <message>
+        <source>Draw a digit</source>
+        <translation>手写数字</translation>
+    </message>
+    <message>
+        <source>Draw with the left mouse button; Delete, Backspace or C clears.</source>
+        <translation>按住鼠标左键书写；Delete、Backspace 或 C 清除。</translation>
+    </message>
+    <message>
+        <source>the input, {h}×{w}</source>
+        <translation>输入，{h}×{w}</translation>
+    </message>
+    <message>
+        <source>
+4×4 counts ÷ 16</source>
+        <translation>
+4×4 计数 ÷ 16</translation>
+    </message>
+    <message>
+        <source>Draw a digit here
+(large, filling the box)</source>
+        <translation>在这里写一个数字
+（写大一些，填满方框）</translation>
+    </message>
+</context>
+<context>
+    <name>FeatureMapsView</name>
+    <message>
+        <source>Feature maps</source>
+        <translation>特征图</translation>
+    </message>
+    <message>
+        <source>Image from</source>
+        <translation>图像来源</translation>
+    </message>
+    <message>
+        <source>Image number</source>
+        <translation>图像编号</translation>
+    </message>
+    <message>
+        <source>Class and prediction</source>
+        <translation>类别与预测</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <source>Hover a cell of any map: its receptive field lights up in the input and the weighted sum that made it is written here.</source>
+        <translation>把鼠标悬停在任意特征图的一个单元上：它在输入中的感受野会亮起，得到它的加权和写在这里。</translation>
+    </message>
+    <message>
+        <source>Hovered cell</source>
+        <translation>悬停的单元</translation>
+    </message>
+    <message>
+        <source>input {0}</source>
+        <translation>输入 {0}</translation>
+    </message>
+    <message>
+        <source>  (probabilities)</source>
+        <translation>  （概率）</translation>
+    </message>
+    <message>
+        <source>Draw on the canvas to see your digit here.</source>
+        <translation>在画板上书写，就能在这里看到你的数字。</translation>
+    </message>
+    <message>
+        <source>drawn</source>
+        <translation>手写</translation>
+    </message>
+    <message>
+        <source>class {0}</source>
+        <translation>类别 {0}</translation>
+    </message>
+    <message>
+        <source>{truth} · predicted {0} (p = {1})</source>
+        <translation>{truth} · 预测为 {0}（p = {1}）</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>验证集</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练集</translation>
+    </message>
+    <message>
+        <source>Drawn</source>
+        <translation>手写</translation>
+    </message>
+</context>
+<context>
     <name>FilterWorker</name>
     <message>
         <source>not enough memory: tick fewer kernels or open a smaller image</source>
@@ -10,6 +638,204 @@
     <message>
         <source>internal error: {exc!r}</source>
         <translation>内部错误：{exc!r}</translation>
+    </message>
+</context>
+<context>
+    <name>FiltersView</name>
+    <message>
+        <source>Kernels</source>
+        <translation>卷积核</translation>
+    </message>
+    <message>
+        <source>Kernel weight (shared scale)</source>
+        <translation>卷积核权重（共用色标）</translation>
+    </message>
+    <message>
+        <source>Hover a kernel weight to read it; click it to step through its gradient.</source>
+        <translation>悬停在一个卷积核权重上可读出它的值；点击它可逐步查看它的梯度。</translation>
+    </message>
+    <message>
+        <source>Kernel weight</source>
+        <translation>卷积核权重</translation>
+    </message>
+    <message>
+        <source>{name}: 1 kernel of {k}×{k}</source>
+        <translation>{name}：1 个 {k}×{k} 卷积核</translation>
+    </message>
+    <message>
+        <source>{name}: {n} kernels of {k}×{k}</source>
+        <translation>{name}：{n} 个 {k}×{k} 卷积核</translation>
+    </message>
+    <message>
+        <source>×{c} (one tile per input channel)</source>
+        <translation>×{c}（每个输入通道一块）</translation>
+    </message>
+    <message>
+        <source>{pname}[{0},{1},{2},{3}] = {4}   (kernel {5}&apos;s bias b = {6})</source>
+        <translation>{pname}[{0},{1},{2},{3}] = {4}   （卷积核 {5} 的偏置 b = {6}）</translation>
+    </message>
+    <message>
+        <source>, channel {0}</source>
+        <translation>，通道 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>FolderReader</name>
+    <message>
+        <source>colour must be one of {0}; got {colour!r}</source>
+        <translation>颜色必须是 {0} 之一；收到的是 {colour!r}</translation>
+    </message>
+</context>
+<context>
+    <name>GradientSum</name>
+    <message>
+        <source> + … ({0} more)</source>
+        <translation> + …（另有 {0} 项）</translation>
+    </message>
+</context>
+<context>
+    <name>ImageCnnTab</name>
+    <message>
+        <source>CNN on images</source>
+        <translation>图像上的 CNN</translation>
+    </message>
+    <message>
+        <source>Clear (Delete)</source>
+        <translation>清除 (Delete)</translation>
+    </message>
+    <message>
+        <source>Clear the canvas</source>
+        <translation>清除画板</translation>
+    </message>
+    <message>
+        <source>CNN status</source>
+        <translation>CNN 状态</translation>
+    </message>
+    <message>
+        <source>CNN message</source>
+        <translation>CNN 消息</translation>
+    </message>
+    <message>
+        <source>Reading the folder</source>
+        <translation>正在读取文件夹</translation>
+    </message>
+    <message>
+        <source>New settings: training starts again from new weights.</source>
+        <translation>新的设置：从新的权重重新开始训练。</translation>
+    </message>
+    <message>
+        <source>New layers: training starts again from new weights.</source>
+        <translation>新的层：从新的权重重新开始训练。</translation>
+    </message>
+    <message>
+        <source>Open a folder of images (one sub-folder per class)</source>
+        <translation>打开一个图像文件夹（每个类别一个子文件夹）</translation>
+    </message>
+    <message>
+        <source>Reading {0} …</source>
+        <translation>正在读取 {0} …</translation>
+    </message>
+    <message>
+        <source>Draw a digit on the canvas first, or pick a training or validation image.</source>
+        <translation>请先在画板上写一个数字，或选择一张训练集或验证集图像。</translation>
+    </message>
+    <message>
+        <source>Reading images: {done:,} of {total:,}</source>
+        <translation>正在读取图像：{done:,} / {total:,}</translation>
+    </message>
+    <message>
+        <source>Draw with the left mouse button; Delete, Backspace or C clears.</source>
+        <translation>按住鼠标左键书写；Delete、Backspace 或 C 清除。</translation>
+    </message>
+    <message>
+        <source>Building the network …</source>
+        <translation>正在构建网络 …</translation>
+    </message>
+    <message>
+        <source>Epoch {0}</source>
+        <translation>第 {0} 轮</translation>
+    </message>
+    <message>
+        <source> (recorded)</source>
+        <translation>（已记录）</translation>
+    </message>
+    <message>
+        <source> + {0} batches</source>
+        <translation> + {0} 个批次</translation>
+    </message>
+    <message>
+        <source> · validation loss {0} · {1} steps</source>
+        <translation> · 验证损失 {0} · {1} 步</translation>
+    </message>
+    <message>
+        <source> · stepping image {n} ({set})</source>
+        <translation> · 正在逐步演示图像 {n}（{set}）</translation>
+    </message>
+</context>
+<context>
+    <name>ImageCnnWorker</name>
+    <message>
+        <source>Training has diverged (the loss is no longer a finite number): lower η, then press Reset.</source>
+        <translation>训练发散了（损失不再是有限数）：请降低 η，然后按“重置”。</translation>
+    </message>
+    <message>
+        <source>1,797 handwritten digits, 8×8 (1,437 training, 360 validation)</source>
+        <translation>1,797 个手写数字，8×8（1,437 个训练，360 个验证）</translation>
+    </message>
+    <message>
+        <source>Reached the epoch limit ({0}).</source>
+        <translation>已达到训练轮次上限（{0}）。</translation>
+    </message>
+    <message>
+        <source>Could not build the network: {0}</source>
+        <translation>无法构建网络：{0}</translation>
+    </message>
+    <message>
+        <source>the last layer {0!r} must have one output per class ({1}: write &apos;dense:{2}&apos;)</source>
+        <translation>最后一层 {0!r} 必须每个类别一个输出（{1} 个：请写 &apos;dense:{2}&apos;）</translation>
+    </message>
+    <message>
+        <source>Could not step through that image: {0}</source>
+        <translation>无法逐步演示该图像：{0}</translation>
+    </message>
+    <message>
+        <source>No network fits these images: {0}</source>
+        <translation>没有适合这些图像的网络：{0}</translation>
+    </message>
+    <message>
+        <source> ({0} unreadable file(s) skipped)</source>
+        <translation>（跳过了 {0} 个无法读取的文件）</translation>
+    </message>
+    <message>
+        <source>{folder}: {reason}{warning}</source>
+        <translation>{folder}：{reason}{warning}</translation>
+    </message>
+</context>
+<context>
+    <name>ImageFolder</name>
+    <message>
+        <source>{root}: not a folder (a data set is a folder with one sub-folder per class)</source>
+        <translation>{root}：不是文件夹（数据集是一个文件夹，每个类别一个子文件夹）</translation>
+    </message>
+    <message>
+        <source>{root}: cannot be read ({0})</source>
+        <translation>{root}：无法读取（{0}）</translation>
+    </message>
+    <message>
+        <source>{sub}: cannot be read ({0})</source>
+        <translation>{sub}：无法读取（{0}）</translation>
+    </message>
+    <message>
+        <source>{root}: more than {MAX_FILES:,} files; use a smaller folder</source>
+        <translation>{root}：文件超过 {MAX_FILES:,} 个；请使用较小的文件夹</translation>
+    </message>
+    <message>
+        <source>the image size must be {MIN_SIZE}–{MAX_SIZE} pixels; got {size}</source>
+        <translation>图像尺寸必须为 {MIN_SIZE}–{MAX_SIZE} 像素；收到的是 {size}</translation>
+    </message>
+    <message>
+        <source>{n_files:,} images of {size}×{size} would need {0:,.0f} MB; choose a smaller size (at most {1} MB)</source>
+        <translation>{n_files:,} 张 {size}×{size} 的图像需要 {0:,.0f} MB；请选择较小的尺寸（最多 {1} MB）</translation>
     </message>
 </context>
 <context>
@@ -745,6 +1571,85 @@ mean over the {n} maps of [{listed}] = {v}</source>
     </message>
 </context>
 <context>
+    <name>LayerEditor</name>
+    <message>
+        <source>Digits net (8×8)</source>
+        <translation>手写数字网络（8×8）</translation>
+    </message>
+    <message>
+        <source>Two conv layers</source>
+        <translation>两个卷积层</translation>
+    </message>
+    <message>
+        <source>LeNet-like (28×28)</source>
+        <translation>类 LeNet（28×28）</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <source>Layer list</source>
+        <translation>层列表</translation>
+    </message>
+    <message>
+        <source>Double-click a layer to change it, e.g. conv:N:K:S:P, maxpool:K, dense:N.</source>
+        <translation>双击某一层来修改它，例如 conv:N:K:S:P、maxpool:K、dense:N。</translation>
+    </message>
+    <message>
+        <source>Layer to add</source>
+        <translation>要添加的层</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove the selected layer</source>
+        <translation>删除选中的层</translation>
+    </message>
+    <message>
+        <source>Add this layer after the selected one</source>
+        <translation>在选中的层之后添加这一层</translation>
+    </message>
+    <message>
+        <source>Move the selected layer up</source>
+        <translation>上移选中的层</translation>
+    </message>
+    <message>
+        <source>Move the selected layer down</source>
+        <translation>下移选中的层</translation>
+    </message>
+    <message>
+        <source>Presets…</source>
+        <translation>预设…</translation>
+    </message>
+    <message>
+        <source>Layer presets</source>
+        <translation>层预设</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Apply layers</source>
+        <translation>应用这些层</translation>
+    </message>
+    <message>
+        <source>Build this network (training starts again from new weights).</source>
+        <translation>构建这个网络（从新的权重重新开始训练）。</translation>
+    </message>
+    <message>
+        <source>Layer error</source>
+        <translation>层错误</translation>
+    </message>
+    <message>
+        <source>Output sizes</source>
+        <translation>输出尺寸</translation>
+    </message>
+</context>
+<context>
     <name>Levels</name>
     <message>
         <source>same colours as {stage}</source>
@@ -765,6 +1670,25 @@ mean over the {n} maps of [{listed}] = {v}</source>
     <message>
         <source> · {nans:,} NaN (magenta)</source>
         <translation> · {nans:,} 个 NaN（品红色）</translation>
+    </message>
+</context>
+<context>
+    <name>MisclassifiedGallery</name>
+    <message>
+        <source>Misclassified validation images</source>
+        <translation>分类错误的验证集图像</translation>
+    </message>
+    <message>
+        <source>Misclassified</source>
+        <translation>分类错误</translation>
+    </message>
+    <message>
+        <source>; the first {0} shown</source>
+        <translation>；显示前 {0} 张</translation>
+    </message>
+    <message>
+        <source>{n} of {0} validation images misclassified (true → predicted{more}). Click one to see its feature maps.</source>
+        <translation>{0} 张验证集图像中有 {n} 张分类错误（真实 → 预测{more}）。点击一张可查看它的特征图。</translation>
     </message>
 </context>
 <context>
@@ -835,6 +1759,21 @@ mean over the {n} maps of [{listed}] = {v}</source>
     </message>
 </context>
 <context>
+    <name>ProbabilityBars</name>
+    <message>
+        <source>Class probabilities</source>
+        <translation>类别概率</translation>
+    </message>
+    <message>
+        <source>predicted {0} ({1} %)</source>
+        <translation>预测为 {0}（{1} %）</translation>
+    </message>
+    <message>
+        <source>Probabilities appear as you draw.</source>
+        <translation>书写时这里会显示概率。</translation>
+    </message>
+</context>
+<context>
     <name>StageView</name>
     <message>
         <source>Conv</source>
@@ -895,6 +1834,127 @@ mean over the {n} maps of [{listed}] = {v}</source>
     <message>
         <source>&lt;b&gt;{title}&lt;/b&gt; {size} · {n} maps</source>
         <translation>&lt;b&gt;{title}&lt;/b&gt; {size} · {n} 张图</translation>
+    </message>
+</context>
+<context>
+    <name>StepThroughView</name>
+    <message>
+        <source>Pick an image in Feature maps, then step through its forward and backward pass.</source>
+        <translation>在“特征图”中选一张图像，然后逐步查看它的前向传播和反向传播。</translation>
+    </message>
+    <message>
+        <source>Step-through</source>
+        <translation>逐步演示</translation>
+    </message>
+    <message>
+        <source>Step through the picked image</source>
+        <translation>逐步演示选中的图像</translation>
+    </message>
+    <message>
+        <source>◀ Back</source>
+        <translation>◀ 上一步</translation>
+    </message>
+    <message>
+        <source>Previous sub-step</source>
+        <translation>上一个子步骤</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>下一步 ▶</translation>
+    </message>
+    <message>
+        <source>Next sub-step</source>
+        <translation>下一个子步骤</translation>
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Leave the step-through</source>
+        <translation>退出逐步演示</translation>
+    </message>
+    <message>
+        <source>Sub-step</source>
+        <translation>子步骤</translation>
+    </message>
+    <message>
+        <source>Sub-step numbers</source>
+        <translation>子步骤的数值</translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>The weight&apos;s k (kernel)</source>
+        <translation>权重的 k（卷积核）</translation>
+    </message>
+    <message>
+        <source>The weight&apos;s i (row)</source>
+        <translation>权重的 i（行）</translation>
+    </message>
+    <message>
+        <source>The weight&apos;s j (column)</source>
+        <translation>权重的 j（列）</translation>
+    </message>
+    <message>
+        <source>The weight&apos;s c (channel)</source>
+        <translation>权重的 c（通道）</translation>
+    </message>
+    <message>
+        <source>Gradient total</source>
+        <translation>梯度总和</translation>
+    </message>
+    <message>
+        <source>Gradient terms</source>
+        <translation>梯度的各项</translation>
+    </message>
+    <message>
+        <source>{0}   (sub-step {1} of {n})</source>
+        <translation>{0}   （子步骤 {1}/{n}）</translation>
+    </message>
+    <message>
+        <source>the input image</source>
+        <translation>输入图像</translation>
+    </message>
+    <message>
+        <source>δ of layer {0} (negative … 0 … positive)</source>
+        <translation>第 {0} 层的 δ（负 … 0 … 正）</translation>
+    </message>
+    <message>
+        <source>output of layer {0}</source>
+        <translation>第 {0} 层的输出</translation>
+    </message>
+    <message>
+        <source>equal</source>
+        <translation>相等</translation>
+    </message>
+    <message>
+        <source>DIFFERENT</source>
+        <translation>不相等</translation>
+    </message>
+    <message>
+        <source>{equation}
+Σ of the {n} terms = {total}; the core&apos;s ∂loss/∂{weight}[{k},{i},{j},{c}] = {core} ({agree})</source>
+        <translation>{equation}
+{n} 项之和 Σ = {total}；核心计算的 ∂损失/∂{weight}[{k},{i},{j},{c}] = {core}（{agree}）</translation>
+    </message>
+    <message>
+        <source>  (padding)</source>
+        <translation>  （填充）</translation>
+    </message>
+    <message>
+        <source>input channel {0}</source>
+        <translation>输入通道 {0}</translation>
+    </message>
+    <message>
+        <source>δ of kernel {0}</source>
+        <translation>卷积核 {0} 的 δ</translation>
+    </message>
+    <message>
+        <source>Click a cell of the δ map to light up its term.</source>
+        <translation>点击 δ 图中的一个单元，点亮它对应的那一项。</translation>
     </message>
 </context>
 </TS>
