@@ -64,6 +64,14 @@ def user_files_sandbox():
 
 
 @pytest.fixture(autouse=True)
+def settings_stay_in_the_sandbox():
+    """Point QSettings back at the sandbox after each test: ``QSettings.setPath`` is global, and a
+    test that moves it (to its own tmp_path) would otherwise move it for every later test."""
+    yield
+    isolation.isolate_qt(_SANDBOX)
+
+
+@pytest.fixture(autouse=True)
 def widgets_only_from_the_gui_thread(request):
     """Fail a GUI test during which any guarded widget method ran off the GUI thread.
 
