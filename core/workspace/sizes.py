@@ -9,6 +9,7 @@ and dropout make, so ``load_workspace`` refuses such a file before allocating an
 from __future__ import annotations
 
 from core.chapter.history import BUDGET_BYTES, KEEP_ALL
+from core.i18n import N_
 from core.workspace.schema import WorkspaceError
 
 MAX_INPUTS = 65_536  # the window draws 3–32; the command line trains any CSV's width
@@ -26,17 +27,20 @@ def shape_sizes(shape: dict) -> dict[str, int]:
     n, k, nk, s, p, no = (shape[key] for key in ("n_inputs", "kernel_size", "n_kernels", "stride",
                                                   "padding", "n_outputs"))
     if k > n + 2 * p:
-        raise WorkspaceError(f"the network's kernel ({k}) is larger than its padded input "
-                             f"({n} inputs + 2·{p} padding)")
+        raise WorkspaceError(N_("workspace", "the network's kernel ({k}) is larger than its "
+                                             "padded input ({n} inputs + 2·{p} padding)").format(
+            k=k, n=n, p=p))
     if shape["output"] == "softmax" and no < 2:
-        raise WorkspaceError("a softmax output needs at least 2 output nodes")
+        raise WorkspaceError(N_("workspace", "a softmax output needs at least 2 output nodes"))
     if shape["output"] == "linear" and no != 1:
-        raise WorkspaceError("a linear output has exactly one node")
+        raise WorkspaceError(N_("workspace", "a linear output has exactly one node"))
     npos = (n + 2 * p - k) // s + 1
     F = nk * npos
     P = nk * (k + 1) + no * (F + 1)
     if P > MAX_PARAMS:
-        raise WorkspaceError(f"the network has {P:,} parameters, more than this app trains ({MAX_PARAMS:,})")
+        raise WorkspaceError(N_("workspace", "the network has {P:,} parameters, more than this "
+                                             "app trains ({MAX_PARAMS:,})").format(
+            P=P, MAX_PARAMS=MAX_PARAMS))
     return {"npos": npos, "F": F, "P": P}
 
 
