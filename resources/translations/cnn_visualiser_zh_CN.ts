@@ -1957,4 +1957,1428 @@ mean over the {n} maps of [{listed}] = {v}</source>
         <translation>点击 δ 图中的一个单元，点亮它对应的那一项。</translation>
     </message>
 </context>
+<context>
+    <name>conv2d</name>
+    <message>
+        <source>padding {0} makes a {1}×{2} image: too large to compute (at most {MAX_PADDED_VALUES:,} values)</source>
+        <translation>填充 {0} 会得到 {1}×{2} 的图像：太大，无法计算（最多 {MAX_PADDED_VALUES:,} 个值）</translation>
+    </message>
+    <message>
+        <source>{what} must fit in {0} (|value| ≤ {big:.3g})</source>
+        <translation>{what} 必须能用 {0} 表示（|值| ≤ {big:.3g}）</translation>
+    </message>
+    <message>
+        <source>method=&apos;fft&apos; would overflow for these pixel values and weights</source>
+        <translation>对这些像素值和权重，method=&apos;fft&apos; 会溢出</translation>
+    </message>
+    <message>
+        <source>kernel size {k} is larger than the padded image ({n_in} + 2·padding {p})</source>
+        <translation>卷积核尺寸 {k} 大于填充后的图像（{n_in} + 2·填充 {p}）</translation>
+    </message>
+    <message>
+        <source>padding ({py}, {px}) must be smaller than the image ({w}×{h}) for pad_mode=&apos;reflect&apos;</source>
+        <translation>pad_mode=&apos;reflect&apos; 时，填充 ({py}, {px}) 必须小于图像（{w}×{h}）</translation>
+    </message>
+    <message>
+        <source>{name}: a {kw}×{kh} kernel is larger than the padded image {0}×{1} (image {w}×{h}, padding ({py}, {px}))</source>
+        <translation>{name}：{kw}×{kh} 的卷积核大于填充后的图像 {0}×{1}（图像 {w}×{h}，填充 ({py}, {px})）</translation>
+    </message>
+    <message>
+        <source>size {kx}×{ky} is larger than the input {w}×{h}</source>
+        <translation>尺寸 {kx}×{ky} 大于输入 {w}×{h}</translation>
+    </message>
+</context>
+<context>
+    <name>csv</name>
+    <message>
+        <source>a ZIP archive (an Excel workbook or a workspace?), not a CSV text file</source>
+        <extracomment>|value| limit for inputs and labels: a squared error of a million such samples (1e30) stays far from float overflow, so only the learning rate decides whether training works.</extracomment>
+        <translation>这是一个 ZIP 压缩包（Excel 工作簿或工作区文件？），不是 CSV 文本文件</translation>
+    </message>
+    <message>
+        <source>a PNG image, not a CSV text file</source>
+        <translation>这是一张 PNG 图像，不是 CSV 文本文件</translation>
+    </message>
+    <message>
+        <source>a PDF document, not a CSV text file</source>
+        <translation>这是一个 PDF 文档，不是 CSV 文本文件</translation>
+    </message>
+    <message>
+        <source>an old Excel/Office file, not a CSV text file</source>
+        <translation>这是旧版 Excel/Office 文件，不是 CSV 文本文件</translation>
+    </message>
+    <message>
+        <source>{name}: cannot read the file ({0})</source>
+        <translation>{name}：无法读取该文件（{0}）</translation>
+    </message>
+    <message>
+        <source>{name}: is a folder, not a CSV file</source>
+        <translation>{name}：是文件夹，不是 CSV 文件</translation>
+    </message>
+    <message>
+        <source>{name}: is not a regular file (a pipe, device or socket), so it is not read</source>
+        <translation>{name}：不是普通文件（而是管道、设备或套接字），因此不读取</translation>
+    </message>
+    <message>
+        <source>{name}: the file is {0:,} bytes; a data set may be at most {MAX_CSV_BYTES:,}</source>
+        <translation>{name}：文件有 {0:,} 字节；数据集最多 {MAX_CSV_BYTES:,} 字节</translation>
+    </message>
+    <message>
+        <source>{name}: {reason}</source>
+        <translation>{name}：{reason}</translation>
+    </message>
+    <message>
+        <source>UTF-16 text; save the file as UTF-8 (plain CSV) and open it again</source>
+        <translation>这是 UTF-16 文本；请把文件另存为 UTF-8（普通 CSV）后再打开</translation>
+    </message>
+    <message>
+        <source>binary data (it holds NUL bytes), not a CSV text file</source>
+        <translation>二进制数据（含有 NUL 字节），不是 CSV 文本文件</translation>
+    </message>
+    <message>
+        <source>{name}, row {n}: the line is longer than {MAX_LINE_CHARS:,} characters</source>
+        <translation>{name}，第 {n} 行：该行超过 {MAX_LINE_CHARS:,} 个字符</translation>
+    </message>
+    <message>
+        <source>{name}, row {n}: not UTF-8 text (save the file as UTF-8)</source>
+        <translation>{name}，第 {n} 行：不是 UTF-8 文本（请把文件存为 UTF-8）</translation>
+    </message>
+    <message>
+        <source>tabs</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <source>semicolons</source>
+        <translation>分号</translation>
+    </message>
+    <message>
+        <source>the values are separated by {what}; this reader needs commas between values (and points, not commas, in numbers)</source>
+        <translation>数值之间用的是{what}；本读取器要求数值之间用逗号分隔（数中的小数点用句点，不用逗号）</translation>
+    </message>
+    <message>
+        <source>the values are separated by spaces; this reader needs commas between values</source>
+        <translation>数值之间用的是空格；本读取器要求数值之间用逗号分隔</translation>
+    </message>
+    <message>
+        <source>the value is empty</source>
+        <translation>该值为空</translation>
+    </message>
+    <message>
+        <source>{shown!r} is a hexadecimal number; write values as decimal numbers</source>
+        <translation>{shown!r} 是十六进制数；请把数值写成十进制</translation>
+    </message>
+    <message>
+        <source>{0!r} is not a number (values separated by tabs or semicolons? this reader needs commas)</source>
+        <translation>{0!r} 不是数（数值用制表符或分号分隔了？本读取器需要逗号）</translation>
+    </message>
+    <message>
+        <source>{0!r} is not a number (a stray quotation mark)</source>
+        <translation>{0!r} 不是数（多了一个引号）</translation>
+    </message>
+    <message>
+        <source>the value holds control characters (binary data?), not a number</source>
+        <translation>该值含有控制字符（二进制数据？），不是数</translation>
+    </message>
+    <message>
+        <source>{0!r} is not a number</source>
+        <translation>{0!r} 不是数</translation>
+    </message>
+    <message>
+        <source>a quotation mark opened here is never closed</source>
+        <translation>这里的引号没有闭合</translation>
+    </message>
+    <message>
+        <source>a quotation mark inside a value (quote the whole value and double any quote inside it)</source>
+        <translation>值中含有引号（请给整个值加引号，并把其中的引号写两遍）</translation>
+    </message>
+    <message>
+        <source>binary data (a NUL byte), not CSV text</source>
+        <translation>二进制数据（一个 NUL 字节），不是 CSV 文本</translation>
+    </message>
+    <message>
+        <source>a value is longer than the reader accepts</source>
+        <translation>某个值超过了读取器允许的长度</translation>
+    </message>
+    <message>
+        <source>malformed CSV ({msg})</source>
+        <translation>CSV 格式错误（{msg}）</translation>
+    </message>
+    <message>
+        <source>is beyond ±{MAX_ABS_VALUE:g}; rescale the data (values this large overflow the loss whatever the learning rate)</source>
+        <translation>超出 ±{MAX_ABS_VALUE:g}；请缩放数据（这么大的值无论学习率多少都会让损失溢出）</translation>
+    </message>
+    <message>
+        <source>{name}, row {line}, column {0}: {1} {why}</source>
+        <translation>{name}，第 {line} 行，第 {0} 列：{1} {why}</translation>
+    </message>
+    <message>
+        <source>{name}, row {start}: {0}</source>
+        <translation>{name}，第 {start} 行：{0}</translation>
+    </message>
+    <message>
+        <source>{name}, row {line}: {0:,} columns; a data set has at most {MAX_CSV_COLUMNS:,}</source>
+        <translation>{name}，第 {line} 行：{0:,} 列；数据集最多 {MAX_CSV_COLUMNS:,} 列</translation>
+    </message>
+    <message>
+        <source>{name}, row {line}: {reason}</source>
+        <translation>{name}，第 {line} 行：{reason}</translation>
+    </message>
+    <message>
+        <source>{name}, row {line}: need at least one value and a label</source>
+        <translation>{name}，第 {line} 行：至少需要一个值和一个标签</translation>
+    </message>
+    <message>
+        <source>{name}, row {line}: {0} columns, expected {width} like the first data row</source>
+        <translation>{name}，第 {line} 行：{0} 列，应与第一行数据一样为 {width} 列</translation>
+    </message>
+    <message>
+        <source>{name}, row {line}, column {0}: {1}</source>
+        <translation>{name}，第 {line} 行，第 {0} 列：{1}</translation>
+    </message>
+    <message>
+        <source>{name}: more than {MAX_CSV_ROWS:,} data rows (stopped reading at row {line:,})</source>
+        <translation>{name}：数据超过 {MAX_CSV_ROWS:,} 行（在第 {line:,} 行停止读取）</translation>
+    </message>
+    <message>
+        <source>{name}: more than {MAX_CSV_VALUES:,} values (stopped reading at row {line:,})</source>
+        <translation>{name}：超过 {MAX_CSV_VALUES:,} 个值（在第 {line:,} 行停止读取）</translation>
+    </message>
+    <message>
+        <source>{name}: only a header row, no data</source>
+        <translation>{name}：只有表头行，没有数据</translation>
+    </message>
+    <message>
+        <source>{name}: the file is empty</source>
+        <translation>{name}：文件为空</translation>
+    </message>
+</context>
+<context>
+    <name>datasets</name>
+    <message>
+        <source>n_samples must be an integer ≥ 1, got {n_samples!r}</source>
+        <translation>n_samples 必须是 ≥ 1 的整数，收到的是 {n_samples!r}</translation>
+    </message>
+    <message>
+        <source>n_inputs must be an integer ≥ 2, got {n_inputs!r}</source>
+        <translation>n_inputs 必须是 ≥ 2 的整数，收到的是 {n_inputs!r}</translation>
+    </message>
+    <message>
+        <source>noise must be a number ≥ 0, got {noise!r}</source>
+        <translation>noise 必须是 ≥ 0 的数，收到的是 {noise!r}</translation>
+    </message>
+</context>
+<context>
+    <name>gradcheck</name>
+    <message>
+        <source>Network.gradients (BatchPass: the pass that trains)</source>
+        <translation>Network.gradients（BatchPass：训练时用的计算路径）</translation>
+    </message>
+    <message>
+        <source>Network.backward (the step-through&apos;s pass)</source>
+        <translation>Network.backward（逐步演示用的计算路径）</translation>
+    </message>
+    <message>
+        <source>one Trainer.run step (the training loop&apos;s update ÷ −η)</source>
+        <translation>一次 Trainer.run 更新（训练循环的更新量 ÷ −η）</translation>
+    </message>
+    <message>
+        <source>checked {checked}: every gradient agrees with the finite difference (ε = {0:g}).</source>
+        <translation>已检查 {checked}：每个梯度都与有限差分一致（ε = {0:g}）。</translation>
+    </message>
+    <message>
+        <source>{path} gets {n} wrong ({names})</source>
+        <translation>{path} 有 {n} 个不对（{names}）</translation>
+    </message>
+    <message>
+        <source>checked {checked}: {parts} — a kink (ReLU at z = 0) or a bug in that path.</source>
+        <translation>已检查 {checked}：{parts} —— 可能是函数的折点（ReLU 在 z = 0 处），也可能是该计算路径有错误。</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>eps must be a small positive number, got {eps!r}</source>
+        <translation>eps 必须是一个小的正数，收到的是 {eps!r}</translation>
+    </message>
+    <message>
+        <source>paths must be some of {0}; got {paths!r}</source>
+        <translation>paths 必须取自 {0}；收到的是 {paths!r}</translation>
+    </message>
+</context>
+<context>
+    <name>image_cnn</name>
+    <message>
+        <source>val_fraction must be between 0 and 1 (exclusive); got {val_fraction!r}</source>
+        <translation>val_fraction 必须在 0 和 1 之间（不含端点）；收到的是 {val_fraction!r}</translation>
+    </message>
+    <message>
+        <source>a split of {n} image(s) with val_fraction {val_fraction} leaves one part empty</source>
+        <translation>把 {n} 张图像按 val_fraction {val_fraction} 划分后，有一部分为空</translation>
+    </message>
+    <message>
+        <source>a data set needs at least 2 classes (one sub-folder each); found {n}: {name!r}</source>
+        <translation>数据集至少需要 2 个类别（每个类别一个子文件夹）；只找到 {n} 个：{name!r}</translation>
+    </message>
+    <message>
+        <source>a data set needs at least 2 classes (one sub-folder each); found {n}</source>
+        <translation>数据集至少需要 2 个类别（每个类别一个子文件夹）；只找到 {n} 个</translation>
+    </message>
+    <message>
+        <source>class names must be distinct; got {0}</source>
+        <translation>类别名称不能重复；收到的是 {0}</translation>
+    </message>
+    <message>
+        <source>no readable images: every class is empty</source>
+        <translation>没有可读取的图像：每个类别都是空的</translation>
+    </message>
+    <message>
+        <source>all images must have the same size (resize them first); got {0}</source>
+        <translation>所有图像必须尺寸相同（请先调整尺寸）；收到的是 {0}</translation>
+    </message>
+    <message>
+        <source>images must be (H, W) greyscale or (H, W, 3) RGB; got {0}</source>
+        <translation>图像必须是 (H, W) 灰度或 (H, W, 3) RGB；收到的是 {0}</translation>
+    </message>
+    <message>
+        <source>images must hold numbers; got dtype {0}</source>
+        <translation>图像必须由数值组成；收到的 dtype 是 {0}</translation>
+    </message>
+    <message>
+        <source>images contain non-finite values (NaN or ±inf)</source>
+        <translation>图像中含有非有限值（NaN 或 ±inf）</translation>
+    </message>
+    <message>
+        <source>labels must be one whole number per image ({0}); got shape {1}</source>
+        <translation>标签必须是每张图像一个整数（{0} 个）；收到的形状是 {1}</translation>
+    </message>
+    <message>
+        <source>labels must be 0 … {0} (one per class); got {1} … {2}</source>
+        <translation>标签必须是 0 … {0}（每个类别一个）；收到的是 {1} … {2}</translation>
+    </message>
+    <message>
+        <source>class {classes} has no readable images; every class needs at least one</source>
+        <translation>类别 {classes} 没有可读取的图像；每个类别至少需要一张</translation>
+    </message>
+    <message>
+        <source> and {n} more</source>
+        <translation> 等另外 {n} 个</translation>
+    </message>
+    <message>
+        <source>skipped 1 unreadable file: {names}{more}</source>
+        <translation>跳过了 1 个无法读取的文件：{names}{more}</translation>
+    </message>
+    <message>
+        <source>skipped {n} unreadable files: {names}{more}</source>
+        <translation>跳过了 {n} 个无法读取的文件：{names}{more}</translation>
+    </message>
+    <message>
+        <source>greyscale</source>
+        <translation>灰度</translation>
+    </message>
+    <message>
+        <source>1 image in {k} classes ({per}), {h}×{w} {kind}</source>
+        <translation>1 张图像，{k} 个类别（{per}），{h}×{w} {kind}</translation>
+    </message>
+    <message>
+        <source>{n} images in {k} classes ({per}), {h}×{w} {kind}</source>
+        <translation>{n} 张图像，{k} 个类别（{per}），{h}×{w} {kind}</translation>
+    </message>
+    <message>
+        <source>{line}; {warning}</source>
+        <translation>{line}；{warning}</translation>
+    </message>
+    <message>
+        <source>{what} has shape {0}; this network takes {want}</source>
+        <translation>{what} 的形状是 {0}；这个网络接受 {want}</translation>
+    </message>
+    <message>
+        <source>{what} contains non-finite values (NaN or ±inf)</source>
+        <translation>{what} 中含有非有限值（NaN 或 ±inf）</translation>
+    </message>
+    <message>
+        <source>{what} must hold one label per image ({n}); got shape {0}</source>
+        <translation>{what} 必须每张图像一个标签（{n} 个）；收到的形状是 {0}</translation>
+    </message>
+    <message>
+        <source>{what} must hold whole-number class labels; got dtype {0}</source>
+        <translation>{what} 必须是整数类别标签；收到的 dtype 是 {0}</translation>
+    </message>
+    <message>
+        <source>{what} has labels from {0} to {1}; this network&apos;s classes are 0 … {2}</source>
+        <translation>{what} 的标签从 {0} 到 {1}；这个网络的类别是 0 … {2}</translation>
+    </message>
+    <message>
+        <source>&apos;conv:N:K&apos;, &apos;conv:N:K:S&apos; or &apos;conv:N:K:S:P&apos; (whole numbers)</source>
+        <translation>&apos;conv:N:K&apos;、&apos;conv:N:K:S&apos; 或 &apos;conv:N:K:S:P&apos;（整数）</translation>
+    </message>
+    <message>
+        <source>&apos;maxpool:K&apos; or &apos;maxpool:K:S&apos; (whole numbers)</source>
+        <translation>&apos;maxpool:K&apos; 或 &apos;maxpool:K:S&apos;（整数）</translation>
+    </message>
+    <message>
+        <source>&apos;avgpool:K&apos; or &apos;avgpool:K:S&apos; (whole numbers)</source>
+        <translation>&apos;avgpool:K&apos; 或 &apos;avgpool:K:S&apos;（整数）</translation>
+    </message>
+    <message>
+        <source>&apos;dense:N&apos; (a whole number)</source>
+        <translation>&apos;dense:N&apos;（一个整数）</translation>
+    </message>
+    <message>
+        <source>&apos;dropout:p&apos; with 0 ≤ p &lt; 1</source>
+        <translation>&apos;dropout:p&apos;，其中 0 ≤ p &lt; 1</translation>
+    </message>
+    <message>
+        <source>input_shape must be (H, W) or (H, W, C) with whole numbers ≥ 1; got {input_shape!r}</source>
+        <translation>input_shape 必须是 (H, W) 或 (H, W, C)，且都是 ≥ 1 的整数；收到的是 {input_shape!r}</translation>
+    </message>
+    <message>
+        <source>layers must be a list of strings such as [&apos;conv:8:3&apos;, &apos;relu&apos;, &apos;dense:10&apos;]; got {layers!r}</source>
+        <translation>layers 必须是字符串列表，例如 [&apos;conv:8:3&apos;, &apos;relu&apos;, &apos;dense:10&apos;]；收到的是 {layers!r}</translation>
+    </message>
+    <message>
+        <source>layer {i} {item!r}: each layer must be a string such as &apos;conv:8:3&apos;</source>
+        <translation>第 {i} 层 {item!r}：每一层都必须是字符串，例如 &apos;conv:8:3&apos;</translation>
+    </message>
+    <message>
+        <source>{where}: malformed; {kind} is written {0}</source>
+        <translation>{where}：格式错误；{kind} 的写法是 {0}</translation>
+    </message>
+    <message>
+        <source>layers is empty: the last layer must be &apos;dense:n_classes&apos;</source>
+        <translation>层列表为空：最后一层必须是 &apos;dense:n_classes&apos;</translation>
+    </message>
+    <message>
+        <source>layer {i} {text!r}</source>
+        <translation>第 {i} 层 {text!r}</translation>
+    </message>
+    <message>
+        <source>{where}: malformed; the activation {kind!r} takes no numbers</source>
+        <translation>{where}：格式错误；激活函数 {kind!r} 不带数字</translation>
+    </message>
+    <message>
+        <source>{where}: conv needs an image input (H, W, C) but follows a dense layer</source>
+        <translation>{where}：卷积层需要图像输入 (H, W, C)，但它跟在全连接层后面</translation>
+    </message>
+    <message>
+        <source>{where}: kernel {k}×{k} is larger than its padded input {0}×{1} (H + 2P, W + 2P with H×W = {h}×{w}, P = {p})</source>
+        <translation>{where}：卷积核 {k}×{k} 大于填充后的输入 {0}×{1}（H + 2P、W + 2P，其中 H×W = {h}×{w}，P = {p}）</translation>
+    </message>
+    <message>
+        <source>{where}: {kind} needs an image input (H, W, C) but follows a dense layer</source>
+        <translation>{where}：{kind} 需要图像输入 (H, W, C)，但它跟在全连接层后面</translation>
+    </message>
+    <message>
+        <source>{where}: pool window {k}×{k} is larger than its input {h}×{w} (windows must lie fully inside)</source>
+        <translation>{where}：池化窗口 {k}×{k} 大于输入 {h}×{w}（窗口必须完全落在输入之内）</translation>
+    </message>
+    <message>
+        <source>{where}: malformed; dropout is written {0}</source>
+        <translation>{where}：格式错误；dropout 的写法是 {0}</translation>
+    </message>
+    <message>
+        <source>{where}: unknown layer {kind!r}; known layers: {known}</source>
+        <translation>{where}：未知的层 {kind!r}；已知的层：{known}</translation>
+    </message>
+    <message>
+        <source>layer {0} {1!r}: the last layer must be &apos;dense:n_classes&apos; (softmax and cross-entropy follow it implicitly)</source>
+        <translation>第 {0} 层 {1!r}：最后一层必须是 &apos;dense:n_classes&apos;（其后隐含 softmax 和交叉熵）</translation>
+    </message>
+    <message>
+        <source>layer {0} {1!r}: the last dense layer needs ≥ 2 outputs, one per class</source>
+        <translation>第 {0} 层 {1!r}：最后的全连接层需要 ≥ 2 个输出，每个类别一个</translation>
+    </message>
+    <message>
+        <source>the network has {n_params:,} parameters; at most {MAX_PARAMS:,} are allowed</source>
+        <translation>该网络有 {n_params:,} 个参数；最多允许 {MAX_PARAMS:,} 个</translation>
+    </message>
+    <message>
+        <source>{where}: {label} must be ≥ {low}; got {value}</source>
+        <translation>{where}：{label} 必须 ≥ {low}；收到的是 {value}</translation>
+    </message>
+    <message>
+        <source>{name} must be {rule}; got {v!r}</source>
+        <translation>{name} 必须是{rule}；收到的是 {v!r}</translation>
+    </message>
+    <message>
+        <source>optimizer must be one of {0}; got {optimizer!r}</source>
+        <translation>optimizer 必须是 {0} 之一；收到的是 {optimizer!r}</translation>
+    </message>
+    <message>
+        <source>a finite number &gt; 0</source>
+        <translation>大于 0 的有限数</translation>
+    </message>
+    <message>
+        <source>a whole number ≥ 1</source>
+        <translation>≥ 1 的整数</translation>
+    </message>
+    <message>
+        <source>a whole number ≥ 0</source>
+        <translation>≥ 0 的整数</translation>
+    </message>
+    <message>
+        <source>betas must be a pair (β1, β2); got {betas!r}</source>
+        <translation>betas 必须是一对数 (β1, β2)；收到的是 {betas!r}</translation>
+    </message>
+    <message>
+        <source>two numbers in [0, 1)</source>
+        <translation>[0, 1) 中的两个数</translation>
+    </message>
+    <message>
+        <source>X holds no images: there is nothing to train on</source>
+        <translation>X 中没有图像：没有可用于训练的数据</translation>
+    </message>
+    <message>
+        <source>give both X_val and y_val, or neither</source>
+        <translation>请同时给出 X_val 和 y_val，或者都不给</translation>
+    </message>
+    <message>
+        <source>not an image-CNN trainer state of version {STATE_VERSION} (format {0!r}, version {1!r})</source>
+        <translation>不是版本 {STATE_VERSION} 的图像 CNN 训练器状态（格式 {0!r}，版本 {1!r}）</translation>
+    </message>
+    <message>
+        <source>the state is for the network {0} {1} ({2}), not this one {3} {4} ({5})</source>
+        <translation>该状态属于网络 {0} {1}（{2}），而不是当前网络 {3} {4}（{5}）</translation>
+    </message>
+    <message>
+        <source>the state was trained on {0} images (validation {1}); this trainer has {2} ({n_val})</source>
+        <translation>该状态用 {0} 张图像训练（验证集 {1} 张）；当前训练器有 {2} 张（{n_val} 张）</translation>
+    </message>
+    <message>
+        <source>optimizer_state: t must be a whole number ≥ 0; got {t!r}</source>
+        <translation>optimizer_state：t 必须是 ≥ 0 的整数；收到的是 {t!r}</translation>
+    </message>
+    <message>
+        <source>epoch must be a whole number ≥ 0; got {epoch!r}</source>
+        <translation>epoch 必须是 ≥ 0 的整数；收到的是 {epoch!r}</translation>
+    </message>
+    <message>
+        <source>position.batch must be a whole number in [0, {n_batches}); got {batch!r}</source>
+        <translation>position.batch 必须是 [0, {n_batches}) 中的整数；收到的是 {batch!r}</translation>
+    </message>
+    <message>
+        <source>position: seen, correct and loss_sum must be the running sums of the {batch} batches already stepped ({seen} images)</source>
+        <translation>position：seen、correct 和 loss_sum 必须是已经走过的 {batch} 个批次的累计值（{seen} 张图像）</translation>
+    </message>
+    <message>
+        <source>history must be a dict of arrays</source>
+        <translation>history 必须是由数组组成的字典</translation>
+    </message>
+    <message>
+        <source>state must be a dict with an &apos;architecture&apos; entry</source>
+        <translation>state 必须是含有 &apos;architecture&apos; 项的字典</translation>
+    </message>
+    <message>
+        <source>{what} must be a dict</source>
+        <translation>{what} 必须是字典</translation>
+    </message>
+    <message>
+        <source>missing {0}</source>
+        <translation>缺少 {0}</translation>
+    </message>
+    <message>
+        <source>unexpected {0}</source>
+        <translation>多出了 {0}</translation>
+    </message>
+    <message>
+        <source>{what} must be a numeric array of shape {shape}; got {0} {1}</source>
+        <translation>{what} 必须是形状为 {shape} 的数值数组；收到的是 {0} {1}</translation>
+    </message>
+    <message>
+        <source>{what}: not a PCG64 generator state ({exc})</source>
+        <translation>{what}：不是 PCG64 随机数生成器的状态（{exc}）</translation>
+    </message>
+</context>
+<context>
+    <name>kernels</name>
+    <message>
+        <source>A single 1 in the centre: each output pixel is just the input pixel (no change).</source>
+        <translation>中心为 1，其余为 0：每个输出像素就是输入像素（不变）。</translation>
+    </message>
+    <message>
+        <source>Every weight equal and summing to 1: each pixel becomes the average of its window (a blur that keeps the mean).</source>
+        <translation>所有权重相等且和为 1：每个像素变为其窗口的平均值（保持均值的模糊）。</translation>
+    </message>
+    <message>
+        <source>Weights that fall off from the centre and sum to 1: a smooth blur that favours nearby pixels.</source>
+        <translation>权重从中心向外递减且和为 1：偏重近处像素的平滑模糊。</translation>
+    </message>
+    <message>
+        <source>The centre minus its four neighbours, summing to 1: exaggerates differences so edges look crisper.</source>
+        <translation>中心减去上下左右四个邻居，和为 1：放大差异，使边缘更清晰。</translation>
+    </message>
+    <message>
+        <source>Right column minus left column (centre row counted twice): bright where the image gets brighter to the right, i.e. on vertical edges.</source>
+        <translation>右列减左列（中间一行计两次）：图像向右变亮的地方（即竖直边缘处）为亮。</translation>
+    </message>
+    <message>
+        <source>Bottom row minus top row (centre column counted twice): bright where the image gets brighter downwards, i.e. on horizontal edges.</source>
+        <translation>下行减上行（中间一列计两次）：图像向下变亮的地方（即水平边缘处）为亮。</translation>
+    </message>
+    <message>
+        <source>Right column minus left column with equal weights: finds vertical edges, like Sobel but without favouring the centre row.</source>
+        <translation>以相等权重用右列减左列：找出竖直边缘，与 Sobel 类似，但不偏重中间一行。</translation>
+    </message>
+    <message>
+        <source>Bottom row minus top row with equal weights: finds horizontal edges, like Sobel but without favouring the centre column.</source>
+        <translation>以相等权重用下行减上行：找出水平边缘，与 Sobel 类似，但不偏重中间一列。</translation>
+    </message>
+    <message>
+        <source>Four neighbours minus four times the centre, summing to 0: zero on flat or evenly sloping areas, strong where brightness changes abruptly.</source>
+        <translation>四个邻居减去四倍的中心，和为 0：在平坦或均匀渐变的区域为零，在亮度突变处很强。</translation>
+    </message>
+    <message>
+        <source>Bottom-right minus top-left around a kept centre: edges look raised like a relief lit from one corner.</source>
+        <translation>保留中心，右下减左上：边缘看起来像从一角打光的浮雕一样凸起。</translation>
+    </message>
+    <message>
+        <source>Eight times the centre minus its eight neighbours, summing to 0: flat areas go black and every edge lights up.</source>
+        <translation>八倍的中心减去八个邻居，和为 0：平坦区域变黑，每条边缘都亮起来。</translation>
+    </message>
+    <message>
+        <source>Random weights, like a CNN kernel before training: what it detects is left to learning.</source>
+        <translation>随机权重，就像训练前的 CNN 卷积核：它检测什么留给学习来决定。</translation>
+    </message>
+    <message>
+        <source>{what}: the weights must be finite numbers (found NaN or infinity)</source>
+        <extracomment>Σ|w| above this can overflow float32 on an image in [0, 1] (×2 headroom for max − min)</extracomment>
+        <translation>{what}：权重必须是有限数（发现了 NaN 或无穷大）</translation>
+    </message>
+    <message>
+        <source>{what}: the weights&apos; sizes add up to {shown}; filtering an image (values 0–1) would overflow float32 (largest {_FLOAT32_MAX:.3g}) — keep Σ|w| at most {MAX_WEIGHT_SUM:.3g}</source>
+        <translation>{what}：权重绝对值之和为 {shown}；对图像（取值 0–1）滤波会超出 float32 的范围（最大 {_FLOAT32_MAX:.3g}）——请让 Σ|w| 不超过 {MAX_WEIGHT_SUM:.3g}</translation>
+    </message>
+    <message>
+        <source>unknown kernel {name!r}; valid names: {0}</source>
+        <translation>未知的卷积核 {name!r}；可用的名称：{0}</translation>
+    </message>
+    <message>
+        <source>size must be an odd integer, got {size!r}</source>
+        <translation>尺寸必须是奇数，收到的是 {size!r}</translation>
+    </message>
+    <message>
+        <source>size must be 3 for {name!r} (a fixed 3×3 filter), got {size}</source>
+        <translation>{name!r} 的尺寸必须是 3（固定的 3×3 滤波器），收到的是 {size}</translation>
+    </message>
+    <message>
+        <source>size must be an odd integer ≥ 1, got {size}</source>
+        <translation>尺寸必须是 ≥ 1 的奇数，收到的是 {size}</translation>
+    </message>
+    <message>
+        <source>size must be at most {MAX_KERNEL_SIZE}, got {size}</source>
+        <translation>尺寸最大为 {MAX_KERNEL_SIZE}，收到的是 {size}</translation>
+    </message>
+    <message>
+        <source>row {row}, entry {col}</source>
+        <translation>第 {row} 行第 {col} 项</translation>
+    </message>
+    <message>
+        <source>{where}: {token!r} is not a number</source>
+        <translation>{where}：{token!r} 不是数</translation>
+    </message>
+    <message>
+        <source>{where}: {token!r} divides by zero</source>
+        <translation>{where}：{token!r} 除以零</translation>
+    </message>
+    <message>
+        <source>{where}: {token!r} is not a finite number</source>
+        <translation>{where}：{token!r} 不是有限数</translation>
+    </message>
+    <message>
+        <source>1 number</source>
+        <translation>1 个数</translation>
+    </message>
+    <message>
+        <source>{n} numbers</source>
+        <translation>{n} 个数</translation>
+    </message>
+    <message>
+        <source>kernel text must be a string, got {0}</source>
+        <translation>卷积核文本必须是字符串，收到的是 {0}</translation>
+    </message>
+    <message>
+        <source>kernel text is {0:,} characters; a kernel is at most {MAX_KERNEL_SIZE}×{MAX_KERNEL_SIZE} numbers ({MAX_KERNEL_TEXT:,} characters)</source>
+        <translation>卷积核文本有 {0:,} 个字符；卷积核最多 {MAX_KERNEL_SIZE}×{MAX_KERNEL_SIZE} 个数（{MAX_KERNEL_TEXT:,} 个字符）</translation>
+    </message>
+    <message>
+        <source>{n} rows</source>
+        <translation>{n} 行</translation>
+    </message>
+    <message>
+        <source>{0} numbers in row {n}</source>
+        <translation>第 {n} 行有 {0} 个数</translation>
+    </message>
+    <message>
+        <source>the kernel has {what}; at most {MAX_KERNEL_SIZE} rows of {MAX_KERNEL_SIZE} numbers</source>
+        <translation>卷积核有{what}；最多 {MAX_KERNEL_SIZE} 行、每行 {MAX_KERNEL_SIZE} 个数</translation>
+    </message>
+    <message>
+        <source>ragged rows: row {n} has {0} but row 1 has {1}; every row needs the same number of entries</source>
+        <translation>各行长度不一：第 {n} 行有 {0}，而第 1 行有 {1}；每一行的项数必须相同</translation>
+    </message>
+    <message>
+        <source>kernel text is empty: type one row of numbers per line</source>
+        <translation>卷积核文本为空：请每行输入一行数</translation>
+    </message>
+    <message>
+        <source>kernel</source>
+        <translation>卷积核</translation>
+    </message>
+    <message>
+        <source>weights must be finite numbers</source>
+        <translation>权重必须是有限数</translation>
+    </message>
+    <message>
+        <source>the learned kernel</source>
+        <translation>学到的卷积核</translation>
+    </message>
+    <message>
+        <source>{label} along rows (1×{k}): responds to changes from left to right</source>
+        <translation>{label}沿行方向（1×{k}）：对从左到右的变化有响应</translation>
+    </message>
+    <message>
+        <source>{label} down columns ({k}×1): responds to changes from top to bottom</source>
+        <translation>{label}沿列方向（{k}×1）：对从上到下的变化有响应</translation>
+    </message>
+</context>
+<context>
+    <name>network</name>
+    <message>
+        <source>label must be an integer 0…{0}, got {y!r}</source>
+        <translation>标签必须是 0…{0} 的整数，收到的是 {y!r}</translation>
+    </message>
+    <message>
+        <source>{name} must be an integer ≥ {low}, got {value!r}</source>
+        <translation>{name} 必须是 ≥ {low} 的整数，收到的是 {value!r}</translation>
+    </message>
+    <message>
+        <source>kernel_size {kernel_size} is larger than the padded input ({n_inputs} inputs + 2·{padding} padding)</source>
+        <translation>卷积核尺寸 {kernel_size} 大于填充后的输入（{n_inputs} 个输入 + 2·{padding} 个填充）</translation>
+    </message>
+    <message>
+        <source>init must be one of {0}; got {init!r}</source>
+        <translation>init 必须是 {0} 之一；收到的是 {init!r}</translation>
+    </message>
+    <message>
+        <source>output must be one of {0}; got {output!r}</source>
+        <translation>output 必须是 {0} 之一；收到的是 {output!r}</translation>
+    </message>
+    <message>
+        <source>n_outputs must be ≥ 2 for a softmax output</source>
+        <translation>softmax 输出要求 n_outputs ≥ 2</translation>
+    </message>
+    <message>
+        <source>a linear output has exactly one node (n_outputs=1)</source>
+        <translation>线性输出恰好有一个节点（n_outputs=1）</translation>
+    </message>
+    <message>
+        <source>no parameter named {name!r}</source>
+        <extracomment>feature-map length per kernel: ⌊(n + 2p − k)/s⌋ + 1 kernel_names[c][i]: the i-th weight of kernel c fmap_names[c][j]: kernel c&apos;s feature-map node at position j</extracomment>
+        <translation>没有名为 {name!r} 的参数</translation>
+    </message>
+    <message>
+        <source>{name} must be a number, got {value!r}</source>
+        <translation>{name} 必须是数，收到的是 {value!r}</translation>
+    </message>
+    <message>
+        <source>{name} must be finite, got {v}</source>
+        <translation>{name} 必须是有限数，收到的是 {v}</translation>
+    </message>
+    <message>
+        <source>X must have {0} columns, got shape {1}</source>
+        <translation>X 必须有 {0} 列，收到的形状是 {1}</translation>
+    </message>
+    <message>
+        <source>X has no samples</source>
+        <translation>X 中没有样本</translation>
+    </message>
+    <message>
+        <source>y has {0} values for {1} samples</source>
+        <translation>y 有 {0} 个值，而样本有 {1} 个</translation>
+    </message>
+    <message>
+        <source>X and y must be finite numbers</source>
+        <translation>X 和 y 必须是有限数</translation>
+    </message>
+    <message>
+        <source>labels must be integers 0…{0}</source>
+        <translation>标签必须是 0…{0} 的整数</translation>
+    </message>
+    <message>
+        <source>x must have {0} values, got shape {1}</source>
+        <translation>x 必须有 {0} 个值，收到的形状是 {1}</translation>
+    </message>
+</context>
+<context>
+    <name>optimizers</name>
+    <message>
+        <source>activation must be one of {0}; got {name!r}</source>
+        <translation>activation 必须是 {0} 之一；收到的是 {name!r}</translation>
+    </message>
+    <message>
+        <source>{what} must be a number in {left}{lo:g}, {hi:g}{right}, got {kind}</source>
+        <translation>{what} 必须是 {left}{lo:g}, {hi:g}{right} 中的数，收到的是 {kind}</translation>
+    </message>
+    <message>
+        <source>{what} must be a number in {left}{lo:g}, {hi:g}{right}, got {v:g}</source>
+        <translation>{what} 必须是 {left}{lo:g}, {hi:g}{right} 中的数，收到的是 {v:g}</translation>
+    </message>
+    <message>
+        <source>betas must be a pair of numbers in [0, 1), got {0}</source>
+        <translation>betas 必须是 [0, 1) 中的一对数，收到的是 {0}</translation>
+    </message>
+    <message>
+        <source>optimizer state must hold its step count t</source>
+        <translation>优化器状态必须包含步数 t</translation>
+    </message>
+    <message>
+        <source>optimizer step count t must be an integer from 0 to {MAX_STEPS:,}, got {shown}</source>
+        <translation>优化器步数 t 必须是 0 到 {MAX_STEPS:,} 的整数，收到的是 {shown}</translation>
+    </message>
+    <message>
+        <source>optimizer state lacks its moments {key}</source>
+        <translation>优化器状态缺少矩 {key}</translation>
+    </message>
+    <message>
+        <source>optimizer moments {key} must be numbers</source>
+        <translation>优化器的矩 {key} 必须是数</translation>
+    </message>
+    <message>
+        <source>optimizer moments {key} must hold {size} values, got shape {0}</source>
+        <translation>优化器的矩 {key} 必须有 {size} 个值，收到的形状是 {0}</translation>
+    </message>
+    <message>
+        <source>finite numbers ≥ 0</source>
+        <translation>≥ 0 的有限数</translation>
+    </message>
+    <message>
+        <source>optimizer moments {key} must be {need}</source>
+        <translation>优化器的矩 {key} 必须是{need}</translation>
+    </message>
+    <message>
+        <source>optimizer must be one of {0}; got {name!r}</source>
+        <translation>optimizer 必须是 {0} 之一；收到的是 {name!r}</translation>
+    </message>
+</context>
+<context>
+    <name>stepthrough</name>
+    <message>
+        <source>Feature-map node {node}</source>
+        <translation>特征图节点 {node}</translation>
+    </message>
+    <message>
+        <source>Output node {node}</source>
+        <translation>输出节点 {node}</translation>
+    </message>
+    <message>
+        <source>Feature-map delta {0}</source>
+        <translation>特征图的误差项 {0}</translation>
+    </message>
+    <message>
+        <source>Gradient of the shared kernel weight {wname} (used {0}×)</source>
+        <translation>共享卷积核权重 {wname} 的梯度（使用了 {0} 次）</translation>
+    </message>
+    <message>
+        <source>Gradient of the kernel bias {bias}</source>
+        <translation>卷积核偏置 {bias} 的梯度</translation>
+    </message>
+    <message>
+        <source>Gradients of {onode}&apos;s weights λ and bias {bias}</source>
+        <translation>{onode} 的权重 λ 和偏置 {bias} 的梯度</translation>
+    </message>
+    <message>
+        <source>{line}   (P: the loss of sample {0})</source>
+        <translation>{line}   （P：样本 {0} 的损失）</translation>
+    </message>
+    <message>
+        <source>mean loss over the data set = {0}   (epoch {1:,})</source>
+        <translation>整个数据集上的平均损失 = {0}   （第 {1:,} 轮）</translation>
+    </message>
+    <message>
+        <source>Loss P (cross-entropy)</source>
+        <translation>损失 P（交叉熵）</translation>
+    </message>
+    <message>
+        <source>Output deltas δ = p − onehot(y)</source>
+        <translation>输出误差项 δ = p − onehot(y)</translation>
+    </message>
+    <message>
+        <source>Loss P</source>
+        <translation>损失 P</translation>
+    </message>
+    <message>
+        <source>Output delta {0}</source>
+        <translation>输出误差项 {0}</translation>
+    </message>
+    <message>
+        <source>    where f′ = {0}</source>
+        <translation>    其中 f′ = {0}</translation>
+    </message>
+    <message>
+        <source>no update: {0}</source>
+        <translation>不更新：{0}</translation>
+    </message>
+    <message>
+        <source>No update: training diverged</source>
+        <translation>不更新：训练发散了</translation>
+    </message>
+    <message>
+        <source>gradient accumulated: sample {0} of {size}; the update comes after the last sample of the batch</source>
+        <translation>梯度已累加：第 {0} 个样本，共 {size} 个；在该批的最后一个样本之后才更新</translation>
+    </message>
+    <message>
+        <source>gradient accumulated: sample {0} of the batch; the update comes after the last sample of the batch</source>
+        <translation>梯度已累加：该批的第 {0} 个样本；在该批的最后一个样本之后才更新</translation>
+    </message>
+    <message>
+        <source>(the parameters stay as they are until then: every sample of the batch uses the same ones)</source>
+        <translation>（在此之前参数保持不变：该批的每个样本都使用同一组参数）</translation>
+    </message>
+    <message>
+        <source>No update yet</source>
+        <translation>尚未更新</translation>
+    </message>
+    <message>
+        <source>Batch gradient descent: ∂P/∂θ is the mean over the batch&apos;s {n} samples, η = </source>
+        <translation>批量梯度下降：∂P/∂θ 是该批 {n} 个样本的平均值，η = </translation>
+    </message>
+    <message>
+        <source>Mini-batch gradient descent: ∂P/∂θ is the mean over the batch&apos;s {n} samples, η = </source>
+        <translation>小批量梯度下降：∂P/∂θ 是该批 {n} 个样本的平均值，η = </translation>
+    </message>
+    <message>
+        <source>{s} ← {s} − η·mean ∂P/∂{s} = </source>
+        <translation>{s} ← {s} − η·平均 ∂P/∂{s} = </translation>
+    </message>
+    <message>
+        <source>   (mean ∂P/∂{s} = </source>
+        <translation>   （平均 ∂P/∂{s} = </translation>
+    </message>
+    <message>
+        <source>{optimizer} step: Δθ comes from the gradient history, not only η·∂P/∂θ</source>
+        <translation>{optimizer} 更新：Δθ 来自梯度的历史，而不只是 η·∂P/∂θ</translation>
+    </message>
+    <message>
+        <source>the optimiser step: Δθ comes from the gradient history, not only η·∂P/∂θ</source>
+        <translation>优化器更新：Δθ 来自梯度的历史，而不只是 η·∂P/∂θ</translation>
+    </message>
+    <message>
+        <source>Update the parameters</source>
+        <translation>更新参数</translation>
+    </message>
+    <message>
+        <source>kept nodes count 1/(1 − p) = {0}</source>
+        <translation>保留的节点乘以 1/(1 − p) = {0}</translation>
+    </message>
+    <message>
+        <source>no node was kept</source>
+        <translation>没有保留任何节点</translation>
+    </message>
+    <message>
+        <source>dropped: {0} (m = 0)</source>
+        <translation>丢弃：{0}（m = 0）</translation>
+    </message>
+    <message>
+        <source>none dropped</source>
+        <translation>没有丢弃</translation>
+    </message>
+    <message>
+        <source>(dropout: {gone}; {keep})</source>
+        <translation>（Dropout：{gone}；{keep}）</translation>
+    </message>
+</context>
+<context>
+    <name>stops</name>
+    <message>
+        <source>Stopped at epoch {epoch}: reached the stop epoch {limit}.</source>
+        <translation>在第 {epoch} 轮停止：到达了停止轮次 {limit}。</translation>
+    </message>
+    <message>
+        <source>Stopped at epoch {epoch}: the loss {loss:.3g} fell below ε = {eps:g}.</source>
+        <translation>在第 {epoch} 轮停止：损失 {loss:.3g} 降到了 ε = {eps:g} 以下。</translation>
+    </message>
+    <message>
+        <source>Stopped at epoch {epoch}: {name} crossed {v:g} ({before:.4g} → {now:.4g}).</source>
+        <translation>在第 {epoch} 轮停止：{name} 越过了 {v:g}（{before:.4g} → {now:.4g}）。</translation>
+    </message>
+    <message>
+        <source>the stop epoch must be ≥ 0, got {0}</source>
+        <translation>停止轮次必须 ≥ 0，收到的是 {0}</translation>
+    </message>
+    <message>
+        <source>ε must be a positive number, got {0}</source>
+        <translation>ε 必须是正数，收到的是 {0}</translation>
+    </message>
+    <message>
+        <source>the weight&apos;s threshold must be a finite number</source>
+        <translation>权重的阈值必须是有限数</translation>
+    </message>
+    <message>
+        <source>the loss became infinite</source>
+        <translation>损失变成了无穷大</translation>
+    </message>
+    <message>
+        <source>the loss became not a number</source>
+        <translation>损失不再是数（NaN）</translation>
+    </message>
+    <message>
+        <source>a weight became infinite</source>
+        <translation>某个权重变成了无穷大</translation>
+    </message>
+    <message>
+        <source>a weight became not a number</source>
+        <translation>某个权重不再是数（NaN）</translation>
+    </message>
+    <message>
+        <source>before training</source>
+        <translation>训练之前</translation>
+    </message>
+    <message>
+        <source>after epoch {0}</source>
+        <translation>第 {0} 轮之后</translation>
+    </message>
+    <message>
+        <source>try {0} or lower</source>
+        <translation>请试试 {0} 或更小</translation>
+    </message>
+    <message>
+        <source>try a much smaller one</source>
+        <translation>请试试小得多的值</translation>
+    </message>
+    <message>
+        <source>Training diverged at epoch {epoch} ({0}): the network is shown as it was {shown}. A learning rate of {1} is too large for this network; {tip}.</source>
+        <translation>训练在第 {epoch} 轮发散了（{0}）：显示的是{shown}的网络。对这个网络来说，学习率 {1} 太大了；{tip}。</translation>
+    </message>
+</context>
+<context>
+    <name>trainer</name>
+    <message>
+        <source>training has diverged</source>
+        <translation>训练已发散</translation>
+    </message>
+    <message>
+        <source>lr must be a number, got {lr!r}</source>
+        <translation>学习率必须是数，收到的是 {lr!r}</translation>
+    </message>
+    <message>
+        <source>lr must be a positive number no larger than {MAX_LR:g}, got {lr}</source>
+        <translation>学习率必须是不超过 {MAX_LR:g} 的正数，收到的是 {lr}</translation>
+    </message>
+    <message>
+        <source>mode must be one of {0}; got {mode!r}</source>
+        <translation>mode 必须是 {0} 之一；收到的是 {mode!r}</translation>
+    </message>
+    <message>
+        <source>optimizer must be one of {0}; got {optimizer!r}</source>
+        <translation>optimizer 必须是 {0} 之一；收到的是 {optimizer!r}</translation>
+    </message>
+    <message>
+        <source>lr_decay must be in (0, 1], got {lr_decay}</source>
+        <translation>lr_decay 必须在 (0, 1] 之中，收到的是 {lr_decay}</translation>
+    </message>
+    <message>
+        <source>dropout must be a probability in [0, 1), got {dropout!r}</source>
+        <translation>dropout 必须是 [0, 1) 中的概率，收到的是 {dropout!r}</translation>
+    </message>
+    <message>
+        <source>batch_size must be between 1 and {N} for minibatch mode</source>
+        <translation>小批量模式下，batch_size 必须在 1 和 {N} 之间</translation>
+    </message>
+    <message>
+        <source>betas must be two numbers (β1, β2), got {betas!r}</source>
+        <translation>betas 必须是两个数 (β1, β2)，收到的是 {betas!r}</translation>
+    </message>
+    <message>
+        <source>Stopped at epoch {0}: the loss fell below {eps:g}.</source>
+        <translation>在第 {0} 轮停止：损失降到了 {eps:g} 以下。</translation>
+    </message>
+</context>
+<context>
+    <name>workspace</name>
+    <message>
+        <source>letters, digits and _ (an array name)</source>
+        <extracomment>what the manifest&apos;s &quot;arrays&quot; section must hold: name → {&quot;shape&quot;: [...], &quot;dtype&quot;: ...}</extracomment>
+        <translation>字母、数字和 _（数组名）</translation>
+    </message>
+    <message>
+        <source>the file is damaged or truncated ({0})</source>
+        <translation>文件已损坏或被截断（{0}）</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <source>is a folder, not a workspace file</source>
+        <translation>是文件夹，不是工作区文件</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>权限不足</translation>
+    </message>
+    <message>
+        <source>cannot be opened ({0})</source>
+        <translation>无法打开（{0}）</translation>
+    </message>
+    <message>
+        <source>is not a regular file (a device, pipe or socket), so it is not read</source>
+        <translation>不是普通文件（而是设备、管道或套接字），因此不读取</translation>
+    </message>
+    <message>
+        <source>is {0:,} bytes, more than a workspace can be ({max_bytes:,})</source>
+        <translation>有 {0:,} 字节，超过工作区的上限（{max_bytes:,}）</translation>
+    </message>
+    <message>
+        <source>not a CNN Visualiser workspace (not a ZIP archive)</source>
+        <translation>不是 CNN Visualiser 工作区（不是 ZIP 压缩包）</translation>
+    </message>
+    <message>
+        <source>the archive uses the ZIP64 extension, which a workspace never needs</source>
+        <translation>该压缩包使用了 ZIP64 扩展，而工作区从不需要它</translation>
+    </message>
+    <message>
+        <source>the archive is split over several disks</source>
+        <translation>该压缩包被分卷存放在多个磁盘上</translation>
+    </message>
+    <message>
+        <source>the archive lists {n_total:,} members; a workspace has at most {MAX_MEMBERS}</source>
+        <translation>该压缩包列出了 {n_total:,} 个成员；工作区最多有 {MAX_MEMBERS} 个</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>文件为空</translation>
+    </message>
+    <message>
+        <source>not a CNN Visualiser workspace (not a readable archive: {0})</source>
+        <translation>不是 CNN Visualiser 工作区（不是可读取的压缩包：{0}）</translation>
+    </message>
+    <message>
+        <source>the archive has {0:,} members; a workspace has at most {MAX_MEMBERS}</source>
+        <translation>该压缩包有 {0:,} 个成员；工作区最多有 {MAX_MEMBERS} 个</translation>
+    </message>
+    <message>
+        <source>the archive holds “{shown}”, which is not part of a workspace</source>
+        <translation>该压缩包中有“{shown}”，它不属于工作区</translation>
+    </message>
+    <message>
+        <source>the archive holds “{shown}” twice</source>
+        <translation>该压缩包中“{shown}”出现了两次</translation>
+    </message>
+    <message>
+        <source>the member “{shown}” is encrypted; workspaces are never encrypted</source>
+        <translation>成员“{shown}”是加密的；工作区从不加密</translation>
+    </message>
+    <message>
+        <source>the member “{shown}” uses compressed patch data, which is not read</source>
+        <translation>成员“{shown}”使用了压缩补丁数据，不予读取</translation>
+    </message>
+    <message>
+        <source>the member “{shown}” is compressed with {method} (method {0}); only stored and Deflate members are read</source>
+        <translation>成员“{shown}”用 {method}（方法 {0}）压缩；只读取未压缩和 Deflate 压缩的成员</translation>
+    </message>
+    <message>
+        <source>the member “{shown}” is {0:,} bytes, more than a workspace holds ({limit:,})</source>
+        <translation>成员“{shown}”有 {0:,} 字节，超过工作区的容量（{limit:,}）</translation>
+    </message>
+    <message>
+        <source>the member “{shown}” claims sizes its bytes cannot hold (damaged or forged archive)</source>
+        <translation>成员“{shown}”声明的尺寸与其字节不符（压缩包已损坏或被伪造）</translation>
+    </message>
+    <message>
+        <source>not a CNN Visualiser workspace (no workspace.json inside)</source>
+        <translation>不是 CNN Visualiser 工作区（里面没有 workspace.json）</translation>
+    </message>
+    <message>
+        <source>the array “{name}” is declared as {0} ({nbytes:,} bytes), more than a workspace holds ({MAX_ARRAY_BYTES:,})</source>
+        <translation>数组“{name}”声明为 {0}（{nbytes:,} 字节），超过工作区的容量（{MAX_ARRAY_BYTES:,}）</translation>
+    </message>
+    <message>
+        <source>the workspace has no array “{name}”</source>
+        <translation>工作区中没有数组“{name}”</translation>
+    </message>
+    <message>
+        <source>the array “{name}” is declared as {0} ({nbytes:,} bytes) but its member holds {1:,} bytes</source>
+        <translation>数组“{name}”声明为 {0}（{nbytes:,} 字节），但它的成员有 {1:,} 字节</translation>
+    </message>
+    <message>
+        <source>the arrays add up to {total:,} bytes, more than a workspace holds ({MAX_TOTAL_ARRAY_BYTES:,})</source>
+        <translation>数组合计 {total:,} 字节，超过工作区的容量（{MAX_TOTAL_ARRAY_BYTES:,}）</translation>
+    </message>
+    <message>
+        <source>the archive holds “{member}”, which the description does not declare</source>
+        <translation>压缩包中有“{member}”，但描述中没有声明它</translation>
+    </message>
+    <message>
+        <source>the array “{name}” is not a valid .npy array ({0})</source>
+        <translation>数组“{name}”不是有效的 .npy 数组（{0}）</translation>
+    </message>
+    <message>
+        <source> in Fortran order</source>
+        <translation>（Fortran 顺序）</translation>
+    </message>
+    <message>
+        <source>the array “{name}” holds {0} {hdtype}{order}, expected {1} {dtype}</source>
+        <translation>数组“{name}”是 {0} {hdtype}{order}，应为 {1} {dtype}</translation>
+    </message>
+    <message>
+        <source>the array “{name}” is truncated</source>
+        <translation>数组“{name}”被截断了</translation>
+    </message>
+    <message>
+        <source>the array “{name}” has bytes beyond its declared shape</source>
+        <translation>数组“{name}”的字节超出了声明的形状</translation>
+    </message>
+    <message>
+        <source> that is a power of two</source>
+        <translation>，且为 2 的幂</translation>
+    </message>
+    <message>
+        <source>this session cannot be saved as a workspace: {exc}</source>
+        <translation>本次会话无法保存为工作区：{exc}</translation>
+    </message>
+    <message>
+        <source>{name}: {reason}</source>
+        <translation>{name}：{reason}</translation>
+    </message>
+    <message>
+        <source>{name}: there is not enough memory to open this workspace</source>
+        <translation>{name}：内存不足，无法打开这个工作区</translation>
+    </message>
+    <message>
+        <source>{name}: could not be read (unexpected {0}: {1})</source>
+        <translation>{name}：无法读取（意外的 {0}：{1}）</translation>
+    </message>
+    <message>
+        <source>not a CNN Visualiser workspace (foreign format)</source>
+        <translation>不是 CNN Visualiser 工作区（其他格式）</translation>
+    </message>
+    <message>
+        <source>made by a newer CNN Visualiser (format version {0}); this one reads version {VERSION}</source>
+        <translation>由较新的 CNN Visualiser 创建（格式版本 {0}）；本程序读取版本 {VERSION}</translation>
+    </message>
+    <message>
+        <source>the workspace&apos;s format version is {0}; this app reads version {VERSION} only</source>
+        <translation>工作区的格式版本是 {0}；本程序只读取版本 {VERSION}</translation>
+    </message>
+    <message>
+        <source>the workspace is missing “{key}”</source>
+        <translation>工作区缺少“{key}”</translation>
+    </message>
+    <message>
+        <source>the data set is declared as {0} values; expected 1–{MAX_CSV_ROWS:,} rows of {1} inputs</source>
+        <translation>数据集声明为 {0} 个值；应为 1–{MAX_CSV_ROWS:,} 行、每行 {1} 个输入</translation>
+    </message>
+    <message>
+        <source>training this network on {N:,} samples would need about {0:.1f} GB of memory; this app allows {1:.0f} GB</source>
+        <translation>用 {N:,} 个样本训练这个网络约需 {0:.1f} GB 内存；本程序允许 {1:.0f} GB</translation>
+    </message>
+    <message>
+        <source>“trainer.batch_size” must be from 1 to {N:,} (the samples) in minibatch mode</source>
+        <translation>小批量模式下，“trainer.batch_size”必须在 1 到 {N:,}（样本数）之间</translation>
+    </message>
+    <message>
+        <source>the history&apos;s length is missing or invalid</source>
+        <translation>训练历史的长度缺失或无效</translation>
+    </message>
+    <message>
+        <source>the history has {R:,} rows, more than this app keeps ({0:,})</source>
+        <translation>训练历史有 {R:,} 行，超过本程序保存的上限（{0:,}）</translation>
+    </message>
+    <message>
+        <source>the step-through position {0:,} is past the {N:,} samples</source>
+        <translation>逐步演示的位置 {0:,} 超出了 {N:,} 个样本</translation>
+    </message>
+    <message>
+        <source>the step-through state lacks the epoch&apos;s sample order</source>
+        <translation>逐步演示的状态缺少本轮的样本顺序</translation>
+    </message>
+    <message>
+        <source>the workspace holds an array “{key}” this run has no use for</source>
+        <translation>工作区中有本次训练用不到的数组“{key}”</translation>
+    </message>
+    <message>
+        <source>the workspace is missing the array “{key}”</source>
+        <translation>工作区缺少数组“{key}”</translation>
+    </message>
+    <message>
+        <source>the array “{key}” is declared as {0} {gdt}, expected {1} {dtype}</source>
+        <translation>数组“{key}”声明为 {0} {gdt}，应为 {1} {dtype}</translation>
+    </message>
+    <message>
+        <source> or beyond ±{bound:g}</source>
+        <translation>或超出 ±{bound:g}</translation>
+    </message>
+    <message>
+        <source>the array “{name}” holds values that are not finite numbers{extra}</source>
+        <translation>数组“{name}”中有不是有限数{extra}的值</translation>
+    </message>
+    <message>
+        <source>the Adam optimiser&apos;s second moments “opt_v” hold negative values</source>
+        <translation>Adam 优化器的二阶矩“opt_v”中有负值</translation>
+    </message>
+    <message>
+        <source>the history&apos;s epochs are not increasing epoch numbers up to the current epoch</source>
+        <translation>训练历史中的轮次不是递增到当前轮次的轮次编号</translation>
+    </message>
+    <message>
+        <source>the epoch&apos;s sample order is not a permutation of the samples</source>
+        <translation>本轮的样本顺序不是样本的一个排列</translation>
+    </message>
+    <message>
+        <source>the dropout mask holds values other than 0 and 1/(1 − p)</source>
+        <translation>Dropout 掩码中有 0 和 1/(1 − p) 以外的值</translation>
+    </message>
+    <message>
+        <source>the network or its training settings are invalid ({0})</source>
+        <translation>网络或其训练设置无效（{0}）</translation>
+    </message>
+    <message>
+        <source>the training state cannot be restored ({0})</source>
+        <translation>无法恢复训练状态（{0}）</translation>
+    </message>
+    <message>
+        <source>the learning rate at this epoch is not a finite number</source>
+        <translation>这一轮的学习率不是有限数</translation>
+    </message>
+    <message>
+        <source>this is not an image-CNN trainer ({0})</source>
+        <translation>这不是图像 CNN 的训练器（{0}）</translation>
+    </message>
+    <message>
+        <source>this run cannot be saved as a workspace: {exc}</source>
+        <translation>本次训练无法保存为工作区：{exc}</translation>
+    </message>
+    <message>
+        <source>the workspace holds no image CNN (no “image_cnn” section)</source>
+        <translation>工作区中没有图像 CNN（没有“image_cnn”部分）</translation>
+    </message>
+    <message>
+        <source>the network cannot be built ({0})</source>
+        <translation>无法构建网络（{0}）</translation>
+    </message>
+    <message>
+        <source>the workspace names {0} classes but the network has {n_classes} outputs</source>
+        <translation>工作区中有 {0} 个类别，但网络有 {n_classes} 个输出</translation>
+    </message>
+    <message>
+        <source>training images</source>
+        <translation>训练图像</translation>
+    </message>
+    <message>
+        <source>validation images</source>
+        <translation>验证图像</translation>
+    </message>
+    <message>
+        <source>“image_cnn.state.batch” is {0:,}; an epoch has {n_batches:,} batches</source>
+        <translation>“image_cnn.state.batch”是 {0:,}；一轮只有 {n_batches:,} 个批次</translation>
+    </message>
+    <message>
+        <source>the array “{key}” holds values that are not finite numbers</source>
+        <translation>数组“{key}”中有不是有限数的值</translation>
+    </message>
+    <message>
+        <source>the {what} are declared as {0}; expected 1–{MAX_IMAGES:,} images of {1}</source>
+        <translation>{what}声明为 {0}；应为 1–{MAX_IMAGES:,} 张 {1} 的图像</translation>
+    </message>
+    <message>
+        <source>the workspace is missing “arrays”</source>
+        <translation>工作区缺少“arrays”</translation>
+    </message>
+    <message>
+        <source>an integer of {digits}+ digits</source>
+        <translation>一个 {digits} 位以上的整数</translation>
+    </message>
+    <message>
+        <source>the workspace description</source>
+        <translation>工作区描述</translation>
+    </message>
+    <message>
+        <source>{what} is not UTF-8 text</source>
+        <translation>{what}不是 UTF-8 文本</translation>
+    </message>
+    <message>
+        <source>{what} is nested {depth:,} levels deep (at most {MAX_DEPTH})</source>
+        <translation>{what}嵌套了 {depth:,} 层（最多 {MAX_DEPTH} 层）</translation>
+    </message>
+    <message>
+        <source>{what} holds an integer of {0:,} digits</source>
+        <translation>{what}中有一个 {0:,} 位的整数</translation>
+    </message>
+    <message>
+        <source>{what} holds a number too large for a float ({0})</source>
+        <translation>{what}中有一个浮点数表示不了的大数（{0}）</translation>
+    </message>
+    <message>
+        <source>{what} holds {s}, which is not a number</source>
+        <translation>{what}中有 {s}，它不是数</translation>
+    </message>
+    <message>
+        <source>{what} names the key {0} twice</source>
+        <translation>{what}中键 {0} 出现了两次</translation>
+    </message>
+    <message>
+        <source>{what} is not valid JSON (line {0}, column {1}: {2})</source>
+        <translation>{what}不是有效的 JSON（第 {0} 行，第 {1} 列：{2}）</translation>
+    </message>
+    <message>
+        <source>{what} is not valid JSON ({0})</source>
+        <translation>{what}不是有效的 JSON（{0}）</translation>
+    </message>
+    <message>
+        <source>“{where}” must be {0}, not {1}</source>
+        <translation>“{where}”必须是{0}，而不是 {1}</translation>
+    </message>
+    <message>
+        <source>an integer from {lo:,} to {hi:,}{note}</source>
+        <translation>从 {lo:,} 到 {hi:,} 的整数{note}</translation>
+    </message>
+    <message>
+        <source>a number in {left}{lo:g}, {hi:g}{right}</source>
+        <translation>{left}{lo:g}, {hi:g}{right} 中的数</translation>
+    </message>
+    <message>
+        <source>one of {0}</source>
+        <translation>{0} 之一</translation>
+    </message>
+    <message>
+        <source>a text of at most {max_len:,} characters</source>
+        <translation>最多 {max_len:,} 个字符的文本</translation>
+    </message>
+    <message>
+        <source>a list of {count} items</source>
+        <translation>含 {count} 项的列表</translation>
+    </message>
+    <message>
+        <source>the workspace is missing “{0}”</source>
+        <translation>工作区缺少“{0}”</translation>
+    </message>
+    <message>
+        <source>an object of at most {max_len} entries</source>
+        <translation>最多 {max_len} 项的对象</translation>
+    </message>
+    <message>
+        <source>“{where}” holds the key {0}; keys must be {1}</source>
+        <translation>“{where}”中有键 {0}；键必须是{1}</translation>
+    </message>
+    <message>
+        <source>“{where}” holds a text that is too long or not valid Unicode</source>
+        <translation>“{where}”中的文本太长或不是有效的 Unicode</translation>
+    </message>
+    <message>
+        <source>the network&apos;s kernel ({k}) is larger than its padded input ({n} inputs + 2·{p} padding)</source>
+        <translation>网络的卷积核（{k}）大于填充后的输入（{n} 个输入 + 2·{p} 个填充）</translation>
+    </message>
+    <message>
+        <source>a softmax output needs at least 2 output nodes</source>
+        <translation>softmax 输出至少需要 2 个输出节点</translation>
+    </message>
+    <message>
+        <source>a linear output has exactly one node</source>
+        <translation>线性输出恰好有一个节点</translation>
+    </message>
+    <message>
+        <source>the network has {P:,} parameters, more than this app trains ({MAX_PARAMS:,})</source>
+        <translation>该网络有 {P:,} 个参数，超过本程序能训练的上限（{MAX_PARAMS:,}）</translation>
+    </message>
+</context>
 </TS>
