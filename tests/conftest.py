@@ -47,6 +47,13 @@ def pytest_configure(config: pytest.Config) -> None:
     GUARD.install()
 
 
+def pytest_collection_finish(session: pytest.Session) -> None:
+    # Everything imported so far lives for the whole run: freeze it, so the collection after each
+    # Qt test (below) looks only at what tests make — ~2 ms instead of ~75 ms.
+    gc.collect()
+    gc.freeze()
+
+
 def pytest_unconfigure(config: pytest.Config) -> None:
     isolation.remove_sandbox()
 
