@@ -18,6 +18,8 @@ from core.i18n import Joined, Message
 
 
 def _arg(value: object) -> object:
+    if isinstance(value, BaseException):  # "… cannot be saved: {exc}": the exception's own sentence
+        return say_error(value)
     return say(value) if isinstance(value, Message) else value
 
 
