@@ -65,6 +65,7 @@ from gui.image_lab.pipeline import (
 )
 from gui.image_lab.view import StageView, size_text
 from gui.image_lab.worker import FilterWorker
+from gui.widgets.i18n import say_error
 
 SAMPLES = {  # file → menu text (translated where shown); brick is the chapter's example and the default
     "brick.png": QT_TRANSLATE_NOOP("ImageLab", "Brick wall (grey)"),
@@ -199,7 +200,7 @@ class ImageLab(QWidget):
                 return False
             loaded = load_image(path, max_side=decision)
         except ImageLoadError as exc:
-            self.show_error(self.tr("Could not open {exc}").format(exc=exc))
+            self.show_error(self.tr("Could not open {exc}").format(exc=say_error(exc)))
             return False
         except MemoryError:
             self.show_error(self.tr("Could not open {0}: not enough memory to decode it.").format(path.name))
@@ -275,7 +276,8 @@ class ImageLab(QWidget):
             try:
                 self.export_stage(stage, path)
             except (OSError, ValueError) as exc:
-                self.show_error(self.tr("Could not export to {0}: {exc}").format(path.name, exc=exc))
+                self.show_error(self.tr("Could not export to {0}: {exc}").format(path.name,
+                                                                                 exc=say_error(exc)))
 
     def export_stage(self, stage: str, path: str | Path) -> None:
         """Write a stage's maps to .png (normalised, side by side) or .npy (exact), atomically."""
