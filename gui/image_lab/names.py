@@ -7,7 +7,7 @@ English label is the code name itself), and they keep the code name as item data
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from gui.widgets.i18n import QT_TRANSLATE_NOOP, translate
 
 CONTEXT = "LabNames"
 _LABELS = {
@@ -48,4 +48,4 @@ _LABELS = {
 def label(code_name: str) -> str:
     """The on-screen name of a kernel, padding mode, activation or pooling operation."""
     source = _LABELS.get(code_name)
-    return QCoreApplication.translate(CONTEXT, source) if source is not None else code_name
+    return translate(CONTEXT, source) if source is not None else code_name

@@ -23,7 +23,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication
 
 from core.activations import apply_activation
 from core.image_ops.conv2d import conv2d, depth_pool, output_size, pool2d, stack_kernels
@@ -31,9 +30,7 @@ from core.image_ops.kernels import KERNELS, check_kernel_weights, kernel_entry, 
 from core.image_ops.receptive_field import compose_receptive_field
 from gui.image_lab.limits import MAX_FILTER_BYTES
 from gui.image_lab.names import label
-from gui.widgets.i18n import say_error
-
-translate = QCoreApplication.translate
+from gui.widgets.i18n import say_error, translate
 
 STAGES = ("input", "conv", "pool", "depth")
 KERNEL_NAMES = tuple(KERNELS)  # the core's library, in its display order

@@ -11,10 +11,25 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QCoreApplication
-
 from core.formatting import fmt
 from core.i18n import Joined, Message
+
+
+def translate(context: str, text: str) -> str:
+    """``QCoreApplication.translate``, with Qt imported only when a sentence is made.
+
+    For the modules the headless commands import too (the ``filter`` pipeline): importing them
+    must not load Qt (tests/cli checks). ``pyside6-lupdate`` finds ``translate("Context", "…")``
+    calls by their name, so literal arguments are extracted as usual.
+    """
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate(context, text)
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (Qt's name, which lupdate looks for)
+    """Mark ``text`` for translation in ``context`` without Qt; translate it where it is shown."""
+    return text
 
 
 def _arg(value: object) -> object:
@@ -32,7 +47,7 @@ def say(text: object) -> str:
     if isinstance(text, Joined):
         return say(text.separator).join(say(p) for p in text.parts)
     if isinstance(text, Message):
-        template = QCoreApplication.translate(text.context, text.template)
+        template = translate(text.context, text.template)
         if not (text.args or text.kwargs):
             return template
         try:
