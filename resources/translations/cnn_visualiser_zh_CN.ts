@@ -2,6 +2,84 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccuracyPlot</name>
+    <message>
+        <source>accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>epoch (log)</source>
+        <translation>训练轮次（对数）</translation>
+    </message>
+    <message>
+        <source>dashed: chance 1/{0} = {1:.0%}</source>
+        <translation>虚线：随机猜测 1/{0} = {1:.0%}</translation>
+    </message>
+    <message>
+        <source>;  red: the epoch shown</source>
+        <translation>；  红线：显示的轮次</translation>
+    </message>
+    <message>
+        <source>being measured</source>
+        <translation>正在测量</translation>
+    </message>
+    <message>
+        <source>accuracy on the training set: {last} at epoch {0:,} (best {1:.1%});  {chance}</source>
+        <translation>训练集上的准确率：第 {0:,} 轮为 {last}（最好 {1:.1%}）；  {chance}</translation>
+    </message>
+</context>
+<context>
+    <name>ActivationExplorer</name>
+    <message>
+        <source>{n} dropped (dropout): no gradient reaches its weights this step</source>
+        <translation>{n} 被丢弃（Dropout）：这一步没有梯度到达它的权重</translation>
+    </message>
+    <message>
+        <source>{n} dead: z = {0} ≤ 0, {prime} = 0 — no gradient flows through it</source>
+        <translation>{n} 已“死亡”：z = {0} ≤ 0，{prime} = 0 —— 没有梯度从它流过</translation>
+    </message>
+    <message>
+        <source>{n} on the leaky side: z = {0} &lt; 0, f′ = {1} — it learns slowly</source>
+        <translation>{n} 在泄漏一侧：z = {0} &lt; 0，f′ = {1} —— 它学得很慢</translation>
+    </message>
+    <message>
+        <source>{n} saturated: {prime} = {0} — its weights barely learn</source>
+        <translation>{n} 已饱和：{prime} = {0} —— 它的权重几乎学不动</translation>
+    </message>
+    <message>
+        <source>z (the node&apos;s input C_in)</source>
+        <translation>z（节点的输入 C_in）</translation>
+    </message>
+    <message>
+        <source>activation C = {sym}(z) = {0}</source>
+        <translation>激活函数 C = {sym}(z) = {0}</translation>
+    </message>
+    <message>
+        <source>derivative {prime}(z) = {0}  (a = C)</source>
+        <translation>导数 {prime}(z) = {0}  （a = C）</translation>
+    </message>
+    <message>
+        <source>C = f(z)</source>
+        <translation>C = f(z)</translation>
+    </message>
+    <message>
+        <source>f′(z)</source>
+        <translation>f′(z)</translation>
+    </message>
+    <message>
+        <source>markers, this sample: </source>
+        <translation>标记，当前样本：</translation>
+    </message>
+    <message>
+        <source>markers: the {0} feature-map nodes at this sample&apos;s z</source>
+        <translation>标记：{0} 个特征图节点在当前样本的 z 处</translation>
+    </message>
+    <message>
+        <source>every feature-map node is in the responsive part of its activation</source>
+        <translation>每个特征图节点都处在其激活函数的敏感区域</translation>
+    </message>
+</context>
+<context>
     <name>ArchitectureView</name>
     <message>
         <source>Architecture</source>
@@ -10,6 +88,105 @@
     <message>
         <source>input {0}</source>
         <translation>输入 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>BeyondChapter</name>
+    <message>
+        <source>Race &amp;optimisers…</source>
+        <translation>优化器比赛(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Train gd, momentum, Adam and gd with a decaying η from the same start and overlay their loss curves.</source>
+        <translation>从同一起点分别用 gd、动量、Adam 和 η 衰减的 gd 训练，并叠加它们的损失曲线。</translation>
+    </message>
+    <message>
+        <source>Send &amp;kernel to Image lab</source>
+        <translation>把卷积核送到图像实验室(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Filter the image lab&apos;s picture with the shown network&apos;s first kernel, across and down.</source>
+        <translation>用当前网络的第一个卷积核，沿横向和纵向对图像实验室中的图片滤波。</translation>
+    </message>
+    <message>
+        <source>E&amp;xport step…</source>
+        <translation>导出这一步(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Save the stepped sample&apos;s sub-steps with their numbers as CSV or LaTeX.</source>
+        <translation>把逐步演示样本的各个子步骤及其数值保存为 CSV 或 LaTeX。</translation>
+    </message>
+    <message>
+        <source>Network &amp;shape</source>
+        <translation>网络形状(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Show the shape editor (inputs, kernels, stride, dropout).</source>
+        <translation>显示形状编辑器（输入、卷积核、步幅、Dropout）。</translation>
+    </message>
+    <message>
+        <source>S&amp;top conditions</source>
+        <translation>停止条件(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Show the stop conditions (loss ε, weight).</source>
+        <translation>显示停止条件（损失 ε、权重）。</translation>
+    </message>
+    <message>
+        <source>&amp;Gradient check</source>
+        <translation>梯度检验(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Show backprop&apos;s gradients beside finite differences.</source>
+        <translation>把反向传播的梯度与有限差分并排显示。</translation>
+    </message>
+    <message>
+        <source>&amp;Activation explorer</source>
+        <translation>激活函数探索(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Show f(z) and f′(z) with each feature-map node&apos;s operating point.</source>
+        <translation>显示 f(z) 和 f′(z)，以及每个特征图节点的工作点。</translation>
+    </message>
+    <message>
+        <source>Shape not applied: {0}</source>
+        <translation>形状未应用：{0}</translation>
+    </message>
+    <message>
+        <source>New shape: {0}. {note}</source>
+        <translation>新的形状：{0}。{note}</translation>
+    </message>
+    <message>
+        <source>The race cannot use this problem: {exc}</source>
+        <translation>比赛不能使用这个问题：{exc}</translation>
+    </message>
+    <message>
+        <source>Optimisers side by side</source>
+        <translation>优化器并排比较</translation>
+    </message>
+    <message>
+        <source>Cannot send the kernel: {exc}</source>
+        <translation>无法发送卷积核：{exc}</translation>
+    </message>
+    <message>
+        <source>Sent {0}–{1} (epoch {2}) to the Image lab as learned-h and learned-v.</source>
+        <translation>已把 {0}–{1}（第 {2} 轮）作为“学到的-横向”和“学到的-纵向”送到图像实验室。</translation>
+    </message>
+    <message>
+        <source>Step a sample first (Step sample, →), then export its numbers.</source>
+        <translation>请先单步一个样本（“单步样本”，→），再导出它的数值。</translation>
+    </message>
+    <message>
+        <source>Export step</source>
+        <translation>导出这一步</translation>
+    </message>
+    <message>
+        <source>Could not export the step to {path}: {0}</source>
+        <translation>无法把这一步导出到 {path}：{0}</translation>
+    </message>
+    <message>
+        <source>Exported {0} sub-steps to {1}.</source>
+        <translation>已把 {0} 个子步骤导出到 {1}。</translation>
     </message>
 </context>
 <context>
@@ -81,6 +258,20 @@
     <message>
         <source>rgb</source>
         <translation>RGB</translation>
+    </message>
+</context>
+<context>
+    <name>ChunkedRunner</name>
+    <message>
+        <source>Training stopped: {exc}</source>
+        <translation>训练已停止：{exc}</translation>
+    </message>
+</context>
+<context>
+    <name>ClassificationViews</name>
+    <message>
+        <source>class {i}</source>
+        <translation>类别 {i}</translation>
     </message>
 </context>
 <context>
@@ -475,6 +666,29 @@
     </message>
 </context>
 <context>
+    <name>ConfusionMatrixView</name>
+    <message>
+        <source>true class</source>
+        <translation>真实类别</translation>
+    </message>
+    <message>
+        <source>predicted class</source>
+        <translation>预测类别</translation>
+    </message>
+    <message>
+        <source>true {0}, predicted {1}: {n} of {2}</source>
+        <translation>真实 {0}，预测 {1}：{2} 个中的 {n} 个</translation>
+    </message>
+    <message>
+        <source>confusion matrix: {0} of {n_total} right ({1:.1%}); row = true class, column = predicted, diagonal = correct</source>
+        <translation>混淆矩阵：{n_total} 个中对了 {0} 个（{1:.1%}）；行 = 真实类别，列 = 预测类别，对角线 = 正确</translation>
+    </message>
+    <message>
+        <source>samples</source>
+        <translation>样本数</translation>
+    </message>
+</context>
+<context>
     <name>ConfusionView</name>
     <message>
         <source>Confusion matrix</source>
@@ -491,6 +705,69 @@
     <message>
         <source>true</source>
         <translation>真实</translation>
+    </message>
+</context>
+<context>
+    <name>CurveBuilder</name>
+    <message>
+        <source>image {0}: target {t:g}</source>
+        <translation>图像 {0}：目标 {t:g}</translation>
+    </message>
+    <message>
+        <source>target y</source>
+        <translation>目标 y</translation>
+    </message>
+    <message>
+        <source>image {0}</source>
+        <translation>图像 {0}</translation>
+    </message>
+    <message>
+        <source>(dashed: its label)</source>
+        <translation>（虚线：它的标签）</translation>
+    </message>
+    <message>
+        <source>{what} of images 1–{shown} of {n:,} — one colour each; dashed: its label</source>
+        <translation>{n:,} 张图像中第 1–{shown} 张的 {what} —— 每张一种颜色；虚线：它的标签</translation>
+    </message>
+    <message>
+        <source>{0} kernel(s) of {k}</source>
+        <translation>{0} 个尺寸为 {k} 的卷积核</translation>
+    </message>
+    <message>
+        <source>mean loss over the data set</source>
+        <translation>整个数据集上的平均损失</translation>
+    </message>
+    <message>
+        <source>loss (cross-entropy)</source>
+        <translation>损失（交叉熵）</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>min–max of all {0}</source>
+        <translation>全部 {0} 个的最小–最大值</translation>
+    </message>
+    <message>
+        <source>colour by place in the kernel, line style by kernel</source>
+        <translation>颜色表示在卷积核中的位置，线型表示哪个卷积核</translation>
+    </message>
+    <message>
+        <source>one colour each</source>
+        <translation>每个一种颜色</translation>
+    </message>
+    <message>
+        <source>; {hidden} more as a min–max band</source>
+        <translation>；另有 {hidden} 个画成最小–最大带</translation>
+    </message>
+    <message>
+        <source>{n} weights {first}…{last}: {kinds}{extra}; biases in the text colour</source>
+        <translation>{n} 个权重 {first}…{last}：{kinds}{extra}；偏置用文字颜色</translation>
+    </message>
+    <message>
+        <source>{n} weights {first}…{last}: {kinds}{extra}; biases in text-coloured lines</source>
+        <translation>{n} 个权重 {first}…{last}：{kinds}{extra}；偏置用文字颜色的线</translation>
     </message>
 </context>
 <context>
@@ -534,6 +811,196 @@
         <source>Data set</source>
         <translation>数据集</translation>
     </message>
+    <message>
+        <source>The data: each image as a line over x = 1…n, coloured by image.</source>
+        <translation>数据：每张图像画成 x = 1…n 上的一条线，每张一种颜色。</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>没有数据</translation>
+    </message>
+    <message>
+        <source>; {shown} of {n} drawn</source>
+        <translation>；画出了 {n} 张中的 {shown} 张</translation>
+    </message>
+    <message>
+        <source>1 image of {width} values{more}</source>
+        <translation>1 张图像，每张 {width} 个值{more}</translation>
+    </message>
+    <message>
+        <source>{n} images of {width} values{more}</source>
+        <translation>{n} 张图像，每张 {width} 个值{more}</translation>
+    </message>
+    <message>
+        <source>{head}; label y: {labels}</source>
+        <translation>{head}；标签 y：{labels}</translation>
+    </message>
+    <message>
+        <source>{head}; labels y: {labels}</source>
+        <translation>{head}；标签 y：{labels}</translation>
+    </message>
+    <message>
+        <source>{head}; one colour per image</source>
+        <translation>{head}；每张图像一种颜色</translation>
+    </message>
+</context>
+<context>
+    <name>DataRows</name>
+    <message>
+        <source>1 — one sample (chapter)</source>
+        <translation>1 —— 一个样本（本章）</translation>
+    </message>
+    <message>
+        <source>2 — the chapter&apos;s 10 images</source>
+        <translation>2 —— 本章的 10 张图像</translation>
+    </message>
+    <message>
+        <source>synthetic images</source>
+        <translation>合成图像</translation>
+    </message>
+    <message>
+        <source>3 classes (slope down/flat/up)</source>
+        <translation>3 个类别（下降 / 平坦 / 上升）</translation>
+    </message>
+    <message>
+        <source>CSV file</source>
+        <translation>CSV 文件</translation>
+    </message>
+    <message>
+        <source>inputs: enter at least two numbers, e.g. 0.1, 0.2, 0.3, 0.4, 0.5</source>
+        <translation>输入：请至少输入两个数，例如 0.1, 0.2, 0.3, 0.4, 0.5</translation>
+    </message>
+    <message>
+        <source>input X{0}</source>
+        <translation>输入 X{0}</translation>
+    </message>
+    <message>
+        <source>Experiment</source>
+        <translation>实验</translation>
+    </message>
+    <message>
+        <source>Which data to train on: the chapter&apos;s sample, its 10 images, new images or a CSV file.</source>
+        <translation>用哪些数据训练：本章的样本、本章的 10 张图像、新生成的图像，或一个 CSV 文件。</translation>
+    </message>
+    <message>
+        <source>Inputs X</source>
+        <translation>输入 X</translation>
+    </message>
+    <message>
+        <source>Experiment 1&apos;s input values I1…I5, separated by commas.</source>
+        <translation>实验 1 的输入值 I1…I5，用逗号分隔。</translation>
+    </message>
+    <message>
+        <source>Target y</source>
+        <translation>目标 y</translation>
+    </message>
+    <message>
+        <source>The target ŷ should reach.</source>
+        <translation>ŷ 应该达到的目标值。</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新的</translation>
+    </message>
+    <message>
+        <source>Draw a new set of images (the next seed).</source>
+        <translation>生成一组新的图像（下一个种子）。</translation>
+    </message>
+    <message>
+        <source>Data seed</source>
+        <translation>数据种子</translation>
+    </message>
+    <message>
+        <source>Seed of the random slopes and noise (14 gives the chapter&apos;s images).</source>
+        <translation>随机斜率和噪声的种子（取 14 得到本章的图像）。</translation>
+    </message>
+    <message>
+        <source>Noise</source>
+        <translation>噪声</translation>
+    </message>
+    <message>
+        <source>Half-width of the uniform noise added to each value (chapter: 0.3).</source>
+        <translation>加到每个值上的均匀噪声的半宽（本章：0.3）。</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>图像数</translation>
+    </message>
+    <message>
+        <source>How many synthetic images to draw.</source>
+        <translation>生成多少张合成图像。</translation>
+    </message>
+    <message>
+        <source>Load…</source>
+        <translation>载入…</translation>
+    </message>
+    <message>
+        <source>no file</source>
+        <translation>没有文件</translation>
+    </message>
+    <message>
+        <source>A CSV file: each row the inputs then the label; a header row is allowed.</source>
+        <translation>CSV 文件：每行先是输入值，然后是标签；可以有表头行。</translation>
+    </message>
+    <message>
+        <source>inputs: the network has {n} inputs; enter {n} numbers</source>
+        <translation>输入：网络有 {n} 个输入；请输入 {n} 个数</translation>
+    </message>
+    <message>
+        <source>target y</source>
+        <translation>目标 y</translation>
+    </message>
+    <message>
+        <source>load a CSV file first</source>
+        <translation>请先载入一个 CSV 文件</translation>
+    </message>
+    <message>
+        <source>the file&apos;s rows have {0} inputs but the network has {n}: set Inputs to {1} in the Shape tab</source>
+        <translation>文件每行有 {0} 个输入，而网络有 {n} 个：请在“形状”选项卡中把“输入”设为 {1}</translation>
+    </message>
+    <message>
+        <source>{0}: {1} values per row; the window draws networks of 3–{MAX_INPUTS} inputs (the command line trains any width)</source>
+        <translation>{0}：每行 {1} 个值；窗口只能画 3–{MAX_INPUTS} 个输入的网络（命令行可以训练任意宽度）</translation>
+    </message>
+    <message>
+        <source>{0}: {1} rows × {2} inputs</source>
+        <translation>{0}：{1} 行 × {2} 个输入</translation>
+    </message>
+    <message>
+        <source>Load a data set</source>
+        <translation>载入数据集</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <source>How to read the window</source>
+        <translation>如何阅读本窗口</translation>
+    </message>
+    <message>
+        <source>The sample images&apos; licence note is missing from this installation.</source>
+        <translation>本安装中缺少示例图像的许可说明。</translation>
+    </message>
+    <message>
+        <source>Watch the hand-made 1D convolutional network of Pyrcz, *Applied Machine Learning in Python*, chapter &quot;Convolutional Neural Networks&quot; (2024), learn — one sample, one sub-step at a time — try 2D filters in the Image lab, and watch a small 2D CNN learn to read handwritten digits.</source>
+        <translation>观察 Pyrcz《Applied Machine Learning in Python》中“卷积神经网络”（Convolutional Neural Networks，2024）一章手工搭建的一维卷积网络如何学习——一次一个样本、一次一个子步骤；在图像实验室中尝试二维滤波；再看一个小型二维 CNN 学习识别手写数字。</translation>
+    </message>
+    <message>
+        <source>Built with Qt for Python (PySide6, LGPLv3), pyqtgraph (MIT) and NumPy (BSD).</source>
+        <translation>使用 Qt for Python（PySide6，LGPLv3）、pyqtgraph（MIT）和 NumPy（BSD）构建。</translation>
+    </message>
+    <message>
+        <source>Handwritten digits: {credit}.</source>
+        <translation>手写数字：{credit}。</translation>
+    </message>
+    <message>
+        <source>About CNN Visualiser</source>
+        <translation>关于 CNN Visualiser</translation>
+    </message>
 </context>
 <context>
     <name>DrawCanvas</name>
@@ -560,6 +1027,207 @@
 (large, filling the box)</source>
         <translation>在这里写一个数字
 （写大一些，填满方框）</translation>
+    </message>
+</context>
+<context>
+    <name>EquationsPanel</name>
+    <message>
+        <source>Which click of the step-through this equation is.</source>
+        <translation>这个公式是逐步演示的第几次点击。</translation>
+    </message>
+    <message>
+        <source>The equation of the highlighted part of the network, with the live numbers.</source>
+        <translation>网络中高亮部分的公式，代入了当前的数值。</translation>
+    </message>
+    <message>
+        <source>{title} — epoch {epoch}</source>
+        <translation>{title} —— 第 {epoch} 轮</translation>
+    </message>
+    <message>
+        <source>step {0} of {1}</source>
+        <translation>第 {0}/{1} 步</translation>
+    </message>
+    <message>
+        <source> (recorded)</source>
+        <translation>（已记录）</translation>
+    </message>
+    <message>
+        <source>Forward pass of sample {0} — epoch {1}{live}</source>
+        <translation>样本 {0} 的前向传播 —— 第 {1} 轮{live}</translation>
+    </message>
+    <message>
+        <source>loss = {0}</source>
+        <translation>损失 = {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ExperimentPanel</name>
+    <message>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>learning rate: must be greater than 0</source>
+        <translation>学习率：必须大于 0</translation>
+    </message>
+    <message>
+        <source>learning rate: at most {MAX_LR:g}</source>
+        <translation>学习率：最大为 {MAX_LR:g}</translation>
+    </message>
+    <message>
+        <source>Learning rate η</source>
+        <translation>学习率 η</translation>
+    </message>
+    <message>
+        <source>Step size η of gradient descent: &gt; 0 and ≤ {MAX_LR:g}.</source>
+        <translation>梯度下降的步长 η：&gt; 0 且 ≤ {MAX_LR:g}。</translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation>无上限</translation>
+    </message>
+    <message>
+        <source>Epoch limit</source>
+        <translation>训练轮次上限</translation>
+    </message>
+    <message>
+        <source>Training pauses after this many epochs (0 = no limit); the chapter runs 1000.</source>
+        <translation>训练到这么多轮后暂停（0 = 无上限）；本章训练 1000 轮。</translation>
+    </message>
+    <message>
+        <source>Weight seed</source>
+        <translation>权重种子</translation>
+    </message>
+    <message>
+        <source>Seed of the initial weights (13 gives the chapter&apos;s).</source>
+        <translation>初始权重的种子（取 13 得到本章的权重）。</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>batch: update once per epoch on the mean gradient (chapter); sgd: after every sample; minibatch: after every batch.</source>
+        <translation>batch：每轮用平均梯度更新一次（本章）；sgd：每个样本之后更新；minibatch：每个小批量之后更新。</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批量大小</translation>
+    </message>
+    <message>
+        <source>Samples per update in minibatch mode.</source>
+        <translation>小批量模式下每次更新用的样本数。</translation>
+    </message>
+    <message>
+        <source>Optimiser</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>gd: plain gradient descent (chapter); momentum and adam: the refinements it names.</source>
+        <translation>gd：普通梯度下降（本章）；momentum 和 adam：本章提到的改进方法。</translation>
+    </message>
+    <message>
+        <source>Initialiser</source>
+        <translation>初始化方法</translation>
+    </message>
+    <message>
+        <source>chapter: its uniform draws; xavier/he: the Glorot and He uniform schemes.</source>
+        <translation>chapter：本章的均匀分布抽样；xavier/he：Glorot 与 He 的均匀初始化方案。</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <source>The feature-map nodes&apos; activation (the chapter uses sigmoid).</source>
+        <translation>特征图节点的激活函数（本章用 sigmoid）。</translation>
+    </message>
+    <message>
+        <source>η decay / epoch</source>
+        <translation>η 每轮衰减</translation>
+    </message>
+    <message>
+        <source>Multiply η by this after every epoch: 1 = no decay, e.g. 0.999 for a slow decay.</source>
+        <translation>每轮之后把 η 乘以这个数：1 = 不衰减，例如 0.999 表示缓慢衰减。</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Check the settings and restart training with them (or press Enter).</source>
+        <translation>检查这些设置并用它们重新开始训练（也可按 Enter）。</translation>
+    </message>
+    <message>
+        <source>η decay</source>
+        <translation>η 衰减</translation>
+    </message>
+    <message>
+        <source>η decay: must be in (0, 1]; 1 means no decay</source>
+        <translation>η 衰减：必须在 (0, 1] 之中；1 表示不衰减</translation>
+    </message>
+    <message>
+        <source>batch size: at most the {0} samples of the data</source>
+        <translation>批量大小：最多为数据的 {0} 个样本</translation>
+    </message>
+    <message>
+        <source>Fix the field marked in red to apply.</source>
+        <translation>请先修正标红的字段再应用。</translation>
+    </message>
+    <message>
+        <source>Not applied: {0}</source>
+        <translation>未应用：{0}</translation>
+    </message>
+    <message>
+        <source>Classification: the data are now the 3 slope classes (down, flat, up).</source>
+        <translation>分类：数据现在是 3 个斜率类别（下降、平坦、上升）。</translation>
+    </message>
+    <message>
+        <source>Regression: the data are now the chapter&apos;s images with their slopes.</source>
+        <translation>回归：数据现在是本章的图像及其斜率。</translation>
+    </message>
+    <message>
+        <source>New data: {count} synthetic images of {n} values (seed {seed}, noise {noise:g}).</source>
+        <translation>新的数据：{count} 张合成图像，每张 {n} 个值（种子 {seed}，噪声 {noise:g}）。</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>{0}: cancelled after {start:,} of {total:,} rows</source>
+        <translation>{0}：写了 {total:,} 行中的 {start:,} 行后取消</translation>
+    </message>
+    <message>
+        <source>{name}: that is a folder; choose a file name</source>
+        <translation>{name}：这是一个文件夹；请选择一个文件名</translation>
+    </message>
+    <message>
+        <source>{name}: the folder {0} does not exist</source>
+        <translation>{name}：文件夹 {0} 不存在</translation>
+    </message>
+    <message>
+        <source>{0}: nothing was drawn to write</source>
+        <translation>{0}：没有画出任何可写入的内容</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>there is no picture to export in this view</source>
+        <translation>这个视图中没有可导出的图片</translation>
+    </message>
+    <message>
+        <source>the picture could not be drawn</source>
+        <translation>无法绘制该图片</translation>
+    </message>
+    <message>
+        <source>the picture could not be encoded as PNG</source>
+        <translation>无法把该图片编码为 PNG</translation>
+    </message>
+    <message>
+        <source>{0}: choose a .png or .svg file name</source>
+        <translation>{0}：请选择 .png 或 .svg 文件名</translation>
     </message>
 </context>
 <context>
@@ -687,10 +1355,230 @@
     </message>
 </context>
 <context>
+    <name>FormRows</name>
+    <message>
+        <source>{what}: enter a number</source>
+        <translation>{what}：请输入一个数</translation>
+    </message>
+    <message>
+        <source>{what}: {0!r} is not a number</source>
+        <translation>{what}：{0!r} 不是数</translation>
+    </message>
+    <message>
+        <source>{what}: must be a finite number</source>
+        <translation>{what}：必须是有限数</translation>
+    </message>
+</context>
+<context>
     <name>GradientSum</name>
     <message>
         <source> + … ({0} more)</source>
         <translation> + …（另有 {0} 项）</translation>
+    </message>
+</context>
+<context>
+    <name>HelpPage</name>
+    <message>
+        <source># How to read the window
+
+</source>
+        <translation># 如何阅读本窗口
+
+</translation>
+    </message>
+    <message>
+        <source>## One moment on screen
+Everything in the window — the diagram, the formulas, the plots&apos; cursor and the status bar —
+shows the same moment. **Epoch N is the network after N epochs of training** (in the chapter&apos;s
+batch mode: after N updates); epoch 0 is the network before training. The chapter&apos;s figures
+plot, at epoch e, the values *used in* epoch e — our epoch e − 1. Numbers are shown with four
+significant figures (View → More / Fewer digits), tiny ones as ×10ⁿ, so every written sum can be
+checked from the numbers written.
+
+</source>
+        <translation>## 屏幕上的同一时刻
+窗口中的一切——网络图、公式、曲线的游标和状态栏——显示的都是同一个时刻。**第 N 轮指训练了 N 轮之后的网络**
+（在本章的批量模式下：即 N 次更新之后）；第 0 轮是训练之前的网络。本章的图在第 e 轮处画的是第 e 轮*所用*的值，
+也就是我们的第 e − 1 轮。数值显示四位有效数字（视图 → 更多位数 / 更少位数），很小的数写成 ×10ⁿ，
+因此每一个写出来的和都可以用写出来的数值自己验算。
+
+</translation>
+    </message>
+    <message>
+        <source>## The diagram (centre)
+The chapter&apos;s network, read left to right:
+
+* **I1 … I5** — the five values of one 1D &quot;image&quot; (the sample shown).
+* **K6, K7, K8** and **b_conv** — the one shared kernel. The same three weights slide over
+  the inputs, so K6 meets I1, I2 and I3 in turn; edges of the same kernel weight share a colour
+  (K6 red, K7 blue, K8 green, as in the chapter).
+* **C9, C10, C11** — the feature map: C9 = σ(I1·K6 + I2·K7 + I3·K8 + b_conv), and so on,
+  with σ(z) = 1 / (1 + e^(−z)).
+* **O12** — the output ŷ = λ9,12·C9 + λ10,12·C10 + λ11,12·C11 + b12 (linear).
+
+Numbers on the nodes are their values; numbers on the edges are weights. A node&apos;s fill is its
+value on the colour bar (orange above zero, purple below); a dashed edge is a negative weight
+and an edge&apos;s width grows with |weight|; the legend under the diagram lists the colours.
+**Click a weight to edit it** (Enter keeps it, Esc cancels): O12, the labels and the plots
+follow at once. Hover over a node or an edge for its gradient.
+
+</source>
+        <translation>## 网络图（中间）
+本章的网络，从左往右读：
+
+* **I1 … I5** —— 一张一维“图像”的五个值（当前显示的样本）。
+* **K6、K7、K8** 和 **b_conv** —— 唯一的共享卷积核。同样的三个权重在输入上滑动，所以 K6 依次遇到
+  I1、I2 和 I3；同一个卷积核权重的各条边颜色相同（K6 红、K7 蓝、K8 绿，与本章一致）。
+* **C9、C10、C11** —— 特征图：C9 = σ(I1·K6 + I2·K7 + I3·K8 + b_conv)，其余类推，
+  其中 σ(z) = 1 / (1 + e^(−z))。
+* **O12** —— 输出 ŷ = λ9,12·C9 + λ10,12·C10 + λ11,12·C11 + b12（线性）。
+
+节点上的数是节点的值；边上的数是权重。节点的填充色表示它在色标上的值（大于零为橙色，小于零为紫色）；
+虚线边表示负权重，边的粗细随 |权重| 增大；网络图下方的图例列出了各种颜色。
+**点击一个权重即可编辑它**（Enter 确认，Esc 取消）：O12、各个标签和曲线会立即随之变化。
+把鼠标悬停在节点或边上可以看到它的梯度。
+
+</translation>
+    </message>
+    <message>
+        <source>## The formulas (bottom)
+When not stepping, the panel shows the displayed sample&apos;s forward pass, its loss P (one
+sample&apos;s) and the **mean loss over the data set** (the number in the status bar). **Step sample**
+(→) walks one sample&apos;s pass one sub-step per click, highlighting the parts of the diagram it
+uses; until the update sub-step every view shows the parameters that pass used, from the update
+on the new ones. **Play sub-steps** walks them by itself at the chosen rate.
+
+1. the forward sums above, C9_in = I1·K6 + I2·K7 + I3·K8 + b_conv and C9 = σ(C9_in);
+2. the loss P = ½(ŷ − y)²;
+3. the output&apos;s delta δ12 = ∂P/∂ŷ = ŷ − y, and its gradients ∂P/∂λ9,12 = δ12·C9,
+   ∂P/∂b12 = δ12;
+4. the feature map&apos;s deltas δ9 = σ′(C9_in)·λ9,12·δ12 with σ′ = C9(1 − C9);
+5. the kernel gradients — each a sum of three terms because the kernel is shared:
+   ∂P/∂K6 = I1·δ9 + I2·δ10 + I3·δ11, ∂P/∂b_conv = δ9 + δ10 + δ11;
+6. the update θ ← θ − η·∂P/∂θ (in batch mode the gradient is the mean over the samples and
+   there is one update per epoch; sgd updates after every sample, minibatch after each batch).
+
+With **dropout** (Shape tab) a dropped feature-map node is multiplied by m = 0 and a kept one by
+m = 1/(1 − p); the formulas write every factor, so each sum still adds up. The loss plot then
+shows the mean loss without dropout (solid) and the training loss with the dropped nodes (dashed).
+
+**Momentum and Adam** follow PyTorch&apos;s conventions: momentum v ← μ·v + g, θ ← θ − η·v (v starts
+at the first gradient); Adam with bias correction, β1 = 0.9, β2 = 0.999, ε = 10⁻⁸.
+
+</source>
+        <translation>## 公式（下方）
+不在逐步演示时，这个面板显示当前样本的前向传播、它的损失 P（单个样本的损失）以及
+**整个数据集上的平均损失**（也就是状态栏中的数）。**单步样本**（→）每点击一次，就把一个样本的计算
+向前推进一个子步骤，并高亮网络图中用到的部分；在更新这个子步骤之前，每个视图显示的都是这次计算所用的参数，
+从更新开始显示新的参数。**播放子步骤**会按所选的速率自动逐步进行。
+
+1. 上面的前向求和，C9_in = I1·K6 + I2·K7 + I3·K8 + b_conv，以及 C9 = σ(C9_in)；
+2. 损失 P = ½(ŷ − y)²；
+3. 输出的误差项 δ12 = ∂P/∂ŷ = ŷ − y，以及它的梯度 ∂P/∂λ9,12 = δ12·C9、
+   ∂P/∂b12 = δ12；
+4. 特征图的误差项 δ9 = σ′(C9_in)·λ9,12·δ12，其中 σ′ = C9(1 − C9)；
+5. 卷积核的梯度——因为卷积核是共享的，每个梯度都是三项之和：
+   ∂P/∂K6 = I1·δ9 + I2·δ10 + I3·δ11，∂P/∂b_conv = δ9 + δ10 + δ11；
+6. 更新 θ ← θ − η·∂P/∂θ（批量模式下，梯度是所有样本的平均值，每轮更新一次；
+   sgd 每个样本之后更新，minibatch 每个小批量之后更新）。
+
+使用 **Dropout**（“形状”选项卡）时，被丢弃的特征图节点乘以 m = 0，保留的节点乘以
+m = 1/(1 − p)；公式会写出每一个因子，所以每个和依然能对上。损失曲线则同时显示不含 Dropout 的平均损失（实线）
+和含被丢弃节点的训练损失（虚线）。
+
+**动量和 Adam** 遵循 PyTorch 的约定：动量 v ← μ·v + g，θ ← θ − η·v（v 从第一个梯度开始）；
+Adam 带偏差修正，β1 = 0.9，β2 = 0.999，ε = 10⁻⁸。
+
+</translation>
+    </message>
+    <message>
+        <source>## The plots (right)
+Prediction against target, kernel weights and output weights against epoch (log axis), and
+the mean loss, as in the chapter. Click or drag on a plot to travel back to an earlier epoch;
+press Play to go on from the latest. With many images or weights the plots draw the first ten
+and a min–max band, and say so.
+
+</source>
+        <translation>## 曲线（右侧）
+与本章一样：预测值与目标值、卷积核权重和输出权重随训练轮次（对数坐标）的变化，以及平均损失。
+在曲线上点击或拖动可以回到更早的轮次；按“播放”从最新的轮次继续。图像或权重很多时，
+曲线只画前十条和一条最小–最大带，并注明这一点。
+
+</translation>
+    </message>
+    <message>
+        <source>## The Image lab (second tab)
+The same convolution in 2D: a k×k kernel slides over an image with padding p and stride s,
+giving maps of H′ = ⌊(H + 2p − k)/s⌋ + 1 rows (and likewise columns); then an activation and,
+if chosen, pooling. Hover over an output pixel to see its window and the weighted sum. The
+mouse wheel scrolls the stages, Ctrl+wheel zooms.
+
+</source>
+        <translation>## 图像实验室（第二个选项卡）
+同样的卷积，换成二维：一个 k×k 的卷积核以填充 p、步幅 s 在图像上滑动，得到
+H′ = ⌊(H + 2p − k)/s⌋ + 1 行（列数同理）的特征图；然后是激活函数，如果选了的话，再做池化。
+把鼠标悬停在输出像素上可以看到它的窗口和加权和。鼠标滚轮滚动各个阶段，Ctrl+滚轮缩放。
+
+</translation>
+    </message>
+    <message>
+        <source>## Files and undo
+A **workspace** (.cnnviz) keeps everything: the network, its data and settings, the optimiser&apos;s
+state, the random state and the whole training history, the step-through position, the speed,
+and the Image lab&apos;s image and settings. Open it later and Play carries on exactly where it
+stopped. The title bar shows the file&apos;s name, with • while there are unsaved changes.
+Apply and Reset ask before throwing a trained network away; **Edit → Undo** brings it back.
+**File → Export** writes the history as CSV, the plots or the diagram as PNG or SVG, or an
+Image lab stage.
+
+</source>
+        <translation>## 文件与撤销
+**工作区**（.cnnviz）保存一切：网络、它的数据和设置、优化器的状态、随机数状态和完整的训练历史、
+逐步演示的位置、速度，以及图像实验室的图像和设置。以后打开它，按“播放”就能从停下的地方原样继续。
+标题栏显示文件名，有未保存的更改时带 •。
+“应用”和“重置”在丢弃已训练的网络之前会先询问；**编辑 → 撤销**可以找回它。
+**文件 → 导出**可以把训练历史写成 CSV，把曲线或网络图写成 PNG 或 SVG，或者导出图像实验室的某个阶段。
+
+</translation>
+    </message>
+    <message>
+        <source>## Keys
+| key | does |
+| --- | --- |
+| Space | Play / Pause |
+| → / Shift+→ | Step sample / Step epoch |
+| Ctrl+Enter | Run N epochs (the number next to Run); Esc cancels it |
+| R | Reset the weights from the seed |
+| Ctrl+Z | Undo Apply or Reset |
+| Ctrl+O / Ctrl+S / Ctrl+Shift+S | Open / Save / Save As a workspace |
+| Ctrl+Shift+O | Open an image in the Image lab |
+| Ctrl+L, Ctrl+= / Ctrl+− | Value labels on/off, more / fewer digits |
+| F1 | This help |
+
+Space, → and R always reach the training controls, even while a number field has the focus;
+Enter in a field keeps its value and gives the keys back to the diagram. The experiment panel
+(left) chooses the data, learning rate η, seed and optimiser; press Apply to rebuild the network.
+Training stops at the epoch limit, when it diverges (the window then shows the last finite epoch
+and suggests a smaller η), or at a stop condition (Stop tab).
+</source>
+        <translation>## 按键
+| 按键 | 作用 |
+| --- | --- |
+| 空格 | 播放 / 暂停 |
+| → / Shift+→ | 单步样本 / 单步一轮 |
+| Ctrl+Enter | 训练 N 轮（“训练”旁边的数）；Esc 取消 |
+| R | 按种子重置权重 |
+| Ctrl+Z | 撤销“应用”或“重置” |
+| Ctrl+O / Ctrl+S / Ctrl+Shift+S | 打开 / 保存 / 另存工作区 |
+| Ctrl+Shift+O | 在图像实验室中打开图像 |
+| Ctrl+L、Ctrl+= / Ctrl+− | 数值标签开/关，更多 / 更少位数 |
+| F1 | 本帮助 |
+
+即使焦点在某个数字输入框中，空格、→ 和 R 也总是作用于训练控件；在输入框中按 Enter 会保留它的值，
+并把按键交还给网络图。左侧的实验面板用来选择数据、学习率 η、种子和优化器；按“应用”重建网络。
+训练会在以下情况停止：到达训练轮次上限；训练发散（此时窗口显示最后一个有限的轮次，并建议一个较小的 η）；
+或满足某个停止条件（“停止”选项卡）。
+</translation>
     </message>
 </context>
 <context>
@@ -1673,6 +2561,40 @@ mean over the {n} maps of [{listed}] = {v}</source>
     </message>
 </context>
 <context>
+    <name>Limits</name>
+    <message>
+        <source>the epoch limit must be 0 (no limit) or more, got {n}</source>
+        <translation>训练轮次上限必须是 0（无上限）或更大，收到的是 {n}</translation>
+    </message>
+    <message>
+        <source>Reached the epoch limit ({0}).</source>
+        <translation>已达到训练轮次上限（{0}）。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>CNN Visualiser</source>
+        <translation>CNN Visualiser</translation>
+    </message>
+    <message>
+        <source>Image lab</source>
+        <translation>图像实验室</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>视图</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>CNN on images</source>
+        <translation>图像上的 CNN</translation>
+    </message>
+</context>
+<context>
     <name>MisclassifiedGallery</name>
     <message>
         <source>Misclassified validation images</source>
@@ -1689,6 +2611,323 @@ mean over the {n} maps of [{listed}] = {v}</source>
     <message>
         <source>{n} of {0} validation images misclassified (true → predicted{more}). Click one to see its feature maps.</source>
         <translation>{0} 张验证集图像中有 {n} 张分类错误（真实 → 预测{more}）。点击一张可查看它的特征图。</translation>
+    </message>
+</context>
+<context>
+    <name>Moment</name>
+    <message>
+        <source>Epoch {0}</source>
+        <translation>第 {0} 轮</translation>
+    </message>
+    <message>
+        <source> (recorded)</source>
+        <translation>（已记录）</translation>
+    </message>
+    <message>
+        <source>Mean loss –</source>
+        <translation>平均损失 –</translation>
+    </message>
+    <message>
+        <source>Mean loss {0}</source>
+        <translation>平均损失 {0}</translation>
+    </message>
+    <message>
+        <source> of {total}</source>
+        <translation>/{total}</translation>
+    </message>
+    <message>
+        <source>sample {0}{of} · sub-step {1} of {2}</source>
+        <translation>样本 {0}{of} · 子步骤 {1}/{2}</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkControls</name>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Running {0} of {1} epochs: the epoch limit ({2}) stops the run there (raise it in the Experiment tab to go further).</source>
+        <translation>正在训练 {1} 轮中的 {0} 轮：训练轮次上限（{2}）让训练停在那里（要继续，请在“实验”选项卡中调高上限）。</translation>
+    </message>
+    <message>
+        <source>Change the shape? The trained network (epoch {0:,}) is replaced; Edit → Undo brings it back.</source>
+        <translation>更改形状吗？已训练的网络（第 {0:,} 轮）将被替换；“编辑 → 撤销”可以找回它。</translation>
+    </message>
+    <message>
+        <source>Reset the weights? The trained network (epoch {0:,}) is replaced; Edit → Undo brings it back.</source>
+        <translation>重置权重吗？已训练的网络（第 {0:,} 轮）将被替换；“编辑 → 撤销”可以找回它。</translation>
+    </message>
+    <message>
+        <source>Apply these settings? The trained network (epoch {0:,}) is replaced; Edit → Undo brings it back.</source>
+        <translation>应用这些设置吗？已训练的网络（第 {0:,} 轮）将被替换；“编辑 → 撤销”可以找回它。</translation>
+    </message>
+    <message>
+        <source>{what}? The trained network (epoch {0:,}) is replaced; Edit → Undo brings it back.</source>
+        <translation>{what}？已训练的网络（第 {0:,} 轮）将被替换；“编辑 → 撤销”可以找回它。</translation>
+    </message>
+    <message>
+        <source>CNN Visualiser</source>
+        <translation>CNN Visualiser</translation>
+    </message>
+    <message>
+        <source>Don&apos;t ask again</source>
+        <translation>不再询问</translation>
+    </message>
+    <message>
+        <source>&amp;Undo {0}</source>
+        <translation>撤销{0}(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Undone: the network before the last command is back.</source>
+        <translation>已撤销：上一条命令之前的网络回来了。</translation>
+    </message>
+    <message>
+        <source>{reason} {loss} at {epoch}.</source>
+        <translation>{reason} {epoch}时{loss}。</translation>
+    </message>
+    <message>
+        <source>Running {0} epochs: {1} done …</source>
+        <translation>正在训练 {0} 轮：已完成 {1} 轮 …</translation>
+    </message>
+    <message>
+        <source>Ran {0} epochs.</source>
+        <translation>已训练 {0} 轮。</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkTab</name>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Experiment</source>
+        <translation>实验</translation>
+    </message>
+    <message>
+        <source>Shape</source>
+        <translation>形状</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Which data, and the training settings (Apply to use them).</source>
+        <translation>用哪些数据，以及训练设置（按“应用”后生效）。</translation>
+    </message>
+    <message>
+        <source>The network&apos;s shape: inputs, kernels, stride, padding, output, dropout.</source>
+        <translation>网络的形状：输入、卷积核、步幅、填充、输出、Dropout。</translation>
+    </message>
+    <message>
+        <source>Stop training at a loss, or when a weight crosses a value.</source>
+        <translation>在损失达到某值或某个权重越过某值时停止训练。</translation>
+    </message>
+    <message>
+        <source>Classification</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>Plots and checks</source>
+        <translation>曲线与检验</translation>
+    </message>
+    <message>
+        <source>Plots</source>
+        <translation>曲线</translation>
+    </message>
+    <message>
+        <source>Gradient check</source>
+        <translation>梯度检验</translation>
+    </message>
+    <message>
+        <source>Backprop&apos;s gradients beside finite differences, for this sample.</source>
+        <translation>对当前样本，把反向传播的梯度与有限差分并排比较。</translation>
+    </message>
+    <message>
+        <source>Accuracy against epoch and the confusion matrix of the epoch shown.</source>
+        <translation>准确率随训练轮次的变化，以及显示轮次的混淆矩阵。</translation>
+    </message>
+    <message>
+        <source>Formulas and activations</source>
+        <translation>公式与激活函数</translation>
+    </message>
+    <message>
+        <source>Formulas</source>
+        <translation>公式</translation>
+    </message>
+    <message>
+        <source>Activation explorer</source>
+        <translation>激活函数探索</translation>
+    </message>
+    <message>
+        <source>f(z) and f′(z) with every feature-map node&apos;s operating point.</source>
+        <translation>f(z) 和 f′(z)，以及每个特征图节点的工作点。</translation>
+    </message>
+    <message>
+        <source>Diagram and plots</source>
+        <translation>网络图与曲线</translation>
+    </message>
+    <message>
+        <source>Views and formulas</source>
+        <translation>视图与公式</translation>
+    </message>
+    <message>
+        <source>Settings and views</source>
+        <translation>设置与视图</translation>
+    </message>
+    <message>
+        <source>Training stopped</source>
+        <translation>训练已停止</translation>
+    </message>
+    <message>
+        <source>Gradient check not possible here: {0}</source>
+        <translation>这里无法做梯度检验：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>OptimizerRace</name>
+    <message>
+        <source>momentum (0.9)</source>
+        <extracomment>The racers: key, legend label, Trainer settings, light colour, dark colour, dashed.</extracomment>
+        <translation>动量（0.9）</translation>
+    </message>
+    <message>
+        <source>gd, η × {decay} per epoch</source>
+        <translation>gd，η 每轮 × {decay}</translation>
+    </message>
+    <message>
+        <source>Race</source>
+        <translation>开始比赛</translation>
+    </message>
+    <message>
+        <source>Train gd, momentum, Adam and gd with a decaying η from the same start.</source>
+        <translation>从同一起点分别用 gd、动量、Adam 和 η 衰减的 gd 训练。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop the race now; the curves so far stay on the plot.</source>
+        <translation>立即停止比赛；已画出的曲线保留在图上。</translation>
+    </message>
+    <message>
+        <source>How many epochs each optimiser trains (the chapter trains 1000).</source>
+        <translation>每个优化器训练多少轮（本章训练 1000 轮）。</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>训练轮次</translation>
+    </message>
+    <message>
+        <source>Epochs trained by all four optimisers together.</source>
+        <translation>四个优化器一共训练的轮数。</translation>
+    </message>
+    <message>
+        <source>The network, data and learning rate every optimiser gets.</source>
+        <translation>每个优化器得到的网络、数据和学习率。</translation>
+    </message>
+    <message>
+        <source>Press Race to train the four optimisers side by side.</source>
+        <translation>按“开始比赛”让四个优化器并排训练。</translation>
+    </message>
+    <message>
+        <source>Where each optimiser is, and why it stopped.</source>
+        <translation>每个优化器进行到哪里，以及为什么停止。</translation>
+    </message>
+    <message>
+        <source>Loss per epoch for each optimiser, both axes logarithmic.</source>
+        <translation>每个优化器每轮的损失，两个坐标轴都是对数刻度。</translation>
+    </message>
+    <message>
+        <source>epoch (log scale)</source>
+        <translation>训练轮次（对数刻度）</translation>
+    </message>
+    <message>
+        <source>loss (log scale)</source>
+        <translation>损失（对数刻度）</translation>
+    </message>
+    <message>
+        <source>softmax, 3 classes</source>
+        <translation>softmax，3 个类别</translation>
+    </message>
+    <message>
+        <source>1 linear output</source>
+        <translation>1 个线性输出</translation>
+    </message>
+    <message>
+        <source>1 kernel of {k}</source>
+        <translation>1 个尺寸为 {k} 的卷积核</translation>
+    </message>
+    <message>
+        <source>{n} kernels of {k}</source>
+        <translation>{n} 个尺寸为 {k} 的卷积核</translation>
+    </message>
+    <message>
+        <source>1 feature-map node</source>
+        <translation>1 个特征图节点</translation>
+    </message>
+    <message>
+        <source>{n} feature-map nodes</source>
+        <translation>{n} 个特征图节点</translation>
+    </message>
+    <message>
+        <source>1 sample</source>
+        <translation>1 个样本</translation>
+    </message>
+    <message>
+        <source>{n} samples</source>
+        <translation>{n} 个样本</translation>
+    </message>
+    <message>
+        <source>, dropout {p:g}</source>
+        <translation>，Dropout {p:g}</translation>
+    </message>
+    <message>
+        <source>{inputs} inputs, {kernels}, {nodes}, {out}{dropout} · {samples} · η = {lr:g} · batch mode · seed {seed}</source>
+        <translation>{inputs} 个输入，{kernels}，{nodes}，{out}{dropout} · {samples} · η = {lr:g} · 批量模式 · 种子 {seed}</translation>
+    </message>
+    <message>
+        <source>Racing…</source>
+        <translation>比赛中…</translation>
+    </message>
+    <message>
+        <source> at epoch {epoch}</source>
+        <translation>，第 {epoch} 轮</translation>
+    </message>
+    <message>
+        <source> (diverged)</source>
+        <translation>（发散）</translation>
+    </message>
+    <message>
+        <source>Cancelled. Final loss, lowest first: {0}.</source>
+        <translation>已取消。最终损失，从低到高：{0}。</translation>
+    </message>
+    <message>
+        <source>Finished. Final loss, lowest first: {0}.</source>
+        <translation>已完成。最终损失，从低到高：{0}。</translation>
+    </message>
+    <message>
+        <source> Diverged (η too large for it): {0}.</source>
+        <translation> 发散的（η 对它太大）：{0}。</translation>
     </message>
 </context>
 <context>
@@ -1774,6 +3013,217 @@ mean over the {n} maps of [{listed}] = {v}</source>
     </message>
 </context>
 <context>
+    <name>RecentFiles</name>
+    <message>
+        <source>Removed from Open Recent (no longer there): {names}.</source>
+        <translation>已从“最近打开”中移除（文件已不存在）：{names}。</translation>
+    </message>
+    <message>
+        <source>No recent workspaces</source>
+        <translation>没有最近的工作区</translation>
+    </message>
+    <message>
+        <source>Clear the list</source>
+        <translation>清空列表</translation>
+    </message>
+</context>
+<context>
+    <name>Remembered</name>
+    <message>
+        <source>mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <source>optimiser</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>initialiser</source>
+        <translation>初始化方法</translation>
+    </message>
+    <message>
+        <source>activation</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <source>η decay</source>
+        <translation>η 衰减</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>kernels</source>
+        <translation>卷积核数</translation>
+    </message>
+    <message>
+        <source>kernel size</source>
+        <translation>卷积核尺寸</translation>
+    </message>
+    <message>
+        <source>stride</source>
+        <translation>步幅</translation>
+    </message>
+    <message>
+        <source>padding</source>
+        <translation>填充</translation>
+    </message>
+    <message>
+        <source>dropout</source>
+        <translation>Dropout</translation>
+    </message>
+    <message>
+        <source>Restored from your last session: {0} — not the chapter&apos;s settings (the Experiment and Shape tabs show them).</source>
+        <translation>已恢复上次会话的设置：{0} —— 不是本章的设置（“实验”和“形状”选项卡中可以看到）。</translation>
+    </message>
+    <message>
+        <source>The image {image} is missing; the lab keeps its current image.</source>
+        <translation>图像 {image} 不存在；实验室保留当前的图像。</translation>
+    </message>
+</context>
+<context>
+    <name>ShapeEditor</name>
+    <message>
+        <source>1 kernel of {k}</source>
+        <extracomment>The shape keys this editor owns; any other Network keyword given to ``set_shape`` passes through.</extracomment>
+        <translation>1 个尺寸为 {k} 的卷积核</translation>
+    </message>
+    <message>
+        <source>{n} kernels of {k}</source>
+        <translation>{n} 个尺寸为 {k} 的卷积核</translation>
+    </message>
+    <message>
+        <source>{nk} × {npos} = {nodes} feature-map nodes {maps}</source>
+        <translation>{nk} × {npos} = {nodes} 个特征图节点 {maps}</translation>
+    </message>
+    <message>
+        <source>{nodes} feature-map nodes {maps}</source>
+        <translation>{nodes} 个特征图节点 {maps}</translation>
+    </message>
+    <message>
+        <source>1 feature-map node {maps}</source>
+        <translation>1 个特征图节点 {maps}</translation>
+    </message>
+    <message>
+        <source>{n} inputs → {kernels} (stride {stride}, padding {padding}) → {fmap} → {out}</source>
+        <translation>{n} 个输入 → {kernels}（步幅 {stride}，填充 {padding}）→ {fmap} → {out}</translation>
+    </message>
+    <message>
+        <source>Stride {0} &gt; kernel size {1}: some inputs are never seen.</source>
+        <translation>步幅 {0} &gt; 卷积核尺寸 {1}：有些输入永远不会被看到。</translation>
+    </message>
+    <message>
+        <source>Padding {0} ≥ kernel size {1}: the end nodes see only zeros.</source>
+        <translation>填充 {0} ≥ 卷积核尺寸 {1}：两端的节点只看到零。</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <extracomment>asked before applying over a trained network; returns True to go ahead</extracomment>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>How many values each 1D image has (the chapter: 5, I1–I5); 3–{MAX_INPUTS}.</source>
+        <translation>每张一维图像有多少个值（本章：5 个，I1–I5）；3–{MAX_INPUTS}。</translation>
+    </message>
+    <message>
+        <source>Kernel size</source>
+        <translation>卷积核尺寸</translation>
+    </message>
+    <message>
+        <source>How many inputs one kernel covers (the chapter: 3, K6–K8); at most inputs + 2·padding.</source>
+        <translation>一个卷积核覆盖多少个输入（本章：3 个，K6–K8）；最多为 输入 + 2·填充。</translation>
+    </message>
+    <message>
+        <source>Kernels</source>
+        <translation>卷积核</translation>
+    </message>
+    <message>
+        <source>How many kernels slide along the input, each with its own feature map (1–{MAX_KERNELS}).</source>
+        <translation>有多少个卷积核沿输入滑动，每个都有自己的特征图（1–{MAX_KERNELS}）。</translation>
+    </message>
+    <message>
+        <source>Stride</source>
+        <translation>步幅</translation>
+    </message>
+    <message>
+        <source>How many inputs the kernel moves between feature-map nodes (the chapter: 1).</source>
+        <translation>相邻特征图节点之间卷积核移动多少个输入（本章：1）。</translation>
+    </message>
+    <message>
+        <source>Zero padding</source>
+        <translation>零填充</translation>
+    </message>
+    <message>
+        <source>How many zeros are added at each end of the input before sliding the kernel.</source>
+        <translation>滑动卷积核之前在输入两端各补多少个零。</translation>
+    </message>
+    <message>
+        <source>Regression: 1 linear output</source>
+        <translation>回归：1 个线性输出</translation>
+    </message>
+    <message>
+        <source>Classification: softmax, {N_CLASSES} classes</source>
+        <translation>分类：softmax，{N_CLASSES} 个类别</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Regression predicts one number (the chapter&apos;s slope); classification gives {N_CLASSES} class probabilities.</source>
+        <translation>回归预测一个数（本章的斜率）；分类给出 {N_CLASSES} 个类别的概率。</translation>
+    </message>
+    <message>
+        <source>Dropout p</source>
+        <translation>Dropout p</translation>
+    </message>
+    <message>
+        <source>Probability that a feature-map node is dropped in a training epoch (0 = off).</source>
+        <translation>一个特征图节点在一轮训练中被丢弃的概率（0 = 关闭）。</translation>
+    </message>
+    <message>
+        <source>The network this shape builds, with the chapter&apos;s node numbering.</source>
+        <translation>这个形状构建出的网络，按本章的方式给节点编号。</translation>
+    </message>
+    <message>
+        <source>Legal but surprising choices, explained; they do not stop Apply.</source>
+        <translation>合法但出人意料的选择的说明；它们不妨碍“应用”。</translation>
+    </message>
+    <message>
+        <source>Apply shape</source>
+        <translation>应用形状</translation>
+    </message>
+    <message>
+        <source>Rebuild the network with this shape (discards the current training).</source>
+        <translation>按这个形状重建网络（丢弃当前的训练）。</translation>
+    </message>
+    <message>
+        <source>Chapter</source>
+        <translation>本章</translation>
+    </message>
+    <message>
+        <source>Go back to the chapter&apos;s shape: 5 inputs, one kernel of 3, one output.</source>
+        <translation>回到本章的形状：5 个输入，一个尺寸为 3 的卷积核，一个输出。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The network this shape builds&lt;/b&gt;</source>
+        <translation>&lt;b&gt;这个形状构建出的网络&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Change the network&apos;s shape</source>
+        <translation>更改网络形状</translation>
+    </message>
+    <message>
+        <source>Changing the shape discards the trained network (epoch {0}). Continue?</source>
+        <translation>更改形状会丢弃已训练的网络（第 {0} 轮）。继续吗？</translation>
+    </message>
+    <message>
+        <source>Fix the field marked in red to apply.</source>
+        <translation>请先修正标红的字段再应用。</translation>
+    </message>
+</context>
+<context>
     <name>StageView</name>
     <message>
         <source>Conv</source>
@@ -1834,6 +3284,52 @@ mean over the {n} maps of [{listed}] = {v}</source>
     <message>
         <source>&lt;b&gt;{title}&lt;/b&gt; {size} · {n} maps</source>
         <translation>&lt;b&gt;{title}&lt;/b&gt; {size} · {n} 张图</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <source>Status message</source>
+        <translation>状态消息</translation>
+    </message>
+    <message>
+        <source>Epoch 0</source>
+        <translation>第 0 轮</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>训练轮次</translation>
+    </message>
+    <message>
+        <source>Epoch N is the network after N epochs of training (the chapter&apos;s batch mode: after N updates).</source>
+        <translation>第 N 轮指训练了 N 轮之后的网络（本章的批量模式下：即 N 次更新之后）。</translation>
+    </message>
+    <message>
+        <source>Mean loss –</source>
+        <translation>平均损失 –</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>The mean loss over the whole data set of the network shown (without dropout). The formulas show P, one sample&apos;s loss.</source>
+        <translation>当前显示的网络在整个数据集上的平均损失（不含 Dropout）。公式中显示的 P 是单个样本的损失。</translation>
+    </message>
+    <message>
+        <source>Step-through: {where} — {title}. Press → for the next.</source>
+        <translation>逐步演示：{where} —— {title}。按 → 进入下一步。</translation>
+    </message>
+    <message>
+        <source>Showing {epoch}; press Play to go on from the latest epoch.</source>
+        <translation>正在显示{epoch}；按“播放”从最新的轮次继续。</translation>
+    </message>
+</context>
+<context>
+    <name>StepFiles</name>
+    <message>
+        <source>CSV table (*.csv);;LaTeX (*.tex)</source>
+        <translation>CSV 表格 (*.csv);;LaTeX (*.tex)</translation>
     </message>
 </context>
 <context>
@@ -1955,6 +3451,453 @@ mean over the {n} maps of [{listed}] = {v}</source>
     <message>
         <source>Click a cell of the δ map to light up its term.</source>
         <translation>点击 δ 图中的一个单元，点亮它对应的那一项。</translation>
+    </message>
+</context>
+<context>
+    <name>StopPanel</name>
+    <message>
+        <source>At epoch</source>
+        <translation>到达轮次</translation>
+    </message>
+    <message>
+        <source>Stop when this many epochs are complete (the chapter trains 1000).</source>
+        <translation>完成这么多轮后停止（本章训练 1000 轮）。</translation>
+    </message>
+    <message>
+        <source>When loss &lt; ε</source>
+        <translation>当损失 &lt; ε</translation>
+    </message>
+    <message>
+        <source>Stop when an epoch&apos;s mean loss falls below ε, a positive number such as 1e-4.</source>
+        <translation>当某轮的平均损失降到 ε 以下时停止；ε 是正数，例如 1e-4。</translation>
+    </message>
+    <message>
+        <source>When weight</source>
+        <translation>当权重</translation>
+    </message>
+    <message>
+        <source>The parameter to watch (chapter names: K6…, λ9,12…, b_conv, b12).</source>
+        <translation>要监视的参数（本章的名称：K6…、λ9,12…、b_conv、b12）。</translation>
+    </message>
+    <message>
+        <source>crosses</source>
+        <translation>越过</translation>
+    </message>
+    <message>
+        <source>The value the weight must cross, from either side, to stop.</source>
+        <translation>权重从任一侧越过这个值时停止。</translation>
+    </message>
+    <message>
+        <source>Stop in the epoch the chosen weight passes through the value, from either side.</source>
+        <translation>在所选权重从任一侧越过这个值的那一轮停止。</translation>
+    </message>
+    <message>
+        <source>On a non-finite value (built in)</source>
+        <translation>出现非有限值时（内置）</translation>
+    </message>
+    <message>
+        <source>Always on: the trainer itself stops, keeping the last good weights, when the loss or a weight becomes infinite or NaN (usually a learning rate that is too large).</source>
+        <translation>始终开启：当损失或某个权重变成无穷大或 NaN 时（通常是学习率太大），训练器自己停止，并保留最后一组正常的权重。</translation>
+    </message>
+    <message>
+        <source>Always on: the trainer stops by itself, keeping the last good weights, when the loss or a weight becomes infinite or NaN.</source>
+        <translation>始终开启：当损失或某个权重变成无穷大或 NaN 时，训练器自己停止，并保留最后一组正常的权重。</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>ε</source>
+        <translation>ε</translation>
+    </message>
+    <message>
+        <source>ε: must be greater than 0 (the loss is never negative)</source>
+        <translation>ε：必须大于 0（损失永远不会是负数）</translation>
+    </message>
+    <message>
+        <source>choose a weight (the network has none listed)</source>
+        <translation>请选择一个权重（网络中没有列出任何权重）</translation>
+    </message>
+    <message>
+        <source>threshold</source>
+        <translation>阈值</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPlots</name>
+    <message>
+        <source>kernel weight</source>
+        <translation>卷积核权重</translation>
+    </message>
+    <message>
+        <source>output weight</source>
+        <translation>输出权重</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Click or drag on a plot to show that epoch; right-click for the plot menu.</source>
+        <translation>在曲线上点击或拖动可显示那一轮；右键打开曲线菜单。</translation>
+    </message>
+    <message>
+        <source>log loss axis</source>
+        <translation>损失用对数坐标</translation>
+    </message>
+    <message>
+        <source>Show the loss on a logarithmic axis, where its steady fall is clearer.</source>
+        <translation>在对数坐标上显示损失，它的稳定下降会更清楚。</translation>
+    </message>
+    <message>
+        <source>epoch (log)</source>
+        <translation>训练轮次（对数）</translation>
+    </message>
+    <message>
+        <source>The epoch shown in the diagram; drag to move through the run.</source>
+        <translation>网络图中显示的轮次；拖动可在整个训练过程中移动。</translation>
+    </message>
+    <message>
+        <source>mean loss over the data set</source>
+        <translation>整个数据集上的平均损失</translation>
+    </message>
+    <message>
+        <source>mean loss over the data set (no dropout)</source>
+        <translation>整个数据集上的平均损失（不含 Dropout）</translation>
+    </message>
+    <message>
+        <source>training loss with dropout</source>
+        <translation>含 Dropout 的训练损失</translation>
+    </message>
+    <message>
+        <source>epoch {0}   (click or drag on a plot to go back in time)</source>
+        <translation>第 {0} 轮   （在曲线上点击或拖动可回到过去）</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingWorker</name>
+    <message>
+        <source>Training has diverged: lower the learning rate, then press Reset.</source>
+        <translation>训练发散了：请降低学习率，然后按“重置”。</translation>
+    </message>
+    <message>
+        <source>Could not apply the settings: {exc}</source>
+        <translation>无法应用这些设置：{exc}</translation>
+    </message>
+    <message>
+        <source>{0}.</source>
+        <translation>{0}。</translation>
+    </message>
+    <message>
+        <source>Could not build the step-through: {exc}</source>
+        <translation>无法构建逐步演示：{exc}</translation>
+    </message>
+    <message>
+        <source>The step&apos;s values cannot be shown: they overflow.</source>
+        <translation>无法显示这一步的数值：它们溢出了。</translation>
+    </message>
+    <message>
+        <source>Epoch {0} cannot be shown: its values overflow.</source>
+        <translation>无法显示第 {0} 轮：它的数值溢出了。</translation>
+    </message>
+    <message>
+        <source>There is no sample {0}; the data has {1}.</source>
+        <translation>没有样本 {0}；数据只有 {1} 个样本。</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>flat out</source>
+        <translation>全速</translation>
+    </message>
+    <message>
+        <source>{eps:.1f} epochs/s</source>
+        <translation>{eps:.1f} 轮/秒</translation>
+    </message>
+    <message>
+        <source>{0} epochs/s</source>
+        <translation>{0} 轮/秒</translation>
+    </message>
+    <message>
+        <source>&amp;Play</source>
+        <translation>播放(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Train continuously at the chosen speed; press again to pause.</source>
+        <translation>按所选速度连续训练；再按一次暂停。</translation>
+    </message>
+    <message>
+        <source>Step &amp;sample</source>
+        <translation>单步样本(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Show the next sub-step of one sample&apos;s forward and backward pass.</source>
+        <translation>显示一个样本的前向传播和反向传播的下一个子步骤。</translation>
+    </message>
+    <message>
+        <source>Step &amp;epoch</source>
+        <translation>单步一轮(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Train one whole epoch (or finish the one being stepped).</source>
+        <translation>训练完整的一轮（或完成正在单步的这一轮）。</translation>
+    </message>
+    <message>
+        <source>&amp;Run N epochs</source>
+        <translation>训练 N 轮(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Train the number of epochs in the box next to this button.</source>
+        <translation>训练这个按钮旁边框中的轮数。</translation>
+    </message>
+    <message>
+        <source>&amp;Reset</source>
+        <translation>重置(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Re-initialise the weights from the seed and forget the training run.</source>
+        <translation>按种子重新初始化权重，并丢弃本次训练。</translation>
+    </message>
+    <message>
+        <source>Show value &amp;labels</source>
+        <translation>显示数值标签(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Show or hide the numbers written on the diagram.</source>
+        <translation>显示或隐藏网络图上写的数值。</translation>
+    </message>
+    <message>
+        <source>&amp;More digits</source>
+        <translation>更多位数(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Show one more decimal digit in the diagram&apos;s labels.</source>
+        <translation>网络图的标签多显示一位数字。</translation>
+    </message>
+    <message>
+        <source>&amp;Fewer digits</source>
+        <translation>更少位数(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Show one decimal digit fewer in the diagram&apos;s labels.</source>
+        <translation>网络图的标签少显示一位数字。</translation>
+    </message>
+    <message>
+        <source>&amp;How to read the window</source>
+        <translation>如何阅读本窗口(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Explain the diagram, the formulas and the controls.</source>
+        <translation>解释网络图、公式和各个控件。</translation>
+    </message>
+    <message>
+        <source>&amp;About CNN Visualiser</source>
+        <translation>关于 CNN Visualiser(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Show the program&apos;s purpose and the licences of the bundled images.</source>
+        <translation>显示本程序的用途以及自带图像的许可协议。</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Close the window and stop training.</source>
+        <translation>关闭窗口并停止训练。</translation>
+    </message>
+    <message>
+        <source>&amp;Flat out</source>
+        <translation>全速(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Train as fast as the machine can (the slider&apos;s right end); the slider sets a pace a learner can watch.</source>
+        <translation>以机器能达到的最快速度训练（滑块的最右端）；滑块可设置便于观看的速度。</translation>
+    </message>
+    <message>
+        <source>Play s&amp;ub-steps</source>
+        <translation>播放子步骤(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Walk the step-through by itself at the chosen rate (sub-steps a second).</source>
+        <translation>按所选速率（每秒子步骤数）自动进行逐步演示。</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Bring back the network that Apply, Reset or a new shape replaced.</source>
+        <translation>找回被“应用”、“重置”或新形状替换掉的网络。</translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Use the desktop&apos;s colours; applied at once.</source>
+        <translation>使用桌面的颜色；立即生效。</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>浅色(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Use light colours; applied at once.</source>
+        <translation>使用浅色；立即生效。</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>深色(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Use dark colours; applied at once.</source>
+        <translation>使用深色；立即生效。</translation>
+    </message>
+    <message>
+        <source>S&amp;ystem language</source>
+        <translation>跟随系统语言(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Speak the desktop&apos;s language (English when the app has no translation for it); after a restart.</source>
+        <translation>使用桌面的语言（本程序没有该语言的翻译时用英语）；重启后生效。</translation>
+    </message>
+    <message>
+        <source>Speak English; after a restart.</source>
+        <translation>使用英语；重启后生效。</translation>
+    </message>
+    <message>
+        <source>Speak Simplified Chinese (简体中文); after a restart.</source>
+        <translation>使用简体中文；重启后生效。</translation>
+    </message>
+    <message>
+        <source>Epochs to run</source>
+        <translation>要训练的轮数</translation>
+    </message>
+    <message>
+        <source>How many epochs Run N epochs trains.</source>
+        <translation>“训练 N 轮”训练多少轮。</translation>
+    </message>
+    <message>
+        <source>Training speed</source>
+        <translation>训练速度</translation>
+    </message>
+    <message>
+        <source>Training speed from 2 epochs a second (left) to flat out (right).</source>
+        <translation>训练速度，从每秒 2 轮（左）到全速（右）。</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>Sub-steps a second</source>
+        <translation>每秒子步骤数</translation>
+    </message>
+    <message>
+        <source> /s</source>
+        <translation> /秒</translation>
+    </message>
+    <message>
+        <source>How many sub-steps a second Play sub-steps shows.</source>
+        <translation>“播放子步骤”每秒显示多少个子步骤。</translation>
+    </message>
+    <message>
+        <source>Digits on the diagram</source>
+        <translation>网络图上的位数</translation>
+    </message>
+    <message>
+        <source> digits</source>
+        <translation> 位</translation>
+    </message>
+    <message>
+        <source>How many decimal digits the diagram&apos;s labels show.</source>
+        <translation>网络图的标签显示多少位数字。</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练集</translation>
+    </message>
+    <message>
+        <source>Training toolbar</source>
+        <translation>训练工具栏</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Run N epochs</source>
+        <translation>训练 N 轮</translation>
+    </message>
+    <message>
+        <source> Speed </source>
+        <translation> 速度 </translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Sample &amp;images</source>
+        <translation>示例图像(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Training</source>
+        <translation>训练(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+</context>
+<context>
+    <name>WindowTitle</name>
+    <message>
+        <source>experiment 1 (the chapter&apos;s sample)</source>
+        <translation>实验 1（本章的样本）</translation>
+    </message>
+    <message>
+        <source>experiment 2 (the chapter&apos;s 10 images)</source>
+        <translation>实验 2（本章的 10 张图像）</translation>
+    </message>
+    <message>
+        <source>synthetic images</source>
+        <translation>合成图像</translation>
+    </message>
+    <message>
+        <source>3 classes</source>
+        <translation>3 个类别</translation>
+    </message>
+    <message>
+        <source>a CSV file</source>
+        <translation>一个 CSV 文件</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
     </message>
 </context>
 <context>
@@ -2788,11 +4731,11 @@ mean over the {n} maps of [{listed}] = {v}</source>
     </message>
     <message>
         <source>{line}   (P: the loss of sample {0})</source>
-        <translation>{line}   （P：样本 {0} 的损失）</translation>
+        <translation>{line}   (P：样本 {0} 的损失)</translation>
     </message>
     <message>
         <source>mean loss over the data set = {0}   (epoch {1:,})</source>
-        <translation>整个数据集上的平均损失 = {0}   （第 {1:,} 轮）</translation>
+        <translation>整个数据集上的平均损失 = {0}   (第 {1:,} 轮)</translation>
     </message>
     <message>
         <source>Loss P (cross-entropy)</source>
@@ -2852,7 +4795,7 @@ mean over the {n} maps of [{listed}] = {v}</source>
     </message>
     <message>
         <source>   (mean ∂P/∂{s} = </source>
-        <translation>   （平均 ∂P/∂{s} = </translation>
+        <translation>   (平均 ∂P/∂{s} = </translation>
     </message>
     <message>
         <source>{optimizer} step: Δθ comes from the gradient history, not only η·∂P/∂θ</source>
