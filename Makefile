@@ -6,7 +6,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test bench lint screenshots install-desktop clean
+.PHONY: run test bench lint screenshots install-desktop clean translations
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -40,6 +40,16 @@ lint: $(STAMP)
 # Every picture in the README, rendered from the app itself offscreen (the table in docs/screenshots.py).
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) docs/screenshots.py
+
+# The 简体中文 interface (docs/translation.md): pyside6-lupdate gathers every self.tr / translate /
+# QT_TRANSLATE_NOOP string of gui/ and every N_ (core/i18n.py) string of core/ into the .ts, keeping
+# the translations made so far; pyside6-lrelease compiles the .qm the app loads (both committed;
+# tests/gui/window/test_language.py fails when they lag behind the code).
+TS_FILES := resources/translations/cnn_visualiser_zh_CN.ts
+translations: $(STAMP)
+	$(VENV)/bin/pyside6-lupdate -silent -locations none -no-obsolete \
+	  -tr-function-alias QT_TRANSLATE_NOOP+=N_ $$(find core gui -name '*.py' | LC_ALL=C sort) -ts $(TS_FILES)
+	for ts in $(TS_FILES); do $(VENV)/bin/pyside6-lrelease -silent $$ts -qm $${ts%.ts}.qm; done
 
 # The desktop entry and icon, for this user only (no root), where desktop environments look:
 # $XDG_DATA_HOME (default ~/.local/share)/applications and …/icons/hicolor. Exec is this venv's

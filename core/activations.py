@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from core.i18n import N_
+
 LEAKY_SLOPE = 0.01  # slope of leaky ReLU for z < 0 (PyTorch's default)
 
 
@@ -75,7 +77,8 @@ def get_activation(name: str) -> Activation:
         return ACTIVATIONS[name]
     except KeyError:
         raise ValueError(
-            f"activation must be one of {', '.join(ACTIVATIONS)}; got {name!r}"
+            N_("optimizers", "activation must be one of {0}; got {name!r}").format(
+                ', '.join(ACTIVATIONS), name=name)
         ) from None
 
 

@@ -20,6 +20,8 @@ from collections.abc import Mapping
 
 import numpy as np
 
+from core.i18n import N_
+
 OPTIMIZERS = ("gd", "momentum", "adam")
 MAX_STEPS = 2**62  # a step count beyond this is a damaged file, not a long run
 
@@ -29,17 +31,22 @@ def _number(what: str, value, lo: float, hi: float, open_lo: bool = False, open_
     left, right = "(" if open_lo else "[", ")" if open_hi else "]"
     if isinstance(value, bool) or not isinstance(value, int | float | np.integer | np.floating):
         kind = type(value).__name__
-        raise ValueError(f"{what} must be a number in {left}{lo:g}, {hi:g}{right}, got {kind}")
+        raise ValueError(N_("optimizers", "{what} must be a number in {left}{lo:g}, "
+                                          "{hi:g}{right}, got {kind}").format(
+            what=what, left=left, lo=lo, hi=hi, right=right, kind=kind))
     v = float(value)
     if not (math.isfinite(v) and (v > lo if open_lo else v >= lo) and (v < hi if open_hi else v <= hi)):
-        raise ValueError(f"{what} must be a number in {left}{lo:g}, {hi:g}{right}, got {v:g}")
+        raise ValueError(N_("optimizers", "{what} must be a number in {left}{lo:g}, "
+                                          "{hi:g}{right}, got {v:g}").format(
+            what=what, left=left, lo=lo, hi=hi, right=right, v=v))
     return v
 
 
 def _betas(betas) -> tuple[float, float]:
     """Adam's (β1, β2): two numbers in [0, 1) (β = 1 never forgets, so 1 − βᵗ stays 0)."""
     if isinstance(betas, str | bytes | Mapping) or not hasattr(betas, "__len__") or len(betas) != 2:
-        raise ValueError(f"betas must be a pair of numbers in [0, 1), got {type(betas).__name__}")
+        raise ValueError(N_("optimizers", "betas must be a pair of numbers in [0, 1), got {0}").format(
+            type(betas).__name__))
     return (_number("betas[0] (β1)", betas[0], 0.0, 1.0, open_hi=True),
             _number("betas[1] (β2)", betas[1], 0.0, 1.0, open_hi=True))
 
@@ -57,28 +64,34 @@ def _mu(momentum) -> float:
 def _steps(state) -> int:
     """The step count ``t`` of a saved state: an integer from 0 to MAX_STEPS."""
     if not isinstance(state, Mapping) or "t" not in state:
-        raise ValueError("optimizer state must hold its step count t")
+        raise ValueError(N_("optimizers", "optimizer state must hold its step count t"))
     t = state["t"]
     if isinstance(t, bool) or not isinstance(t, int | np.integer) or not 0 <= t <= MAX_STEPS:
         shown = f"{t:,}" if isinstance(t, int | np.integer) and not isinstance(t, bool) and abs(t) < 10**30 \
             else type(t).__name__
-        raise ValueError(f"optimizer step count t must be an integer from 0 to {MAX_STEPS:,}, got {shown}")
+        raise ValueError(N_("optimizers", "optimizer step count t must be an integer from 0 to "
+                                          "{MAX_STEPS:,}, got {shown}").format(
+            MAX_STEPS=MAX_STEPS, shown=shown))
     return int(t)
 
 
 def _moments(state, key: str, size: int, nonnegative: bool = False) -> np.ndarray:
     """A saved moment vector: ``size`` finite numbers (≥ 0 for Adam's second moments)."""
     if key not in state:
-        raise ValueError(f"optimizer state lacks its moments {key}")
+        raise ValueError(N_("optimizers", "optimizer state lacks its moments {key}").format(key=key))
     try:
         a = np.asarray(state[key], dtype=np.float64)
     except (TypeError, ValueError):
-        raise ValueError(f"optimizer moments {key} must be numbers") from None
+        raise ValueError(N_("optimizers", "optimizer moments {key} must be numbers").format(
+            key=key)) from None
     if a.shape != (size,):
-        raise ValueError(f"optimizer moments {key} must hold {size} values, got shape {a.shape}")
+        raise ValueError(N_("optimizers", "optimizer moments {key} must hold {size} values, got "
+                                          "shape {0}").format(
+            a.shape, key=key, size=size))
     if not np.isfinite(a).all() or (nonnegative and (a < 0).any()):
-        need = "finite numbers ≥ 0" if nonnegative else "finite numbers"
-        raise ValueError(f"optimizer moments {key} must be {need}")
+        need = N_("optimizers", "finite numbers ≥ 0") if nonnegative else "finite numbers"
+        raise ValueError(N_("optimizers", "optimizer moments {key} must be {need}").format(
+            key=key, need=need))
     return a
 
 
@@ -194,4 +207,5 @@ def make_optimizer(name: str, size: int, lr: float, **kw) -> GD:
         return Momentum(size, lr, momentum=kw.get("momentum", 0.9))
     if name == "adam":
         return Adam(size, lr, betas=kw.get("betas", (0.9, 0.999)), eps=kw.get("eps", 1e-8))
-    raise ValueError(f"optimizer must be one of {', '.join(OPTIMIZERS)}; got {name!r}")
+    raise ValueError(N_("optimizers", "optimizer must be one of {0}; got {name!r}").format(
+        ', '.join(OPTIMIZERS), name=name))

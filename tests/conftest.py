@@ -47,6 +47,13 @@ def pytest_configure(config: pytest.Config) -> None:
     GUARD.install()
 
 
+def pytest_collection_finish(session: pytest.Session) -> None:
+    # Everything imported so far lives for the whole run: freeze it, so the collection after each
+    # Qt test (below) looks only at what tests make — ~2 ms instead of ~75 ms.
+    gc.collect()
+    gc.freeze()
+
+
 def pytest_unconfigure(config: pytest.Config) -> None:
     isolation.remove_sandbox()
 
@@ -61,6 +68,14 @@ def user_files_sandbox():
     assert QStandardPaths.isTestModeEnabled()
     assert QSettings("CNN Visualiser", "CNN Visualiser").fileName().startswith(str(_SANDBOX))
     yield _SANDBOX
+
+
+@pytest.fixture(autouse=True)
+def settings_stay_in_the_sandbox():
+    """Point QSettings back at the sandbox after each test: ``QSettings.setPath`` is global, and a
+    test that moves it (to its own tmp_path) would otherwise move it for every later test."""
+    yield
+    isolation.isolate_qt(_SANDBOX)
 
 
 @pytest.fixture(autouse=True)

@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 
 from core.chapter.sweep import Sweep, advance_sweep
+from core.i18n import N_
 
 SMALL_ELEMENTS = 2048  # N × feature-map nodes up to which the small layout is used
 TILE_ELEMENTS = 65536  # feature-map values per tile (512 KB a buffer: cache-resident, few calls)
@@ -61,7 +62,7 @@ def check_label(y, n: int) -> int:
     """A class label as an int, refusing non-integers and labels outside 0…n−1."""
     v = float(y)
     if v != round(v) or not 0 <= v < n:
-        raise ValueError(f"label must be an integer 0…{n - 1}, got {y!r}")
+        raise ValueError(N_("network", "label must be an integer 0…{0}, got {y!r}").format(n - 1, y=y))
     return int(v)
 
 

@@ -22,12 +22,13 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from core.chapter.network import Network
+from core.i18n import N_, joined
 
 PATHS = ("batch", "per-sample", "fused")
 PATH_NAMES = {
-    "batch": "Network.gradients (BatchPass: the pass that trains)",
-    "per-sample": "Network.backward (the step-through's pass)",
-    "fused": "one Trainer.run step (the training loop's update ÷ −η)",
+    "batch": N_("gradcheck", "Network.gradients (BatchPass: the pass that trains)"),
+    "per-sample": N_("gradcheck", "Network.backward (the step-through's pass)"),
+    "fused": N_("gradcheck", "one Trainer.run step (the training loop's update ÷ −η)"),
 }
 RTOL = 1e-6  # relative tolerance (the panel's "ok")
 ATOL = 1e-10  # absolute tolerance, in units of max(1, |P|): what a central difference resolves
@@ -76,10 +77,14 @@ class GradCheckReport:
         checked = ", ".join(self.paths)
         bad = self.failing
         if not bad:
-            return f"checked {checked}: every gradient agrees with the finite difference (ε = {self.eps:g})."
-        parts = [f"{p} gets {len(names)} wrong ({', '.join(names[:4])}{'…' if len(names) > 4 else ''})"
+            return N_("gradcheck", "checked {checked}: every gradient agrees with the finite "
+                                   "difference (ε = {0:g}).").format(
+                self.eps, checked=checked)
+        parts = [N_("gradcheck", "{path} gets {n} wrong ({names})").format(
+                     path=p, n=len(names), names=", ".join(names[:4]) + ("…" if len(names) > 4 else ""))
                  for p, names in bad.items()]
-        return f"checked {checked}: " + "; ".join(parts) + " — a kink (ReLU at z = 0) or a bug in that path."
+        return N_("gradcheck", "checked {checked}: {parts} — a kink (ReLU at z = 0) or a bug in that "
+                  "path.").format(checked=checked, parts=joined(N_("gradcheck", "; "), parts))
 
 
 def verdict(scaled_error: float, rtol: float = RTOL) -> str:
@@ -130,10 +135,11 @@ def gradient_report(
     check is of the masked loss the step trained on. ``net`` is never modified.
     """
     if not (eps > 0 and np.isfinite(eps)):
-        raise ValueError(f"eps must be a small positive number, got {eps!r}")
+        raise ValueError(N_("gradcheck", "eps must be a small positive number, got {eps!r}").format(eps=eps))
     unknown = set(paths) - set(PATHS)
     if unknown or not paths:
-        raise ValueError(f"paths must be some of {', '.join(PATHS)}; got {paths!r}")
+        raise ValueError(N_("gradcheck", "paths must be some of {0}; got {paths!r}").format(
+            ', '.join(PATHS), paths=paths))
     net = net.copy()
     X = np.atleast_2d(np.asarray(x, dtype=float))
     Y = np.asarray([y], dtype=float)

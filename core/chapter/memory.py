@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from core.chapter.batch_pass import SMALL_ELEMENTS, TILE_ELEMENTS
 from core.chapter.history import BUDGET_BYTES, KEEP_ALL
+from core.i18n import N_
 
 MAX_PARAMS = 10_000_000
 MAX_TRAINER_BYTES = 2 * 2**30  # what a trainer may allocate: room to spare on an 8 GB laptop
@@ -21,17 +22,20 @@ def shape_sizes(shape: dict) -> dict[str, int]:
     n, k, nk, s, p, no = (shape[key] for key in ("n_inputs", "kernel_size", "n_kernels", "stride",
                                                   "padding", "n_outputs"))
     if k > n + 2 * p:
-        raise ValueError(f"the network's kernel ({k}) is larger than its padded input "
-                             f"({n} inputs + 2·{p} padding)")
+        raise ValueError(N_("workspace", "the network's kernel ({k}) is larger than its "
+                                         "padded input ({n} inputs + 2·{p} padding)").format(
+            k=k, n=n, p=p))
     if shape["output"] == "softmax" and no < 2:
-        raise ValueError("a softmax output needs at least 2 output nodes")
+        raise ValueError(N_("workspace", "a softmax output needs at least 2 output nodes"))
     if shape["output"] == "linear" and no != 1:
-        raise ValueError("a linear output has exactly one node")
+        raise ValueError(N_("workspace", "a linear output has exactly one node"))
     npos = (n + 2 * p - k) // s + 1
     F = nk * npos
     P = nk * (k + 1) + no * (F + 1)
     if P > MAX_PARAMS:
-        raise ValueError(f"the network has {P:,} parameters, more than this app trains ({MAX_PARAMS:,})")
+        raise ValueError(N_("workspace", "the network has {P:,} parameters, more than this "
+                                         "app trains ({MAX_PARAMS:,})").format(
+            P=P, MAX_PARAMS=MAX_PARAMS))
     return {"npos": npos, "F": F, "P": P}
 
 

@@ -31,6 +31,7 @@ import numpy as np
 from core.activations import get_activation
 from core.chapter.batch_pass import BatchPass
 from core.chapter.readable_pass import ReadablePass
+from core.i18n import N_
 
 INITS = ("chapter", "xavier", "he")
 OUTPUTS = ("linear", "softmax")
@@ -74,20 +75,24 @@ class Network(ReadablePass):
             ("n_outputs", n_outputs, 1),
         ):
             if isinstance(value, bool) or not isinstance(value, int | np.integer) or value < low:
-                raise ValueError(f"{name} must be an integer ≥ {low}, got {value!r}")
+                raise ValueError(N_("network", "{name} must be an integer ≥ {low}, got {value!r}").format(
+                    name=name, low=low, value=value))
         if kernel_size > n_inputs + 2 * padding:
             raise ValueError(
-                f"kernel_size {kernel_size} is larger than the padded input "
-                f"({n_inputs} inputs + 2·{padding} padding)"
+                N_("network", "kernel_size {kernel_size} is larger than the padded input "
+                              "({n_inputs} inputs + 2·{padding} padding)").format(
+                    kernel_size=kernel_size, n_inputs=n_inputs, padding=padding)
             )
         if init not in INITS:
-            raise ValueError(f"init must be one of {', '.join(INITS)}; got {init!r}")
+            raise ValueError(N_("network", "init must be one of {0}; got {init!r}").format(
+                ', '.join(INITS), init=init))
         if output not in OUTPUTS:
-            raise ValueError(f"output must be one of {', '.join(OUTPUTS)}; got {output!r}")
+            raise ValueError(N_("network", "output must be one of {0}; got {output!r}").format(
+                ', '.join(OUTPUTS), output=output))
         if output == "softmax" and n_outputs < 2:
-            raise ValueError("n_outputs must be ≥ 2 for a softmax output")
+            raise ValueError(N_("network", "n_outputs must be ≥ 2 for a softmax output"))
         if output == "linear" and n_outputs != 1:
-            raise ValueError("a linear output has exactly one node (n_outputs=1)")
+            raise ValueError(N_("network", "a linear output has exactly one node (n_outputs=1)"))
         self.n_inputs = int(n_inputs)
         self.kernel_size = int(kernel_size)
         self.n_kernels = int(n_kernels)
@@ -253,13 +258,14 @@ class Network(ReadablePass):
         new = self.theta.copy()
         for name, value in params.items():
             if name not in self._index:
-                raise ValueError(f"no parameter named {name!r}")
+                raise ValueError(N_("network", "no parameter named {name!r}").format(name=name))
             try:
                 v = float(value)
             except (TypeError, ValueError):
-                raise ValueError(f"{name} must be a number, got {value!r}") from None
+                raise ValueError(N_("network", "{name} must be a number, got {value!r}").format(
+                    name=name, value=value)) from None
             if not math.isfinite(v):
-                raise ValueError(f"{name} must be finite, got {v}")
+                raise ValueError(N_("network", "{name} must be finite, got {v}").format(name=name, v=v))
             new[self._index[name]] = v
         self.theta[:] = new
 
@@ -277,17 +283,18 @@ class Network(ReadablePass):
         if X.ndim == 1:
             X = X[None, :]
         if X.ndim != 2 or X.shape[1] != self.n_inputs:
-            raise ValueError(f"X must have {self.n_inputs} columns, got shape {X.shape}")
+            raise ValueError(N_("network", "X must have {0} columns, got shape {1}").format(
+                self.n_inputs, X.shape))
         if X.shape[0] == 0:
-            raise ValueError("X has no samples")
+            raise ValueError(N_("network", "X has no samples"))
         y = np.asarray(y, dtype=float).reshape(-1)
         if y.shape[0] != X.shape[0]:
-            raise ValueError(f"y has {y.shape[0]} values for {X.shape[0]} samples")
+            raise ValueError(N_("network", "y has {0} values for {1} samples").format(y.shape[0], X.shape[0]))
         if not (np.isfinite(X).all() and np.isfinite(y).all()):
-            raise ValueError("X and y must be finite numbers")
+            raise ValueError(N_("network", "X and y must be finite numbers"))
         if self.output == "softmax":
             if not np.all((y == np.round(y)) & (y >= 0) & (y < self.n_outputs)):
-                raise ValueError(f"labels must be integers 0…{self.n_outputs - 1}")
+                raise ValueError(N_("network", "labels must be integers 0…{0}").format(self.n_outputs - 1))
         return X, y
 
     def batch_pass(self, X, y) -> BatchPass:

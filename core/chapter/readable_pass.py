@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from core.chapter.batch_pass import check_label, softmax_loss
+from core.i18n import N_
 
 
 class ReadablePass:
@@ -20,7 +21,8 @@ class ReadablePass:
     def _check_x(self, x) -> np.ndarray:
         x = np.asarray(x, dtype=float)
         if x.shape != (self.n_inputs,):
-            raise ValueError(f"x must have {self.n_inputs} values, got shape {x.shape}")
+            raise ValueError(N_("network", "x must have {0} values, got shape {1}").format(
+                self.n_inputs, x.shape))
         return x
 
     def forward(self, x, mask: dict[str, float] | None = None) -> dict[str, float]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from core.i18n import N_
+
 
 class SampleSteps:
     """``step_sample`` and the dropout masks (see the module docstring)."""
@@ -43,7 +45,7 @@ class SampleSteps:
         the start of the epoch (the last finite state).
         """
         if self.diverged:
-            raise RuntimeError(self.stopped_reason or "training has diverged")
+            raise RuntimeError(self.stopped_reason or N_("trainer", "training has diverged"))
         self._discard_partial()
         if self._pos == 0:
             self._start_epoch()

@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from core.i18n import N_
+
 
 @dataclass(frozen=True)
 class Block:
@@ -44,15 +46,18 @@ class Block:
 
 
 def _epoch_reason(epoch: int, limit: int) -> str:
-    return f"Stopped at epoch {epoch}: reached the stop epoch {limit}."
+    return N_("stops", "Stopped at epoch {epoch}: reached the stop epoch {limit}.").format(
+        epoch=epoch, limit=limit)
 
 
 def _loss_reason(epoch: int, loss: float, eps: float) -> str:
-    return f"Stopped at epoch {epoch}: the loss {loss:.3g} fell below ε = {eps:g}."
+    return N_("stops", "Stopped at epoch {epoch}: the loss {loss:.3g} fell below ε = {eps:g}.").format(
+        epoch=epoch, loss=loss, eps=eps)
 
 
 def _weight_reason(epoch: int, name: str, v: float, before: float, now: float) -> str:
-    return f"Stopped at epoch {epoch}: {name} crossed {v:g} ({before:.4g} → {now:.4g})."
+    return N_("stops", "Stopped at epoch {epoch}: {name} crossed {v:g} ({before:.4g} → {now:.4g}).").format(
+        epoch=epoch, name=name, v=v, before=before, now=now)
 
 
 @dataclass
@@ -67,11 +72,11 @@ class StopConditions:
 
     def __post_init__(self) -> None:
         if self.at_epoch is not None and self.at_epoch < 0:
-            raise ValueError(f"the stop epoch must be ≥ 0, got {self.at_epoch}")
+            raise ValueError(N_("stops", "the stop epoch must be ≥ 0, got {0}").format(self.at_epoch))
         if self.loss_below is not None and not (self.loss_below > 0 and math.isfinite(self.loss_below)):
-            raise ValueError(f"ε must be a positive number, got {self.loss_below}")
+            raise ValueError(N_("stops", "ε must be a positive number, got {0}").format(self.loss_below))
         if not math.isfinite(self.weight_value):
-            raise ValueError("the weight's threshold must be a finite number")
+            raise ValueError(N_("stops", "the weight's threshold must be a finite number"))
 
     def arm(self, trainer) -> None:
         """Remember the weight's current value (call before a run), checking the name."""
@@ -188,10 +193,10 @@ class StopHook:
 
 # --------------------------------------------------------------------------- divergence
 CAUSES = {
-    "loss-inf": "the loss became infinite",
-    "loss-nan": "the loss became not a number",
-    "weight-inf": "a weight became infinite",
-    "weight-nan": "a weight became not a number",
+    "loss-inf": N_("stops", "the loss became infinite"),
+    "loss-nan": N_("stops", "the loss became not a number"),
+    "weight-inf": N_("stops", "a weight became infinite"),
+    "weight-nan": N_("stops", "a weight became not a number"),
 }
 
 
@@ -212,10 +217,12 @@ def _rate(v: float) -> str:
 
 def divergence_message(epoch: int, cause: str, lr: float, suggestion: float | None) -> str:
     """What the status bar and the command line say when training diverged in ``epoch``."""
-    shown = "before training" if epoch <= 1 else f"after epoch {epoch - 1}"
-    tip = f"try {_rate(suggestion)} or lower" if suggestion is not None else "try a much smaller one"
-    return (f"Training diverged at epoch {epoch} ({CAUSES.get(cause, cause)}): the network is shown as "
-            f"it was {shown}. A learning rate of {_rate(lr)} is too large for this network; {tip}.")
+    shown = N_("stops", "before training") if epoch <= 1 else N_("stops", "after epoch {0}").format(epoch - 1)
+    tip = N_("stops", "try {0} or lower").format(
+        _rate(suggestion)) if suggestion is not None else N_("stops", "try a much smaller one")
+    return (N_("stops", "Training diverged at epoch {epoch} ({0}): the network is shown as it was "
+                        "{shown}. A learning rate of {1} is too large for this network; {tip}.").format(
+        CAUSES.get(cause, cause), _rate(lr), epoch=epoch, shown=shown, tip=tip))
 
 
 def suggest_learning_rate(trainer, work: float = 1e8, max_samples: int = 200) -> float | None:

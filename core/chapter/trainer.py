@@ -43,6 +43,7 @@ from core.chapter.network import Network
 from core.chapter.resume import Resumable
 from core.chapter.stepping import SampleSteps
 from core.chapter.stops import divergence_message, suggest_learning_rate
+from core.i18n import N_
 from core.optimizers import OPTIMIZERS, make_optimizer
 
 MODES = ("batch", "sgd", "minibatch")
@@ -73,24 +74,33 @@ class Trainer(SampleSteps, Resumable):
         try:
             lr = float(lr)
         except (TypeError, ValueError):
-            raise ValueError(f"lr must be a number, got {lr!r}") from None
+            raise ValueError(N_("trainer", "lr must be a number, got {lr!r}").format(lr=lr)) from None
         if not (math.isfinite(lr) and 0 < lr <= MAX_LR):
-            raise ValueError(f"lr must be a positive number no larger than {MAX_LR:g}, got {lr}")
+            raise ValueError(N_("trainer", "lr must be a positive number no larger than "
+                                           "{MAX_LR:g}, got {lr}").format(
+                MAX_LR=MAX_LR, lr=lr))
         if mode not in MODES:
-            raise ValueError(f"mode must be one of {', '.join(MODES)}; got {mode!r}")
+            raise ValueError(N_("trainer", "mode must be one of {0}; got {mode!r}").format(
+                ', '.join(MODES), mode=mode))
         if optimizer not in OPTIMIZERS:
-            raise ValueError(f"optimizer must be one of {', '.join(OPTIMIZERS)}; got {optimizer!r}")
+            raise ValueError(N_("trainer", "optimizer must be one of {0}; got {optimizer!r}").format(
+                ', '.join(OPTIMIZERS), optimizer=optimizer))
         if not (math.isfinite(lr_decay) and 0 < lr_decay <= 1):
-            raise ValueError(f"lr_decay must be in (0, 1], got {lr_decay}")
+            raise ValueError(N_("trainer", "lr_decay must be in (0, 1], got {lr_decay}").format(
+                lr_decay=lr_decay))
         if not (isinstance(dropout, int | float) and 0 <= dropout < 1):
-            raise ValueError(f"dropout must be a probability in [0, 1), got {dropout!r}")
+            raise ValueError(N_("trainer", "dropout must be a probability in [0, 1), got "
+                                           "{dropout!r}").format(
+                dropout=dropout))
         N = X.shape[0]
         if mode == "batch":
             batch_size = N
         elif mode == "sgd":
             batch_size = 1
         elif batch_size is None or not 1 <= int(batch_size) <= N:
-            raise ValueError(f"batch_size must be between 1 and {N} for minibatch mode")
+            raise ValueError(N_("trainer", "batch_size must be between 1 and {N} for minibatch "
+                                           "mode").format(
+                N=N))
         self.net = net
         self.X, self.y = X, y
         self.N = N
@@ -102,7 +112,8 @@ class Trainer(SampleSteps, Resumable):
         try:
             betas = tuple(betas)
         except TypeError:
-            raise ValueError(f"betas must be two numbers (β1, β2), got {betas!r}") from None
+            raise ValueError(N_("trainer", "betas must be two numbers (β1, β2), got {betas!r}").format(
+                betas=betas)) from None
         self._opt_kw = {"momentum": momentum, "betas": betas, "eps": eps}
         self.seed = net.seed if seed is None else int(seed)
         self.dropout = float(dropout)
@@ -110,10 +121,10 @@ class Trainer(SampleSteps, Resumable):
         self._labels = y.astype(int) if net.output == "softmax" else None
         need = trainer_bytes(net.shape_dict(), N, mode, float(dropout))
         if need > MAX_TRAINER_BYTES:  # refused before any buffer is made (core/chapter/memory.py)
-            raise ValueError(f"training {N:,} samples on this network would need about "
-                             f"{need / 2**30:.1f} GB; the app keeps a trainer under "
-                             f"{MAX_TRAINER_BYTES / 2**30:.0f} GB — use fewer samples or inputs, "
-                             "or batch mode")
+            raise ValueError(N_("trainer", "training {N:,} samples on this network would need about "
+                                           "{need:.1f} GB; the app keeps a trainer under {cap:.0f} GB "
+                                           "— use fewer samples or inputs, or batch mode").format(
+                N=N, need=need / 2**30, cap=MAX_TRAINER_BYTES / 2**30))
         self._ws_all = net.batch_pass(X, y)
         # sgd on a small data set: one ready pass per sample; otherwise passes refilled per batch
         self._ws_one = [net.batch_pass(X[i: i + 1], y[i: i + 1]) for i in range(N)] if (
@@ -391,7 +402,8 @@ class Trainer(SampleSteps, Resumable):
         return float(self.history.loss[-1])
 
     def _stop_loss(self, eps: float) -> None:
-        self.stopped_reason = f"Stopped at epoch {self.epoch}: the loss fell below {eps:g}."
+        self.stopped_reason = N_("trainer", "Stopped at epoch {0}: the loss fell below {eps:g}.").format(
+            self.epoch, eps=eps)
 
     # ------------------------------------------------------------- snapshot
     def current_loss(self) -> float:

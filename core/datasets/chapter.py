@@ -15,6 +15,8 @@ import math
 
 import numpy as np
 
+from core.i18n import N_
+
 #: Experiment 1: the chapter's single sample and target.
 CHAPTER_SAMPLE = (np.array([0.1, 0.2, 0.3, 0.4, 0.5]), 0.1)
 CHAPTER_DATA_SEED = 14
@@ -35,11 +37,13 @@ def synthetic_dataset(
     the chapter's (x − 3)·m.
     """
     if not isinstance(n_samples, int | np.integer) or n_samples < 1:
-        raise ValueError(f"n_samples must be an integer ≥ 1, got {n_samples!r}")
+        raise ValueError(N_("datasets", "n_samples must be an integer ≥ 1, got {n_samples!r}").format(
+            n_samples=n_samples))
     if not isinstance(n_inputs, int | np.integer) or n_inputs < 2:
-        raise ValueError(f"n_inputs must be an integer ≥ 2, got {n_inputs!r}")
+        raise ValueError(N_("datasets", "n_inputs must be an integer ≥ 2, got {n_inputs!r}").format(
+            n_inputs=n_inputs))
     if not (math.isfinite(noise) and noise >= 0):
-        raise ValueError(f"noise must be a number ≥ 0, got {noise!r}")
+        raise ValueError(N_("datasets", "noise must be a number ≥ 0, got {noise!r}").format(noise=noise))
     state = np.random.get_state()
     try:
         np.random.seed(seed)

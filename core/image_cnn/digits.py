@@ -19,6 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
+from core.i18n import N_
 from core.resources import resource_path
 
 DIGITS_SHAPE = (8, 8, 1)
@@ -78,10 +79,14 @@ def train_val_split(X, y, val_fraction: float = 0.2, seed: int = 0
     if X.shape[:1] != (n,) or y.ndim != 1:
         raise ValueError(f"X and y must hold the same number of images; got {X.shape[:1]} and {y.shape}")
     if not (isinstance(val_fraction, int | float) and 0 < val_fraction < 1):
-        raise ValueError(f"val_fraction must be between 0 and 1 (exclusive); got {val_fraction!r}")
+        raise ValueError(N_("image_cnn", "val_fraction must be between 0 and 1 (exclusive); got "
+                                         "{val_fraction!r}").format(
+            val_fraction=val_fraction))
     n_val = math.ceil(val_fraction * n - 1e-9)
     if not 1 <= n_val < n:
-        raise ValueError(f"a split of {n} image(s) with val_fraction {val_fraction} leaves one part empty")
+        raise ValueError(N_("image_cnn", "a split of {n} image(s) with val_fraction "
+                                         "{val_fraction} leaves one part empty").format(
+            n=n, val_fraction=val_fraction))
     rng = np.random.default_rng(seed)
     order = rng.permutation(n)
     classes, inverse = np.unique(y[order], return_inverse=True)
@@ -123,43 +128,53 @@ def dataset_from_images(images, labels, class_names: Sequence[str]) -> ImageData
     """
     names = tuple(str(c) for c in class_names)
     if len(names) < 2:
-        raise ValueError(f"a data set needs at least 2 classes (one sub-folder each); found {len(names)}"
-                         + (f": {names[0]!r}" if names else ""))
+        if names:
+            raise ValueError(N_("image_cnn", "a data set needs at least 2 classes (one sub-folder each); "
+                                "found {n}: {name!r}").format(n=len(names), name=names[0]))
+        raise ValueError(N_("image_cnn", "a data set needs at least 2 classes (one sub-folder each); "
+                            "found {n}").format(n=len(names)))
     if len(set(names)) != len(names):
-        raise ValueError(f"class names must be distinct; got {list(names)}")
+        raise ValueError(N_("image_cnn", "class names must be distinct; got {0}").format(list(names)))
     if isinstance(images, np.ndarray) and images.ndim >= 3:
         stack = images
     else:
         images = list(images)
         if not images:
-            raise ValueError("no readable images: every class is empty")
+            raise ValueError(N_("image_cnn", "no readable images: every class is empty"))
         shapes = {np.shape(im) for im in images}
         if len(shapes) != 1:
-            raise ValueError(f"all images must have the same size (resize them first); got {sorted(shapes)}")
+            raise ValueError(N_("image_cnn", "all images must have the same size (resize them "
+                                             "first); got {0}").format(
+                sorted(shapes)))
         stack = np.stack([np.asarray(im) for im in images])
     if stack.ndim == 3:
         stack = stack[..., None]
     if stack.ndim != 4 or stack.shape[-1] not in (1, 3) or 0 in stack.shape[1:]:
-        raise ValueError(f"images must be (H, W) greyscale or (H, W, 3) RGB; got {stack.shape[1:]}")
+        raise ValueError(N_("image_cnn", "images must be (H, W) greyscale or (H, W, 3) RGB; got "
+                                         "{0}").format(
+            stack.shape[1:]))
     if stack.dtype.kind in "iub":
         X = stack.astype(float) / (255.0 if stack.dtype.kind != "b" else 1.0)
     elif stack.dtype.kind == "f":
         X = stack.astype(float)
     else:
-        raise ValueError(f"images must hold numbers; got dtype {stack.dtype}")
+        raise ValueError(N_("image_cnn", "images must hold numbers; got dtype {0}").format(stack.dtype))
     if not np.isfinite(X).all():
-        raise ValueError("images contain non-finite values (NaN or ±inf)")
+        raise ValueError(N_("image_cnn", "images contain non-finite values (NaN or ±inf)"))
     y = np.asarray(labels)
     if y.shape != (len(X),) or (len(y) and y.dtype.kind not in "iu"):
-        raise ValueError(f"labels must be one whole number per image ({len(X)}); got shape {y.shape}")
+        raise ValueError(N_("image_cnn", "labels must be one whole number per image ({0}); got "
+                                         "shape {1}").format(
+            len(X), y.shape))
     y = y.astype(np.int64)
     if len(y) and (y.min() < 0 or y.max() >= len(names)):
-        raise ValueError(f"labels must be 0 … {len(names) - 1} (one per class); got {y.min()} … {y.max()}")
+        raise ValueError(N_("image_cnn", "labels must be 0 … {0} (one per class); got {1} … {2}").format(
+            len(names) - 1, y.min(), y.max()))
     counts = np.bincount(y, minlength=len(names))
     empty = [names[i] for i in np.flatnonzero(counts == 0)]
     if empty:
-        raise ValueError(f"class {', '.join(repr(e) for e in empty)} has no readable images; "
-                         f"every class needs at least one")
+        raise ValueError(N_("image_cnn", "class {classes} has no readable images; every class needs at "
+                            "least one").format(classes=", ".join(repr(e) for e in empty)))
     return ImageDataset(X, y, names)
 
 
@@ -168,9 +183,11 @@ def skipped_files_warning(skipped: Sequence[str], shown: int = 3) -> str:
     if not skipped:
         return ""
     names = ", ".join(str(s) for s in skipped[:shown])
-    more = f" and {len(skipped) - shown} more" if len(skipped) > shown else ""
-    noun = "file" if len(skipped) == 1 else "files"
-    return f"skipped {len(skipped)} unreadable {noun}: {names}{more}"
+    more = N_("image_cnn", " and {n} more").format(n=len(skipped) - shown) if len(skipped) > shown else ""
+    if len(skipped) == 1:
+        return N_("image_cnn", "skipped 1 unreadable file: {names}{more}").format(names=names, more=more)
+    return N_("image_cnn", "skipped {n} unreadable files: {names}{more}").format(n=len(skipped), names=names,
+                                                                               more=more)
 
 
 def folder_dataset_summary(dataset: ImageDataset, skipped: Sequence[str] = ()) -> str:
@@ -178,7 +195,11 @@ def folder_dataset_summary(dataset: ImageDataset, skipped: Sequence[str] = ()) -
     28×28 greyscale; skipped 1 unreadable file: cat/notes.txt'."""
     n, h, w, c = dataset.X.shape
     per = ", ".join(f"{name} {k}" for name, k in zip(dataset.class_names, dataset.counts, strict=True))
-    line = (f"{n} image{'s' if n != 1 else ''} in {len(dataset.class_names)} classes ({per}), "
-            f"{h}×{w} {'greyscale' if c == 1 else 'RGB'}")
+    kind = N_("image_cnn", "greyscale") if c == 1 else "RGB"
+    if n == 1:
+        line = N_("image_cnn", "1 image in {k} classes ({per}), {h}×{w} {kind}")
+    else:
+        line = N_("image_cnn", "{n} images in {k} classes ({per}), {h}×{w} {kind}")
+    line = line.format(n=n, k=len(dataset.class_names), per=per, h=h, w=w, kind=kind)
     warning = skipped_files_warning(skipped)
-    return f"{line}; {warning}" if warning else line
+    return N_("image_cnn", "{line}; {warning}").format(line=line, warning=warning) if warning else line

@@ -13,6 +13,7 @@ from collections.abc import Iterator, Mapping, Sequence
 
 import numpy as np
 
+from core.i18n import N_
 from core.image_cnn.layers import Activation, Conv, Dense, Dropout, Layer, softmax_cross_entropy
 from core.image_cnn.pooling import Pool
 from core.image_cnn.spec import LayerSpec, parse_layers
@@ -144,23 +145,30 @@ class ImageCNN:
             arr = arr[..., None]
         if arr.ndim != 4 or arr.shape[1:] != (h, w, c):
             want = f"(n, {h}, {w}, {c})" + (f" or (n, {h}, {w})" if c == 1 else "")
-            raise ValueError(f"{what} has shape {np.shape(X)}; this network takes {want}")
+            raise ValueError(N_("image_cnn", "{what} has shape {0}; this network takes {want}").format(
+                np.shape(X), what=what, want=want))
         if not np.isfinite(arr).all():
-            raise ValueError(f"{what} contains non-finite values (NaN or ±inf)")
+            raise ValueError(N_("image_cnn", "{what} contains non-finite values (NaN or ±inf)").format(
+                what=what))
         return arr
 
     def check_y(self, y, n: int, what: str = "y") -> np.ndarray:
         """Class labels 0 … n_classes − 1, one per image, as int64; else ValueError."""
         arr = np.asarray(y)
         if arr.ndim != 1 or arr.shape[0] != n:
-            raise ValueError(f"{what} must hold one label per image ({n}); got shape {arr.shape}")
+            raise ValueError(N_("image_cnn", "{what} must hold one label per image ({n}); got "
+                                             "shape {0}").format(
+                arr.shape, what=what, n=n))
         if arr.dtype.kind == "f" and np.all(np.isfinite(arr)) and np.all(arr == np.round(arr)):
             arr = arr.astype(np.int64)
         if arr.dtype.kind not in "iu":
-            raise ValueError(f"{what} must hold whole-number class labels; got dtype {arr.dtype}")
+            raise ValueError(N_("image_cnn", "{what} must hold whole-number class labels; got "
+                                             "dtype {0}").format(
+                arr.dtype, what=what))
         if n and (arr.min() < 0 or arr.max() >= self.n_classes):
-            raise ValueError(f"{what} has labels from {arr.min()} to {arr.max()}; this network's classes "
-                             f"are 0 … {self.n_classes - 1}")
+            raise ValueError(N_("image_cnn", "{what} has labels from {0} to {1}; this network's "
+                                             "classes are 0 … {2}").format(
+                arr.min(), arr.max(), self.n_classes - 1, what=what))
         return arr.astype(np.int64)
 
     def to_internal(self, X: np.ndarray) -> np.ndarray:

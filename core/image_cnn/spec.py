@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from core.i18n import N_
+
 ACTIVATION_KINDS = ("relu", "leaky_relu", "sigmoid", "tanh")
 POOL_KINDS = ("maxpool", "avgpool")
 HE_ACTIVATIONS = ("relu", "leaky_relu")  # He uniform init before these, Xavier uniform otherwise
@@ -24,11 +26,11 @@ MAX_PARAMS = 10_000_000  # a sanity cap: 80 MB of float64 parameters (and as muc
 _INT = re.compile(r"^[+-]?\d+$")
 
 SYNTAX = {
-    "conv": "'conv:N:K', 'conv:N:K:S' or 'conv:N:K:S:P' (whole numbers)",
-    "maxpool": "'maxpool:K' or 'maxpool:K:S' (whole numbers)",
-    "avgpool": "'avgpool:K' or 'avgpool:K:S' (whole numbers)",
-    "dense": "'dense:N' (a whole number)",
-    "dropout": "'dropout:p' with 0 ≤ p < 1",
+    "conv": N_("image_cnn", "'conv:N:K', 'conv:N:K:S' or 'conv:N:K:S:P' (whole numbers)"),
+    "maxpool": N_("image_cnn", "'maxpool:K' or 'maxpool:K:S' (whole numbers)"),
+    "avgpool": N_("image_cnn", "'avgpool:K' or 'avgpool:K:S' (whole numbers)"),
+    "dense": N_("image_cnn", "'dense:N' (a whole number)"),
+    "dropout": N_("image_cnn", "'dropout:p' with 0 ≤ p < 1"),
 }
 
 
@@ -83,8 +85,9 @@ def normalise_input_shape(input_shape) -> tuple[int, int, int]:
         isinstance(d, int | np.integer) and not isinstance(d, bool) and d >= 1 for d in dims
     )
     if not ok:
-        raise ValueError(f"input_shape must be (H, W) or (H, W, C) with whole numbers ≥ 1; "
-                         f"got {input_shape!r}")
+        raise ValueError(N_("image_cnn", "input_shape must be (H, W) or (H, W, C) with whole "
+                                         "numbers ≥ 1; got {input_shape!r}").format(
+            input_shape=input_shape))
     dims = tuple(int(d) for d in dims)
     return dims if len(dims) == 3 else (dims[0], dims[1], 1)
 
@@ -96,17 +99,21 @@ def split_layers(layers) -> list[str]:
     try:
         items = list(layers)
     except TypeError:
-        raise ValueError(f"layers must be a list of strings such as ['conv:8:3', 'relu', 'dense:10']; "
-                         f"got {layers!r}") from None
+        raise ValueError(N_("image_cnn", "layers must be a list of strings such as ['conv:8:3', "
+                                         "'relu', 'dense:10']; got {layers!r}").format(
+            layers=layers)) from None
     for i, item in enumerate(items, 1):
         if not isinstance(item, str):
-            raise ValueError(f"layer {i} {item!r}: each layer must be a string such as 'conv:8:3'")
+            raise ValueError(N_("image_cnn", "layer {i} {item!r}: each layer must be a string "
+                                             "such as 'conv:8:3'").format(
+                i=i, item=item))
     return [item.strip() for item in items]
 
 
 def _ints(parts: list[str], where: str, kind: str, counts: tuple[int, ...]) -> list[int]:
     if len(parts) not in counts or not all(_INT.match(p.strip()) for p in parts):
-        raise ValueError(f"{where}: malformed; {kind} is written {SYNTAX[kind]}")
+        raise ValueError(N_("image_cnn", "{where}: malformed; {kind} is written {0}").format(
+            SYNTAX[kind], where=where, kind=kind))
     return [int(p) for p in parts]
 
 
@@ -118,29 +125,35 @@ def parse_layers(input_shape, layers: Sequence[str] | str) -> tuple[tuple[int, i
     shape3 = normalise_input_shape(input_shape)
     texts = split_layers(layers)
     if not texts:
-        raise ValueError("layers is empty: the last layer must be 'dense:n_classes'")
+        raise ValueError(N_("image_cnn", "layers is empty: the last layer must be 'dense:n_classes'"))
     shape: tuple[int, ...] = shape3
     counters = {"conv": 0, "dense": 0}
     specs: list[LayerSpec] = []
     for i, text in enumerate(texts, 1):
-        where = f"layer {i} {text!r}"
+        where = N_("image_cnn", "layer {i} {text!r}").format(i=i, text=text)
         head, *rest = text.split(":")
         kind = head.strip()
         spatial = len(shape) == 3
         if kind in ACTIVATION_KINDS:
             if rest:
-                raise ValueError(f"{where}: malformed; the activation {kind!r} takes no numbers")
+                raise ValueError(N_("image_cnn", "{where}: malformed; the activation {kind!r} "
+                                                 "takes no numbers").format(
+                    where=where, kind=kind))
             specs.append(LayerSpec(i, text, kind, shape, shape))
         elif kind == "conv":
             vals = _ints(rest, where, kind, (2, 3, 4))
             n, k, s, p = vals + [1, 0][len(vals) - 2:]  # S defaults to 1, P to 0
             _at_least(where, n=(n, 1), K=(k, 1), S=(s, 1), P=(p, 0))
             if not spatial:
-                raise ValueError(f"{where}: conv needs an image input (H, W, C) but follows a dense layer")
+                raise ValueError(N_("image_cnn", "{where}: conv needs an image input (H, W, C) "
+                                                 "but follows a dense layer").format(
+                    where=where))
             h, w, c = shape
             if k > h + 2 * p or k > w + 2 * p:
-                raise ValueError(f"{where}: kernel {k}×{k} is larger than its padded input "
-                                 f"{h + 2 * p}×{w + 2 * p} (H + 2P, W + 2P with H×W = {h}×{w}, P = {p})")
+                raise ValueError(N_("image_cnn", "{where}: kernel {k}×{k} is larger than its "
+                                                 "padded input {0}×{1} (H + 2P, W + 2P with H×W = "
+                                                 "{h}×{w}, P = {p})").format(
+                    h + 2 * p, w + 2 * p, where=where, k=k, h=h, w=w, p=p))
             out = (output_size(h, k, p, s), output_size(w, k, p, s), n)
             counters["conv"] += 1
             name = f"conv{counters['conv']}"
@@ -150,11 +163,14 @@ def parse_layers(input_shape, layers: Sequence[str] | str) -> tuple[tuple[int, i
             k, s = (vals[0], vals[0]) if len(vals) == 1 else vals
             _at_least(where, K=(k, 1), S=(s, 1))
             if not spatial:
-                raise ValueError(f"{where}: {kind} needs an image input (H, W, C) but follows a dense layer")
+                raise ValueError(N_("image_cnn", "{where}: {kind} needs an image input (H, W, C) "
+                                                 "but follows a dense layer").format(
+                    where=where, kind=kind))
             h, w, c = shape
             if k > h or k > w:
-                raise ValueError(f"{where}: pool window {k}×{k} is larger than its input {h}×{w} "
-                                 f"(windows must lie fully inside)")
+                raise ValueError(N_("image_cnn", "{where}: pool window {k}×{k} is larger than its "
+                                                 "input {h}×{w} (windows must lie fully inside)").format(
+                    where=where, k=k, h=h, w=w))
             out = (output_size(h, k, 0, s), output_size(w, k, 0, s), c)
             specs.append(LayerSpec(i, text, kind, shape, out, k=k, s=s))
         elif kind == "dense":
@@ -168,30 +184,39 @@ def parse_layers(input_shape, layers: Sequence[str] | str) -> tuple[tuple[int, i
             except ValueError:
                 rate = None
             if rate is None or not (0.0 <= rate < 1.0):
-                raise ValueError(f"{where}: malformed; dropout is written {SYNTAX['dropout']}")
+                raise ValueError(N_("image_cnn", "{where}: malformed; dropout is written {0}").format(
+                    SYNTAX['dropout'], where=where))
             specs.append(LayerSpec(i, text, kind, shape, shape, rate=rate))
         else:
             known = ", ".join(["conv", *POOL_KINDS, "dense", "dropout", *ACTIVATION_KINDS])
-            raise ValueError(f"{where}: unknown layer {kind!r}; known layers: {known}")
+            raise ValueError(N_("image_cnn", "{where}: unknown layer {kind!r}; known layers: "
+                                             "{known}").format(
+                where=where, kind=kind, known=known))
         shape = specs[-1].out_shape
     last = specs[-1]
     if last.kind != "dense":
-        raise ValueError(f"layer {last.index} {last.text!r}: the last layer must be 'dense:n_classes' "
-                         f"(softmax and cross-entropy follow it implicitly)")
+        raise ValueError(N_("image_cnn", "layer {0} {1!r}: the last layer must be "
+                                         "'dense:n_classes' (softmax and cross-entropy follow it "
+                                         "implicitly)").format(
+            last.index, last.text))
     if last.n < 2:
-        raise ValueError(f"layer {last.index} {last.text!r}: the last dense layer needs ≥ 2 outputs, "
-                         f"one per class")
+        raise ValueError(N_("image_cnn", "layer {0} {1!r}: the last dense layer needs ≥ 2 "
+                                         "outputs, one per class").format(
+            last.index, last.text))
     specs = _with_init(specs)
     n_params = sum(math.prod(s) for spec in specs for _, s in spec.param_shapes)
     if n_params > MAX_PARAMS:
-        raise ValueError(f"the network has {n_params:,} parameters; at most {MAX_PARAMS:,} are allowed")
+        raise ValueError(N_("image_cnn", "the network has {n_params:,} parameters; at most "
+                                         "{MAX_PARAMS:,} are allowed").format(
+            n_params=n_params, MAX_PARAMS=MAX_PARAMS))
     return shape3, specs
 
 
 def _at_least(where: str, **checks: tuple[int, int]) -> None:
     for label, (value, low) in checks.items():
         if value < low:
-            raise ValueError(f"{where}: {label} must be ≥ {low}; got {value}")
+            raise ValueError(N_("image_cnn", "{where}: {label} must be ≥ {low}; got {value}").format(
+                where=where, label=label, low=low, value=value))
 
 
 def _with_init(specs: list[LayerSpec]) -> list[LayerSpec]:

@@ -16,6 +16,7 @@ import time
 
 import numpy as np
 
+from core.i18n import N_
 from core.image_cnn.history import ImageHistory
 from core.image_cnn.layers import softmax_cross_entropy
 from core.image_cnn.model import ImageCNN
@@ -37,20 +38,22 @@ def _check_settings(optimizer, lr, batch_size, seed, momentum, betas, eps) -> di
     """Validate the hyper-parameters; returns them normalised (ValueError names the bad one)."""
     def number(name, v, ok, rule):
         if isinstance(v, bool) or not isinstance(v, int | float | np.integer | np.floating) or not ok(v):
-            raise ValueError(f"{name} must be {rule}; got {v!r}")
+            raise ValueError(N_("image_cnn", "{name} must be {rule}; got {v!r}").format(
+                name=name, rule=rule, v=v))
         return v
 
     if optimizer not in OPTIMIZERS:
-        raise ValueError(f"optimizer must be one of {', '.join(OPTIMIZERS)}; got {optimizer!r}")
-    number("lr", lr, lambda v: math.isfinite(v) and v > 0, "a finite number > 0")
-    number("batch_size", batch_size, lambda v: v == int(v) and v >= 1, "a whole number ≥ 1")
-    number("seed", seed, lambda v: v == int(v) and v >= 0, "a whole number ≥ 0")
+        raise ValueError(N_("image_cnn", "optimizer must be one of {0}; got {optimizer!r}").format(
+            ', '.join(OPTIMIZERS), optimizer=optimizer))
+    number("lr", lr, lambda v: math.isfinite(v) and v > 0, N_("image_cnn", "a finite number > 0"))
+    number("batch_size", batch_size, lambda v: v == int(v) and v >= 1, N_("image_cnn", "a whole number ≥ 1"))
+    number("seed", seed, lambda v: v == int(v) and v >= 0, N_("image_cnn", "a whole number ≥ 0"))
     number("momentum", momentum, lambda v: 0 <= v < 1, "in [0, 1)")
     if not isinstance(betas, list | tuple) or len(betas) != 2:
-        raise ValueError(f"betas must be a pair (β1, β2); got {betas!r}")
+        raise ValueError(N_("image_cnn", "betas must be a pair (β1, β2); got {betas!r}").format(betas=betas))
     for b in betas:
-        number("betas", b, lambda v: 0 <= v < 1, "two numbers in [0, 1)")
-    number("eps", eps, lambda v: math.isfinite(v) and v > 0, "a finite number > 0")
+        number("betas", b, lambda v: 0 <= v < 1, N_("image_cnn", "two numbers in [0, 1)"))
+    number("eps", eps, lambda v: math.isfinite(v) and v > 0, N_("image_cnn", "a finite number > 0"))
     return {"optimizer": optimizer, "lr": float(lr), "batch_size": int(batch_size), "seed": int(seed),
             "momentum": float(momentum), "betas": [float(betas[0]), float(betas[1])], "eps": float(eps)}
 
@@ -100,9 +103,9 @@ class ImageTrainer:
         self.X = model.check_X(X)
         self.y = model.check_y(y, self.X.shape[0])
         if self.X.shape[0] == 0:
-            raise ValueError("X holds no images: there is nothing to train on")
+            raise ValueError(N_("image_cnn", "X holds no images: there is nothing to train on"))
         if (X_val is None) != (y_val is None):
-            raise ValueError("give both X_val and y_val, or neither")
+            raise ValueError(N_("image_cnn", "give both X_val and y_val, or neither"))
         self.X_val = None if X_val is None else model.check_X(X_val, "X_val")
         self.y_val = None if y_val is None else model.check_y(y_val, self.X_val.shape[0], "y_val")
         self._xi = model.to_internal(self.X)
@@ -257,40 +260,48 @@ class ImageTrainer:
                       "optimizer_state", "rng", "dropout_rng", "epoch", "diverged", "position",
                       "history"), "state")
         if state["format"] != STATE_FORMAT or state["version"] != STATE_VERSION:
-            raise ValueError(f"not an image-CNN trainer state of version {STATE_VERSION} "
-                             f"(format {state['format']!r}, version {state['version']!r})")
+            raise ValueError(N_("image_cnn", "not an image-CNN trainer state of version "
+                                             "{STATE_VERSION} (format {0!r}, version {1!r})").format(
+                state['format'], state['version'], STATE_VERSION=STATE_VERSION))
         arch, mine = state["architecture"], self.model.architecture()
         _keys(arch, ("input_shape", "layers", "seed", "dtype"), "architecture")
         if (list(arch["input_shape"]) != mine["input_shape"] or list(arch["layers"]) != mine["layers"]
                 or arch["dtype"] != mine["dtype"]):
-            raise ValueError(f"the state is for the network {arch['input_shape']} {arch['layers']} "
-                             f"({arch['dtype']}), not this one {mine['input_shape']} {mine['layers']} "
-                             f"({mine['dtype']})")
+            raise ValueError(N_("image_cnn", "the state is for the network {0} {1} ({2}), not "
+                                             "this one {3} {4} ({5})").format(
+                arch["input_shape"], arch["layers"], arch["dtype"], mine["input_shape"], mine["layers"],
+                mine["dtype"]))
         s = state["settings"]
         _keys(s, SETTING_KEYS, "settings")
         settings = _check_settings(**s)
         n_val = 0 if self.X_val is None else int(self.X_val.shape[0])
         if state["n_train"] != self.n_train or state["n_val"] != n_val:
-            raise ValueError(f"the state was trained on {state['n_train']} images (validation "
-                             f"{state['n_val']}); this trainer has {self.n_train} ({n_val})")
+            raise ValueError(N_("image_cnn", "the state was trained on {0} images (validation "
+                                             "{1}); this trainer has {2} ({n_val})").format(
+                state['n_train'], state['n_val'], self.n_train, n_val=n_val))
         theta = _array(state["theta"], (self.model.n_params,), "theta")
         opt_state = state["optimizer_state"]
         _keys(opt_state, tuple(sorted(_OPT_KEYS[settings["optimizer"]])), "optimizer_state")
         t = opt_state["t"]
         if isinstance(t, bool) or not isinstance(t, int | np.integer) or t < 0:
-            raise ValueError(f"optimizer_state: t must be a whole number ≥ 0; got {t!r}")
+            raise ValueError(N_("image_cnn", "optimizer_state: t must be a whole number ≥ 0; got "
+                                             "{t!r}").format(
+                t=t))
         opt_arrays = {k: _array(opt_state[k], (self.model.n_params,), f"optimizer_state.{k}")
                       for k in opt_state if k != "t"}
         rngs = [_generator(state[k], k) for k in ("rng", "dropout_rng")]
         epoch = state["epoch"]
         if isinstance(epoch, bool) or not isinstance(epoch, int | np.integer) or epoch < 0:
-            raise ValueError(f"epoch must be a whole number ≥ 0; got {epoch!r}")
+            raise ValueError(N_("image_cnn", "epoch must be a whole number ≥ 0; got {epoch!r}").format(
+                epoch=epoch))
         pos = state["position"]
         _keys(pos, ("batch", "order", "loss_sum", "correct", "seen"), "position")
         batch, order = pos["batch"], np.asarray(pos["order"])
         n_batches = -(-self.n_train // settings["batch_size"])
         if isinstance(batch, bool) or not isinstance(batch, int | np.integer) or not 0 <= batch < n_batches:
-            raise ValueError(f"position.batch must be a whole number in [0, {n_batches}); got {batch!r}")
+            raise ValueError(N_("image_cnn", "position.batch must be a whole number in [0, "
+                                             "{n_batches}); got {batch!r}").format(
+                n_batches=n_batches, batch=batch))
         full = settings["batch_size"] >= self.n_train
         want = 0 if (batch == 0 or full) else self.n_train
         if order.shape != (want,) or (want and (order.dtype.kind not in "iu" or
@@ -302,11 +313,13 @@ class ImageTrainer:
         if (pos["seen"] != seen or isinstance(correct, bool) or not isinstance(correct, int | np.integer)
                 or not 0 <= correct <= seen or not isinstance(loss_sum, int | float | np.floating)
                 or not math.isfinite(loss_sum)):
-            raise ValueError(f"position: seen, correct and loss_sum must be the running sums of the "
-                             f"{batch} batches already stepped ({seen} images)")
+            raise ValueError(N_("image_cnn", "position: seen, correct and loss_sum must be the "
+                                             "running sums of the {batch} batches already stepped "
+                                             "({seen} images)").format(
+                batch=batch, seen=seen))
         history = ImageHistory(self.model.param_names, self.model.n_params)
         if not isinstance(state["history"], dict):
-            raise ValueError("history must be a dict of arrays")
+            raise ValueError(N_("image_cnn", "history must be a dict of arrays"))
         _keys(state["history"], ImageHistory.STATE_KEYS, "history")
         history.load_state(state["history"])
         opt = self._make_optimizer(settings)
@@ -327,7 +340,7 @@ class ImageTrainer:
     def from_state(cls, state: dict, X, y, X_val=None, y_val=None) -> ImageTrainer:
         """Rebuild the network and trainer a :meth:`state` describes, on the same data."""
         if not isinstance(state, dict) or not isinstance(state.get("architecture"), dict):
-            raise ValueError("state must be a dict with an 'architecture' entry")
+            raise ValueError(N_("image_cnn", "state must be a dict with an 'architecture' entry"))
         arch = state["architecture"]
         _keys(arch, ("input_shape", "layers", "seed", "dtype"), "architecture")
         _keys(state.get("settings"), SETTING_KEYS, "settings")
@@ -339,19 +352,21 @@ class ImageTrainer:
 
 def _keys(d, keys: tuple[str, ...], what: str) -> None:
     if not isinstance(d, dict):
-        raise ValueError(f"{what} must be a dict")
+        raise ValueError(N_("image_cnn", "{what} must be a dict").format(what=what))
     missing = [k for k in keys if k not in d]
     extra = [k for k in d if k not in keys]
     if missing or extra:
         raise ValueError(f"{what}: " + "; ".join(
-            ([f"missing {', '.join(missing)}"] if missing else []) +
-            ([f"unexpected {', '.join(map(str, extra))}"] if extra else [])))
+            ([N_("image_cnn", "missing {0}").format(', '.join(missing))] if missing else []) +
+            ([N_("image_cnn", "unexpected {0}").format(', '.join(map(str, extra)))] if extra else [])))
 
 
 def _array(value, shape: tuple[int, ...], what: str) -> np.ndarray:
     arr = np.asarray(value)
     if arr.shape != shape or arr.dtype.kind not in "fiu":
-        raise ValueError(f"{what} must be a numeric array of shape {shape}; got {arr.shape} {arr.dtype}")
+        raise ValueError(N_("image_cnn", "{what} must be a numeric array of shape {shape}; got "
+                                         "{0} {1}").format(
+            arr.shape, arr.dtype, what=what, shape=shape))
     return arr.astype(float)
 
 
@@ -360,5 +375,6 @@ def _generator(rng_state, what: str) -> np.random.Generator:
     try:
         gen.bit_generator.state = copy.deepcopy(rng_state)
     except (TypeError, ValueError, KeyError) as exc:
-        raise ValueError(f"{what}: not a PCG64 generator state ({exc})") from None
+        raise ValueError(N_("image_cnn", "{what}: not a PCG64 generator state ({exc})").format(
+            what=what, exc=exc)) from None
     return gen

@@ -59,6 +59,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from core.i18n import N_
 from core.image_ops.correlation import (
     banded_matmul,
     channel_matmul,
@@ -192,12 +193,14 @@ def conv2d(
     span_y, span_x = check_geometry(h, w, kh, kw, py, px, pad_mode)
     ho, wo = span_y // sy + 1, span_x // sx + 1
     if (h + 2 * py) * (w + 2 * px) * c > MAX_PADDED_VALUES:
-        raise ValueError(f"padding {max(py, px)} makes a {w + 2 * px}×{h + 2 * py} image: too large to "
-                         f"compute (at most {MAX_PADDED_VALUES:,} values)")
+        raise ValueError(N_("conv2d", "padding {0} makes a {1}×{2} image: too large to compute "
+                                      "(at most {MAX_PADDED_VALUES:,} values)").format(
+            max(py, px), w + 2 * px, h + 2 * py, MAX_PADDED_VALUES=MAX_PADDED_VALUES))
     big = float(np.finfo(work).max)
     for what, value in (("bias", bias), ("pad_value", pad_value), ("kernels", k4)):
         if np.any(np.abs(np.asarray(value, dtype=np.float64)) > big):
-            raise ValueError(f"{what} must fit in {np.dtype(work).name} (|value| ≤ {big:.3g})")
+            raise ValueError(N_("conv2d", "{what} must fit in {0} (|value| ≤ {big:.3g})").format(
+                np.dtype(work).name, what=what, big=big))
     b = np.asarray(bias, dtype=np.float64)
     if b.ndim > 1 or (b.ndim == 1 and b.shape[0] != n_k):
         raise ValueError(f"bias must be a scalar or one value per kernel ({n_k}), got {bias!r}")
@@ -280,7 +283,8 @@ def _guard_fft(plans: dict, jobs: list, x: np.ndarray, fill: float, k: tuple[int
         bound = ty * tx * max(x_max, abs(fill)) * mix * float(np.abs(jobs[i][2].astype(np.float64)).sum())
         if bound > big / 16:
             if method == "fft":
-                raise ValueError("method='fft' would overflow for these pixel values and weights")
+                raise ValueError(N_("conv2d", "method='fft' would overflow for these pixel values and "
+                                              "weights"))
             plans[i] = replan(i)
 
 

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from core.i18n import N_
+
 
 @dataclass(frozen=True)
 class Kernel:
@@ -70,29 +72,30 @@ _FIXED = {  # the classic 3×3 filters (only defined at that size)
 _SIZED = {"identity": _identity, "box": _box, "gaussian": _gaussian, "random": _random}
 
 _EXPLANATIONS = {
-    "identity": "A single 1 in the centre: each output pixel is just the input pixel (no change).",
-    "box": "Every weight equal and summing to 1: each pixel becomes the average of its window "
-    "(a blur that keeps the mean).",
-    "gaussian": "Weights that fall off from the centre and sum to 1: a smooth blur that favours "
-    "nearby pixels.",
-    "sharpen": "The centre minus its four neighbours, summing to 1: exaggerates differences so "
-    "edges look crisper.",
-    "sobel-x": "Right column minus left column (centre row counted twice): bright where the "
-    "image gets brighter to the right, i.e. on vertical edges.",
-    "sobel-y": "Bottom row minus top row (centre column counted twice): bright where the image "
-    "gets brighter downwards, i.e. on horizontal edges.",
-    "prewitt-x": "Right column minus left column with equal weights: finds vertical edges, "
-    "like Sobel but without favouring the centre row.",
-    "prewitt-y": "Bottom row minus top row with equal weights: finds horizontal edges, like "
-    "Sobel but without favouring the centre column.",
-    "laplacian": "Four neighbours minus four times the centre, summing to 0: zero on flat or "
-    "evenly sloping areas, strong where brightness changes abruptly.",
-    "emboss": "Bottom-right minus top-left around a kept centre: edges look raised like a "
-    "relief lit from one corner.",
-    "outline": "Eight times the centre minus its eight neighbours, summing to 0: flat areas go "
-    "black and every edge lights up.",
-    "random": "Random weights, like a CNN kernel before training: what it detects is left to "
-    "learning.",
+    "identity": N_("kernels", "A single 1 in the centre: each output pixel is just the input pixel (no "
+                              "change)."),
+    "box": N_("kernels", "Every weight equal and summing to 1: each pixel becomes the average of its "
+                         "window (a blur that keeps the mean)."),
+    "gaussian": N_("kernels", "Weights that fall off from the centre and sum to 1: a smooth blur that "
+                              "favours nearby pixels."),
+    "sharpen": N_("kernels", "The centre minus its four neighbours, summing to 1: exaggerates differences "
+                             "so edges look crisper."),
+    "sobel-x": N_("kernels", "Right column minus left column (centre row counted twice): bright where the "
+                             "image gets brighter to the right, i.e. on vertical edges."),
+    "sobel-y": N_("kernels", "Bottom row minus top row (centre column counted twice): bright where the "
+                             "image gets brighter downwards, i.e. on horizontal edges."),
+    "prewitt-x": N_("kernels", "Right column minus left column with equal weights: finds vertical edges, "
+                               "like Sobel but without favouring the centre row."),
+    "prewitt-y": N_("kernels", "Bottom row minus top row with equal weights: finds horizontal edges, like "
+                               "Sobel but without favouring the centre column."),
+    "laplacian": N_("kernels", "Four neighbours minus four times the centre, summing to 0: zero on flat "
+                               "or evenly sloping areas, strong where brightness changes abruptly."),
+    "emboss": N_("kernels", "Bottom-right minus top-left around a kept centre: edges look raised like a "
+                            "relief lit from one corner."),
+    "outline": N_("kernels", "Eight times the centre minus its eight neighbours, summing to 0: flat areas "
+                             "go black and every edge lights up."),
+    "random": N_("kernels", "Random weights, like a CNN kernel before training: what it detects is left "
+                            "to learning."),
 }
 
 _ORDER = (
@@ -140,12 +143,16 @@ def check_kernel_weights(weights, what: str = "kernel") -> np.ndarray:
         finite = bool(np.isfinite(w).all())
         total = float(np.abs(w).sum()) if finite else math.inf
     if not finite:
-        raise ValueError(f"{what}: the weights must be finite numbers (found NaN or infinity)")
+        raise ValueError(N_("kernels", "{what}: the weights must be finite numbers (found NaN or "
+                                       "infinity)").format(
+            what=what))
     if not total <= MAX_WEIGHT_SUM:
         shown = "more than 1.8e+308" if math.isinf(total) else f"{total:.3g}"
         raise ValueError(
-            f"{what}: the weights' sizes add up to {shown}; filtering an image (values 0–1) would "
-            f"overflow float32 (largest {_FLOAT32_MAX:.3g}) — keep Σ|w| at most {MAX_WEIGHT_SUM:.3g}"
+            N_("kernels", "{what}: the weights' sizes add up to {shown}; filtering an image "
+                          "(values 0–1) would overflow float32 (largest {_FLOAT32_MAX:.3g}) — "
+                          "keep Σ|w| at most {MAX_WEIGHT_SUM:.3g}").format(
+                what=what, shown=shown, _FLOAT32_MAX=_FLOAT32_MAX, MAX_WEIGHT_SUM=MAX_WEIGHT_SUM)
         )
     return w
 
@@ -158,15 +165,19 @@ def get_kernel(name: str, size: int = 3, seed: int = 0) -> np.ndarray:
     ``seed`` picks the draw of ``random`` (the same seed gives the same kernel).
     """
     if name not in KERNELS:
-        raise ValueError(f"unknown kernel {name!r}; valid names: {', '.join(KERNELS)}")
+        raise ValueError(N_("kernels", "unknown kernel {name!r}; valid names: {0}").format(
+            ', '.join(KERNELS), name=name))
     if isinstance(size, bool) or not isinstance(size, (int, np.integer)):
-        raise ValueError(f"size must be an odd integer, got {size!r}")
+        raise ValueError(N_("kernels", "size must be an odd integer, got {size!r}").format(size=size))
     if name in _FIXED and size != 3:
-        raise ValueError(f"size must be 3 for {name!r} (a fixed 3×3 filter), got {size}")
+        raise ValueError(N_("kernels", "size must be 3 for {name!r} (a fixed 3×3 filter), got "
+                                       "{size}").format(
+            name=name, size=size))
     if size < 1 or size % 2 == 0:
-        raise ValueError(f"size must be an odd integer ≥ 1, got {size}")
+        raise ValueError(N_("kernels", "size must be an odd integer ≥ 1, got {size}").format(size=size))
     if size > MAX_KERNEL_SIZE:
-        raise ValueError(f"size must be at most {MAX_KERNEL_SIZE}, got {size}")
+        raise ValueError(N_("kernels", "size must be at most {MAX_KERNEL_SIZE}, got {size}").format(
+            MAX_KERNEL_SIZE=MAX_KERNEL_SIZE, size=size))
     return _build(name, int(size), seed)
 
 
@@ -183,24 +194,28 @@ _SLASH = re.compile(r"\s*/\s*")  # "1 / 9" is read as "1/9"
 
 def _parse_number(token: str, row: int, col: int) -> float:
     """One entry: a decimal (``-0.5``, ``1e-3``) or a fraction (``1/9``)."""
-    where = f"row {row}, entry {col}"
+    where = N_("kernels", "row {row}, entry {col}").format(row=row, col=col)
     parts = token.split("/")
     try:
         if len(parts) > 2:
             raise ValueError
         numbers = [float(part) for part in parts]
     except ValueError:
-        raise ValueError(f"{where}: {token!r} is not a number") from None
+        raise ValueError(N_("kernels", "{where}: {token!r} is not a number").format(
+            where=where, token=token)) from None
     if len(numbers) == 2 and numbers[1] == 0.0:
-        raise ValueError(f"{where}: {token!r} divides by zero")
+        raise ValueError(N_("kernels", "{where}: {token!r} divides by zero").format(where=where, token=token))
     value = numbers[0] / numbers[1] if len(numbers) == 2 else numbers[0]
     if not math.isfinite(value):
-        raise ValueError(f"{where}: {token!r} is not a finite number")
+        raise ValueError(N_("kernels", "{where}: {token!r} is not a finite number").format(
+            where=where, token=token))
     return value
 
 
 def _count(row: list[float]) -> str:
-    return f"{len(row)} number" + ("" if len(row) == 1 else "s")
+    if len(row) == 1:
+        return N_("kernels", "1 number")
+    return N_("kernels", "{n} numbers").format(n=len(row))
 
 
 def parse_kernel_text(text: str) -> np.ndarray:
@@ -215,10 +230,12 @@ def parse_kernel_text(text: str) -> np.ndarray:
     (``check_kernel_weights``).
     """
     if not isinstance(text, str):
-        raise ValueError(f"kernel text must be a string, got {type(text).__name__}")
+        raise ValueError(N_("kernels", "kernel text must be a string, got {0}").format(type(text).__name__))
     if len(text) > MAX_KERNEL_TEXT:
-        raise ValueError(f"kernel text is {len(text):,} characters; a kernel is at most "
-                         f"{MAX_KERNEL_SIZE}×{MAX_KERNEL_SIZE} numbers ({MAX_KERNEL_TEXT:,} characters)")
+        raise ValueError(N_("kernels", "kernel text is {0:,} characters; a kernel is at most "
+                                       "{MAX_KERNEL_SIZE}×{MAX_KERNEL_SIZE} numbers "
+                                       "({MAX_KERNEL_TEXT:,} characters)").format(
+            len(text), MAX_KERNEL_SIZE=MAX_KERNEL_SIZE, MAX_KERNEL_TEXT=MAX_KERNEL_TEXT))
     rows: list[list[float]] = []
     text = "\n".join(line.split("#", 1)[0] for line in text.translate(_MINUS).splitlines())
     lines = _ROW_BREAK.sub(";", text).splitlines()  # "[[1, 2], [3, 4]]" on one line is two rows
@@ -231,18 +248,23 @@ def parse_kernel_text(text: str) -> np.ndarray:
             continue
         n = len(rows) + 1
         if n > MAX_KERNEL_SIZE or len(tokens) > MAX_KERNEL_SIZE:
-            what = f"{n} rows" if n > MAX_KERNEL_SIZE else f"{len(tokens)} numbers in row {n}"
-            raise ValueError(f"the kernel has {what}; at most {MAX_KERNEL_SIZE} rows of "
-                             f"{MAX_KERNEL_SIZE} numbers")
+            if n > MAX_KERNEL_SIZE:
+                what = N_("kernels", "{n} rows").format(n=n)
+            else:
+                what = N_("kernels", "{0} numbers in row {n}").format(len(tokens), n=n)
+            raise ValueError(N_("kernels", "the kernel has {what}; at most {MAX_KERNEL_SIZE} rows "
+                                           "of {MAX_KERNEL_SIZE} numbers").format(
+                what=what, MAX_KERNEL_SIZE=MAX_KERNEL_SIZE))
         rows.append([_parse_number(t, n, i + 1) for i, t in enumerate(tokens)])
         if len(rows[-1]) != len(rows[0]):
             raise ValueError(
-                f"ragged rows: row {n} has {_count(rows[-1])} but row 1 has {_count(rows[0])}; "
-                "every row needs the same number of entries"
+                N_("kernels", "ragged rows: row {n} has {0} but row 1 has {1}; every row needs "
+                              "the same number of entries").format(
+                    _count(rows[-1]), _count(rows[0]), n=n)
             )
     if not rows:
-        raise ValueError("kernel text is empty: type one row of numbers per line")
-    return check_kernel_weights(rows, "kernel")
+        raise ValueError(N_("kernels", "kernel text is empty: type one row of numbers per line"))
+    return check_kernel_weights(rows, N_("kernels", "kernel"))
 
 
 def learned_kernels(weights, names: tuple[str, ...] | None = None) -> list[Kernel]:
@@ -254,16 +276,20 @@ def learned_kernels(weights, names: tuple[str, ...] | None = None) -> list[Kerne
     """
     w = np.asarray(weights, dtype=np.float64).ravel()
     if w.size < 1:
-        raise ValueError("weights must be finite numbers")
-    w = check_kernel_weights(w, "the learned kernel")
+        raise ValueError(N_("kernels", "weights must be finite numbers"))
+    w = check_kernel_weights(w, N_("kernels", "the learned kernel"))
     k = w.size
-    label = f"{names[0]}–{names[-1]}" if names else "the learned kernel"
+    label = f"{names[0]}–{names[-1]}" if names else N_("kernels", "the learned kernel")
     h = np.zeros((k, k))
     h[k // 2, :] = w
     v = h.T.copy()
     h.setflags(write=False)
     v.setflags(write=False)
     return [
-        Kernel("learned-h", h, f"{label} along rows (1×{k}): responds to changes from left to right"),
-        Kernel("learned-v", v, f"{label} down columns ({k}×1): responds to changes from top to bottom"),
+        Kernel("learned-h", h, N_("kernels", "{label} along rows (1×{k}): responds to changes "
+                                             "from left to right").format(
+            label=label, k=k)),
+        Kernel("learned-v", v, N_("kernels", "{label} down columns ({k}×1): responds to changes "
+                                             "from top to bottom").format(
+            label=label, k=k)),
     ]

@@ -15,6 +15,8 @@ import operator
 
 import numpy as np
 
+from core.i18n import N_
+
 POOL_OPS = ("max", "avg")  # what a window is summarised by
 # pad_mode → np.pad mode; "reflect" mirrors without repeating the edge (PyTorch's "reflect").
 PAD_MODES = {"zeros": "constant", "constant": "constant", "nearest": "edge", "reflect": "reflect"}
@@ -72,7 +74,9 @@ def output_size(n_in: int, k: int, p: int, s: int) -> int:
     if n_in < 1:
         raise ValueError(f"image size must be ≥ 1, got {n_in}")
     if k > n_in + 2 * p:
-        raise ValueError(f"kernel size {k} is larger than the padded image ({n_in} + 2·padding {p})")
+        raise ValueError(N_("conv2d", "kernel size {k} is larger than the padded image ({n_in} + "
+                                      "2·padding {p})").format(
+            k=k, n_in=n_in, p=p))
     return (n_in + 2 * p - k) // s + 1
 
 
@@ -87,11 +91,13 @@ def check_pad_mode(pad_mode: str, pad_value: float) -> None:
 def check_geometry(h, w, kh, kw, py, px, pad_mode, name="kernels") -> tuple[int, int]:
     """Validate kernel vs. padded image and reflect padding; return the spans (H' − 1)·s, (W' − 1)·s."""
     if pad_mode == "reflect" and (py >= h or px >= w):
-        raise ValueError(f"padding ({py}, {px}) must be smaller than the image ({w}×{h}) "
-                         "for pad_mode='reflect'")
+        raise ValueError(N_("conv2d", "padding ({py}, {px}) must be smaller than the image "
+                                      "({w}×{h}) for pad_mode='reflect'").format(
+            py=py, px=px, w=w, h=h))
     if kh > h + 2 * py or kw > w + 2 * px:
-        raise ValueError(f"{name}: a {kw}×{kh} kernel is larger than the padded image "
-                         f"{w + 2 * px}×{h + 2 * py} (image {w}×{h}, padding ({py}, {px}))")
+        raise ValueError(N_("conv2d", "{name}: a {kw}×{kh} kernel is larger than the padded image "
+                                      "{0}×{1} (image {w}×{h}, padding ({py}, {px}))").format(
+            w + 2 * px, h + 2 * py, name=name, kw=kw, kh=kh, w=w, h=h, py=py, px=px))
     return h + 2 * py - kh, w + 2 * px - kw  # caller divides by stride
 
 
@@ -187,7 +193,8 @@ def pool2d(x, size, stride=None, op: str = "max", *, out: np.ndarray | None = No
     sy, sx = (ky, kx) if stride is None else as_pair(stride, "stride", 1)
     h, w = a.shape[:2]
     if ky > h or kx > w:
-        raise ValueError(f"size {kx}×{ky} is larger than the input {w}×{h}")
+        raise ValueError(N_("conv2d", "size {kx}×{ky} is larger than the input {w}×{h}").format(
+            kx=kx, ky=ky, w=w, h=h))
     ho, wo = (h - ky) // sy + 1, (w - kx) // sx + 1
     combine = np.maximum if op == "max" else np.add
     planes, stacked = _planes(a)

@@ -35,6 +35,7 @@ from typing import Any
 
 import numpy as np
 
+from core.i18n import N_
 from core.workspace.schema import Int, ListOf, MapOf, Obj, Str, WorkspaceError, one_line, parse_json
 
 MANIFEST = "workspace.json"
@@ -56,12 +57,13 @@ _READ_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, zli
 #: what the manifest's "arrays" section must hold: name → {"shape": [...], "dtype": ...}
 ARRAY_DECLARATIONS = MapOf(
     Obj({"shape": ListOf(Int(0, 2**40), 0, 4), "dtype": Str(choices=DTYPES)}),
-    ARRAY_KEY, MAX_MEMBERS - 1, "letters, digits and _ (an array name)",
+    ARRAY_KEY, MAX_MEMBERS - 1, N_("workspace", "letters, digits and _ (an array name)"),
 )
 
 
 def _damaged(exc: BaseException) -> WorkspaceError:
-    return WorkspaceError(f"the file is damaged or truncated ({one_line(exc, 100) or type(exc).__name__})")
+    return WorkspaceError(N_("workspace", "the file is damaged or truncated ({0})").format(
+        one_line(exc, 100) or type(exc).__name__))
 
 
 def open_regular(path: str | os.PathLike, max_bytes: int) -> tuple[io.BufferedReader, int]:
@@ -73,21 +75,25 @@ def open_regular(path: str | os.PathLike, max_bytes: int) -> tuple[io.BufferedRe
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
-        raise WorkspaceError("no such file") from None
+        raise WorkspaceError(N_("workspace", "no such file")) from None
     except IsADirectoryError:
-        raise WorkspaceError("is a folder, not a workspace file") from None
+        raise WorkspaceError(N_("workspace", "is a folder, not a workspace file")) from None
     except PermissionError:
-        raise WorkspaceError("permission denied") from None
+        raise WorkspaceError(N_("workspace", "permission denied")) from None
     except OSError as exc:
-        raise WorkspaceError(f"cannot be opened ({one_line(exc.strerror or exc, 80)})") from None
+        raise WorkspaceError(N_("workspace", "cannot be opened ({0})").format(
+            one_line(exc.strerror or exc, 80))) from None
     try:
         st = os.fstat(fd)
         if stat.S_ISDIR(st.st_mode):
-            raise WorkspaceError("is a folder, not a workspace file")
+            raise WorkspaceError(N_("workspace", "is a folder, not a workspace file"))
         if not stat.S_ISREG(st.st_mode):
-            raise WorkspaceError("is not a regular file (a device, pipe or socket), so it is not read")
+            raise WorkspaceError(N_("workspace", "is not a regular file (a device, pipe or socket), so it "
+                                                 "is not read"))
         if st.st_size > max_bytes:
-            raise WorkspaceError(f"is {st.st_size:,} bytes, more than a workspace can be ({max_bytes:,})")
+            raise WorkspaceError(N_("workspace", "is {0:,} bytes, more than a workspace can be "
+                                                 "({max_bytes:,})").format(
+                st.st_size, max_bytes=max_bytes))
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)
         return os.fdopen(fd, "rb"), st.st_size
@@ -103,15 +109,18 @@ def _check_end_record(fh: io.BufferedReader, size: int) -> None:
     tail = fh.read(tail_len)
     at = tail.rfind(b"PK\x05\x06")
     if at < 0 or len(tail) - at < 22:
-        raise WorkspaceError("not a CNN Visualiser workspace (not a ZIP archive)")
+        raise WorkspaceError(N_("workspace", "not a CNN Visualiser workspace (not a ZIP archive)"))
     _, disk, cd_disk, n_disk, n_total, cd_size, cd_offset, _ = struct.unpack("<4s4H2LH", tail[at: at + 22])
     if 0xFFFF in (disk, cd_disk, n_disk, n_total) or 0xFFFFFFFF in (cd_size, cd_offset) or (
             at >= 20 and tail[at - 20: at - 16] == b"PK\x06\x07"):
-        raise WorkspaceError("the archive uses the ZIP64 extension, which a workspace never needs")
+        raise WorkspaceError(N_("workspace", "the archive uses the ZIP64 extension, which a workspace "
+                                             "never needs"))
     if disk or cd_disk or n_disk != n_total:
-        raise WorkspaceError("the archive is split over several disks")
+        raise WorkspaceError(N_("workspace", "the archive is split over several disks"))
     if n_total > MAX_MEMBERS or cd_size > MAX_MEMBERS * (46 + 256 + 64):
-        raise WorkspaceError(f"the archive lists {n_total:,} members; a workspace has at most {MAX_MEMBERS}")
+        raise WorkspaceError(N_("workspace", "the archive lists {n_total:,} members; a workspace "
+                                             "has at most {MAX_MEMBERS}").format(
+            n_total=n_total, MAX_MEMBERS=MAX_MEMBERS))
     fh.seek(0)
 
 
@@ -123,13 +132,14 @@ class Archive:
         self._fh, size = open_regular(path, MAX_FILE_BYTES)
         try:
             if size == 0:
-                raise WorkspaceError("the file is empty")
+                raise WorkspaceError(N_("workspace", "the file is empty"))
             _check_end_record(self._fh, size)
             try:
                 self._zf = zipfile.ZipFile(self._fh)
             except zipfile.BadZipFile as exc:
-                raise WorkspaceError(f"not a CNN Visualiser workspace (not a readable archive: "
-                                     f"{one_line(exc, 80)})") from None
+                raise WorkspaceError(N_("workspace", "not a CNN Visualiser workspace (not a "
+                                                     "readable archive: {0})").format(
+                    one_line(exc, 80))) from None
             except _READ_ERRORS as exc:
                 raise _damaged(exc) from None
             self.members = self._check_members(size)
@@ -141,33 +151,44 @@ class Archive:
         members: dict[str, zipfile.ZipInfo] = {}
         infos = self._zf.infolist()
         if len(infos) > MAX_MEMBERS:
-            raise WorkspaceError(f"the archive has {len(infos):,} members; a workspace has at most "
-                                 f"{MAX_MEMBERS}")
+            raise WorkspaceError(N_("workspace", "the archive has {0:,} members; a workspace has "
+                                                 "at most {MAX_MEMBERS}").format(
+                len(infos), MAX_MEMBERS=MAX_MEMBERS))
         for info in infos:
             name = info.filename
             shown = one_line(name, 60)
             if name != MANIFEST and not _ARRAY_MEMBER.fullmatch(name):
-                raise WorkspaceError(f"the archive holds “{shown}”, which is not part of a workspace")
+                raise WorkspaceError(N_("workspace", "the archive holds “{shown}”, which is not "
+                                                     "part of a workspace").format(
+                    shown=shown))
             if name in members:
-                raise WorkspaceError(f"the archive holds “{shown}” twice")
+                raise WorkspaceError(N_("workspace", "the archive holds “{shown}” twice").format(shown=shown))
             if info.flag_bits & 0x41:
-                raise WorkspaceError(f"the member “{shown}” is encrypted; workspaces are never encrypted")
+                raise WorkspaceError(N_("workspace", "the member “{shown}” is encrypted; "
+                                                     "workspaces are never encrypted").format(
+                    shown=shown))
             if info.flag_bits & 0x20:
-                raise WorkspaceError(f"the member “{shown}” uses compressed patch data, which is not read")
+                raise WorkspaceError(N_("workspace", "the member “{shown}” uses compressed patch "
+                                                     "data, which is not read").format(
+                    shown=shown))
             if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
                 method = _METHOD_NAMES.get(info.compress_type, "an unknown method")
-                raise WorkspaceError(f"the member “{shown}” is compressed with {method} (method "
-                                     f"{info.compress_type}); only stored and Deflate members are read")
+                raise WorkspaceError(N_("workspace", "the member “{shown}” is compressed with "
+                                                     "{method} (method {0}); only stored and "
+                                                     "Deflate members are read").format(
+                    info.compress_type, shown=shown, method=method))
             limit = MAX_MANIFEST_BYTES if name == MANIFEST else MAX_ARRAY_BYTES + MAX_NPY_HEADER
             if info.file_size > limit:
-                raise WorkspaceError(f"the member “{shown}” is {info.file_size:,} bytes, more than "
-                                     f"a workspace holds ({limit:,})")
+                raise WorkspaceError(N_("workspace", "the member “{shown}” is {0:,} bytes, more "
+                                                     "than a workspace holds ({limit:,})").format(
+                    info.file_size, shown=shown, limit=limit))
             stored = info.compress_type == zipfile.ZIP_STORED
             if (stored and info.compress_size != info.file_size) or (
                     info.file_size > info.compress_size * _MAX_DEFLATE_RATIO + 64) or (
                     info.header_offset + info.compress_size > size):
-                raise WorkspaceError(f"the member “{shown}” claims sizes its bytes cannot hold "
-                                     "(damaged or forged archive)")
+                raise WorkspaceError(N_("workspace", "the member “{shown}” claims sizes its bytes "
+                                                     "cannot hold (damaged or forged archive)").format(
+                    shown=shown))
             members[name] = info
         return members
 
@@ -176,7 +197,7 @@ class Archive:
         """The parsed manifest (bounded JSON, see ``schema.parse_json``)."""
         info = self.members.get(MANIFEST)
         if info is None:
-            raise WorkspaceError("not a CNN Visualiser workspace (no workspace.json inside)")
+            raise WorkspaceError(N_("workspace", "not a CNN Visualiser workspace (no workspace.json inside)"))
         try:
             raw = self._zf.read(info)
         except _READ_ERRORS as exc:
@@ -194,23 +215,30 @@ class Archive:
             for n in shape:
                 nbytes *= n
             if nbytes > MAX_ARRAY_BYTES:
-                raise WorkspaceError(f"the array “{name}” is declared as {shape_text(shape)} "
-                                     f"({nbytes:,} bytes), more than a workspace holds ({MAX_ARRAY_BYTES:,})")
+                raise WorkspaceError(N_("workspace", "the array “{name}” is declared as {0} "
+                                                     "({nbytes:,} bytes), more than a workspace "
+                                                     "holds ({MAX_ARRAY_BYTES:,})").format(
+                    shape_text(shape), name=name, nbytes=nbytes, MAX_ARRAY_BYTES=MAX_ARRAY_BYTES))
             total += nbytes
             if f"arrays/{name}.npy" not in self.members:
-                raise WorkspaceError(f"the workspace has no array “{name}”")
+                raise WorkspaceError(N_("workspace", "the workspace has no array “{name}”").format(name=name))
             info = self.members[f"arrays/{name}.npy"]
             if not nbytes + 16 <= info.file_size <= nbytes + MAX_NPY_HEADER:
-                raise WorkspaceError(f"the array “{name}” is declared as {shape_text(shape)} "
-                                     f"({nbytes:,} bytes) but its member holds {info.file_size:,} bytes")
+                raise WorkspaceError(N_("workspace", "the array “{name}” is declared as {0} "
+                                                     "({nbytes:,} bytes) but its member holds "
+                                                     "{1:,} bytes").format(
+                    shape_text(shape), info.file_size, name=name, nbytes=nbytes))
             out[name] = (shape, d["dtype"])
         if total > MAX_TOTAL_ARRAY_BYTES:
-            raise WorkspaceError(f"the arrays add up to {total:,} bytes, more than a workspace holds "
-                                 f"({MAX_TOTAL_ARRAY_BYTES:,})")
+            raise WorkspaceError(N_("workspace", "the arrays add up to {total:,} bytes, more than "
+                                                 "a workspace holds ({MAX_TOTAL_ARRAY_BYTES:,})").format(
+                total=total, MAX_TOTAL_ARRAY_BYTES=MAX_TOTAL_ARRAY_BYTES))
         for member in self.members:
             m = _ARRAY_MEMBER.fullmatch(member)
             if m and m.group(1) not in out:
-                raise WorkspaceError(f"the archive holds “{member}”, which the description does not declare")
+                raise WorkspaceError(N_("workspace", "the archive holds “{member}”, which the "
+                                                     "description does not declare").format(
+                    member=member))
         return out
 
     def read_array(self, name: str, shape: tuple[int, ...], dtype: str) -> np.ndarray:
@@ -225,23 +253,29 @@ class Archive:
                     hshape, fortran, hdtype = np.lib.format.read_array_header_1_0(
                         fh, max_header_size=MAX_NPY_HEADER)
                 except Exception as exc:  # noqa: BLE001 - numpy's header parser (tokenize, ast) has many
-                    raise WorkspaceError(f"the array “{name}” is not a valid .npy array "
-                                         f"({one_line(exc, 80)})") from None
+                    raise WorkspaceError(N_("workspace", "the array “{name}” is not a valid .npy "
+                                                         "array ({0})").format(
+                        one_line(exc, 80), name=name)) from None
                 if tuple(hshape) != shape or hdtype != want or fortran:
-                    order = " in Fortran order" if fortran else ""
-                    raise WorkspaceError(f"the array “{name}” holds {shape_text(tuple(hshape))} "
-                                         f"{hdtype}{order}, expected {shape_text(shape)} {dtype}")
+                    order = N_("workspace", " in Fortran order") if fortran else ""
+                    raise WorkspaceError(N_("workspace", "the array “{name}” holds {0} "
+                                                         "{hdtype}{order}, expected {1} {dtype}").format(
+                        shape_text(tuple(hshape)), shape_text(shape), name=name, hdtype=hdtype, order=order,
+                        dtype=dtype))
                 arr = np.empty(shape, dtype=want)
                 view = memoryview(arr.reshape(-1).view(np.uint8))
                 done = 0
                 while done < view.nbytes:
                     chunk = fh.read(min(1 << 22, view.nbytes - done))
                     if not chunk:
-                        raise WorkspaceError(f"the array “{name}” is truncated")
+                        raise WorkspaceError(N_("workspace", "the array “{name}” is truncated").format(
+                            name=name))
                     view[done: done + len(chunk)] = chunk
                     done += len(chunk)
                 if fh.read(1):  # also makes zipfile check the CRC at the end
-                    raise WorkspaceError(f"the array “{name}” has bytes beyond its declared shape")
+                    raise WorkspaceError(N_("workspace", "the array “{name}” has bytes beyond its "
+                                                         "declared shape").format(
+                        name=name))
         except WorkspaceError:
             raise
         except _READ_ERRORS as exc:

@@ -28,6 +28,7 @@ from core.activations import ACTIVATIONS
 from core.chapter.network import INITS, OUTPUTS, Network
 from core.chapter.trainer import MAX_LR, MODES, Trainer
 from core.datasets.csv_files import MAX_ABS_VALUE, MAX_CSV_ROWS
+from core.i18n import N_
 from core.optimizers import MAX_STEPS, OPTIMIZERS
 from core.workspace.archive import Archive, open_archive, shape_text, write_archive
 from core.workspace.schema import (
@@ -98,7 +99,7 @@ STATE = Obj({
     "optimizer": Obj({"t": Int(0, MAX_STEPS)}),
     "rng": _RNG,
     "drop_rng": _RNG,
-    "history_stride": Int(1, 2**40, power_of_two, " that is a power of two"),
+    "history_stride": Int(1, 2**40, power_of_two, N_("workspace", " that is a power of two")),
     "stopped_reason": Opt(Str(max_len=2000)),
     "diverged": Bool(),
     "pos": Int(0, MAX_CSV_ROWS - 1),
@@ -190,7 +191,8 @@ def save_workspace(
         for key in ("X", "y"):
             _finite(key, arrays[key], MAX_ABS_VALUE)
     except (WorkspaceError, ValueError, TypeError) as exc:
-        raise WorkspaceError(f"this session cannot be saved as a workspace: {exc}") from None
+        raise WorkspaceError(N_("workspace", "this session cannot be saved as a workspace: {exc}").format(
+            exc=exc)) from None
     write_archive(path, text, arrays)
 
 
@@ -206,28 +208,33 @@ def load_workspace(path: str | os.PathLike) -> Workspace:
         with open_archive(path) as archive:
             return _load(archive)
     except WorkspaceError as exc:
-        raise WorkspaceError(f"{name}: {exc}") from None
+        raise WorkspaceError(N_("workspace", "{name}: {reason}").format(name=name, reason=exc.args[0]
+                                                                        if exc.args else str(exc))) from None
     except MemoryError:
-        raise WorkspaceError(f"{name}: there is not enough memory to open this workspace") from None
+        raise WorkspaceError(N_("workspace", "{name}: there is not enough memory to open this "
+                                             "workspace").format(
+            name=name)) from None
     except Exception as exc:  # noqa: BLE001 - the promise is one sentence, whatever went wrong
-        raise WorkspaceError(f"{name}: could not be read (unexpected {type(exc).__name__}: "
-                             f"{one_line(exc, 80)})") from None
+        raise WorkspaceError(N_("workspace", "{name}: could not be read (unexpected {0}: {1})").format(
+            type(exc).__name__, one_line(exc, 80), name=name)) from None
 
 
 def _check_header(manifest: Any) -> None:
     """The format, the exact version, and the sections every workspace has."""
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-        raise WorkspaceError("not a CNN Visualiser workspace (foreign format)")
+        raise WorkspaceError(N_("workspace", "not a CNN Visualiser workspace (foreign format)"))
     version = manifest.get("version")
     if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
-        raise WorkspaceError(f"made by a newer CNN Visualiser (format version {describe(version)}); "
-                             f"this one reads version {VERSION}")
+        raise WorkspaceError(N_("workspace", "made by a newer CNN Visualiser (format version "
+                                             "{0}); this one reads version {VERSION}").format(
+            describe(version), VERSION=VERSION))
     if type(version) is not int or version != VERSION:
-        raise WorkspaceError(f"the workspace's format version is {describe(version)}; this app reads "
-                             f"version {VERSION} only")
+        raise WorkspaceError(N_("workspace", "the workspace's format version is {0}; this app "
+                                             "reads version {VERSION} only").format(
+            describe(version), VERSION=VERSION))
     for key in ("network", "trainer", "state", "arrays"):
         if key not in manifest:
-            raise WorkspaceError(f"the workspace is missing “{key}”")
+            raise WorkspaceError(N_("workspace", "the workspace is missing “{key}”").format(key=key))
 
 
 def _check_manifest(manifest: Any, declared: dict[str, tuple[tuple[int, ...], str]]) -> dict:
@@ -245,26 +252,34 @@ def _check_manifest(manifest: Any, declared: dict[str, tuple[tuple[int, ...], st
     P, F = z["P"], z["F"]
     xs = declared.get("X", ((), ""))[0]
     if len(xs) != 2 or not 1 <= xs[0] <= MAX_CSV_ROWS or xs[1] != shape["n_inputs"]:
-        raise WorkspaceError(f"the data set is declared as {shape_text(xs)} values; expected "
-                             f"1–{MAX_CSV_ROWS:,} rows of {shape['n_inputs']} inputs")
+        raise WorkspaceError(N_("workspace", "the data set is declared as {0} values; expected "
+                                             "1–{MAX_CSV_ROWS:,} rows of {1} inputs").format(
+            shape_text(xs), shape['n_inputs'], MAX_CSV_ROWS=MAX_CSV_ROWS))
     N = xs[0]
     need = trainer_bytes(shape, N, settings["mode"], settings["dropout"])
     if need > MAX_TRAINER_BYTES:
-        raise WorkspaceError(f"training this network on {N:,} samples would need about {need / 2**30:.1f} GB "
-                             f"of memory; this app allows {MAX_TRAINER_BYTES / 2**30:.0f} GB")
+        raise WorkspaceError(N_("workspace", "training this network on {N:,} samples would need "
+                                             "about {0:.1f} GB of memory; this app allows {1:.0f} "
+                                             "GB").format(
+            need / 2 ** 30, MAX_TRAINER_BYTES / 2 ** 30, N=N))
     if settings["mode"] == "minibatch" and not (settings["batch_size"] and settings["batch_size"] <= N):
-        raise WorkspaceError(f"“trainer.batch_size” must be from 1 to {N:,} (the samples) in minibatch mode")
+        raise WorkspaceError(N_("workspace", "“trainer.batch_size” must be from 1 to {N:,} (the "
+                                             "samples) in minibatch mode").format(
+            N=N))
     hs = declared.get("history_epochs", ((), ""))[0]
     if len(hs) != 1:
-        raise WorkspaceError("the history's length is missing or invalid")
+        raise WorkspaceError(N_("workspace", "the history's length is missing or invalid"))
     R = hs[0]
     if R > history_max_rows(P, N):
-        raise WorkspaceError(f"the history has {R:,} rows, more than this app keeps "
-                             f"({history_max_rows(P, N):,})")
+        raise WorkspaceError(N_("workspace", "the history has {R:,} rows, more than this app "
+                                             "keeps ({0:,})").format(
+            history_max_rows(P, N), R=R))
     if st["pos"] >= N:
-        raise WorkspaceError(f"the step-through position {st['pos']:,} is past the {N:,} samples")
+        raise WorkspaceError(N_("workspace", "the step-through position {0:,} is past the {N:,} "
+                                             "samples").format(
+            st['pos'], N=N))
     if st["pos"] and "order" not in declared:
-        raise WorkspaceError("the step-through state lacks the epoch's sample order")
+        raise WorkspaceError(N_("workspace", "the step-through state lacks the epoch's sample order"))
     opt_arrays = {"gd": (), "momentum": ("opt_v",), "adam": ("opt_m", "opt_v")}[settings["optimizer"]]
     expected = {
         "theta": (P,), "X": (N, shape["n_inputs"]), "y": (N,), "history_epochs": (R,),
@@ -277,17 +292,21 @@ def _check_manifest(manifest: Any, declared: dict[str, tuple[tuple[int, ...], st
         optional["history_eval_loss"] = (R,)
     for key in declared:
         if key not in expected and key not in optional:
-            raise WorkspaceError(f"the workspace holds an array “{key}” this run has no use for")
+            raise WorkspaceError(N_("workspace", "the workspace holds an array “{key}” this run "
+                                                 "has no use for").format(
+                key=key))
     for key, shp in {**expected, **optional}.items():
         if key not in declared:
             if key in optional:
                 continue
-            raise WorkspaceError(f"the workspace is missing the array “{key}”")
+            raise WorkspaceError(N_("workspace", "the workspace is missing the array “{key}”").format(
+                key=key))
         dtype = "int64" if key in ("history_epochs", "order") else "float64"
         if declared[key] != (shp, dtype):
             got, gdt = declared[key]
-            raise WorkspaceError(f"the array “{key}” is declared as {shape_text(got)} {gdt}, "
-                                 f"expected {shape_text(shp)} {dtype}")
+            raise WorkspaceError(N_("workspace", "the array “{key}” is declared as {0} {gdt}, "
+                                                 "expected {1} {dtype}").format(
+                shape_text(got), shape_text(shp), key=key, gdt=gdt, dtype=dtype))
     return sections
 
 
@@ -295,8 +314,10 @@ def _finite(name: str, a: np.ndarray, bound: float | None = None) -> np.ndarray:
     with np.errstate(all="ignore"):
         ok = bool(np.isfinite(a).all()) and (bound is None or bool((np.abs(a) <= bound).all()))
     if not ok:
-        extra = f" or beyond ±{bound:g}" if bound is not None else ""
-        raise WorkspaceError(f"the array “{name}” holds values that are not finite numbers{extra}")
+        extra = N_("workspace", " or beyond ±{bound:g}").format(bound=bound) if bound is not None else ""
+        raise WorkspaceError(N_("workspace", "the array “{name}” holds values that are not finite "
+                                             "numbers{extra}").format(
+            name=name, extra=extra))
     return a
 
 
@@ -313,25 +334,28 @@ def _load(archive: Archive) -> Workspace:
     for key in ("X", "y"):
         _finite(key, a[key], MAX_ABS_VALUE)
     if settings["optimizer"] == "adam" and (a["opt_v"] < 0).any():
-        raise WorkspaceError("the Adam optimiser's second moments “opt_v” hold negative values")
+        raise WorkspaceError(N_("workspace", "the Adam optimiser's second moments “opt_v” hold negative "
+                                             "values"))
     epochs = a["history_epochs"]
     if epochs.size and (epochs[0] < 1 or epochs[-1] > st["epoch"] or (np.diff(epochs) <= 0).any()):
-        raise WorkspaceError("the history's epochs are not increasing epoch numbers up to the current epoch")
+        raise WorkspaceError(N_("workspace", "the history's epochs are not increasing epoch numbers up to "
+                                             "the current epoch"))
     N = a["X"].shape[0]
     order = a.get("order")
     if order is not None and not np.array_equal(np.sort(order), np.arange(N)):
-        raise WorkspaceError("the epoch's sample order is not a permutation of the samples")
+        raise WorkspaceError(N_("workspace", "the epoch's sample order is not a permutation of the samples"))
     mask = a.get("epoch_mask")
     if mask is not None:
         keep = 1.0 / (1.0 - settings["dropout"])
         if not ((mask == 0.0) | (mask == keep)).all():
-            raise WorkspaceError("the dropout mask holds values other than 0 and 1/(1 − p)")
+            raise WorkspaceError(N_("workspace", "the dropout mask holds values other than 0 and 1/(1 − p)"))
     try:
         net = Network(**shape)
         trainer = Trainer(net, a["X"], a["y"], **{**settings, "betas": tuple(settings["betas"])})
     except (TypeError, ValueError) as exc:
-        raise WorkspaceError(f"the network or its training settings are invalid "
-                             f"({one_line(exc, 100)})") from None
+        raise WorkspaceError(N_("workspace", "the network or its training settings are invalid "
+                                             "({0})").format(
+            one_line(exc, 100))) from None
     opt_state: dict[str, Any] = {"t": st["optimizer"]["t"]}
     for key in ("m", "v"):
         if f"opt_{key}" in a:
@@ -349,7 +373,8 @@ def _load(archive: Archive) -> Workspace:
     try:
         trainer.load_state(state)
     except (KeyError, TypeError, ValueError, OverflowError) as exc:
-        raise WorkspaceError(f"the training state cannot be restored ({one_line(exc, 100)})") from None
+        raise WorkspaceError(N_("workspace", "the training state cannot be restored ({0})").format(
+            one_line(exc, 100))) from None
     if not math.isfinite(trainer.lr):
-        raise WorkspaceError("the learning rate at this epoch is not a finite number")
+        raise WorkspaceError(N_("workspace", "the learning rate at this epoch is not a finite number"))
     return Workspace(trainer=trainer, experiment=sec["experiment"], image_lab=sec["image_lab"])

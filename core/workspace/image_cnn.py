@@ -26,6 +26,7 @@ from typing import Any
 
 import numpy as np
 
+from core.i18n import N_
 from core.image_cnn import ImageTrainer, parse_layers
 from core.image_cnn.history import METRICS
 from core.image_cnn.trainer import STATE_FORMAT, STATE_VERSION
@@ -86,8 +87,8 @@ STATE = Obj({
     "loss_sum": Float(0.0, 1e308),
     "correct": Int(0, MAX_IMAGES),
     "seen": Int(0, MAX_IMAGES),
-    "metrics_stride": Int(1, 2**40, power_of_two, " that is a power of two"),
-    "snapshots_stride": Int(1, 2**40, power_of_two, " that is a power of two"),
+    "metrics_stride": Int(1, 2**40, power_of_two, N_("workspace", " that is a power of two")),
+    "snapshots_stride": Int(1, 2**40, power_of_two, N_("workspace", " that is a power of two")),
 })
 SECTION_SPEC = Obj({
     "kind": Str(choices=(KIND,)),
@@ -134,7 +135,8 @@ def save_image_cnn_workspace(path: str | os.PathLike, trainer: ImageTrainer, ext
     the target is not a regular file or the disk refuses (the old file stays).
     """
     if not isinstance(trainer, ImageTrainer):
-        raise WorkspaceError(f"this is not an image-CNN trainer ({type(trainer).__name__})")
+        raise WorkspaceError(N_("workspace", "this is not an image-CNN trainer ({0})").format(
+            type(trainer).__name__))
     extra = dict(extra or {})
     names = class_names if class_names is not None else extra.get("class_names")
     names = [str(c) for c in (names if names is not None else range(trainer.model.n_classes))]
@@ -177,7 +179,8 @@ def save_image_cnn_workspace(path: str | os.PathLike, trainer: ImageTrainer, ext
         _check_manifest(json.loads(text), {k: (tuple(v.shape), str(v.dtype)) for k, v in arrays.items()})
         _check_finite(arrays)
     except (WorkspaceError, ValueError, TypeError) as exc:
-        raise WorkspaceError(f"this run cannot be saved as a workspace: {exc}") from None
+        raise WorkspaceError(N_("workspace", "this run cannot be saved as a workspace: {exc}").format(
+            exc=exc)) from None
     return write_archive(path, text, arrays)
 
 
@@ -189,46 +192,54 @@ def load_image_cnn_workspace(path: str | os.PathLike) -> ImageCnnWorkspace:
         with open_archive(path) as archive:
             return _load(archive)
     except WorkspaceError as exc:
-        raise WorkspaceError(f"{name}: {exc}") from None
+        raise WorkspaceError(N_("workspace", "{name}: {reason}").format(name=name, reason=exc.args[0]
+                                                                        if exc.args else str(exc))) from None
     except MemoryError:
-        raise WorkspaceError(f"{name}: there is not enough memory to open this workspace") from None
+        raise WorkspaceError(N_("workspace", "{name}: there is not enough memory to open this "
+                                             "workspace").format(
+            name=name)) from None
     except Exception as exc:  # noqa: BLE001 - the promise is one sentence, whatever went wrong
-        raise WorkspaceError(f"{name}: could not be read (unexpected {type(exc).__name__}: "
-                             f"{one_line(exc, 80)})") from None
+        raise WorkspaceError(N_("workspace", "{name}: could not be read (unexpected {0}: {1})").format(
+            type(exc).__name__, one_line(exc, 80), name=name)) from None
 
 
 def _check_manifest(manifest: Any, declared: dict[str, tuple[tuple[int, ...], str]]) -> dict:
     """Every check the manifest and the declared shapes allow; returns the checked section."""
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-        raise WorkspaceError("not a CNN Visualiser workspace (foreign format)")
+        raise WorkspaceError(N_("workspace", "not a CNN Visualiser workspace (foreign format)"))
     version = manifest.get("version")
     if type(version) is not int or version != VERSION:
-        raise WorkspaceError(f"the workspace's format version is {describe(version)}; this app reads "
-                             f"version {VERSION} only")
+        raise WorkspaceError(N_("workspace", "the workspace's format version is {0}; this app "
+                                             "reads version {VERSION} only").format(
+            describe(version), VERSION=VERSION))
     if SECTION not in manifest:
-        raise WorkspaceError("the workspace holds no image CNN (no “image_cnn” section)")
+        raise WorkspaceError(N_("workspace", "the workspace holds no image CNN (no “image_cnn” section)"))
     sec = SECTION_SPEC.check(manifest[SECTION], SECTION)
     arch, settings, st = sec["architecture"], sec["settings"], sec["state"]
     try:
         _, specs = parse_layers(arch["input_shape"], arch["layers"])
     except ValueError as exc:
-        raise WorkspaceError(f"the network cannot be built ({one_line(exc, 120)})") from None
+        raise WorkspaceError(N_("workspace", "the network cannot be built ({0})").format(
+            one_line(exc, 120))) from None
     n_params = sum(math.prod(s) for spec in specs for _, s in spec.param_shapes)
     n_classes = specs[-1].n
     if len(sec["class_names"]) != n_classes:
-        raise WorkspaceError(f"the workspace names {len(sec['class_names'])} classes but the network "
-                             f"has {n_classes} outputs")
+        raise WorkspaceError(N_("workspace", "the workspace names {0} classes but the network has "
+                                             "{n_classes} outputs").format(
+            len(sec['class_names']), n_classes=n_classes))
     image = tuple(arch["input_shape"])
-    n = _rows(declared, "cnn_X", image, "training images")
-    n_val = _rows(declared, "cnn_X_val", image, "validation images") if "cnn_X_val" in declared else 0
+    n = _rows(declared, "cnn_X", image, N_("workspace", "training images"))
+    n_val = (_rows(declared, "cnn_X_val", image, N_("workspace", "validation images"))
+             if "cnn_X_val" in declared else 0)
     m = declared.get("cnn_metrics_epochs", ((), ""))[0]
     s = declared.get("cnn_snapshots_epochs", ((), ""))[0]
     if len(m) != 1 or len(s) != 1:
-        raise WorkspaceError("the history's length is missing or invalid")
+        raise WorkspaceError(N_("workspace", "the history's length is missing or invalid"))
     n_batches = -(-n // settings["batch_size"])
     if st["batch"] >= n_batches:
-        raise WorkspaceError(f"“image_cnn.state.batch” is {st['batch']:,}; an epoch has "
-                             f"{n_batches:,} batches")
+        raise WorkspaceError(N_("workspace", "“image_cnn.state.batch” is {0:,}; an epoch has "
+                                             "{n_batches:,} batches").format(
+            st['batch'], n_batches=n_batches))
     mid_epoch = st["batch"] > 0 and settings["batch_size"] < n
     expected = {"cnn_theta": (n_params,), "cnn_metrics_epochs": m, "cnn_metrics_rows": (m[0], len(METRICS)),
                 "cnn_snapshots_epochs": s, "cnn_snapshots_rows": (s[0], n_params),
@@ -241,30 +252,37 @@ def _check_manifest(manifest: Any, declared: dict[str, tuple[tuple[int, ...], st
         expected.update({"cnn_X_val": (n_val, *image), "cnn_y_val": (n_val,)})
     for key in declared:
         if key not in expected:
-            raise WorkspaceError(f"the workspace holds an array “{key}” this run has no use for")
+            raise WorkspaceError(N_("workspace", "the workspace holds an array “{key}” this run "
+                                                 "has no use for").format(
+                key=key))
     for key, shp in expected.items():
         if key not in declared:
-            raise WorkspaceError(f"the workspace is missing the array “{key}”")
+            raise WorkspaceError(N_("workspace", "the workspace is missing the array “{key}”").format(
+                key=key))
         dtype = "int64" if key in ("cnn_metrics_epochs", "cnn_snapshots_epochs", "cnn_order", "cnn_y",
                                    "cnn_y_val") else "float64"
         if declared[key] != (tuple(shp), dtype):
             got, gdt = declared[key]
-            raise WorkspaceError(f"the array “{key}” is declared as {shape_text(got)} {gdt}, "
-                                 f"expected {shape_text(tuple(shp))} {dtype}")
+            raise WorkspaceError(N_("workspace", "the array “{key}” is declared as {0} {gdt}, "
+                                                 "expected {1} {dtype}").format(
+                shape_text(got), shape_text(tuple(shp)), key=key, gdt=gdt, dtype=dtype))
     return sec
 
 
 def _check_finite(arrays: dict[str, np.ndarray]) -> None:
     for key, arr in arrays.items():
         if arr.dtype.kind == "f" and not np.isfinite(arr).all():
-            raise WorkspaceError(f"the array “{key}” holds values that are not finite numbers")
+            raise WorkspaceError(N_("workspace", "the array “{key}” holds values that are not "
+                                                 "finite numbers").format(
+                key=key))
 
 
 def _rows(declared: dict, key: str, image: tuple[int, ...], what: str) -> int:
     shp = declared.get(key, ((), ""))[0]
     if len(shp) != 4 or tuple(shp[1:]) != image or not 1 <= shp[0] <= MAX_IMAGES:
-        raise WorkspaceError(f"the {what} are declared as {shape_text(tuple(shp))}; expected "
-                             f"1–{MAX_IMAGES:,} images of {shape_text(image)}")
+        raise WorkspaceError(N_("workspace", "the {what} are declared as {0}; expected "
+                                             "1–{MAX_IMAGES:,} images of {1}").format(
+            shape_text(tuple(shp)), shape_text(image), what=what, MAX_IMAGES=MAX_IMAGES))
     return int(shp[0])
 
 
@@ -272,7 +290,7 @@ def _load(archive: Archive) -> ImageCnnWorkspace:
     manifest = archive.manifest()
     if not isinstance(manifest, dict) or "arrays" not in manifest:
         _check_manifest(manifest, {})  # says what is wrong with the header
-        raise WorkspaceError("the workspace is missing “arrays”")
+        raise WorkspaceError(N_("workspace", "the workspace is missing “arrays”"))
     declared = archive.declared(manifest["arrays"])
     sec = _check_manifest(manifest, declared)
     a = {key: archive.read_array(key, shp, dtype) for key, (shp, dtype) in declared.items()}
@@ -295,7 +313,8 @@ def _load(archive: Archive) -> ImageCnnWorkspace:
         trainer = ImageTrainer.from_state(state, a["cnn_X"], a["cnn_y"], a.get("cnn_X_val"),
                                           a.get("cnn_y_val"))
     except (KeyError, TypeError, ValueError, OverflowError) as exc:
-        raise WorkspaceError(f"the training state cannot be restored ({one_line(exc, 120)})") from None
+        raise WorkspaceError(N_("workspace", "the training state cannot be restored ({0})").format(
+            one_line(exc, 120))) from None
     return ImageCnnWorkspace(trainer, tuple(sec["class_names"]), sec["extra"])
 
 

@@ -26,6 +26,8 @@ from typing import Any
 
 import numpy as np
 
+from core.i18n import N_
+
 MAX_DEPTH = 32  # the deepest a workspace's own manifest goes is 5
 MAX_INT_DIGITS = 40  # a PCG64 random state (< 2**128) has 39 digits
 MAX_STR = 20_000  # characters in one string (a stop message, an image path, a typed kernel)
@@ -44,7 +46,8 @@ def describe(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, int):
         digits = len(str(abs(value))) if abs(value) < 10**MAX_INT_DIGITS else MAX_INT_DIGITS + 1
-        return f"{value:,}" if digits <= 24 else f"an integer of {digits}+ digits"
+        return f"{value:,}" if digits <= 24 else N_("workspace", "an integer of {digits}+ digits").format(
+            digits=digits)
     if isinstance(value, float):
         return repr(value) if len(repr(value)) <= 24 else f"{value:g}"
     if isinstance(value, str):
@@ -76,38 +79,45 @@ def _depth(text: str) -> int:
     return int(np.cumsum(step).max(initial=0))
 
 
-def parse_json(raw: bytes, what: str = "the workspace description") -> Any:
+def parse_json(raw: bytes, what: str = N_("workspace", "the workspace description")) -> Any:
     """Decode ``raw`` as UTF-8 JSON with nesting, integer size and number values bounded."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise WorkspaceError(f"{what} is not UTF-8 text") from None
+        raise WorkspaceError(N_("workspace", "{what} is not UTF-8 text").format(what=what)) from None
     if text.startswith("\ufeff"):
         text = text[1:]
     depth = _depth(text)
     if depth > MAX_DEPTH:
-        raise WorkspaceError(f"{what} is nested {depth:,} levels deep (at most {MAX_DEPTH})")
+        raise WorkspaceError(N_("workspace", "{what} is nested {depth:,} levels deep (at most "
+                                             "{MAX_DEPTH})").format(
+            what=what, depth=depth, MAX_DEPTH=MAX_DEPTH))
 
     def parse_int(s: str) -> int:
         if len(s.lstrip("-")) > MAX_INT_DIGITS:
-            raise WorkspaceError(f"{what} holds an integer of {len(s.lstrip('-')):,} digits")
+            raise WorkspaceError(N_("workspace", "{what} holds an integer of {0:,} digits").format(
+                len(s.lstrip('-')), what=what))
         return int(s)
 
     def parse_float(s: str) -> float:
         v = float(s)
         if not math.isfinite(v):
-            raise WorkspaceError(f"{what} holds a number too large for a float ({one_line(s, 24)})")
+            raise WorkspaceError(N_("workspace", "{what} holds a number too large for a float "
+                                                 "({0})").format(
+                one_line(s, 24), what=what))
         return v
 
     def parse_constant(s: str) -> float:
-        raise WorkspaceError(f"{what} holds {s}, which is not a number")
+        raise WorkspaceError(N_("workspace", "{what} holds {s}, which is not a number").format(
+            what=what, s=s))
 
     def pairs(items: list[tuple[str, Any]]) -> dict:
         d = dict(items)
         if len(d) != len(items):
             seen: set[str] = set()
             dup = next(k for k, _ in items if k in seen or seen.add(k))
-            raise WorkspaceError(f"{what} names the key {describe(dup)} twice")
+            raise WorkspaceError(N_("workspace", "{what} names the key {0} twice").format(
+                describe(dup), what=what))
         return d
 
     try:
@@ -116,10 +126,11 @@ def parse_json(raw: bytes, what: str = "the workspace description") -> Any:
     except WorkspaceError:
         raise
     except json.JSONDecodeError as exc:
-        raise WorkspaceError(f"{what} is not valid JSON (line {exc.lineno}, column {exc.colno}: "
-                             f"{exc.msg})") from None
+        raise WorkspaceError(N_("workspace", "{what} is not valid JSON (line {0}, column {1}: {2})").format(
+            exc.lineno, exc.colno, exc.msg, what=what)) from None
     except (ValueError, RecursionError) as exc:  # what the depth scan should have caught
-        raise WorkspaceError(f"{what} is not valid JSON ({one_line(exc, 60)})") from None
+        raise WorkspaceError(N_("workspace", "{what} is not valid JSON ({0})").format(
+            one_line(exc, 60), what=what)) from None
 
 
 # ------------------------------------------------------------------ specs
@@ -136,7 +147,8 @@ class Spec:
         raise NotImplementedError
 
     def refuse(self, value: Any, where: str) -> WorkspaceError:
-        return WorkspaceError(f"“{where}” must be {self.expect}, not {describe(value)}")
+        return WorkspaceError(N_("workspace", "“{where}” must be {0}, not {1}").format(
+            self.expect, describe(value), where=where))
 
 
 class Int(Spec):
@@ -144,7 +156,8 @@ class Int(Spec):
 
     def __init__(self, lo: int, hi: int, extra: Callable[[int], bool] | None = None, note: str = "") -> None:
         self.lo, self.hi, self.extra = lo, hi, extra
-        self.expect = f"an integer from {lo:,} to {hi:,}{note}"
+        self.expect = N_("workspace", "an integer from {lo:,} to {hi:,}{note}").format(
+            lo=lo, hi=hi, note=note)
 
     def check(self, value: Any, where: str) -> int:
         if isinstance(value, bool) or not isinstance(value, int) or not self.lo <= value <= self.hi:
@@ -160,7 +173,8 @@ class Float(Spec):
     def __init__(self, lo: float, hi: float, open_lo: bool = False, open_hi: bool = False) -> None:
         self.lo, self.hi, self.open_lo, self.open_hi = lo, hi, open_lo, open_hi
         left, right = "(" if open_lo else "[", ")" if open_hi else "]"
-        self.expect = f"a number in {left}{lo:g}, {hi:g}{right}"
+        self.expect = N_("workspace", "a number in {left}{lo:g}, {hi:g}{right}").format(
+            left=left, lo=lo, hi=hi, right=right)
 
     def check(self, value: Any, where: str) -> float:
         if isinstance(value, bool) or not isinstance(value, int | float):
@@ -192,8 +206,9 @@ class Str(Spec):
     def __init__(self, choices: Iterable[str] | None = None, max_len: int = MAX_STR) -> None:
         self.choices = None if choices is None else tuple(choices)
         self.max_len = max_len
-        self.expect = (f"one of {', '.join(self.choices)}" if self.choices
-                       else f"a text of at most {max_len:,} characters")
+        self.expect = (N_("workspace", "one of {0}").format(', '.join(self.choices)) if self.choices
+                       else N_("workspace", "a text of at most {max_len:,} characters").format(
+                           max_len=max_len))
 
     def check(self, value: Any, where: str) -> str:
         if not isinstance(value, str) or len(value) > self.max_len or not _valid_unicode(value):
@@ -220,7 +235,7 @@ class ListOf(Spec):
     def __init__(self, item: Spec, min_len: int, max_len: int) -> None:
         self.item, self.min_len, self.max_len = item, min_len, max_len
         count = f"{min_len}" if min_len == max_len else f"{min_len}–{max_len}"
-        self.expect = f"a list of {count} items"
+        self.expect = N_("workspace", "a list of {count} items").format(count=count)
 
     def check(self, value: Any, where: str) -> list:
         if not isinstance(value, list) or not self.min_len <= len(value) <= self.max_len:
@@ -247,7 +262,8 @@ class Obj(Spec):
                 if key in self.defaults:
                     out[key] = self.defaults[key]
                     continue
-                raise WorkspaceError(f"the workspace is missing “{_key(where, key)}”")
+                raise WorkspaceError(N_("workspace", "the workspace is missing “{0}”").format(
+                    _key(where, key)))
             out[key] = spec.check(value[key], _key(where, key))
         return out
 
@@ -258,14 +274,16 @@ class MapOf(Spec):
     def __init__(self, item: Spec, key_pattern: str, max_len: int, key_note: str) -> None:
         self.item, self.pattern = item, re.compile(key_pattern)
         self.max_len, self.key_note = max_len, key_note
-        self.expect = f"an object of at most {max_len} entries"
+        self.expect = N_("workspace", "an object of at most {max_len} entries").format(max_len=max_len)
 
     def check(self, value: Any, where: str) -> dict:
         if not isinstance(value, dict) or len(value) > self.max_len:
             raise self.refuse(value, where)
         for key in value:
             if not self.pattern.fullmatch(key):
-                raise WorkspaceError(f"“{where}” holds the key {describe(key)}; keys must be {self.key_note}")
+                raise WorkspaceError(N_("workspace", "“{where}” holds the key {0}; keys must be "
+                                                     "{1}").format(
+                    describe(key), self.key_note, where=where))
         return {k: self.item.check(v, _key(where, k)) for k, v in value.items()}
 
 
@@ -289,7 +307,9 @@ class AnyJSON(Spec):
             elif isinstance(v, list):
                 stack.extend(v)
             elif isinstance(v, str) and (len(v) > MAX_STR or not _valid_unicode(v)):
-                raise WorkspaceError(f"“{where}” holds a text that is too long or not valid Unicode")
+                raise WorkspaceError(N_("workspace", "“{where}” holds a text that is too long or "
+                                                     "not valid Unicode").format(
+                    where=where))
         return value
 
 

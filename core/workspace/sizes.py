@@ -26,4 +26,4 @@ def shape_sizes(shape: dict) -> dict[str, int]:
     try:
         return memory.shape_sizes(shape)
     except ValueError as exc:
-        raise WorkspaceError(str(exc)) from None
+        raise WorkspaceError(exc.args[0]) from None  # the Message, so it is translated where shown

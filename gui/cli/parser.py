@@ -55,6 +55,10 @@ def main(argv: list[str] | None = None) -> int:
     """Parse the command line and run the chosen command; returns the exit status."""
     argv = sys.argv[1:] if argv is None else argv
     args = build_parser().parse_args(argv)
+    if getattr(args, "lang", None):  # before any window or QApplication exists (gui/window/app.py)
+        from gui.window.language import set_launch_language
+
+        set_launch_language(args.lang)
     if getattr(args, "func", None) is not None:
         return guarded(lambda: args.func(args))
     if args.screenshot:

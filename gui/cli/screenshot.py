@@ -15,6 +15,9 @@ def add_screenshot_options(p: argparse.ArgumentParser) -> None:
                    help="epochs to train before the screenshot (default 0)")
     p.add_argument("--experiment", choices=["1", "2"], default="1",
                    help="the chapter's experiment to show (default 1)")
+    p.add_argument("--lang", choices=["en", "zh_CN"], default=None,
+                   help="the window's language for this launch: en (English) or zh_CN (简体中文); "
+                   "default: View → Language's choice, else the desktop's")
 
 
 def run_screenshot(args: argparse.Namespace) -> int:

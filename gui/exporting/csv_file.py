@@ -18,8 +18,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
+from PySide6.QtCore import QCoreApplication
 
 from gui.exporting.files import ExportCancelled, atomic_open
+
+translate = QCoreApplication.translate
 
 PROGRESS_VALUES = 10_000  # numbers formatted between two progress reports (and Cancel checks)
 
@@ -71,7 +74,9 @@ def export_history_csv(history, path: str | os.PathLike, progress: Progress | No
         csv.writer(fh).writerow(history_header(history))
         for start in range(0, total, block):
             if cancelled is not None and cancelled():
-                raise ExportCancelled(f"{Path(path).name}: cancelled after {start:,} of {total:,} rows")
+                raise ExportCancelled(translate("Export", "{0}: cancelled after {start:,} of "
+                                                          "{total:,} rows").format(
+                    Path(path).name, start=start, total=total))
             stop = min(total, start + block)
             fh.write(_lines(history, start, stop))
             if progress is not None and stop < total:

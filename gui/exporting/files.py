@@ -17,6 +17,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
+from PySide6.QtCore import QCoreApplication
+
+translate = QCoreApplication.translate
+
 
 class ExportError(OSError):
     """An export that could not be written, with a sentence saying why."""
@@ -54,9 +58,11 @@ def destination(path: str | os.PathLike) -> Path:
     final = Path(os.path.realpath(os.fspath(path)))
     name = Path(path).name
     if final.is_dir():
-        raise ExportError(f"{name}: that is a folder; choose a file name")
+        raise ExportError(translate("Export", "{name}: that is a folder; choose a file name").format(
+            name=name))
     if not final.parent.is_dir():
-        raise ExportError(f"{name}: the folder {final.parent} does not exist")
+        raise ExportError(translate("Export", "{name}: the folder {0} does not exist").format(
+            final.parent, name=name))
     return final
 
 
@@ -100,7 +106,7 @@ def _discard(tmp: str) -> None:
 def write_bytes(path: str | os.PathLike, data: bytes) -> Path:
     """Write ``data`` to ``path`` atomically (see ``atomic_open``); returns the path as given."""
     if not data:
-        raise ExportError(f"{Path(path).name}: nothing was drawn to write")
+        raise ExportError(translate("Export", "{0}: nothing was drawn to write").format(Path(path).name))
     with atomic_open(path) as fh:
         fh.write(data)
     return Path(path)

@@ -32,7 +32,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, QRectF, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QPoint,
+    QRectF,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontInfo, QImage, QPainter, QRegion
 from PySide6.QtSvg import QSvgGenerator, QSvgRenderer
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QWidget
@@ -40,7 +49,9 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QWid
 from gui.exporting.files import ExportError, write_bytes
 from gui.exporting.svg_fix import family_list, fix_svg
 
-EXPORT_FILTER = "PNG image (*.png);;SVG drawing (*.svg)"
+translate = QCoreApplication.translate
+
+EXPORT_FILTER = QT_TRANSLATE_NOOP("Export", "PNG image (*.png);;SVG drawing (*.svg)")  # translate at use
 DEFAULT_SCALE = 2.0  # a projector or a printed page wants more pixels than the screen
 MIN_SCALE, MAX_SCALE = 0.25, 8.0  # the scales a caller may ask for (clamped)
 MAX_EXPORT_PX = 8000  # longer side of any exported PNG, whatever the window or the edits
@@ -58,7 +69,7 @@ def view_of(target) -> QGraphicsView:
         view = target.findChild(QGraphicsView)
         if view is not None:
             return view
-    raise ExportError("there is no picture to export in this view")
+    raise ExportError(translate("Export", "there is no picture to export in this view"))
 
 
 def export_scale(width: int, height: int, scale: float = DEFAULT_SCALE, max_px: int = MAX_EXPORT_PX) -> float:
@@ -110,7 +121,7 @@ def render_png(target, scale: float = DEFAULT_SCALE, max_px: int = MAX_EXPORT_PX
     w, h = max(1, round(size.width() * s)), max(1, round(size.height() * s))
     renderer = QSvgRenderer(QByteArray(render_svg(view)))
     if not renderer.isValid():
-        raise ExportError("the picture could not be drawn")
+        raise ExportError(translate("Export", "the picture could not be drawn"))
     image = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
     brush = view.backgroundBrush()
     image.fill(brush.color() if brush.style() != Qt.BrushStyle.NoBrush else QColor("white"))
@@ -168,7 +179,7 @@ def png_bytes(image: QImage) -> bytes:
     ok = image.save(buf, "PNG")
     buf.close()
     if not ok:
-        raise ExportError("the picture could not be encoded as PNG")
+        raise ExportError(translate("Export", "the picture could not be encoded as PNG"))
     return bytes(data)
 
 
@@ -178,6 +189,6 @@ def export_view(target, path: str | os.PathLike, scale: float = DEFAULT_SCALE,
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".png", ".svg"):
-        raise ExportError(f"{path.name}: choose a .png or .svg file name")
+        raise ExportError(translate("Export", "{0}: choose a .png or .svg file name").format(path.name))
     data = png_bytes(render_png(target, scale, max_px)) if suffix == ".png" else render_svg(target, title)
     return write_bytes(path, data)

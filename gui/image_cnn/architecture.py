@@ -9,7 +9,7 @@ and a possible one shows the output-size formula filled in for each conv and poo
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,11 +33,13 @@ from gui.widgets.naming import name
 
 TEMPLATES = ("conv:8:3:1:1", "relu", "maxpool:2", "avgpool:2", "dense:32", "dropout:0.25", "tanh",
              "sigmoid", "leaky_relu")
-PRESETS = {
-    "Digits net (8×8)": ["conv:8:3:1:1", "relu", "maxpool:2", "dense:10"],
-    "Two conv layers": ["conv:8:3:1:1", "relu", "conv:16:3:1:1", "relu", "maxpool:2", "dense:10"],
-    "LeNet-like (28×28)": ["conv:6:5:1:2", "relu", "maxpool:2", "conv:16:5", "relu", "maxpool:2",
-                           "dense:120", "relu", "dense:84", "relu", "dense:10"],
+PRESETS = {  # name (translated where shown) → layers
+    QT_TRANSLATE_NOOP("LayerEditor", "Digits net (8×8)"): ["conv:8:3:1:1", "relu", "maxpool:2", "dense:10"],
+    QT_TRANSLATE_NOOP("LayerEditor", "Two conv layers"): ["conv:8:3:1:1", "relu", "conv:16:3:1:1", "relu",
+                                                          "maxpool:2", "dense:10"],
+    QT_TRANSLATE_NOOP("LayerEditor", "LeNet-like (28×28)"): ["conv:6:5:1:2", "relu", "maxpool:2", "conv:16:5",
+                                                             "relu", "maxpool:2", "dense:120", "relu",
+                                                             "dense:84", "relu", "dense:10"],
 }
 GAP, PAD = 14, 6
 
@@ -47,14 +49,15 @@ class ArchitectureView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        name(self, "cnnArchitecture", "Architecture")
+        name(self, "cnnArchitecture", self.tr("Architecture"))
         self.captions: list[str] = []
         self.kinds: list[str] = []
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def set_network(self, model) -> None:
         h, w, c = model.input_shape
-        self.captions = [f"input {shape_text((h, w, c))}"] + [layer_caption(s) for s in model.specs]
+        self.captions = [self.tr("input {0}").format(
+            shape_text((h, w, c)))] + [layer_caption(s) for s in model.specs]
         self.kinds = ["input"] + [s.kind for s in model.specs]
         self.setAccessibleDescription(" → ".join(self.captions))
         self._fit()
@@ -118,18 +121,19 @@ class LayerEditor(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        name(self, "cnnLayerEditor", "Layers")
+        name(self, "cnnLayerEditor", self.tr("Layers"))
         self.input_shape = (8, 8, 1)
         self.n_classes = 10  # presets end in one output per class of the current data set
         v = QVBoxLayout(self)
         v.setContentsMargins(0, 0, 0, 0)
         v.setSpacing(3)
         self.list = QListWidget()
-        name(self.list, "cnnLayerList", "Layer list")
+        name(self.list, "cnnLayerList", self.tr("Layer list"))
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked |
                                   QAbstractItemView.EditTrigger.EditKeyPressed)
         self.list.setMaximumHeight(96)
-        self.list.setToolTip("Double-click a layer to change it, e.g. conv:N:K:S:P, maxpool:K, dense:N.")
+        self.list.setToolTip(self.tr("Double-click a layer to change it, e.g. conv:N:K:S:P, maxpool:K, "
+                                     "dense:N."))
         v.addWidget(self.list)
         grid = QGridLayout()
         grid.setSpacing(3)
@@ -137,25 +141,26 @@ class LayerEditor(QWidget):
         self.template.addItems(TEMPLATES)
         self.template.setEditable(True)
         self.template.setMinimumContentsLength(8)
-        name(self.template, "cnnLayerTemplate", "Layer to add")
-        self.add_button = QPushButton("Add")
+        name(self.template, "cnnLayerTemplate", self.tr("Layer to add"))
+        self.add_button = QPushButton(self.tr("Add"))
         self.remove_button = QPushButton("−")
-        self.remove_button.setToolTip("Remove the selected layer")
-        self.remove_button.setAccessibleName("Remove the selected layer")
-        self.add_button.setToolTip("Add this layer after the selected one")
+        self.remove_button.setToolTip(self.tr("Remove the selected layer"))
+        self.remove_button.setAccessibleName(self.tr("Remove the selected layer"))
+        self.add_button.setToolTip(self.tr("Add this layer after the selected one"))
         self.up_button = QPushButton("▲")
         self.down_button = QPushButton("▼")
-        for b, tip in ((self.up_button, "Move the selected layer up"),
-                       (self.down_button, "Move the selected layer down")):
+        for b, tip in ((self.up_button, self.tr("Move the selected layer up")),
+                       (self.down_button, self.tr("Move the selected layer down"))):
             b.setToolTip(tip)
             b.setAccessibleName(tip)
         self.presets = QComboBox()
-        self.presets.addItem("Presets…")
-        self.presets.addItems(list(PRESETS))
-        name(self.presets, "cnnLayerPresets", "Layer presets")
-        self.apply_button = QPushButton("Apply")
-        name(self.apply_button, "cnnApplyLayers", "Apply layers")
-        self.apply_button.setToolTip("Build this network (training starts again from new weights).")
+        self.presets.addItem(self.tr("Presets…"))
+        for preset in PRESETS:
+            self.presets.addItem(self.tr(preset), preset)
+        name(self.presets, "cnnLayerPresets", self.tr("Layer presets"))
+        self.apply_button = QPushButton(self.tr("Apply"))
+        name(self.apply_button, "cnnApplyLayers", self.tr("Apply layers"))
+        self.apply_button.setToolTip(self.tr("Build this network (training starts again from new weights)."))
         for b in (self.add_button, self.remove_button, self.up_button, self.down_button):
             b.setMaximumWidth(max(28, b.fontMetrics().horizontalAdvance(b.text()) + 18))
         grid.addWidget(self.template, 0, 0)
@@ -168,10 +173,10 @@ class LayerEditor(QWidget):
         grid.setColumnStretch(0, 1)
         v.addLayout(grid)
         self.error = QLabel("")
-        name(self.error, "cnnLayerError", "Layer error")
+        name(self.error, "cnnLayerError", self.tr("Layer error"))
         self.error.setWordWrap(True)
         self.formulas = QLabel("")
-        name(self.formulas, "cnnLayerFormulas", "Output sizes")
+        name(self.formulas, "cnnLayerFormulas", self.tr("Output sizes"))
         self.formulas.setWordWrap(True)
         row = QHBoxLayout()
         row.addWidget(self.error, 1)
@@ -251,7 +256,7 @@ class LayerEditor(QWidget):
 
     def _preset(self, index: int) -> None:
         if index > 0:
-            layers = list(PRESETS[self.presets.itemText(index)])
+            layers = list(PRESETS[self.presets.itemData(index)])
             layers[-1] = f"dense:{self.n_classes}"
             self.set_layers(layers)
             self.presets.setCurrentIndex(0)

@@ -39,11 +39,11 @@ class DrawCanvas(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        name(self, "cnnDrawCanvas", "Draw a digit")
+        name(self, "cnnDrawCanvas", self.tr("Draw a digit"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setMinimumSize(220, 180)
-        self.setToolTip("Draw with the left mouse button; Delete, Backspace or C clears.")
+        self.setToolTip(self.tr("Draw with the left mouse button; Delete, Backspace or C clears."))
         self.configure_digits()
         self._last: QPointF | None = None
 
@@ -156,13 +156,14 @@ class DrawCanvas(QWidget):
         p.drawRect(small.adjusted(0, 0, -1, -1))
         p.setPen(self.palette().color(QPalette.ColorRole.WindowText))
         h, w = x.shape[:2]
-        note = f"the input, {h}×{w}" + ("\n4×4 counts ÷ 16" if self.mode == "digits" else "")
+        note = self.tr("the input, {h}×{w}").format(
+            h=h, w=w) + (self.tr("\n4×4 counts ÷ 16") if self.mode == "digits" else "")
         line = self.fontMetrics().height()
         box = QRect(small.x() - 4, small.bottom() + 2, self.width() - small.x() + 2, 2 * line)
         p.drawText(box, int(Qt.AlignmentFlag.AlignLeft), note)
         if self.empty:
             p.drawText(draw, int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap),
-                       "Draw a digit here\n(large, filling the box)")
+                       self.tr("Draw a digit here\n(large, filling the box)"))
         p.end()
 
 
@@ -171,7 +172,7 @@ class ProbabilityBars(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        name(self, "cnnProbabilities", "Class probabilities")
+        name(self, "cnnProbabilities", self.tr("Class probabilities"))
         self.probabilities = np.zeros(0)
         self.class_names: tuple[str, ...] = ()
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -182,8 +183,8 @@ class ProbabilityBars(QWidget):
         self.setMinimumHeight(max(40, (self.fontMetrics().height() + 2) * max(1, len(self.class_names))))
         if len(self.probabilities):
             best = int(np.argmax(self.probabilities))
-            self.setAccessibleDescription(f"predicted {self.class_names[best]} "
-                                          f"({fmt(100 * self.probabilities[best], 3)} %)")
+            self.setAccessibleDescription(self.tr("predicted {0} ({1} %)").format(
+                self.class_names[best], fmt(100 * self.probabilities[best], 3)))
         self.updateGeometry()
         self.update()
 
@@ -199,7 +200,8 @@ class ProbabilityBars(QWidget):
         text = self.palette().color(QPalette.ColorRole.WindowText)
         if not len(self.probabilities):
             p.setPen(text)
-            p.drawText(self.rect(), int(Qt.AlignmentFlag.AlignCenter), "Probabilities appear as you draw.")
+            p.drawText(self.rect(), int(Qt.AlignmentFlag.AlignCenter), self.tr("Probabilities appear as you "
+                                                                               "draw."))
             p.end()
             return
         row = max(fm.height() + 2, min(24, self.height() // len(self.probabilities)))

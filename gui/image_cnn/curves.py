@@ -13,7 +13,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from core.formatting import epoch_text, fmt
@@ -23,15 +23,19 @@ from gui.network.plots.items import ScrubViewBox, pen
 from gui.widgets.naming import name
 from gui.widgets.palette import image_colour
 
+translate = QCoreApplication.translate
+
 
 def accuracy_text(snapshot) -> str:
     """'Validation accuracy 93.6 % (epoch 3)': the displayed network's, in per cent."""
     if snapshot is None or not math.isfinite(snapshot.accuracy):
-        return "Validation accuracy –"
-    where = f"epoch {epoch_text(snapshot.epoch)}" + ("" if snapshot.live else ", recorded")
+        return translate("CnnCurves", "Validation accuracy –")
+    where = translate("CnnCurves", "epoch {0}").format(
+        epoch_text(snapshot.epoch)) + ("" if snapshot.live else translate("CnnCurves", ", recorded"))
     if snapshot.live and snapshot.batch:
-        where += f" + {epoch_text(snapshot.batch)} batches"
-    return f"Validation accuracy {fmt(100 * snapshot.accuracy, 3)} % ({where})"
+        where += translate("CnnCurves", " + {0} batches").format(epoch_text(snapshot.batch))
+    return translate("CnnCurves", "Validation accuracy {0} % ({where})").format(
+        fmt(100 * snapshot.accuracy, 3), where=where)
 
 
 class CurvesView(QWidget):
@@ -41,12 +45,12 @@ class CurvesView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        name(self, "cnnCurves", "Learning curves")
+        name(self, "cnnCurves", self.tr("Learning curves"))
         v = QVBoxLayout(self)
         v.setContentsMargins(2, 2, 2, 2)
         v.setSpacing(2)
         self.accuracy_label = QLabel(accuracy_text(None))
-        name(self.accuracy_label, "cnnAccuracyLabel", "Validation accuracy")
+        name(self.accuracy_label, "cnnAccuracyLabel", self.tr("Validation accuracy"))
         font = self.accuracy_label.font()
         font.setBold(True)
         self.accuracy_label.setFont(font)
@@ -56,18 +60,18 @@ class CurvesView(QWidget):
         v.addWidget(self.layout_widget, 1)
         self.series: CnnSeries | None = None
         self.plots, self.curves, self.cursors, self.titles = [], {}, [], []
-        for row, title in enumerate(("Loss (cross-entropy)", "Accuracy (%)")):
+        for row, title in enumerate((self.tr("Loss (cross-entropy)"), self.tr("Accuracy (%)"))):
             vb = ScrubViewBox(self._scrub_at)
             plot = self.layout_widget.addPlot(row=row, col=0, viewBox=vb)
             plot.setTitle(title)
             self.titles.append(title)
-            plot.setLabel("bottom", "epoch")
+            plot.setLabel("bottom", self.tr("epoch"))
             plot.showGrid(x=True, y=True, alpha=0.2)
             cursor = pg.InfiniteLine(angle=90, movable=False)
             plot.addItem(cursor)
             self.plots.append(plot)
             self.cursors.append(cursor)
-            for key, label in (("train", "training"), ("val", "validation")):
+            for key, label in (("train", self.tr("training")), ("val", self.tr("validation"))):
                 curve = plot.plot([], [], name=label, connect="finite", symbol="o", symbolSize=4)
                 self.curves[(row, key)] = curve
         self.plots[1].setYRange(0, 100, padding=0.02)
@@ -88,8 +92,9 @@ class CurvesView(QWidget):
                 plot.getAxis(axis).setTextPen(theme.text)
                 plot.getAxis(axis).setPen(theme.dim_text)
         for plot, title in zip(self.plots, self.titles, strict=True):
-            key = (f"<span style='color:{colours['train']}'>╍ training</span> "
-                   f"<span style='color:{colours['val']}'>━ validation</span>")
+            train, val = self.tr("training"), self.tr("validation")
+            key = (f"<span style='color:{colours['train']}'>╍ {train}</span> "
+                   f"<span style='color:{colours['val']}'>━ {val}</span>")
             plot.setTitle(f"<span style='color:{theme.text}'>{title}</span>&nbsp;&nbsp;{key}", size="9pt")
 
     def changeEvent(self, event) -> None:  # noqa: N802

@@ -21,11 +21,11 @@ class DataPreview(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        name(self, "cnnDataPreview", "Data set preview")
+        name(self, "cnnDataPreview", self.tr("Data set preview"))
         v = QVBoxLayout(self)
         v.setContentsMargins(2, 2, 2, 2)
         self.summary = QLabel("")
-        name(self.summary, "cnnDataSummary", "Data set")
+        name(self.summary, "cnnDataSummary", self.tr("Data set"))
         self.summary.setWordWrap(True)
         v.addWidget(self.summary)
         self._grid = QGridLayout()

@@ -23,7 +23,7 @@ class ConfusionView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        name(self, "cnnConfusion", "Confusion matrix")
+        name(self, "cnnConfusion", self.tr("Confusion matrix"))
         self.matrix = np.zeros((0, 0), dtype=np.int64)
         self.class_names: tuple[str, ...] = ()
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -37,7 +37,8 @@ class ConfusionView(QWidget):
             return
         self.matrix = np.asarray(matrix)
         self.class_names = tuple(class_names)
-        self.setAccessibleDescription(f"{int(np.trace(self.matrix))} of {int(self.matrix.sum())} right")
+        self.setAccessibleDescription(self.tr("{0} of {1} right").format(
+            int(np.trace(self.matrix)), int(self.matrix.sum())))
         self.update()
 
     def paintEvent(self, event) -> None:  # noqa: N802
@@ -54,11 +55,12 @@ class ConfusionView(QWidget):
                           (self.height() - top - 2) // k))
         left = fm.height() + 4 + label_w + 2
         p.setPen(text)
-        p.drawText(QRect(left, 0, side * k, fm.height()), int(Qt.AlignmentFlag.AlignHCenter), "predicted")
+        centre = int(Qt.AlignmentFlag.AlignHCenter)
+        p.drawText(QRect(left, 0, side * k, fm.height()), centre, self.tr("predicted"))
         p.save()
         p.translate(fm.height() - 2, top + side * k // 2)
         p.rotate(-90)
-        p.drawText(QRect(-60, -fm.height(), 120, fm.height()), int(Qt.AlignmentFlag.AlignHCenter), "true")
+        p.drawText(QRect(-60, -fm.height(), 120, fm.height()), centre, self.tr("true"))
         p.restore()
         row_max = np.maximum(self.matrix.sum(axis=1, keepdims=True), 1)
         share = self.matrix / row_max
@@ -95,11 +97,11 @@ class MisclassifiedGallery(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        name(self, "cnnMisclassified", "Misclassified validation images")
+        name(self, "cnnMisclassified", self.tr("Misclassified validation images"))
         v = QVBoxLayout(self)
         v.setContentsMargins(2, 2, 2, 2)
         self.title = QLabel("")
-        name(self.title, "cnnMisclassifiedTitle", "Misclassified")
+        name(self.title, "cnnMisclassifiedTitle", self.tr("Misclassified"))
         self.title.setWordWrap(True)
         v.addWidget(self.title)
         self.grid = TileGrid(cell=4, max_side=40)
@@ -122,9 +124,10 @@ class MisclassifiedGallery(QWidget):
                  for i in self.shown]
         self.grid.set_tiles(tiles)
         n = snap.n_wrong
-        more = f"; the first {len(self.shown)} shown" if n > len(self.shown) else ""
-        self.title.setText(f"{n} of {len(y_val)} validation images misclassified (true → predicted{more}). "
-                           "Click one to see its feature maps.")
+        more = self.tr("; the first {0} shown").format(len(self.shown)) if n > len(self.shown) else ""
+        self.title.setText(self.tr("{n} of {0} validation images misclassified (true → "
+                                   "predicted{more}). Click one to see its feature maps.").format(
+            len(y_val), n=n, more=more))
 
     def captions(self) -> list[str]:
         return [t.caption for t in self.grid.tiles]

@@ -10,11 +10,14 @@ wording of the window from the lab's ``describe_window``; every value from the n
 from __future__ import annotations
 
 import numpy as np
+from PySide6.QtCore import QCoreApplication
 
 from core.formatting import fmt
 from core.image_cnn import ImageCNN
 from core.image_ops.receptive_field import compose_receptive_field, conv_window
 from gui.image_lab.hover import describe_window
+
+translate = QCoreApplication.translate
 
 GRID_MAX = 5  # print window × kernel grids up to 5×5
 
@@ -49,13 +52,14 @@ def explain(model: ImageCNN, image: np.ndarray, acts: list, layer: int, r: int, 
     spec = model.specs[layer]
     out = acts[layer][1]
     prev = image if layer == 0 else acts[layer - 1][1]
-    head = f"Layer {layer + 1} ({spec.text})"
+    head = translate("CnnExplain", "Layer {0} ({1})").format(layer + 1, spec.text)
     if out.ndim == 1:
         return _dense_lines(model, spec, prev, out, layer, c, head)
     value = float(out[r, c, ch])
     where = describe_window(input_field(model, layer, r, c), model.input_shape)
-    lines = [f"{head}, map {ch + 1}, cell (row {r + 1}, column {c + 1}) = {fmt(value)}",
-             f"receptive field: {where}"]
+    lines = [translate("CnnExplain", "{head}, map {0}, cell (row {1}, column {2}) = {3}").format(
+        ch + 1, r + 1, c + 1, fmt(value), head=head),
+             translate("CnnExplain", "receptive field: {where}").format(where=where)]
     if spec.kind == "conv":
         W, b = model.params[f"{spec.name}.W"], float(model.params[f"{spec.name}.b"][ch])
         sums = []
@@ -63,25 +67,33 @@ def explain(model: ImageCNN, image: np.ndarray, acts: list, layer: int, r: int, 
             win, s = conv_window(prev[..., cc], W[ch, :, :, cc], r, c, stride=spec.s, padding=spec.p)
             sums.append(s)
             if cc == 0 and spec.k <= GRID_MAX and prev.shape[2] == 1:
-                lines += ["window" + " " * 40 + "× kernel"] + [
+                left = translate("CnnExplain", "window")
+                lines += [left + " " * max(1, 46 - len(left)) + translate("CnnExplain", "× kernel")] + [
                     f"{a:<46}{k}" for a, k in zip(_grid(win), _grid(W[ch, :, :, 0]), strict=True)]
         total = float(sum(sums))
         if len(sums) > 1:
-            lines.append(f"Σ window·kernel over {len(sums)} input channels = {fmt(total)}")
+            lines.append(translate("CnnExplain", "Σ window·kernel over {0} input channels = {1}").format(
+                len(sums), fmt(total)))
         else:
-            lines.append(f"Σ window·kernel = {fmt(total)}")
+            lines.append(translate("CnnExplain", "Σ window·kernel = {0}").format(fmt(total)))
         lines.append(f"z = Σ + b = {fmt(total)} + {fmt(b, paren=True)} = {fmt(total + b)}")
     elif spec.kind in ("maxpool", "avgpool"):
         r0, c0 = r * spec.s, c * spec.s
         block = prev[r0:r0 + spec.k, c0:c0 + spec.k, ch]
-        lines.append(f"reads rows {r0 + 1}–{r0 + spec.k}, columns {c0 + 1}–{c0 + spec.k} of the layer before")
+        lines.append(translate("CnnExplain", "reads rows {0}–{1}, columns {2}–{3} of the layer "
+                                             "before").format(
+            r0 + 1, r0 + spec.k, c0 + 1, c0 + spec.k))
         if spec.k <= GRID_MAX:
             lines += _grid(block)
-        word = "max" if spec.kind == "maxpool" else "mean"
-        got = float(block.max() if word == "max" else block.mean())
-        lines.append(f"{word} of the {spec.k}×{spec.k} window = {fmt(got)}")
+        if spec.kind == "maxpool":
+            got, text = float(block.max()), translate("CnnExplain", "max of the {k}×{k} window = {v}")
+        else:
+            got, text = float(block.mean()), translate("CnnExplain", "mean of the {k}×{k} window = {v}")
+        lines.append(text.format(k=spec.k, v=fmt(got)))
     elif spec.kind == "dropout":
-        lines.append(f"dropout passes {fmt(float(prev[r, c, ch]))} through unchanged when not training")
+        lines.append(translate("CnnExplain", "dropout passes {0} through unchanged when not "
+                                             "training").format(
+            fmt(float(prev[r, c, ch]))))
     else:
         lines.append(f"{spec.kind}({fmt(float(prev[r, c, ch]))}) = {fmt(value)}")
     return lines
@@ -89,20 +101,24 @@ def explain(model: ImageCNN, image: np.ndarray, acts: list, layer: int, r: int, 
 
 def _dense_lines(model, spec, prev, out, layer, unit, head) -> list[str]:
     x = np.asarray(prev, dtype=float).ravel()
-    lines = [f"{head}, unit {unit + 1} = {fmt(float(out[unit]))}"]
+    lines = [translate("CnnExplain", "{head}, unit {0} = {1}").format(
+        unit + 1, fmt(float(out[unit])), head=head)]
     if spec.kind == "dense":
         W, b = model.params[f"{spec.name}.W"][:, unit], float(model.params[f"{spec.name}.b"][unit])
         parts = x * W
         z = float(parts.sum()) + b
         top = np.argsort(-np.abs(parts))[:3]
-        lines.append(f"z = Σ x·W + b over {len(x)} inputs = {fmt(float(parts.sum()))} + {fmt(b, paren=True)}"
-                     f" = {fmt(z)}")
-        lines.append("largest terms: " + ", ".join(f"x{i + 1}·W = {fmt(float(parts[i]))}" for i in top))
+        lines.append(translate("CnnExplain", "z = Σ x·W + b over {0} inputs = {1} + {2} = {3}").format(
+            len(x), fmt(float(parts.sum())), fmt(b, paren=True), fmt(z)))
+        terms = ", ".join(f"x{i + 1}·W = {fmt(float(parts[i]))}" for i in top)
+        lines.append(translate("CnnExplain", "largest terms: {0}").format(terms))
         if layer == len(model.specs) - 1:
             lines.append(f"softmax: p = e^z / Σ e^z = {fmt(float(out[unit]))}")
-        lines.append("receptive field: the whole input image")
+        lines.append(translate("CnnExplain", "receptive field: the whole input image"))
     elif spec.kind == "dropout":
-        lines.append(f"dropout passes {fmt(float(x[unit]))} through unchanged when not training")
+        lines.append(translate("CnnExplain", "dropout passes {0} through unchanged when not "
+                                             "training").format(
+            fmt(float(x[unit]))))
     else:
         lines.append(f"{spec.kind}({fmt(float(x[unit]))}) = {fmt(float(out[unit]))}")
     return lines

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLay
 from core.formatting import fmt
 from gui.image_cnn.explain import explain, input_field
 from gui.image_cnn.maps import Tile, TileGrid, diverging, ink, ink_stack, symmetric_limit, theme_of, to_qimage
-from gui.image_cnn.steps import layer_caption, shape_text
+from gui.image_cnn.steps import layer_caption, set_label, shape_text
 from gui.widgets.naming import name
 
-SETS = ("Validation", "Training", "Drawn")
+SETS = ("Validation", "Training", "Drawn")  # the picker's entries; .lower() is the set's code name
 FIELD = QColor("#ffd400")  # receptive-field outline (the image lab's yellow)
 CELL = QColor("#00e5ff")  # the hovered cell
 
@@ -43,28 +43,28 @@ class FeatureMapsView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        name(self, "cnnFeatureMaps", "Feature maps")
+        name(self, "cnnFeatureMaps", self.tr("Feature maps"))
         v = QVBoxLayout(self)
         v.setContentsMargins(2, 2, 2, 2)
         v.setSpacing(3)
         row = QHBoxLayout()
         self.set_combo = QComboBox()
-        self.set_combo.addItems(SETS)
-        name(self.set_combo, "cnnImageSet", "Image from")
+        self.set_combo.addItems([set_label(s.lower()) for s in SETS])
+        name(self.set_combo, "cnnImageSet", self.tr("Image from"))
         self.index_spin = QSpinBox()
-        name(self.index_spin, "cnnImageIndex", "Image number")
+        name(self.index_spin, "cnnImageIndex", self.tr("Image number"))
         self.index_spin.setRange(1, 1)
         self.index_spin.setKeyboardTracking(False)
         self.verdict = QLabel("")
-        name(self.verdict, "cnnImageVerdict", "Class and prediction")
-        row.addWidget(QLabel("Image"))
+        name(self.verdict, "cnnImageVerdict", self.tr("Class and prediction"))
+        row.addWidget(QLabel(self.tr("Image")))
         row.addWidget(self.set_combo)
         row.addWidget(self.index_spin)
         row.addWidget(self.verdict, 1)
         v.addLayout(row)
-        self.hover_text = QLabel("Hover a cell of any map: its receptive field lights up in the input and "
-                                 "the weighted sum that made it is written here.")
-        name(self.hover_text, "cnnFeatureHover", "Hovered cell")
+        self.hover_text = QLabel(self.tr("Hover a cell of any map: its receptive field lights up in the "
+                                         "input and the weighted sum that made it is written here."))
+        name(self.hover_text, "cnnFeatureHover", self.tr("Hovered cell"))
         self.hover_text.setWordWrap(True)
         mono = QFont("monospace")
         mono.setStyleHint(QFont.StyleHint.Monospace)
@@ -95,10 +95,10 @@ class FeatureMapsView(QWidget):
             grid.deleteLater()
         self.rows = []
         h, w, c = model.input_shape
-        captions = [f"input {shape_text((h, w, c))}"] + [f"{i + 1}. {layer_caption(s)}"
+        captions = [self.tr("input {0}").format(shape_text((h, w, c)))] + [f"{i + 1}. {layer_caption(s)}"
                                                           for i, s in enumerate(model.specs)]
         for i, cap in enumerate(captions):
-            lab = QLabel(cap + ("  (probabilities)" if i == len(captions) - 1 else ""))
+            lab = QLabel(cap + (self.tr("  (probabilities)") if i == len(captions) - 1 else ""))
             grid = TileGrid(cell=7 if max(h, w) <= 12 else 3, max_side=84)
             grid.hovered.connect(lambda t, r, q, layer=i - 1: self._hover(layer, t, r, q))
             self._rows_box.addWidget(lab)
@@ -165,7 +165,7 @@ class FeatureMapsView(QWidget):
             self.acts = None
             for _, grid in self.rows:
                 grid.set_tiles([])
-            self.verdict.setText("Draw on the canvas to see your digit here." if x is None else "")
+            self.verdict.setText(self.tr("Draw on the canvas to see your digit here.") if x is None else "")
             return
         self.image = np.asarray(x, dtype=float).reshape(self.model.input_shape)
         self.acts = self.model.activations(self.image)
@@ -181,8 +181,9 @@ class FeatureMapsView(QWidget):
         p = self.acts[-1][1]
         best = int(np.argmax(p))
         names = self.data["class_names"] if self.data else [str(k) for k in range(len(p))]
-        truth = "drawn" if label is None else f"class {names[label]}"
-        self.verdict.setText(f"{truth} · predicted {names[best]} (p = {fmt(float(p[best]), 3)})")
+        truth = self.tr("drawn") if label is None else self.tr("class {0}").format(names[label])
+        self.verdict.setText(self.tr("{truth} · predicted {0} (p = {1})").format(
+            names[best], fmt(float(p[best]), 3), truth=truth))
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)

@@ -26,14 +26,15 @@ class FiltersView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        name(self, "cnnFilters", "Kernels")
+        name(self, "cnnFilters", self.tr("Kernels"))
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(2, 2, 2, 2)
         self._layout.setSpacing(3)
-        self.legend = ColourLegend("Kernel weight (shared scale)")
+        self.legend = ColourLegend(self.tr("Kernel weight (shared scale)"))
         self._layout.addWidget(self.legend)
-        self.value_line = TextLine("Hover a kernel weight to read it; click it to step through its gradient.")
-        name(self.value_line, "cnnFilterValue", "Kernel weight")
+        self.value_line = TextLine(self.tr("Hover a kernel weight to read it; click it to step through "
+                                           "its gradient."))
+        name(self.value_line, "cnnFilterValue", self.tr("Kernel weight"))
         self._layout.addWidget(self.value_line)
         self._sections: list[tuple[str, QLabel, TileGrid, list]] = []  # (param name, title, grid, tile keys)
         self._model = None
@@ -50,8 +51,13 @@ class FiltersView(QWidget):
                 continue
             pname = f"{spec.name}.W"
             c = spec.in_shape[2]
-            title = QLabel(f"{pname}: {spec.n} kernel{'s' if spec.n != 1 else ''} of {spec.k}×{spec.k}"
-                           + (f"×{c} (one tile per input channel)" if c > 1 else ""))
+            if spec.n == 1:
+                text = self.tr("{name}: 1 kernel of {k}×{k}").format(name=pname, k=spec.k)
+            else:
+                text = self.tr("{name}: {n} kernels of {k}×{k}").format(name=pname, n=spec.n, k=spec.k)
+            if c > 1:
+                text += self.tr("×{c} (one tile per input channel)").format(c=c)
+            title = QLabel(text)
             grid = TileGrid(cell=12 if spec.k <= 5 else 6, max_side=48)
             keys = [(k, ch) for k in range(spec.n) for ch in range(c)]
             grid.hovered.connect(lambda t, r, q, p=pname, ks=keys: self._hover(p, ks, t, r, q))
@@ -84,13 +90,13 @@ class FiltersView(QWidget):
         k, ch = keys[tile]
         W = self.kernels[pname]
         bias = float(self._model.params[pname[:-2] + ".b"][k])
-        text = (f"{pname}[{k + 1},{r + 1},{q + 1},{ch + 1}] = {fmt(float(W[k, r, q, ch]))}   "
-                f"(kernel {k + 1}'s bias b = {fmt(bias)})")
+        text = (self.tr("{pname}[{0},{1},{2},{3}] = {4}   (kernel {5}'s bias b = {6})").format(
+            k + 1, r + 1, q + 1, ch + 1, fmt(float(W[k, r, q, ch])), k + 1, fmt(bias), pname=pname))
         self.value_line.setText(text)
         if W.shape[1] <= 5:
             rows = "\n".join("  ".join(f"{fmt(float(v), 3):>8}" for v in row) for row in W[k, :, :, ch])
             grid = self._sections[[s[0] for s in self._sections].index(pname)][2]
-            head = f"K{k + 1}" + (f", channel {ch + 1}" if W.shape[3] > 1 else "")
+            head = f"K{k + 1}" + (self.tr(", channel {0}").format(ch + 1) if W.shape[3] > 1 else "")
             QToolTip.showText(grid.mapToGlobal(grid.cell_centre(tile, r, q)), f"{head}\n{rows}", grid)
 
     def _click(self, pname: str, keys: list, tile: int, r: int, q: int) -> None:

@@ -22,11 +22,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QImage
 
 from core.image_cnn import ImageDataset, dataset_from_images, folder_dataset_summary
 from gui.image_lab.image_io import ImageLoadError, load_image, qimage_to_array
+
+translate = QCoreApplication.translate
 
 MIN_SIZE, MAX_SIZE = 4, 256  # the side images are resized to
 MAX_FILES = 100_000
@@ -55,11 +57,14 @@ def scan_folder(folder: str | Path) -> FolderScan:
     """List the class sub-folders and their files; ValueError (one sentence) when it cannot be a data set."""
     root = Path(folder).expanduser()
     if not root.is_dir():
-        raise ValueError(f"{root}: not a folder (a data set is a folder with one sub-folder per class)")
+        raise ValueError(translate("ImageFolder", "{root}: not a folder (a data set is a folder "
+                                                  "with one sub-folder per class)").format(
+            root=root))
     try:
         classes = sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
     except OSError as exc:
-        raise ValueError(f"{root}: cannot be read ({exc.strerror or exc})") from None
+        raise ValueError(translate("ImageFolder", "{root}: cannot be read ({0})").format(
+            exc.strerror or exc, root=root)) from None
     if len(classes) < 2:
         dataset_from_images([], [], [p.name for p in classes])  # raises the core's sentence
     files: list[tuple[Path, int]] = []
@@ -67,21 +72,28 @@ def scan_folder(folder: str | Path) -> FolderScan:
         try:
             entries = sorted(p for p in sub.iterdir() if not p.name.startswith(".") and p.is_file())
         except OSError as exc:
-            raise ValueError(f"{sub}: cannot be read ({exc.strerror or exc})") from None
+            raise ValueError(translate("ImageFolder", "{sub}: cannot be read ({0})").format(
+                exc.strerror or exc, sub=sub)) from None
         files.extend((p, label) for p in entries)
         if len(files) > MAX_FILES:
-            raise ValueError(f"{root}: more than {MAX_FILES:,} files; use a smaller folder")
+            raise ValueError(translate("ImageFolder", "{root}: more than {MAX_FILES:,} files; use "
+                                                      "a smaller folder").format(
+                root=root, MAX_FILES=MAX_FILES))
     return FolderScan(root, tuple(p.name for p in classes), tuple(files))
 
 
 def check_size(size: int, n_files: int) -> None:
     """Refuse a side outside 4–256 px, or a data set that would not fit in memory, before decoding."""
     if not MIN_SIZE <= int(size) <= MAX_SIZE:
-        raise ValueError(f"the image size must be {MIN_SIZE}–{MAX_SIZE} pixels; got {size}")
+        raise ValueError(translate("ImageFolder", "the image size must be {MIN_SIZE}–{MAX_SIZE} "
+                                                  "pixels; got {size}").format(
+            MIN_SIZE=MIN_SIZE, MAX_SIZE=MAX_SIZE, size=size))
     need = n_files * size * size * 3 * 8
     if need > MAX_DATA_BYTES:
-        raise ValueError(f"{n_files:,} images of {size}×{size} would need {need / 2**20:,.0f} MB; "
-                         f"choose a smaller size (at most {MAX_DATA_BYTES // 2**20} MB)")
+        raise ValueError(translate("ImageFolder", "{n_files:,} images of {size}×{size} would need "
+                                                  "{0:,.0f} MB; choose a smaller size (at most "
+                                                  "{1} MB)").format(
+            need / 2 ** 20, MAX_DATA_BYTES // 2 ** 20, n_files=n_files, size=size))
 
 
 def resized(array: np.ndarray, size: int) -> np.ndarray:
@@ -105,7 +117,8 @@ class FolderReader:
 
     def __init__(self, scan: FolderScan, size: int = 28, colour: str = "auto") -> None:
         if colour not in COLOURS:
-            raise ValueError(f"colour must be one of {', '.join(COLOURS)}; got {colour!r}")
+            raise ValueError(translate("FolderReader", "colour must be one of {0}; got {colour!r}").format(
+                ', '.join(COLOURS), colour=colour))
         check_size(size, len(scan.files))
         self.scan, self.size, self.colour = scan, int(size), colour
         self.done = 0

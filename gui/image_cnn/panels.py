@@ -6,10 +6,12 @@ Kept apart from tab.py (which wires the commands and answers) so each reads in o
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from gui.widgets.naming import name
+
+translate = QCoreApplication.translate
 
 
 def _scrolled(widget: QWidget, obj: str) -> QScrollArea:
@@ -33,7 +35,7 @@ def _column(*widgets: QWidget) -> QWidget:
 
 def build_panels(self, run_bar, data_bar) -> None:
     """Lay out ``self`` (an ImageCnnTab): the toolbars, the three panels, the status lines."""
-    net_box = QGroupBox("Architecture")
+    net_box = QGroupBox(translate("CnnPanels", "Architecture"))
     v = QVBoxLayout(net_box)
     v.addWidget(self.architecture)
     v.addWidget(self.editor)
@@ -49,23 +51,25 @@ def build_panels(self, run_bar, data_bar) -> None:
     left.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     left.setMinimumWidth(280)
     self.centre_tabs = QTabWidget()
-    name(self.centre_tabs, "cnnCentreTabs", "Kernels, feature maps and step-through")
+    name(self.centre_tabs, "cnnCentreTabs", translate("CnnPanels", "Kernels, feature maps and step-through"))
     self.maps_page = _scrolled(_column(self.filters, self.feature_maps), "cnnMapsPage")
-    self.centre_tabs.addTab(self.maps_page, "Kernels and feature maps")
-    self.centre_tabs.addTab(_scrolled(self.stepthrough, "cnnStepPage"), "Step-through")
+    self.centre_tabs.addTab(self.maps_page, translate("CnnPanels", "Kernels and feature maps"))
+    self.centre_tabs.addTab(_scrolled(self.stepthrough, "cnnStepPage"),
+                            translate("CnnPanels", "Step-through"))
     self.right_tabs = QTabWidget()
-    name(self.right_tabs, "cnnRightTabs", "Errors and data")
-    self.right_tabs.addTab(_scrolled(_column(self.confusion, self.gallery), "cnnErrorsPage"), "Errors")
+    name(self.right_tabs, "cnnRightTabs", translate("CnnPanels", "Errors and data"))
+    self.right_tabs.addTab(_scrolled(_column(self.confusion, self.gallery), "cnnErrorsPage"),
+                           translate("CnnPanels", "Errors"))
     self.draw_page = _scrolled(draw_page, "cnnDrawPage")
-    self.right_tabs.addTab(self.draw_page, "Draw a digit")
-    self.right_tabs.addTab(_scrolled(self.data_preview, "cnnDataPage"), "Data set")
+    self.right_tabs.addTab(self.draw_page, translate("CnnPanels", "Draw a digit"))
+    self.right_tabs.addTab(_scrolled(self.data_preview, "cnnDataPage"), translate("CnnPanels", "Data set"))
     right = QSplitter(Qt.Orientation.Vertical)
     right.addWidget(self.curves)
     right.addWidget(self.right_tabs)
     right.setStretchFactor(0, 2)
     right.setStretchFactor(1, 3)
     self.splitter = QSplitter(Qt.Orientation.Horizontal)
-    name(self.splitter, "cnnSplitter", "CNN tab panels")
+    name(self.splitter, "cnnSplitter", translate("CnnPanels", "CNN tab panels"))
     for w in (left, self.centre_tabs, right):
         self.splitter.addWidget(w)
     self.splitter.setStretchFactor(0, 2)

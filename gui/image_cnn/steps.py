@@ -13,10 +13,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from core.formatting import fmt
 from core.image_cnn import ImageCNN, SharingTerm, weight_sharing_terms
 from core.image_cnn.spec import LayerSpec
+
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,16 @@ class CnnSubStep:
     layer: int  # index into model.specs (-1: the input image; the loss: the last layer)
     title: str
     lines: tuple[str, ...]
+
+
+SET_LABELS = {"validation": QT_TRANSLATE_NOOP("FeatureMapsView", "Validation"),
+              "training": QT_TRANSLATE_NOOP("FeatureMapsView", "Training"),
+              "drawn": QT_TRANSLATE_NOOP("FeatureMapsView", "Drawn")}
+
+
+def set_label(code: str) -> str:
+    """The picker's name of an image set ("validation", "training", "drawn"), translated."""
+    return translate("FeatureMapsView", SET_LABELS[code]) if code in SET_LABELS else code
 
 
 def shape_text(shape: tuple[int, ...]) -> str:
@@ -51,15 +64,21 @@ def layer_caption(spec: LayerSpec) -> str:
     """'conv 8@3×3 → 8×8×8', 'maxpool 2 → 4×4×8', 'dense 10' (the architecture's boxes)."""
     out = shape_text(spec.out_shape)
     if spec.kind == "conv":
-        extra = (f", stride {spec.s}" if spec.s != 1 else "") + (f", pad {spec.p}" if spec.p else "")
-        return f"conv {spec.n}@{spec.k}×{spec.k}{extra} → {out}"
+        extra = translate("CnnSteps", ", stride {0}").format(spec.s) if spec.s != 1 else ""
+        extra += translate("CnnSteps", ", pad {0}").format(spec.p) if spec.p else ""
+        text = translate("CnnSteps", "conv {n}@{k}×{k}{extra} → {out}")
+        return text.format(n=spec.n, k=spec.k, extra=extra, out=out)
     if spec.kind in ("maxpool", "avgpool"):
-        stride = f", stride {spec.s}" if spec.s != spec.k else ""
-        return f"{spec.kind} {spec.k}{stride} → {out}"
+        stride = translate("CnnSteps", ", stride {0}").format(spec.s) if spec.s != spec.k else ""
+        if spec.kind == "maxpool":
+            text = translate("CnnSteps", "maxpool {k}{stride} → {out}")
+        else:
+            text = translate("CnnSteps", "avgpool {k}{stride} → {out}")
+        return text.format(k=spec.k, stride=stride, out=out)
     if spec.kind == "dense":
-        return f"dense {spec.n}"
+        return translate("CnnSteps", "dense {0}").format(spec.n)
     if spec.kind == "dropout":
-        return f"dropout {fmt(spec.rate, 3)} → {out}"
+        return translate("CnnSteps", "dropout {0} → {out}").format(fmt(spec.rate, 3), out=out)
     return f"{spec.kind} → {out}"
 
 
@@ -73,14 +92,15 @@ def _public(a: np.ndarray | None) -> np.ndarray | None:
 
 
 def _range(a: np.ndarray) -> str:
-    return f"values from {fmt(float(np.min(a)))} to {fmt(float(np.max(a)))}"
+    return translate("CnnSteps", "values from {0} to {1}").format(
+        fmt(float(np.min(a))), fmt(float(np.max(a))))
 
 
 def build_step(model: ImageCNN, x: np.ndarray, label: int, where: str, index: int, epoch: int,
                class_names: tuple[str, ...]) -> tuple[dict, list[CnnSubStep]]:
     """The step dict (activations, δ per layer, probabilities, loss) and its sub-steps for one image."""
-    X = model.check_X(np.asarray(x, dtype=float)[None], what="the image")
-    y = model.check_y(np.asarray([label]), 1, what="the label")
+    X = model.check_X(np.asarray(x, dtype=float)[None], what=translate("CnnSteps", "the image"))
+    y = model.check_y(np.asarray([label]), 1, what=translate("CnnSteps", "the label"))
     acts = model.activations(X[0])
     deltas: list = []
     G = np.empty(model.n_params)
@@ -89,9 +109,10 @@ def build_step(model: ImageCNN, x: np.ndarray, label: int, where: str, index: in
     step = {"sample": int(index), "set": where, "epoch": int(epoch), "image": X[0], "label": int(label),
             "activations": acts, "deltas": [_public(d) for d in deltas], "probabilities": probs,
             "loss": float(loss), "model": model, "class_names": tuple(class_names)}
-    subs = [CnnSubStep("forward", -1, f"Input: the {where} image {index + 1}",
-                       (f"{shape_text(model.input_shape)} pixels, {_range(X[0])}; "
-                        f"its class is {class_names[label]}.",))]
+    subs = [CnnSubStep("forward", -1, translate("CnnSteps", "Input: the {where} image {0}").format(
+        index + 1, where=set_label(where).lower()),
+                       (translate("CnnSteps", "{0} pixels, {1}; its class is {2}.").format(
+                           shape_text(model.input_shape), _range(X[0]), class_names[label]),))]
     for i, (spec, (_, out)) in enumerate(zip(model.specs, acts, strict=True)):
         lines = [layer_caption(spec)]
         if formula(spec):
@@ -99,14 +120,18 @@ def build_step(model: ImageCNN, x: np.ndarray, label: int, where: str, index: in
         if i == len(model.specs) - 1:
             best = int(np.argmax(probs))
             lines.append(f"softmax: p = [{', '.join(fmt(float(v), 3) for v in probs)}]")
-            lines.append(f"predicted {class_names[best]} with p = {fmt(float(probs[best]))}")
+            lines.append(translate("CnnSteps", "predicted {0} with p = {1}").format(
+                class_names[best], fmt(float(probs[best]))))
         else:
             lines.append(_range(out))
-        subs.append(CnnSubStep("forward", i, f"Forward {i + 1} of {len(model.specs)}: {spec.text}",
+        subs.append(CnnSubStep("forward", i, translate("CnnSteps", "Forward {0} of {1}: {2}").format(
+            i + 1, len(model.specs), spec.text),
                                tuple(lines)))
     p_y = float(probs[label])
-    subs.append(CnnSubStep("loss", len(model.specs) - 1, "Loss: cross-entropy of the true class",
-                           (f"loss = −ln p[{class_names[label]}] = −ln {fmt(p_y)} = {fmt(float(loss))}",)))
+    subs.append(CnnSubStep("loss", len(model.specs) - 1,
+                           translate("CnnSteps", "Loss: cross-entropy of the true class"),
+                           (translate("CnnSteps", "loss = −ln p[{0}] = −ln {1} = {2}").format(
+                               class_names[label], fmt(p_y), fmt(float(loss))),)))
     for i in range(len(model.specs) - 1, -1, -1):
         d = step["deltas"][i]
         if d is None:
@@ -115,13 +140,15 @@ def build_step(model: ImageCNN, x: np.ndarray, label: int, where: str, index: in
         if i == len(model.specs) - 1:
             text = f"δ = p − one-hot({class_names[label]}) = [{', '.join(fmt(float(v), 3) for v in d)}]"
         else:
-            text = f"δ = ∂loss/∂(output of {spec.text}), {shape_text(d.shape)}: {_range(d)}"
-        subs.append(CnnSubStep("backward", i, f"Backward: δ at layer {i + 1} ({spec.text})", (text,)))
+            text = translate("CnnSteps", "δ = ∂loss/∂(output of {0}), {1}: {2}").format(
+                spec.text, shape_text(d.shape), _range(d))
+        subs.append(CnnSubStep("backward", i, translate("CnnSteps", "Backward: δ at layer {0} ({1})").format(
+            i + 1, spec.text), (text,)))
     if any(s.kind == "conv" for s in model.specs):
         subs.append(CnnSubStep("gradient", next(i for i, s in enumerate(model.specs) if s.kind == "conv"),
-                               "Weight sharing: one kernel weight's gradient",
-                               ("One term per output position: input pixel × δ. Click a kernel weight to "
-                                "choose another.",)))
+                               translate("CnnSteps", "Weight sharing: one kernel weight's gradient"),
+                               (translate("CnnSteps", "One term per output position: input pixel × δ. "
+                                                      "Click a kernel weight to choose another."),)))
     return step, subs
 
 
@@ -140,7 +167,8 @@ class GradientSum:
         """'∂loss/∂conv1.W[1,2,2,1] = 0·0.01 + 0.31·(−0.02) + … = −0.0123' (1-based indices)."""
         k, i, j, c = (v + 1 for v in self.index)
         parts = [f"{fmt(t.input_value, 3)}·{fmt(t.delta, 3, paren=True)}" for t in self.terms[:shown]]
-        more = f" + … ({len(self.terms) - shown} more)" if len(self.terms) > shown else ""
+        more = translate("GradientSum", " + … ({0} more)").format(
+            len(self.terms) - shown) if len(self.terms) > shown else ""
         return f"∂loss/∂{self.weight}[{k},{i},{j},{c}] = {' + '.join(parts)}{more} = {fmt(self.total)}"
 
 

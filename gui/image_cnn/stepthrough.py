@@ -11,7 +11,7 @@ the shared formatter, and their total beside the core's own ``model.gradients`` 
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -31,7 +31,8 @@ from gui.widgets.naming import name
 
 INPUT_PIXEL = QColor("#ffd400")
 OUTPUT_CELL = QColor("#00e5ff")
-IDLE = "Pick an image in Feature maps, then step through its forward and backward pass."
+IDLE = QT_TRANSLATE_NOOP("StepThroughView",
+                         "Pick an image in Feature maps, then step through its forward and backward pass.")
 
 
 class StepThroughView(QWidget):
@@ -44,31 +45,31 @@ class StepThroughView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        name(self, "cnnStepThrough", "Step-through")
+        name(self, "cnnStepThrough", self.tr("Step-through"))
         v = QVBoxLayout(self)
         v.setContentsMargins(2, 2, 2, 2)
         v.setSpacing(3)
         row = QHBoxLayout()
-        self.start_button = QPushButton("Step through the picked image")
-        name(self.start_button, "cnnStepStart", "Step through the picked image")
-        self.back_button = QPushButton("◀ Back")
-        name(self.back_button, "cnnStepBack", "Previous sub-step")
-        self.next_button = QPushButton("Next ▶")
-        name(self.next_button, "cnnStepNext", "Next sub-step")
-        self.leave_button = QPushButton("Leave")
-        name(self.leave_button, "cnnStepLeave", "Leave the step-through")
+        self.start_button = QPushButton(self.tr("Step through the picked image"))
+        name(self.start_button, "cnnStepStart", self.tr("Step through the picked image"))
+        self.back_button = QPushButton(self.tr("◀ Back"))
+        name(self.back_button, "cnnStepBack", self.tr("Previous sub-step"))
+        self.next_button = QPushButton(self.tr("Next ▶"))
+        name(self.next_button, "cnnStepNext", self.tr("Next sub-step"))
+        self.leave_button = QPushButton(self.tr("Leave"))
+        name(self.leave_button, "cnnStepLeave", self.tr("Leave the step-through"))
         for b in (self.start_button, self.back_button, self.next_button, self.leave_button):
             row.addWidget(b)
         row.addStretch(1)
         v.addLayout(row)
-        self.title = QLabel(IDLE)
-        name(self.title, "cnnStepTitle", "Sub-step")
+        self.title = QLabel(self.tr(IDLE))
+        name(self.title, "cnnStepTitle", self.tr("Sub-step"))
         bold = self.title.font()
         bold.setBold(True)
         self.title.setFont(bold)
         self.title.setWordWrap(True)
         self.text = QLabel("")
-        name(self.text, "cnnStepText", "Sub-step numbers")
+        name(self.text, "cnnStepText", self.tr("Sub-step numbers"))
         self.text.setWordWrap(True)
         v.addWidget(self.title)
         v.addWidget(self.text)
@@ -77,13 +78,15 @@ class StepThroughView(QWidget):
         v.addWidget(self.maps_caption)
         v.addWidget(self.maps)
         pick = QHBoxLayout()
-        self.weight_label = QLabel("weight")
+        self.weight_label = QLabel(self.tr("weight"))
         self.spins = [QSpinBox() for _ in range(4)]
         pick.addWidget(self.weight_label)
-        for s, what in zip(self.spins, ("k (kernel)", "i (row)", "j (column)", "c (channel)"), strict=True):
+        tips = (self.tr("The weight's k (kernel)"), self.tr("The weight's i (row)"),
+                self.tr("The weight's j (column)"), self.tr("The weight's c (channel)"))
+        for s, prefix, tip in zip(self.spins, "kijc", tips, strict=True):
             s.setMinimum(1)
-            s.setPrefix(what.split()[0] + " ")
-            s.setToolTip(f"The weight's {what}")
+            s.setPrefix(prefix + " ")
+            s.setToolTip(tip)
             s.setKeyboardTracking(False)
             s.valueChanged.connect(self._weight_fields_changed)
             pick.addWidget(s)
@@ -92,11 +95,11 @@ class StepThroughView(QWidget):
         self.pick_box.setLayout(pick)
         v.addWidget(self.pick_box)
         self.total = QLabel("")
-        name(self.total, "cnnGradientTotal", "Gradient total")
+        name(self.total, "cnnGradientTotal", self.tr("Gradient total"))
         self.total.setWordWrap(True)
         v.addWidget(self.total)
         self.terms_text = QPlainTextEdit()
-        name(self.terms_text, "cnnGradientTerms", "Gradient terms")
+        name(self.terms_text, "cnnGradientTerms", self.tr("Gradient terms"))
         self.terms_text.setReadOnly(True)
         mono = QFont("monospace")
         mono.setStyleHint(QFont.StyleHint.Monospace)
@@ -119,7 +122,7 @@ class StepThroughView(QWidget):
     def show_moment(self, m) -> None:
         if not m.stepping:
             self._step = self._sub = None
-            self.title.setText(IDLE)
+            self.title.setText(self.tr(IDLE))
             self.text.setText("")
             self.maps.set_tiles([])
             self.maps_caption.setText("")
@@ -133,7 +136,7 @@ class StepThroughView(QWidget):
             self._selected_term = None
         self._sub = sub
         n = len(m.step.substeps)
-        self.title.setText(f"{sub.title}   (sub-step {m.substep + 1} of {n})")
+        self.title.setText(self.tr("{0}   (sub-step {1} of {n})").format(sub.title, m.substep + 1, n=n))
         self.text.setText("\n".join(sub.lines))
         self._navigation(True, m.substep > 0, m.substep + 1 < n)
         if sub.kind == "gradient":
@@ -155,17 +158,18 @@ class StepThroughView(QWidget):
     def _show_layer(self, step: dict, sub) -> None:
         theme = theme_of(self)
         if sub.layer < 0:
-            self.maps_caption.setText("the input image")
+            self.maps_caption.setText(self.tr("the input image"))
             self.maps.set_tiles(channel_tiles(step["image"], theme, signed=False))
             return
         last = len(step["activations"]) - 1
         if sub.kind == "backward":
             d = step["deltas"][sub.layer]
-            self.maps_caption.setText(f"δ of layer {sub.layer + 1} (negative … 0 … positive)")
+            self.maps_caption.setText(self.tr("δ of layer {0} (negative … 0 … positive)").format(
+                sub.layer + 1))
             self.maps.set_tiles(channel_tiles(d, theme, signed=True))
         else:
             out = step["activations"][sub.layer][1]
-            self.maps_caption.setText(f"output of layer {sub.layer + 1}")
+            self.maps_caption.setText(self.tr("output of layer {0}").format(sub.layer + 1))
             self.maps.set_tiles(channel_tiles(out, theme, signed=sub.layer != last))
 
     # ------------------------------------------------------------ weight sharing
@@ -201,10 +205,12 @@ class StepThroughView(QWidget):
         self.sum = gradient_sum(model, step["image"], step["label"], wname, idx)
         self._show_gradient_parts(True)
         k, i, j, c = (v + 1 for v in idx)
-        agree = "equal" if np.isclose(self.sum.total, self.sum.core, rtol=1e-9, atol=1e-15) else "DIFFERENT"
-        self.total.setText(f"{self.sum.equation()}\nΣ of the {len(self.sum.terms)} terms = "
-                           f"{fmt(self.sum.total)}; the core's ∂loss/∂{wname}[{k},{i},{j},{c}] = "
-                           f"{fmt(self.sum.core)} ({agree})")
+        same = np.isclose(self.sum.total, self.sum.core, rtol=1e-9, atol=1e-15)
+        agree = self.tr("equal") if same else self.tr("DIFFERENT")
+        self.total.setText(self.tr("{equation}\nΣ of the {n} terms = {total}; the core's "
+                                   "∂loss/∂{weight}[{k},{i},{j},{c}] = {core} ({agree})").format(
+            equation=self.sum.equation(), n=len(self.sum.terms), total=fmt(self.sum.total), weight=wname,
+            k=k, i=i, j=j, c=c, core=fmt(self.sum.core), agree=agree))
         self.terms_text.setPlainText("\n".join(self.term_lines()))
         terms = self.sum.terms
         if self._selected_term is None:
@@ -216,7 +222,7 @@ class StepThroughView(QWidget):
         lines = []
         for t in self.sum.terms:
             (r, q), (row, col) = t.out_pos, t.in_pos
-            pad = "  (padding)" if t.padding else ""
+            pad = self.tr("  (padding)") if t.padding else ""
             lines.append(f"δ({r + 1},{q + 1}) · x({row + 1},{col + 1}) = {fmt(t.delta)} · "
                          f"{fmt(t.input_value, paren=True)} = {fmt(t.product)}{pad}")
         return lines
@@ -230,9 +236,11 @@ class StepThroughView(QWidget):
         delta = step["deltas"][s.layer][..., k]
         tiles = channel_tiles(seen[..., c:c + 1], theme, signed=s.layer != 0)
         tiles += channel_tiles(delta[..., None], theme, signed=True)
-        tiles[0].caption, tiles[1].caption = f"input channel {c + 1}", f"δ of kernel {k + 1}"
+        tiles[0].caption, tiles[1].caption = self.tr("input channel {0}").format(
+            c + 1), self.tr("δ of kernel {0}").format(
+            k + 1)
         self.maps.set_tiles(tiles)
-        self.maps_caption.setText("Click a cell of the δ map to light up its term.")
+        self.maps_caption.setText(self.tr("Click a cell of the δ map to light up its term."))
         if self._selected_term is not None:
             t = s.terms[self._selected_term]
             (r, q), (row, col) = t.out_pos, t.in_pos

@@ -31,10 +31,13 @@ from gui.image_cnn.feature_maps import FeatureMapsView
 from gui.image_cnn.filters import FiltersView
 from gui.image_cnn.handle import ImageCnnHandle
 from gui.image_cnn.panels import build_panels
+from gui.image_cnn.steps import set_label
 from gui.image_cnn.stepthrough import StepThroughView
 from gui.image_cnn.toolbar import CnnToolbars, speed_for_slider, speed_text
 from gui.image_lab.looks import style_error
 from gui.training.moment import Moment, MomentModel
+from gui.widgets.choices import choose
+from gui.widgets.i18n import say, say_error
 from gui.widgets.naming import name
 from gui.widgets.text_line import TextLine
 
@@ -46,7 +49,7 @@ class ImageCnnTab(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        name(self, "imageCnnTab", "CNN on images")
+        name(self, "imageCnnTab", self.tr("CNN on images"))
         self.handle = ImageCnnHandle(self)
         self.moment = MomentModel(self)
         self.data: dict | None = None
@@ -56,8 +59,8 @@ class ImageCnnTab(QWidget):
         self.architecture = ArchitectureView()
         self.editor = LayerEditor()
         self.canvas = DrawCanvas()
-        self.clear_button = QPushButton("Clear (Delete)")
-        name(self.clear_button, "cnnClearCanvas", "Clear the canvas")
+        self.clear_button = QPushButton(self.tr("Clear (Delete)"))
+        name(self.clear_button, "cnnClearCanvas", self.tr("Clear the canvas"))
         self.probabilities = ProbabilityBars()
         self.filters = FiltersView()
         self.feature_maps = FeatureMapsView()
@@ -67,11 +70,11 @@ class ImageCnnTab(QWidget):
         self.gallery = MisclassifiedGallery()
         self.data_preview = DataPreview()
         self.status = TextLine("")
-        name(self.status, "cnnStatus", "CNN status")
+        name(self.status, "cnnStatus", self.tr("CNN status"))
         self.message = TextLine("")
-        name(self.message, "cnnMessage", "CNN message")
+        name(self.message, "cnnMessage", self.tr("CNN message"))
         self.folder_progress = QProgressBar()
-        name(self.folder_progress, "cnnFolderProgress", "Reading the folder")
+        name(self.folder_progress, "cnnFolderProgress", self.tr("Reading the folder"))
         self.folder_progress.hide()
         self._slow_drawn = 0.0
         self._slow_timer = QTimer(self)
@@ -152,7 +155,7 @@ class ImageCnnTab(QWidget):
     def settings(self) -> dict:
         """The toolbar's hyper-parameters (ValueError with a sentence for a bad η)."""
         b = self.bar
-        return {"optimizer": b.optimizer.currentText(), "lr": b.learning_rate(),
+        return {"optimizer": b.optimizer.currentData(), "lr": b.learning_rate(),
                 "batch_size": b.batch_size.value(), "seed": b.seed.value()}
 
     def apply_settings(self) -> None:
@@ -160,7 +163,7 @@ class ImageCnnTab(QWidget):
         try:
             config = self.settings()
         except ValueError as exc:
-            self.show_error(str(exc))
+            self.show_error(say_error(exc))
             style_error(self.bar.lr)
             return
         self.bar.lr.setStyleSheet("")
@@ -169,13 +172,13 @@ class ImageCnnTab(QWidget):
             return
         self._pause_if_playing()
         self.moment.end_stepping()
-        self.show_message("New settings: training starts again from new weights.")
+        self.show_message(self.tr("New settings: training starts again from new weights."))
         self.handle.configure(config)
 
     def apply_layers(self, layers: list) -> None:
         self._pause_if_playing()
         self.moment.end_stepping()
-        self.show_message("New layers: training starts again from new weights.")
+        self.show_message(self.tr("New layers: training starts again from new weights."))
         self.handle.configure({"layers": list(layers)})
 
     @Slot(int)
@@ -193,7 +196,8 @@ class ImageCnnTab(QWidget):
             self.open_folder(self.bar.dataset.itemData(index))
 
     def ask_folder(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, "Open a folder of images (one sub-folder per class)")
+        path = QFileDialog.getExistingDirectory(self, self.tr("Open a folder of images (one sub-folder "
+                                                              "per class)"))
         if path:
             self.open_folder(path)
 
@@ -201,8 +205,8 @@ class ImageCnnTab(QWidget):
         """Read an ImageFolder-style folder on the worker thread; the data set changes when it is read."""
         self._pause_if_playing()
         self.moment.end_stepping()
-        self.show_message(f"Reading {Path(path).name} …")
-        self.handle.open_folder(str(path), self.bar.size.value(), self.bar.colour.currentText())
+        self.show_message(self.tr("Reading {0} …").format(Path(path).name))
+        self.handle.open_folder(str(path), self.bar.size.value(), self.bar.colour.currentData())
 
     def start_stepthrough(self) -> None:
         """Step the image picked in Feature maps through the network shown now."""
@@ -213,7 +217,8 @@ class ImageCnnTab(QWidget):
         if where == "drawn":
             x = self.canvas.to_input()
             if x is None or m.snapshot is None:
-                self.show_error("Draw a digit on the canvas first, or pick a training or validation image.")
+                self.show_error(self.tr("Draw a digit on the canvas first, or pick a training or "
+                                        "validation image."))
                 return
             request.update(image=x, label=int(np.argmax(m.snapshot.model.predict(x[None])[0])))
         self.centre_tabs.setCurrentIndex(1)
@@ -265,7 +270,8 @@ class ImageCnnTab(QWidget):
     def on_folder_progress(self, done: int, total: int) -> None:
         self.folder_progress.setRange(0, max(1, total))
         self.folder_progress.setValue(done)
-        self.folder_progress.setFormat(f"Reading images: {done:,} of {total:,}")
+        self.folder_progress.setFormat(self.tr("Reading images: {done:,} of {total:,}").format(
+            done=done, total=total))
         self.folder_progress.setVisible(done < total)
 
     @Slot(str)
@@ -298,13 +304,13 @@ class ImageCnnTab(QWidget):
             if self.bar.dataset.findData(str(folder)) < 0:
                 self.bar.dataset.addItem(f"{folder.name} ({model.input_shape[0]}×{model.input_shape[1]})",
                                          str(folder))
-            self.show_message(data["summary"], error=bool(data.get("skipped")))
+            self.show_message(say(data["summary"]), error=bool(data.get("skipped")))
             self.folder_progress.hide()
-        self.canvas.setToolTip("Draw with the left mouse button; Delete, Backspace or C clears.")
+        self.canvas.setToolTip(self.tr("Draw with the left mouse button; Delete, Backspace or C clears."))
         self.probabilities.set_probabilities(None, data["class_names"])
         self.bar.dataset.setCurrentIndex(self._dataset_index())
         self.bar.optimizer.blockSignals(True)
-        self.bar.optimizer.setCurrentText(self._config["optimizer"])
+        choose(self.bar.optimizer, self._config["optimizer"])
         self.bar.optimizer.blockSignals(False)
 
     _config: dict = {}
@@ -353,15 +359,16 @@ class ImageCnnTab(QWidget):
         """'Epoch 3 + 12 batches · validation loss 0.1234 · 147 steps' (or '(recorded)')."""
         s = m.snapshot
         if s is None:
-            return "Building the network …"
-        text = f"Epoch {epoch_text(s.epoch)}"
+            return self.tr("Building the network …")
+        text = self.tr("Epoch {0}").format(epoch_text(s.epoch))
         if not s.live:
-            text += " (recorded)"
+            text += self.tr(" (recorded)")
         elif s.batch:
-            text += f" + {epoch_text(s.batch)} batches"
-        text += f" · validation loss {fmt(s.loss)} · {epoch_text(s.steps)} steps"
+            text += self.tr(" + {0} batches").format(epoch_text(s.batch))
+        text += self.tr(" · validation loss {0} · {1} steps").format(fmt(s.loss), epoch_text(s.steps))
         if m.stepping:
-            text += f" · stepping image {m.step.step['sample'] + 1} ({m.step.step['set']})"
+            text += self.tr(" · stepping image {n} ({set})").format(n=m.step.step["sample"] + 1,
+                                                                   set=set_label(m.step.step["set"]))
         return text
 
     def shutdown(self) -> None:

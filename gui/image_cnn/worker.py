@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer, Signal, Slot
 
 from core.formatting import epoch_text
 from core.image_cnn import DIGIT_CLASSES, ImageCNN, ImageTrainer, digits, train_val_split
@@ -22,11 +22,15 @@ from gui.image_cnn.steps import build_step
 from gui.training.frames import Frame, StepFrame
 from gui.training.limits import NO_LIMIT
 from gui.training.runner import ChunkedRunner
+from gui.widgets.i18n import say_error
+
+translate = QCoreApplication.translate
 
 DEFAULT_LAYERS = ("conv:8:3:1:1", "relu", "maxpool:2", "dense:10")
 DEFAULT_SETTINGS = {"optimizer": "adam", "lr": 0.01, "batch_size": 32, "seed": 0}
 DEFAULT_EPOCH_LIMIT = 20
-DIVERGED = "Training has diverged (the loss is no longer a finite number): lower η, then press Reset."
+DIVERGED = QT_TRANSLATE_NOOP("ImageCnnWorker", "Training has diverged (the loss is no longer a finite "
+                             "number): lower η, then press Reset.")  # translated where sent
 FOLDER_SLICE_S = 0.008  # decoding per slice; the worker's event loop runs in between
 
 
@@ -35,7 +39,8 @@ def digits_data() -> dict:
     X, y = digits()
     X_tr, y_tr, X_val, y_val = train_val_split(X, y)
     return {"X_train": X_tr, "y_train": y_tr, "X_val": X_val, "y_val": y_val, "class_names": DIGIT_CLASSES,
-            "source": "digits", "summary": "1,797 handwritten digits, 8×8 (1,437 training, 360 validation)"}
+            "source": "digits", "summary": translate("ImageCnnWorker", "1,797 handwritten digits, 8×8 "
+                                                                       "(1,437 training, 360 validation)")}
 
 
 def fit_layers(layers, n_classes: int) -> list[str]:
@@ -83,22 +88,22 @@ class ImageCnnWorker(ChunkedRunner):
         return self.epoch_limit * self.trainer.batches_per_epoch
 
     def _limit_message(self) -> str:
-        return f"Reached the epoch limit ({epoch_text(self.epoch_limit)})."
+        return self.tr("Reached the epoch limit ({0}).").format(epoch_text(self.epoch_limit))
 
     def _refused(self) -> str | None:
-        return DIVERGED if self.trainer is not None and self.trainer.diverged else None
+        return self.tr(DIVERGED) if self.trainer is not None and self.trainer.diverged else None
 
     def _advance(self, n: int, budget: float | None) -> int:
         deadline = None if budget is None else time.perf_counter() + budget
         return self.trainer.step_batches(n, deadline=deadline)
 
     def _stop_reason(self, ran: int, n: int) -> str | None:
-        return DIVERGED if self.trainer.diverged else None
+        return self.tr(DIVERGED) if self.trainer.diverged else None
 
     def _build_frame(self) -> Frame | None:
         t = self.trainer
         snap = make_snapshot(t.model.copy(), t.epoch, t.batch, self._position(), True, 0, self._xv,
-                             self.data["y_val"], t.diverged, DIVERGED if t.diverged else None)
+                             self.data["y_val"], t.diverged, self.tr(DIVERGED) if t.diverged else None)
         return Frame(snap, self._curves())
 
     def _curves(self):
@@ -121,15 +126,16 @@ class ImageCnnWorker(ChunkedRunner):
         try:
             trainer = self._make(merged, self.data)
         except ValueError as exc:
-            self.error.emit(f"Could not build the network: {exc}")
+            self.error.emit(self.tr("Could not build the network: {0}").format(say_error(exc)))
             return
         self._swap_in(trainer, merged, self.data)
 
     def _make(self, config: dict, data: dict) -> ImageTrainer:
         model = ImageCNN(data["X_train"].shape[1:], config["layers"], seed=int(config["seed"]))
         if model.n_classes != len(data["class_names"]):
-            raise ValueError(f"the last layer {model.layers[-1]!r} must have one output per class "
-                             f"({len(data['class_names'])}: write 'dense:{len(data['class_names'])}')")
+            raise ValueError(self.tr("the last layer {0!r} must have one output per class ({1}: "
+                                     "write 'dense:{2}')").format(
+                model.layers[-1], len(data['class_names']), len(data['class_names'])))
         return ImageTrainer(model, data["X_train"], data["y_train"], data["X_val"], data["y_val"],
                             optimizer=config["optimizer"], lr=float(config["lr"]),
                             batch_size=int(config["batch_size"]), seed=int(config["seed"]))
@@ -174,7 +180,7 @@ class ImageCnnWorker(ChunkedRunner):
         self._train(1, None)
         self._emit_frame(force=True)
         if t.diverged:
-            self.stopped.emit(DIVERGED)
+            self.stopped.emit(self.tr(DIVERGED))
 
     @Slot()
     def reset(self) -> None:
@@ -243,7 +249,7 @@ class ImageCnnWorker(ChunkedRunner):
                 x, label = self.data[f"X_{key}"][i], int(self.data[f"y_{key}"][i])
             step, subs = build_step(model, x, label, where, i, kept, tuple(self.data["class_names"]))
         except (ValueError, IndexError, KeyError) as exc:
-            self.error.emit(f"Could not step through that image: {exc}")
+            self.error.emit(self.tr("Could not step through that image: {0}").format(say_error(exc)))
             return
         before = make_snapshot(model, kept, t.batch if live else 0, self._position() if live else
                                kept * t.batches_per_epoch, live, i, self._xv, self.data["y_val"])
@@ -265,7 +271,7 @@ class ImageCnnWorker(ChunkedRunner):
             try:
                 trainer = self._make(config, data)
             except ValueError:
-                self.folderFailed.emit(f"No network fits these images: {exc}")
+                self.folderFailed.emit(self.tr("No network fits these images: {0}").format(say_error(exc)))
                 return
         self._swap_in(trainer, config, data)
 
@@ -277,7 +283,7 @@ class ImageCnnWorker(ChunkedRunner):
         try:
             self._reader = FolderReader(scan_folder(path), size, colour)
         except ValueError as exc:
-            self.folderFailed.emit(str(exc))
+            self.folderFailed.emit(say_error(exc))
             return
         self.folderProgress.emit(0, self._reader.total)
         self._folder_timer.start(0)
@@ -304,8 +310,10 @@ class ImageCnnWorker(ChunkedRunner):
             dataset = reader.dataset()
             X_tr, y_tr, X_val, y_val = train_val_split(dataset.X, dataset.y)
         except ValueError as exc:
-            warning = reader.skipped and f" ({len(reader.skipped)} unreadable file(s) skipped)"
-            self.folderFailed.emit(f"{reader.scan.root.name}: {exc}{warning or ''}")
+            warning = reader.skipped and self.tr(" ({0} unreadable file(s) skipped)").format(
+                len(reader.skipped))
+            self.folderFailed.emit(self.tr("{folder}: {reason}{warning}").format(
+                folder=reader.scan.root.name, reason=say_error(exc), warning=warning or ""))
             return
         self._use({"X_train": X_tr, "y_train": y_tr, "X_val": X_val, "y_val": y_val,
                    "class_names": dataset.class_names, "source": str(reader.scan.root),

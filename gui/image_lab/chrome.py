@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,20 +23,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+translate = QCoreApplication.translate
+
 
 def make_actions(lab, samples: dict[str, str], sample_path) -> None:
     """The lab's actions: open an image (Ctrl+Shift+O) and one per bundled sample image."""
-    lab.open_action = QAction("Open image…", lab)
+    lab.open_action = QAction(translate("ImageLab", "Open image…"), lab)
     lab.open_action.setObjectName("actionOpenImage")
     lab.open_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
-    lab.open_action.setToolTip("Open an image file (PNG, JPEG, BMP, GIF, TIFF, WebP) in "
-                                "the Image lab.")
+    lab.open_action.setToolTip(translate("ImageLab", "Open an image file (PNG, JPEG, BMP, GIF, TIFF, "
+                                                     "WebP) in the Image lab."))
     lab.open_action.triggered.connect(lab.open_dialog)
     lab.sample_actions: list[QAction] = []
     for file, text in samples.items():
-        act = QAction(text, lab)
+        act = QAction(translate("ImageLab", text), lab)  # SAMPLES' texts are marked in lab.py
         act.setObjectName(f"actionSample{Path(file).stem.capitalize()}")
-        act.setToolTip(f"Load the bundled sample image {file}.")
+        act.setToolTip(translate("ImageLab", "Load the bundled sample image {file}.").format(file=file))
         act.setData(file)
         act.triggered.connect(lambda _=False, f=file: lab.load_file(sample_path(f)))
         lab.sample_actions.append(act)
@@ -49,30 +51,34 @@ def build_toolbar(lab) -> QToolBar:
     bar.addAction(lab.open_action)
     lab.samples_combo = QComboBox()
     lab.samples_combo.setObjectName("sampleCombo")
-    lab.samples_combo.setToolTip("Load one of the bundled sample images.")
-    lab.samples_combo.addItem("Samples…", None)
+    lab.samples_combo.setToolTip(translate("ImageLab", "Load one of the bundled sample images."))
+    lab.samples_combo.addItem(translate("ImageLab", "Samples…"), None)
     for act in lab.sample_actions:
         lab.samples_combo.addItem(act.text(), act.data())
     lab.samples_combo.activated.connect(lab._on_sample_chosen)
     bar.addWidget(lab.samples_combo)
     lab.export_button = QToolButton()
     lab.export_button.setObjectName("exportButton")
-    lab.export_button.setText("Export ▾")
-    lab.export_button.setToolTip("Save a stage's maps as a PNG picture or a .npy array.")
+    lab.export_button.setText(translate("ImageLab", "Export ▾"))
+    lab.export_button.setToolTip(translate("ImageLab", "Save a stage's maps as a PNG picture or a .npy "
+                                                       "array."))
     lab.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
     lab.export_menu = QMenu(lab.export_button)
     lab.export_menu.aboutToShow.connect(lab._fill_export_menu)
     lab.export_button.setMenu(lab.export_menu)
     bar.addWidget(lab.export_button)
     bar.addSeparator()
-    for text, tip, slot in (("Fit", "Zoom the maps to fit (Ctrl+0)", lambda: lab.view.fit()),
-                            ("−", "Zoom out (Ctrl+−, or Ctrl+wheel)", lambda: lab.view.zoom_by(0.8)),
-                            ("+", "Zoom in (Ctrl+=, or Ctrl+wheel)", lambda: lab.view.zoom_by(1.25))):
+    zooms = ((translate("ImageLab", "Fit"), translate("ImageLab", "Zoom the maps to fit (Ctrl+0)"),
+              lambda: lab.view.fit()),
+             ("−", translate("ImageLab", "Zoom out (Ctrl+−, or Ctrl+wheel)"), lambda: lab.view.zoom_by(0.8)),
+             ("+", translate("ImageLab", "Zoom in (Ctrl+=, or Ctrl+wheel)"), lambda: lab.view.zoom_by(1.25)))
+    for text, tip, slot in zooms:
         act = bar.addAction(text, slot)
         act.setToolTip(tip)
     lab.zoom_label = QLabel()
     lab.zoom_label.setObjectName("zoomLabel")
-    lab.zoom_label.setToolTip("The size of each map on screen. The wheel scrolls; Ctrl+wheel zooms.")
+    lab.zoom_label.setToolTip(translate("ImageLab", "The size of each map on screen. The wheel scrolls; "
+                                                    "Ctrl+wheel zooms."))
     bar.addWidget(lab.zoom_label)
     return bar
 
@@ -84,20 +90,21 @@ def build_info_panel(lab) -> QWidget:
     left = QVBoxLayout()
     lab.shape_label = QLabel()
     lab.shape_label.setObjectName("outputShapeLabel")
-    lab.shape_label.setToolTip("The output-size formula n_out = ⌊(n_in + 2p − k)/s⌋ + 1 "
-                                "with this layer's numbers.")
+    lab.shape_label.setToolTip(translate("ImageLab", "The output-size formula n_out = ⌊(n_in + 2p − k)/s⌋ "
+                                                     "+ 1 with this layer's numbers."))
     lab.shape_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     left.addWidget(lab.shape_label)
     lab.status_label = QLabel()
     lab.status_label.setObjectName("labStatus")
-    lab.status_label.setToolTip("How long the last filtering took, or that it is running.")
+    lab.status_label.setToolTip(translate("ImageLab", "How long the last filtering took, or that it is "
+                                                      "running."))
     left.addWidget(lab.status_label)
     left.addStretch(1)
     b.addLayout(left, 2)
-    lab.hover_label = QLabel("Hover over any output pixel to see its window, the kernel "
-                              "and the weighted sum.")
+    lab.hover_label = QLabel(translate("ImageLab", "Hover over any output pixel to see its window, the "
+                                                   "kernel and the weighted sum."))
     lab.hover_label.setObjectName("hoverInfo")
-    lab.hover_label.setToolTip("The numbers behind the pixel under the mouse.")
+    lab.hover_label.setToolTip(translate("ImageLab", "The numbers behind the pixel under the mouse."))
     lab.hover_label.setStyleSheet("font-family: monospace;")
     lab.hover_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     lab.hover_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)

@@ -9,7 +9,7 @@ Colours come from the palette (``looks``), so a dark theme reads as well as a li
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSignalBlocker, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from core.image_ops.kernels import KERNELS
 from gui.image_lab.looks import style_error, style_note
+from gui.image_lab.names import label
 from gui.image_lab.pipeline import (
     ACTIVATIONS,
     CUSTOM,
@@ -39,17 +40,24 @@ from gui.image_lab.pipeline import (
     PipelineSettings,
     parse_custom_kernel,
 )
+from gui.widgets.i18n import say, say_error
 
 CUSTOM_PLACEHOLDER = "1 0 -1\n2 0 -2\n1 0 -1"
-RGB_EXPLANATION = (
+KEY = Qt.ItemDataRole.UserRole  # list items and combo entries keep their code name here
+RGB_EXPLANATION = QT_TRANSLATE_NOOP("LabControls",
     "RGB image: each k×k kernel is applied to R, G and B and the three sums are added "
     "(a kernel spans all input channels, as in a CNN's first layer). Tick "
-    "“greyscale first” to filter one grey channel instead."
-)
-GREY_FIRST_EXPLANATION = (
+    "“greyscale first” to filter one grey channel instead.")
+GREY_FIRST_EXPLANATION = QT_TRANSLATE_NOOP("LabControls",
     "RGB image converted to one grey channel (0.299 R + 0.587 G + 0.114 B) before the conv "
-    "layer. Untick “greyscale first” to filter R, G and B, each kernel spanning the three."
-)
+    "layer. Untick “greyscale first” to filter R, G and B, each kernel spanning the three.")
+
+
+def _choose(combo: QComboBox, key: str) -> None:
+    """Select the entry whose code name is ``key`` (the text shown may be a translation)."""
+    index = combo.findData(key)
+    if index >= 0:
+        combo.setCurrentIndex(index)
 
 
 class _StepSpinBox(QSpinBox):
@@ -100,15 +108,15 @@ class LabControls(QWidget):
     # ------------------------------------------------------------------ building
 
     def _conv_group(self) -> QGroupBox:
-        box = QGroupBox("Conv layer")
-        box.setToolTip("One convolution layer: every chosen kernel gives one feature map.")
+        box = QGroupBox(self.tr("Conv layer"))
+        box.setToolTip(self.tr("One convolution layer: every chosen kernel gives one feature map."))
         v = QVBoxLayout(box)
         v.setSpacing(4)
 
-        v.addWidget(QLabel("Kernels (tick one or more):"))
+        v.addWidget(QLabel(self.tr("Kernels (tick one or more):")))
         self.kernel_list = QListWidget()
         self.kernel_list.setObjectName("kernelChooser")
-        self.kernel_list.setToolTip("Tick the kernels of the conv layer; each one makes a map.")
+        self.kernel_list.setToolTip(self.tr("Tick the kernels of the conv layer; each one makes a map."))
         self.kernel_list.setFlow(QListView.Flow.LeftToRight)
         self.kernel_list.setWrapping(True)
         self.kernel_list.setResizeMode(QListView.ResizeMode.Adjust)
@@ -117,22 +125,23 @@ class LabControls(QWidget):
         self._extra: dict[str, tuple] = {}  # name → (rows, explanation) of kernels sent from elsewhere
         self.kernel_list.setMinimumWidth(2 * 112 + 8)
         for name in (*KERNEL_NAMES, CUSTOM):
-            item = QListWidgetItem(name)
+            item = QListWidgetItem(label(name))
+            item.setData(KEY, name)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
-            explanation = KERNELS[name].explanation if name in KERNELS else (
-                "Your own k×k weights, typed in the box below.")
+            explanation = say(KERNELS[name].explanation) if name in KERNELS else (
+                self.tr("Your own k×k weights, typed in the box below."))
             item.setToolTip(explanation)
             self.kernel_list.addItem(item)
         self.kernel_list.itemChanged.connect(self._emit)
         v.addWidget(self.kernel_list)
 
-        v.addWidget(QLabel("Custom kernel (one row per line):"))
+        v.addWidget(QLabel(self.tr("Custom kernel (one row per line):")))
         self.custom_edit = QPlainTextEdit()
         self.custom_edit.setObjectName("customKernelEdit")
         self.custom_edit.setPlaceholderText(CUSTOM_PLACEHOLDER)
-        self.custom_edit.setToolTip("Type a k×k grid of weights (1/9 and ; between rows work); "
-                                    "tick “custom” above to use it.")
+        self.custom_edit.setToolTip(self.tr("Type a k×k grid of weights (1/9 and ; between rows work); "
+                                            "tick “custom” above to use it."))
         self.custom_edit.setFixedHeight(64)
         self.custom_edit.textChanged.connect(self._on_custom_text)
         v.addWidget(self.custom_edit)
@@ -140,49 +149,50 @@ class LabControls(QWidget):
         self.custom_error.setObjectName("customKernelError")
         self.custom_error.setWordWrap(True)
         style_error(self.custom_error)
-        self.custom_error.setToolTip("Why the typed kernel cannot be used, if it cannot.")
+        self.custom_error.setToolTip(self.tr("Why the typed kernel cannot be used, if it cannot."))
         v.addWidget(self.custom_error)
 
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
         form.setVerticalSpacing(3)
         self.kernel_size = self._spin(1, 15, "kernelSizeSpin",
-                                      f"Size k of the sizable kernels ({', '.join(SIZABLE)}); "
-                                      "the others are fixed 3×3 filters.", step=2)
-        form.addRow("Kernel size k:", self.kernel_size)
-        self.seed = self._spin(0, 9999, "seedSpin", "Which random draw the “random” kernel uses.")
-        form.addRow("Random seed:", self.seed)
+                                      self.tr("Size k of the sizable kernels ({0}); the others "
+                                              "are fixed 3×3 filters.").format(
+                                          ', '.join(SIZABLE)), step=2)
+        form.addRow(self.tr("Kernel size k:"), self.kernel_size)
+        self.seed = self._spin(0, 9999, "seedSpin", self.tr("Which random draw the “random” kernel uses."))
+        form.addRow(self.tr("Random seed:"), self.seed)
         self.padding = self._spin(0, 64, "paddingSpin",
-                                  "Padding p: pixels added on every side before sliding the "
-                                  "kernel (k = 3, p = 1 keeps the size).")
-        form.addRow("Padding p:", self.padding)
+                                  self.tr("Padding p: pixels added on every side before sliding the "
+                                          "kernel (k = 3, p = 1 keeps the size)."))
+        form.addRow(self.tr("Padding p:"), self.padding)
         self.pad_mode = self._combo(PAD_MODES, "padModeCombo",
-                                    "What the padding holds: zeros, a constant, the nearest edge "
-                                    "pixel, or a mirror image of the border.")
-        form.addRow("Padding mode:", self.pad_mode)
+                                    self.tr("What the padding holds: zeros, a constant, the nearest edge "
+                                            "pixel, or a mirror image of the border."))
+        form.addRow(self.tr("Padding mode:"), self.pad_mode)
         self.pad_value = self._dspin(-10, 10, 0.1, "padValueSpin",
-                                     "The value of the padding when the mode is “constant”.")
-        form.addRow("Constant:", self.pad_value)
+                                     self.tr("The value of the padding when the mode is “constant”."))
+        form.addRow(self.tr("Constant:"), self.pad_value)
         self.stride = self._spin(1, 16, "strideSpin",
-                                 "Stride s: how many pixels the kernel moves each step "
-                                 "(2 roughly halves the size).")
-        form.addRow("Stride s:", self.stride)
+                                 self.tr("Stride s: how many pixels the kernel moves each step (2 roughly "
+                                         "halves the size)."))
+        form.addRow(self.tr("Stride s:"), self.stride)
         self.bias = self._dspin(-10, 10, 0.1, "biasSpin",
-                                "Bias b: added to every weighted sum before the activation.")
-        form.addRow("Bias b:", self.bias)
+                                self.tr("Bias b: added to every weighted sum before the activation."))
+        form.addRow(self.tr("Bias b:"), self.bias)
         self.activation = self._combo(ACTIVATIONS, "activationCombo",
-                                      "The activation applied to each weighted sum + b "
-                                      "(“none” shows the raw sums).")
-        form.addRow("Activation:", self.activation)
+                                      self.tr("The activation applied to each weighted sum + b (“none” "
+                                              "shows the raw sums)."))
+        form.addRow(self.tr("Activation:"), self.activation)
         v.addLayout(form)
 
-        self.greyscale_first = QCheckBox("Greyscale first (RGB images)")
+        self.greyscale_first = QCheckBox(self.tr("Greyscale first (RGB images)"))
         self.greyscale_first.setObjectName("greyscaleFirstCheck")
-        self.greyscale_first.setToolTip("Convert an RGB image to one grey channel "
-                                        "(0.299 R + 0.587 G + 0.114 B) before the conv layer.")
+        self.greyscale_first.setToolTip(self.tr("Convert an RGB image to one grey channel (0.299 R + "
+                                                "0.587 G + 0.114 B) before the conv layer."))
         self.greyscale_first.toggled.connect(self._on_greyscale_toggled)
         v.addWidget(self.greyscale_first)
-        self.channel_note = QLabel(RGB_EXPLANATION)
+        self.channel_note = QLabel(self.tr(RGB_EXPLANATION))
         self.channel_note.setObjectName("channelNote")
         self.channel_note.setWordWrap(True)
         style_note(self.channel_note)
@@ -191,35 +201,35 @@ class LabControls(QWidget):
         return box
 
     def _pool_group(self) -> QGroupBox:
-        box = QGroupBox("Pooling")
+        box = QGroupBox(self.tr("Pooling"))
         box.setObjectName("poolGroup")
         box.setCheckable(True)
-        box.setToolTip("Tick to summarise each window of every feature map by its max or mean.")
+        box.setToolTip(self.tr("Tick to summarise each window of every feature map by its max or mean."))
         box.toggled.connect(self._emit)
         form = QFormLayout(box)
         form.setVerticalSpacing(3)
         self.pool_op = self._combo(POOL_OPS, "poolOpCombo",
-                                   "Max keeps the strongest response in the window, avg the mean.")
-        form.addRow("Operation:", self.pool_op)
-        self.pool_size = self._spin(1, 16, "poolSizeSpin", "The pooling window is size × size.")
-        form.addRow("Window:", self.pool_size)
+                                   self.tr("Max keeps the strongest response in the window, avg the mean."))
+        form.addRow(self.tr("Operation:"), self.pool_op)
+        self.pool_size = self._spin(1, 16, "poolSizeSpin", self.tr("The pooling window is size × size."))
+        form.addRow(self.tr("Window:"), self.pool_size)
         self.pool_stride = self._spin(1, 16, "poolStrideSpin",
-                                      "How far the window moves (= window size: no overlap).")
-        form.addRow("Stride:", self.pool_stride)
+                                      self.tr("How far the window moves (= window size: no overlap)."))
+        form.addRow(self.tr("Stride:"), self.pool_stride)
         self.pool_group = box
         return box
 
     def _depth_group(self) -> QGroupBox:
-        box = QGroupBox("Depth pooling")
+        box = QGroupBox(self.tr("Depth pooling"))
         box.setObjectName("depthPoolGroup")
         box.setCheckable(True)
-        box.setToolTip("Tick to combine the kernels' maps into one map (1×1 pooling across "
-                       "the maps).")
+        box.setToolTip(self.tr("Tick to combine the kernels' maps into one map (1×1 pooling across the "
+                               "maps)."))
         box.toggled.connect(self._emit)
         form = QFormLayout(box)
         self.depth_op = self._combo(POOL_OPS, "depthPoolOpCombo",
-                                    "Max keeps the strongest kernel at each pixel, avg the mean.")
-        form.addRow("Operation:", self.depth_op)
+                                    self.tr("Max keeps the strongest kernel at each pixel, avg the mean."))
+        form.addRow(self.tr("Operation:"), self.depth_op)
         self.depth_group = box
         return box
 
@@ -244,7 +254,8 @@ class LabControls(QWidget):
 
     def _combo(self, items, name: str, tip: str) -> QComboBox:
         c = QComboBox()
-        c.addItems(list(items))
+        for key in items:
+            c.addItem(label(key), key)
         c.setObjectName(name)
         c.setToolTip(tip)
         c.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -256,7 +267,7 @@ class LabControls(QWidget):
     def settings(self) -> PipelineSettings:
         """The widgets' values as an immutable PipelineSettings."""
         ticked = [
-            self.kernel_list.item(i).text() for i in range(self.kernel_list.count())
+            self.kernel_list.item(i).data(KEY) for i in range(self.kernel_list.count())
             if self.kernel_list.item(i).checkState() == Qt.CheckState.Checked
         ]
         return PipelineSettings(
@@ -266,16 +277,16 @@ class LabControls(QWidget):
             kernel_size=self.kernel_size.value(),
             seed=self.seed.value(),
             padding=self.padding.value(),
-            pad_mode=self.pad_mode.currentText(),
+            pad_mode=self.pad_mode.currentData(),
             pad_value=self.pad_value.value(),
             stride=self.stride.value(),
             bias=self.bias.value(),
-            activation=self.activation.currentText(),
+            activation=self.activation.currentData(),
             greyscale_first=self.greyscale_first.isChecked(),
-            pool_op=self.pool_op.currentText() if self.pool_group.isChecked() else None,
+            pool_op=self.pool_op.currentData() if self.pool_group.isChecked() else None,
             pool_size=self.pool_size.value(),
             pool_stride=self.pool_stride.value(),
-            depth_pool_op=self.depth_op.currentText() if self.depth_group.isChecked() else None,
+            depth_pool_op=self.depth_op.currentData() if self.depth_group.isChecked() else None,
         )
 
     def set_settings(self, s: PipelineSettings) -> None:
@@ -285,28 +296,28 @@ class LabControls(QWidget):
         extra_names = {name for name, _rows, _expl in s.extra_kernels}
         for i in range(self.kernel_list.count()):
             item = self.kernel_list.item(i)
-            on = item.text() in s.kernels or item.text() in extra_names
+            on = item.data(KEY) in s.kernels or item.data(KEY) in extra_names
             item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
         if self.custom_edit.toPlainText() != s.custom_text:
             self.custom_edit.setPlainText(s.custom_text)
         self.kernel_size.setValue(s.kernel_size)
         self.seed.setValue(s.seed)
         self.padding.setValue(s.padding)
-        self.pad_mode.setCurrentText(s.pad_mode)
+        _choose(self.pad_mode, s.pad_mode)
         self.pad_value.setValue(s.pad_value)
         self.stride.setValue(s.stride)
         self.bias.setValue(s.bias)
-        self.activation.setCurrentText(s.activation)
+        _choose(self.activation, s.activation)
         self.greyscale_first.setChecked(s.greyscale_first)
         self._update_channel_note()
         self.pool_group.setChecked(s.pool_op is not None)
         if s.pool_op:
-            self.pool_op.setCurrentText(s.pool_op)
+            _choose(self.pool_op, s.pool_op)
         self.pool_size.setValue(s.pool_size)
         self.pool_stride.setValue(s.pool_stride)
         self.depth_group.setChecked(s.depth_pool_op is not None)
         if s.depth_pool_op:
-            self.depth_op.setCurrentText(s.depth_pool_op)
+            _choose(self.depth_op, s.depth_pool_op)
         for b in blockers:
             b.unblock()
         self._update_enabled()
@@ -315,15 +326,16 @@ class LabControls(QWidget):
 
     def _set_extra_kernels(self, extra) -> None:
         """List kernels sent from elsewhere (e.g. the 1D network's) as extra ticked items."""
-        for name in list(self._extra):
-            for item in self.kernel_list.findItems(name, Qt.MatchFlag.MatchExactly):
-                self.kernel_list.takeItem(self.kernel_list.row(item))
+        for row in reversed(range(self.kernel_list.count())):
+            if self.kernel_list.item(row).data(KEY) in self._extra:
+                self.kernel_list.takeItem(row)
         self._extra = {name: (rows, expl) for name, rows, expl in extra}
         for name, (_rows, expl) in self._extra.items():
-            item = QListWidgetItem(name)
+            item = QListWidgetItem(label(name))
+            item.setData(KEY, name)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
-            item.setToolTip(expl)
+            item.setToolTip(say(expl))
             self.kernel_list.addItem(item)
         rows = (self.kernel_list.count() + 1) // 2
         self.kernel_list.setFixedHeight(rows * 20 + 10)
@@ -343,8 +355,8 @@ class LabControls(QWidget):
 
     def _update_channel_note(self) -> None:
         self.channel_note.setVisible(self._colour_input)
-        self.channel_note.setText(GREY_FIRST_EXPLANATION if self.greyscale_first.isChecked()
-                                  else RGB_EXPLANATION)
+        self.channel_note.setText(self.tr(GREY_FIRST_EXPLANATION) if self.greyscale_first.isChecked()
+                                  else self.tr(RGB_EXPLANATION))
 
     def _on_greyscale_toggled(self, _on: bool) -> None:
         self._update_channel_note()
@@ -370,14 +382,14 @@ class LabControls(QWidget):
             k = parse_custom_kernel(text)
         except ValueError as exc:
             style_error(self.custom_error, palette=self.palette())
-            self.custom_error.setText(str(exc))
+            self.custom_error.setText(say_error(exc))
         else:
             style_note(self.custom_error, self.palette())
-            self.custom_error.setText(f"{k.shape[0]}×{k.shape[1]} kernel, sum of weights "
-                                      f"{float(k.sum()):.3g}")
+            self.custom_error.setText(self.tr("{0}×{1} kernel, sum of weights {2:.3g}").format(
+                k.shape[0], k.shape[1], float(k.sum())))
 
     def _update_enabled(self) -> None:
-        self.pad_value.setEnabled(self.pad_mode.currentText() == "constant")
+        self.pad_value.setEnabled(self.pad_mode.currentData() == "constant")
 
     def _emit(self, *_args, moving: bool = False) -> None:
         self._update_enabled()

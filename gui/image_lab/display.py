@@ -24,6 +24,9 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
+from PySide6.QtCore import QCoreApplication
+
+translate = QCoreApplication.translate
 
 DISPLAY_SIDE = 1024  # display images are at most this many pixels on their longer side
 MIN_DISPLAY_SIDE = 256  # … and at least this many (the view asks for its cells' size in between)
@@ -47,16 +50,20 @@ class Levels:
 
         e.g. "colours −1.69 … 1.69, clipped at p1–p99 · true range −8.28 … 9.13".
         """
-        scale = (f"same colours as {shared_with}" if shared_with
-                 else f"colours {_num(self.lo)} … {_num(self.hi)}")
+        if shared_with:
+            scale = translate("Levels", "same colours as {stage}").format(stage=shared_with)
+        else:
+            scale = translate("Levels", "colours {0} … {1}").format(_num(self.lo), _num(self.hi))
         if self.clipped and (true_lo < self.lo or true_hi > self.hi):
             p_lo, p_hi = (_num(p) for p in CLIP_PERCENTILES)
             clip = f"p{p_lo}\u2060–\u2060p{p_hi}"  # word joiners: "p1–p99" never breaks
-            text = f"{scale}, clipped at {clip} · true range {_num(true_lo)} … {_num(true_hi)}"
+            text = translate("Levels", "{scale}, clipped at {clip} · true range {0} … {1}").format(
+                _num(true_lo), _num(true_hi), scale=scale, clip=clip)
         else:
-            text = f"{scale} · full range {_num(true_lo)} … {_num(true_hi)}"
+            text = translate("Levels", "{scale} · full range {0} … {1}").format(
+                _num(true_lo), _num(true_hi), scale=scale)
         if nans:
-            text += f" · {nans:,} NaN (magenta)"
+            text += translate("Levels", " · {nans:,} NaN (magenta)").format(nans=nans)
         return text
 
 
@@ -210,12 +217,15 @@ def prepare(result, tables: dict[str, np.ndarray], previous=None, side: int = DI
         lo, hi, nans = (*result.ranges[stage], 0) if stage in result.ranges else true_range(maps)
         if stage == "input":
             levels = None if maps.ndim == 3 else Levels(0.0, 1.0, False, lo < 0 or hi > 1)
-            kind = "RGB as loaded" if maps.ndim == 3 else "grey levels 0 … 1"
-            result.notes[stage] = f"{kind} · values {_num(lo)} … {_num(hi)}"
+            kind = (translate("LabDisplay", "RGB as loaded") if maps.ndim == 3
+                    else translate("LabDisplay", "grey levels 0 … 1"))
+            result.notes[stage] = translate("LabDisplay", "{kind} · values {0} … {1}").format(
+                _num(lo), _num(hi), kind=kind)
             result.display[(stage, 0)] = display_image(maps, levels, tables["grey"], side)
         else:
             levels = shared
-            result.notes[stage] = levels.note(lo, hi, nans, "" if stage == "conv" else "Conv")
+            shared_with = "" if stage == "conv" else translate("StageView", "Conv")
+            result.notes[stage] = levels.note(lo, hi, nans, shared_with)
             table = tables["signed" if levels.signed else "grey"]
             for i in range(maps.shape[2] if maps.ndim == 3 else 1):
                 m = maps[..., i] if maps.ndim == 3 else maps

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from gui.image_lab.image_io import (
@@ -30,8 +30,14 @@ from gui.image_lab.view import STAGE_TITLES
 from gui.widgets.file_dialogs import ask_open_path as _ask_open
 from gui.widgets.file_dialogs import ask_save_path
 
-EXPORT_KINDS = ((".png", "PNG picture", "PNG image (*.png)"),
-                (".npy", "NumPy array", "NumPy array (*.npy)"))
+translate = QCoreApplication.translate
+
+EXPORT_KINDS = (  # suffix, what (menu), dialog filter: translated where shown
+    (".png", QT_TRANSLATE_NOOP("ImageLab", "PNG picture"),
+     QT_TRANSLATE_NOOP("ImageLab", "PNG image (*.png)")),
+    (".npy", QT_TRANSLATE_NOOP("ImageLab", "NumPy array"),
+     QT_TRANSLATE_NOOP("ImageLab", "NumPy array (*.npy)")),
+)
 OPEN_KEY, EXPORT_KEY = "imageLab/open", "imageLab/export"
 
 
@@ -42,13 +48,15 @@ def export_stage_maps(result: PipelineResult | None, stage: str, path: str | Pat
     stay comparable, as on screen; the input image is written as it is.
     """
     if result is None or stage not in result.stages:
-        raise ValueError(f"there is no {stage!r} stage to export")
+        raise ValueError(translate("ImageLab", "there is no {stage!r} stage to export").format(stage=stage))
     maps = result.stages[stage]
     path = Path(path)
     if path.suffix.lower() == ".npy":
         save_npy(maps, path)
     elif path.suffix.lower() != ".png":
-        raise ValueError(f"export to .png or .npy, not {path.suffix or 'no suffix'}")
+        if path.suffix:
+            raise ValueError(translate("ImageLab", "export to .png or .npy, not {0}").format(path.suffix))
+        raise ValueError(translate("ImageLab", "export to .png or .npy, not no suffix"))
     else:
         save_maps_png(maps, path, normalise=stage != "input", rgb=stage == "input")
 
@@ -58,26 +66,30 @@ def fill_export_menu(menu: QMenu, result: PipelineResult | None,
     """One entry per stage and format; ``choose(stage, suffix)`` runs when one is picked."""
     menu.clear()
     if result is None:
-        menu.addAction("Nothing to export yet").setEnabled(False)
+        menu.addAction(translate("ImageLab", "Nothing to export yet")).setEnabled(False)
         return
     for stage in result.stage_names():
         for suffix, what, _ in EXPORT_KINDS:
-            act = menu.addAction(f"{STAGE_TITLES[stage]} maps as {what}…")
+            act = menu.addAction(translate("ImageLab", "{stage} maps as {what}…").format(
+                stage=translate("StageView", STAGE_TITLES[stage]), what=translate("ImageLab", what)))
             act.triggered.connect(lambda _=False, s=stage, x=suffix: choose(s, x))
 
 
 def ask_export_path(parent: QWidget, stage: str, suffix: str, stem: str,
                     settings: QSettings | None = None) -> Path | None:
     """A save dialog for one stage (remembers its folder); the path (with ``suffix``) or None."""
-    kind = next(k for s, _, k in EXPORT_KINDS if s == suffix)
-    return ask_save_path(parent, EXPORT_KEY, f"Export {stage} maps", kind, f"{stem}_{stage}{suffix}",
+    kind = translate("ImageLab", next(k for s, _, k in EXPORT_KINDS if s == suffix))
+    title = translate("ImageLab", "Export {stage} maps").format(
+        stage=translate("StageView", STAGE_TITLES[stage]))
+    return ask_save_path(parent, EXPORT_KEY, title, kind, f"{stem}_{stage}{suffix}",
                          settings, suffix=suffix, kind="pictures")
 
 
 def ask_open_path(parent: QWidget, settings: QSettings | None = None) -> Path | None:
     """An open dialog listing the formats Qt can read (remembers its folder); None if cancelled."""
     patterns = " ".join(f"*.{s}" for s in supported_suffixes())
-    return _ask_open(parent, OPEN_KEY, "Open image", f"Images ({patterns});;All files (*)", settings,
+    filters = translate("ImageLab", "Images ({patterns});;All files (*)").format(patterns=patterns)
+    return _ask_open(parent, OPEN_KEY, translate("ImageLab", "Open image"), filters, settings,
                      kind="pictures")
 
 
@@ -113,9 +125,10 @@ def open_decision(path: Path, settings: PipelineSettings,
     h, w, channels = image_header(path)
     if h * w > MAX_PIXELS:
         raise ImageLoadError(
-            f"{path.name}: the image is {w}×{h} = {h * w / 1e6:.0f} megapixels, more than the limit "
-            f"of {MAX_PIXELS / 1e6:.0f} megapixels; it was not opened (decoding it could exhaust "
-            "memory). Scale it down in an image editor first.")
+            translate("ImageLab", "{name}: the image is {w}×{h} = {mp:.0f} megapixels, more than the "
+                      "limit of {limit:.0f} megapixels; it was not opened (decoding it could exhaust "
+                      "memory). Scale it down in an image editor first.").format(
+                name=path.name, w=w, h=h, mp=h * w / 1e6, limit=MAX_PIXELS / 1e6))
     if max(h, w) <= LARGE_SIDE and memory_for(h, w, channels, settings) <= MAX_FILTER_BYTES:
         return None
     answer = ask(path, h, w)
@@ -129,11 +142,12 @@ def downscale_question(path: Path, h: int, w: int, settings: PipelineSettings, c
     full = memory_for(h, w, channels, settings)
     sh, sw = scaled_size(h, w)
     small = memory_for(sh, sw, channels, settings)
-    over = (f" — more than the lab's limit of {gigabytes(MAX_FILTER_BYTES)}, so it would be refused"
-            if full > MAX_FILTER_BYTES else "")
-    return (f"{path.name} is {w}×{h} px. Filtering it at full size with the current settings needs "
-            f"about {gigabytes(full)} of memory{over}, and each change will be slower.\n\n"
-            f"Downscale it to {sw}×{sh} px (about {gigabytes(small)})?")
+    over = (translate("ImageLab", " — more than the lab's limit of {0}, so it would be refused").format(
+        gigabytes(MAX_FILTER_BYTES)) if full > MAX_FILTER_BYTES else "")
+    return translate("ImageLab", "{name} is {w}×{h} px. Filtering it at full size with the current settings "
+                     "needs about {full} of memory{over}, and each change will be slower.\n\n"
+                     "Downscale it to {sw}×{sh} px (about {small})?").format(
+        name=path.name, w=w, h=h, full=gigabytes(full), over=over, sw=sw, sh=sh, small=gigabytes(small))
 
 
 def ask_downscale(parent: QWidget, path: Path, h: int, w: int,
@@ -146,7 +160,8 @@ def ask_downscale(parent: QWidget, path: Path, h: int, w: int,
     except ImageLoadError:
         channels = 3
     text = downscale_question(path, h, w, settings or PipelineSettings(), channels)
-    answer = QMessageBox.question(parent, "Large image", text, buttons, QMessageBox.StandardButton.Yes)
+    answer = QMessageBox.question(parent, translate("ImageLab", "Large image"), text, buttons,
+                                  QMessageBox.StandardButton.Yes)
     if answer == QMessageBox.StandardButton.Cancel:
         return None
     return answer == QMessageBox.StandardButton.Yes

@@ -39,11 +39,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QSize, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QCoreApplication, QSize, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QImage, QImageReader
 
 from gui.image_lab.limits import BYTES_PER_PIXEL_WORST, LARGE_SIDE, MAX_PIXELS
 from gui.image_lab.saving import save_maps_png, save_npy, save_png, tile_maps  # noqa: F401 (re-exported)
+
+translate = QCoreApplication.translate
 
 _F = QImage.Format
 _DEEP_FORMATS = {
@@ -96,8 +98,9 @@ def image_header(path: str | os.PathLike) -> tuple[int, int, int]:
         size = reader.size()
         fmt = reader.imageFormat()
     if not size.isValid():
-        raise ImageLoadError(f"{path.name}: the image header does not give its size "
-                             "(the file may be damaged).")
+        raise ImageLoadError(translate("ImageIO", "{0}: the image header does not give its size "
+                                                  "(the file may be damaged).").format(
+            path.name))
     grey = fmt in (_F.Format_Grayscale8, _F.Format_Grayscale16, _F.Format_Mono, _F.Format_MonoLSB)
     return size.height(), size.width(), 1 if grey else 3
 
@@ -126,17 +129,20 @@ def load_image(
         image, original_size, notes, size_known = _read(reader, path, max_pixels, max_side)
     if image.isNull():
         why = _explain_read_error(reader, path, size_known).rstrip(".")
-        said = f" (Qt said: {warnings[0]})" if warnings else ""
+        said = translate("ImageIO", " (Qt said: {0})").format(warnings[0]) if warnings else ""
         raise ImageLoadError(f"{path.name}: {why}{said}.")
     if original_size == (0, 0):
         original_size = (image.height(), image.width())
     profile = [w for w in warnings if _is_profile_message(w)]
     damage = [w for w in warnings if not _is_profile_message(w)]
     if damage:
-        notes.append("the file looks damaged or cut short, so part of the image may be "
-                     f"missing (Qt said: {damage[0]}).")
+        notes.append(translate("ImageIO", "the file looks damaged or cut short, so part of the "
+                                          "image may be missing (Qt said: {0}).").format(
+            damage[0]))
     if profile:
-        notes.append(f"its colour profile is damaged and was ignored (Qt said: {profile[0]}).")
+        notes.append(translate("ImageIO", "its colour profile is damaged and was ignored (Qt "
+                                          "said: {0}).").format(
+            profile[0]))
     array, conversion_notes, had_alpha = qimage_to_array(image)
     del image
     notes = conversion_notes + notes
@@ -151,15 +157,18 @@ def _read(reader: QImageReader, path: Path, max_pixels: int, max_side: int | Non
         h, w = size.height(), size.width()
         if h * w > max_pixels:
             raise ImageLoadError(
-                f"{path.name}: the image is {w}×{h} = {h * w / 1e6:.0f} megapixels, more than "
-                f"the limit of {max_pixels / 1e6:.0f} megapixels; it was not opened "
-                "(decoding it could exhaust memory). Scale it down in an image editor first."
+                translate("ImageIO", "{0}: the image is {w}×{h} = {1:.0f} megapixels, more than "
+                                     "the limit of {2:.0f} megapixels; it was not opened "
+                                     "(decoding it could exhaust memory). Scale it down in an "
+                                     "image editor first.").format(
+                    path.name, h * w / 1000000.0, max_pixels / 1000000.0, w=w, h=h)
             )
         if max_side is not None and max(h, w) > max_side:
             scale = max_side / max(h, w)
             new_w, new_h = max(1, round(w * scale)), max(1, round(h * scale))
             reader.setScaledSize(QSize(new_w, new_h))
-            notes.append(f"downscaled from {w}×{h} to {new_w}×{new_h}.")
+            notes.append(translate("ImageIO", "downscaled from {w}×{h} to {new_w}×{new_h}.").format(
+                w=w, h=h, new_w=new_w, new_h=new_h))
         original_size = (h, w)
     else:
         original_size = (0, 0)  # filled in by the caller from the decoded image
@@ -183,14 +192,18 @@ def qimage_to_array(image: QImage) -> tuple[np.ndarray, list[str], bool]:
     fmt = image.format()
     if fmt == _F.Format_CMYK8888:
         image = image.convertToFormat(_F.Format_RGB32)
-        notes.append("CMYK colours converted to RGB.")
+        notes.append(translate("ImageIO", "CMYK colours converted to RGB."))
     elif fmt in (_F.Format_Indexed8, _F.Format_Mono, _F.Format_MonoLSB):
-        notes.append(f"palette image ({image.colorCount()} colours) converted to "
-                     f"{'greyscale' if image.isGrayscale() else 'RGB'}.")
+        if image.isGrayscale():
+            notes.append(translate("ImageIO", "palette image ({0} colours) converted to greyscale.").format(
+                image.colorCount()))
+        else:
+            notes.append(translate("ImageIO", "palette image ({0} colours) converted to RGB.").format(
+                image.colorCount()))
 
     if fmt == _F.Format_Grayscale16:
         return _scaled(_bits(image, np.uint16, 1)[..., 0], 65535), notes + [
-            "16-bit greyscale: kept at 16-bit precision."], False
+            translate("ImageIO", "16-bit greyscale: kept at 16-bit precision.")], False
     if fmt == _F.Format_Grayscale8 or (not image.hasAlphaChannel() and image.isGrayscale()
                                        and fmt not in _DEEP_FORMATS):
         grey = image.convertToFormat(_F.Format_Grayscale8)
@@ -200,7 +213,7 @@ def qimage_to_array(image: QImage) -> tuple[np.ndarray, list[str], bool]:
     if fmt in _DEEP_FORMATS:
         image = image.convertToFormat(_F.Format_RGBA64)
         raw, top = _bits(image, np.uint16, 4), 65535
-        notes.append("16-bit colour: kept at 16-bit precision.")
+        notes.append(translate("ImageIO", "16-bit colour: kept at 16-bit precision."))
     else:
         image = image.convertToFormat(_F.Format_RGBA8888)
         raw, top = _bits(image, np.uint8, 4), 255
@@ -217,12 +230,13 @@ def qimage_to_array(image: QImage) -> tuple[np.ndarray, list[str], bool]:
                     a = a[..., None]
                 band *= a
                 band += 1 - a
-            notes.append(f"alpha channel dropped: composited on white "
-                         f"({see_through:.0%} of pixels were see-through).")
+            notes.append(translate("ImageIO", "alpha channel dropped: composited on white "
+                                              "({see_through:.0%} of pixels were see-through).").format(
+                see_through=see_through))
         else:
-            notes.append("alpha channel dropped (every pixel was opaque).")
+            notes.append(translate("ImageIO", "alpha channel dropped (every pixel was opaque)."))
     if equal and fmt not in (_F.Format_Indexed8, _F.Format_Mono, _F.Format_MonoLSB):
-        notes.append("colour file with R = G = B everywhere: treated as greyscale.")
+        notes.append(translate("ImageIO", "colour file with R = G = B everywhere: treated as greyscale."))
     return out, notes, had_alpha
 
 
@@ -242,13 +256,17 @@ def _check_file(path: Path) -> Path:
     if not path.name:
         path = path.resolve()
     if not path.exists():
-        raise ImageLoadError(f"{path.name or path}: no such file ({path}).")
+        raise ImageLoadError(translate("ImageIO", "{0}: no such file ({path}).").format(
+            path.name or path, path=path))
     if path.is_dir():
-        raise ImageLoadError(f"{path.name}: this is a folder, not an image file.")
+        raise ImageLoadError(translate("ImageIO", "{0}: this is a folder, not an image file.").format(
+            path.name))
     if path.stat().st_size == 0:
-        raise ImageLoadError(f"{path.name}: the file is empty (0 bytes).")
+        raise ImageLoadError(translate("ImageIO", "{0}: the file is empty (0 bytes).").format(path.name))
     if not os.access(path, os.R_OK):
-        raise ImageLoadError(f"{path.name}: permission denied: the file cannot be read.")
+        raise ImageLoadError(translate("ImageIO", "{0}: permission denied: the file cannot be "
+                                                  "read.").format(
+            path.name))
     return path
 
 
@@ -259,9 +277,9 @@ def _reader(path: Path) -> QImageReader:
     reader.setAutoTransform(True)
     if not reader.canRead():
         raise ImageLoadError(
-            f"{path.name}: not an image Qt can read (supported: "
-            f"{', '.join(supported_suffixes())}); the file may be another kind of file "
-            "with an image name, or damaged."
+            translate("ImageIO", "{0}: not an image Qt can read (supported: {1}); the file may be "
+                                 "another kind of file with an image name, or damaged.").format(
+                path.name, ', '.join(supported_suffixes()))
         )
     return reader
 
@@ -276,17 +294,17 @@ def _explain_read_error(reader: QImageReader, path: Path, size_known: bool) -> s
     err = reader.error()
     E = QImageReader.ImageReaderError
     if err == E.FileNotFoundError:
-        return f"no such file ({path})."
+        return translate("ImageIO", "no such file ({path}).").format(path=path)
     if err == E.UnsupportedFormatError:
-        return "not an image format Qt can read."
+        return translate("ImageIO", "not an image format Qt can read.")
     if err == E.DeviceError:
-        return "the file could not be read from disk (device error)."
+        return translate("ImageIO", "the file could not be read from disk (device error).")
     if err == E.InvalidDataError:
         if size_known:  # the header was fine and within the limit: the pixel data is bad
-            return "the image data is damaged or cut short (truncated file)."
-        return ("the image data is damaged or cut short (truncated file), or the image is too "
-                "large to decode within the memory limit.")
-    return f"the image could not be decoded ({reader.errorString()})."
+            return translate("ImageIO", "the image data is damaged or cut short (truncated file).")
+        return (translate("ImageIO", "the image data is damaged or cut short (truncated file), or the "
+                                     "image is too large to decode within the memory limit."))
+    return translate("ImageIO", "the image could not be decoded ({0}).").format(reader.errorString())
 
 
 _CODEC_WORDS = ("JPEG", "PNG", "libpng", "jpeg", "TIFF", "tiff", "GIF", "WebP", "webp", "BMP", "image",

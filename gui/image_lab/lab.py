@@ -18,7 +18,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QEventLoop,
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -56,11 +65,12 @@ from gui.image_lab.pipeline import (
 )
 from gui.image_lab.view import StageView, size_text
 from gui.image_lab.worker import FilterWorker
+from gui.widgets.i18n import say_error
 
-SAMPLES = {  # file → menu text; brick is the chapter's example and the default
-    "brick.png": "Brick wall (grey)",
-    "camera.png": "Camera man (grey)",
-    "chelsea.png": "Chelsea the cat (RGB)",
+SAMPLES = {  # file → menu text (translated where shown); brick is the chapter's example and the default
+    "brick.png": QT_TRANSLATE_NOOP("ImageLab", "Brick wall (grey)"),
+    "camera.png": QT_TRANSLATE_NOOP("ImageLab", "Camera man (grey)"),
+    "chelsea.png": QT_TRANSLATE_NOOP("ImageLab", "Chelsea the cat (RGB)"),
 }
 DEFAULT_SAMPLE = "brick.png"
 __all__ = ["ImageLab", "LARGE_SIDE", "RESOURCES", "SAMPLES", "sample_path"]
@@ -86,6 +96,7 @@ class ImageLab(QWidget):
         self.loaded: LoadedImage | None = None  # the image in the lab
         self.result: PipelineResult | None = None  # the newest result drawn
         self.last_error = ""  # the last message shown to the learner ("" if none)
+        self._compute_failed = False  # whether that message is "Cannot compute: …" (cleared by a result)
         self.show_dialogs = True  # False in tests: errors only go to the inline label
         self.dialog_settings = dialog_settings  # where file dialogs remember folders (None: app's)
         # A hook a test (or the main window) may replace; defaults to a message box.
@@ -117,7 +128,7 @@ class ImageLab(QWidget):
         self.image_label = QLabel()
         self.image_label.setObjectName("imageInfoLabel")
         self.image_label.setWordWrap(True)
-        self.image_label.setToolTip("The image in the lab: file, size and what loading did to it.")
+        self.image_label.setToolTip(self.tr("The image in the lab: file, size and what loading did to it."))
         self.image_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         top.addWidget(self.image_label, 1)
         outer.addLayout(top)
@@ -162,7 +173,7 @@ class ImageLab(QWidget):
 
     def _on_zoom(self, side: int) -> None:
         """Say the zoom, and have the next display images made at about the cells' size."""
-        self.zoom_label.setText(f"maps {side} px")
+        self.zoom_label.setText(self.tr("maps {side} px").format(side=side))
         device = round(side * self.devicePixelRatioF())
         self._worker.display_side = max(MIN_DISPLAY_SIDE, min(DISPLAY_SIDE, device))
 
@@ -189,10 +200,10 @@ class ImageLab(QWidget):
                 return False
             loaded = load_image(path, max_side=decision)
         except ImageLoadError as exc:
-            self.show_error(f"Could not open {exc}")
+            self.show_error(self.tr("Could not open {exc}").format(exc=say_error(exc)))
             return False
         except MemoryError:
-            self.show_error(f"Could not open {path.name}: not enough memory to decode it.")
+            self.show_error(self.tr("Could not open {0}: not enough memory to decode it.").format(path.name))
             return False
         self.set_loaded(loaded)
         return True
@@ -204,10 +215,10 @@ class ImageLab(QWidget):
         self.view.release_sources()
         self._worker.forget_previous()
         a = loaded.array
-        kind = "RGB" if a.ndim == 3 else "greyscale"
-        text = f"<b>{loaded.name}</b> — {size_text(*a.shape[:2])} px, {kind}"
+        kind = self.tr("RGB") if a.ndim == 3 else self.tr("greyscale")
+        text = self.tr("<b>{0}</b> — {1} px, {kind}").format(loaded.name, size_text(*a.shape[:2]), kind=kind)
         if loaded.note:
-            text += f". <i>{loaded.note}</i>"
+            text += self.tr(". <i>{0}</i>").format(loaded.note)
         self.image_label.setText(text)
         self.controls.set_colour_input(a.ndim == 3)
         self._clear_message()
@@ -219,12 +230,13 @@ class ImageLab(QWidget):
 
         One box is kept and reused: each failure sets its text and shows it again.
         """
+        self._compute_failed = False
         self.last_error = message
         self.message_label.setText(message)
         self.message_label.setVisible(True)
         if self.show_dialogs:
             if self.error_box is None:
-                self.error_box = QMessageBox(QMessageBox.Icon.Warning, "Image lab", "",
+                self.error_box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Image lab"), "",
                                              QMessageBox.StandardButton.Ok, self)
                 self.error_box.setObjectName("labErrorBox")
             self.error_box.setText(message)
@@ -264,7 +276,8 @@ class ImageLab(QWidget):
             try:
                 self.export_stage(stage, path)
             except (OSError, ValueError) as exc:
-                self.show_error(f"Could not export to {path.name}: {exc}")
+                self.show_error(self.tr("Could not export to {0}: {exc}").format(path.name,
+                                                                                 exc=say_error(exc)))
 
     def export_stage(self, stage: str, path: str | Path) -> None:
         """Write a stage's maps to .png (normalised, side by side) or .npy (exact), atomically."""
@@ -319,27 +332,30 @@ class ImageLab(QWidget):
     def cancel_filtering(self) -> None:
         """Stop the running job and drop the pending one (Esc); the current output stays."""
         self._worker.cancel()
-        self.status_label.setText("Cancelled; showing the previous output.")
+        self.status_label.setText(self.tr("Cancelled; showing the previous output."))
 
     def _on_result(self, _request_id: int, result: PipelineResult) -> None:
         self.result = result
         self.view.show_result(result)
         self.shape_label.setText("\n".join(result.formulas))
-        self.status_label.setText(f"Filtered in {result.elapsed_ms:.0f} ms.")
-        if self.message_label.isVisibleTo(self) and self.last_error.startswith("Cannot compute"):
+        self.status_label.setText(self.tr("Filtered in {0:.0f} ms.").format(result.elapsed_ms))
+        if self.message_label.isVisibleTo(self) and self._compute_failed:
             self._clear_message()
         self.resultShown.emit(result)
 
     def _on_failed(self, _request_id: int, message: str) -> None:
-        self.last_error = f"Cannot compute: {message}. (Showing the previous output.)"
+        self._compute_failed = True
+        self.last_error = self.tr("Cannot compute: {message}. (Showing the "
+                                  "previous output.)").format(message=message)
         self.message_label.setText(self.last_error)
         self.message_label.setVisible(True)
-        self.status_label.setText("Settings not valid: see the message above.")
+        self.status_label.setText(self.tr("Settings not valid: see the message above."))
 
     def _on_busy(self, busy: bool) -> None:
-        self.status_label.setText("Computing…" if busy else self.status_label.text())
+        self.status_label.setText(self.tr("Computing…") if busy else self.status_label.text())
 
     def _clear_message(self) -> None:
+        self._compute_failed = False
         self.last_error = ""
         self.message_label.clear()
         self.message_label.setVisible(False)
@@ -348,7 +364,7 @@ class ImageLab(QWidget):
 
     def _on_hover(self, stage: str, index: int, y: int, x: int) -> None:
         if self.result is None:
-            self.hover_label.setText("Computing… the numbers come with the new maps.")
+            self.hover_label.setText(self.tr("Computing… the numbers come with the new maps."))
             return
         self.hover_label.setText(self.hover_info(stage, y, x, index))
         self.view.mark(stage, index, y, x, self.receptive_rect(stage, y, x))

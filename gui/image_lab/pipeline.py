@@ -29,6 +29,8 @@ from core.image_ops.conv2d import conv2d, depth_pool, output_size, pool2d, stack
 from core.image_ops.kernels import KERNELS, check_kernel_weights, kernel_entry, parse_kernel_text
 from core.image_ops.receptive_field import compose_receptive_field
 from gui.image_lab.limits import MAX_FILTER_BYTES
+from gui.image_lab.names import label
+from gui.widgets.i18n import say_error, translate
 
 STAGES = ("input", "conv", "pool", "depth")
 KERNEL_NAMES = tuple(KERNELS)  # the core's library, in its display order
@@ -111,23 +113,26 @@ def build_kernels(settings: PipelineSettings) -> list[NamedKernel]:
     Raises ValueError with a reason a learner can act on.
     """
     if not settings.kernels and not settings.extra_kernels:
-        raise ValueError("choose at least one kernel")
+        raise ValueError(translate("Pipeline", "choose at least one kernel"))
     kernels: list[NamedKernel] = []
     for name in settings.kernels:
         if name == CUSTOM:
             weights = parse_custom_kernel(settings.custom_text)
-            kernels.append(NamedKernel(CUSTOM, weights, "your own weights"))
+            kernels.append(NamedKernel(CUSTOM, weights, translate("Pipeline", "your own weights")))
         else:
             size = settings.kernel_size if name in SIZABLE else 3
             k = kernel_entry(name, size=size, seed=settings.seed)
             kernels.append(NamedKernel(k.name, np.asarray(k.weights, np.float32), k.explanation))
     for name, rows, explanation in settings.extra_kernels:  # e.g. the Network tab's learned kernel
-        weights = check_kernel_weights(rows, what=f"the kernel {name}")  # finite results, or a reason
+        weights = check_kernel_weights(rows, what=translate("Pipeline", "the kernel {name}").format(
+            name=name))  # finite results, or a reason
         kernels.append(NamedKernel(name, weights.astype(np.float32), explanation))
     sizes = {k.weights.shape for k in kernels}
     if len(sizes) > 1:
         listed = ", ".join(f"{k.name} {k.weights.shape[0]}×{k.weights.shape[1]}" for k in kernels)
-        raise ValueError(f"the kernels of one layer must share a size ({listed})")
+        raise ValueError(translate("Pipeline", "the kernels of one layer must share a size "
+                                               "({listed})").format(
+            listed=listed))
     return kernels
 
 
@@ -136,10 +141,11 @@ def parse_custom_kernel(text: str) -> np.ndarray:
     try:
         weights = parse_kernel_text(text)
     except ValueError as exc:
-        raise ValueError(f"custom kernel: {exc}") from None
+        raise ValueError(translate("Pipeline", "custom kernel: {0}").format(say_error(exc))) from None
     if weights.shape[0] != weights.shape[1]:
-        raise ValueError(f"custom kernel: it must be square (k×k); this one is "
-                         f"{weights.shape[0]} rows × {weights.shape[1]} columns")
+        raise ValueError(translate("Pipeline", "custom kernel: it must be square (k×k); this one "
+                                               "is {0} rows × {1} columns").format(
+            weights.shape[0], weights.shape[1]))
     return weights.astype(np.float32)
 
 
@@ -189,10 +195,15 @@ def check_memory(image: np.ndarray, settings: PipelineSettings, n_kernels: int, 
     need = int(np.asarray(image).nbytes) + estimate_bytes(image.shape, settings, n_kernels, k) + also_held
     if need > limit:
         h, w = image.shape[:2]
-        raise ValueError(
-            f"{n_kernels} {'kernel' if n_kernels == 1 else 'kernels'} on this {w}×{h} image would "
-            f"need about {gigabytes(need)} of memory, more than the lab's limit of {gigabytes(limit)}; "
-            "tick fewer kernels, use a stride of 2, or open the image downscaled")
+        if n_kernels == 1:
+            text = translate("Pipeline", "1 kernel on this {w}×{h} image would need about {need} of memory, "
+                             "more than the lab's limit of {limit}; tick fewer kernels, use a stride of 2, "
+                             "or open the image downscaled")
+        else:
+            text = translate("Pipeline", "{n} kernels on this {w}×{h} image would need about {need} of "
+                             "memory, more than the lab's limit of {limit}; tick fewer kernels, use a "
+                             "stride of 2, or open the image downscaled")
+        raise ValueError(text.format(n=n_kernels, w=w, h=h, need=gigabytes(need), limit=gigabytes(limit)))
     return need
 
 
@@ -210,15 +221,18 @@ def check_settings(shape: tuple[int, ...], settings: PipelineSettings, k: int) -
     h, w = shape[:2]
     p, s = settings.padding, settings.stride
     if s < 1:
-        raise ValueError("stride must be at least 1")
+        raise ValueError(translate("Pipeline", "stride must be at least 1"))
     if p < 0:
-        raise ValueError("padding cannot be negative")
+        raise ValueError(translate("Pipeline", "padding cannot be negative"))
     if k > min(h, w) + 2 * p:
-        raise ValueError(f"the {k}×{k} kernel is larger than the padded image "
-                         f"({w + 2 * p}×{h + 2 * p}); lower the kernel size or add padding")
+        raise ValueError(translate("Pipeline", "the {k}×{k} kernel is larger than the padded "
+                                               "image ({0}×{1}); lower the kernel size or add "
+                                               "padding").format(
+            w + 2 * p, h + 2 * p, k=k))
     if settings.pad_mode == "reflect" and p > min(h, w) - 1:
-        raise ValueError(f"reflect padding of {p} needs an image at least {p + 1} px on each "
-                         f"side (this one is {w}×{h})")
+        raise ValueError(translate("Pipeline", "reflect padding of {p} needs an image at least "
+                                               "{0} px on each side (this one is {w}×{h})").format(
+            p + 1, p=p, w=w, h=h))
 
 
 BAND_BYTES = 8 << 20  # conv output computed this much at a time (then the job may be cancelled)
@@ -301,8 +315,9 @@ def run_pipeline(image: np.ndarray, settings: PipelineSettings, *,
         ph, pw = current.shape[:2]
         size, pstride = settings.pool_size, settings.pool_stride
         if size > min(ph, pw):
-            raise ValueError(f"the {size}×{size} pooling window is larger than the "
-                             f"{pw}×{ph} feature map")
+            raise ValueError(translate("Pipeline", "the {size}×{size} pooling window is larger "
+                                                   "than the {pw}×{ph} feature map").format(
+                size=size, pw=pw, ph=ph))
         if stop():
             raise Cancelled
         ho, wo, n_k = current.shape
@@ -310,15 +325,16 @@ def run_pipeline(image: np.ndarray, settings: PipelineSettings, *,
         current = pool2d(current, size, pstride, op=settings.pool_op,
                          out=_fresh(buffers, (n_k, *shape)).transpose(1, 2, 0))
         stages["pool"] = current
-        formulas.append(f"pool: {size_formula('H″', ph, size, 0, pstride)}, "
-                        f"{size_formula('W″', pw, size, 0, pstride)}")
+        formulas.append(translate("Pipeline", "pool: {0}, {1}").format(
+            size_formula('H″', ph, size, 0, pstride), size_formula('W″', pw, size, 0, pstride)))
     if settings.depth_pool_op:
         if stop():
             raise Cancelled
         stages["depth"] = depth_pool(current, op=settings.depth_pool_op,
                                      out=_fresh(buffers, current.shape[:2]))
         n_k = current.shape[2]
-        formulas.append(f"depth pool: {n_k} maps → 1 ({settings.depth_pool_op} over kernels)")
+        formulas.append(translate("Pipeline", "depth pool: {n} maps → 1 ({op} over kernels)").format(
+            n=n_k, op=label(settings.depth_pool_op)))
     elapsed = (time.perf_counter() - t0) * 1000
     result = PipelineResult(settings, kernels, stages, z, formulas, elapsed, source=image)
     if conv_range is not None:
@@ -359,7 +375,8 @@ def _conv_layer(x: np.ndarray, kernels: list[NamedKernel], settings: PipelineSet
                finite=bool(np.isfinite(x_max)) or None)  # known from x's range: no pass to check
         band = store[:, r0:r1]
         if watch and not np.isfinite(np.add.reduce(band, axis=None)):
-            raise ValueError("the weighted sums overflow float32 (beyond ±3.4e38): use smaller weights")
+            raise ValueError(translate("Pipeline", "the weighted sums overflow float32 (beyond ±3.4e38): "
+                                                   "use smaller weights"))
         if not identity:  # in place, a band at a time: no second copy of the conv stage
             band[...] = apply_activation(band, settings.activation)
         lo, hi = min(lo, float(np.min(band))), max(hi, float(np.max(band)))

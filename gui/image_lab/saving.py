@@ -15,7 +15,10 @@ from pathlib import Path
 
 import numpy as np
 from numpy.lib import format as npy_format
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QImage
+
+translate = QCoreApplication.translate
 
 _F = QImage.Format
 _ROWS = 256  # rows converted at a time
@@ -52,7 +55,7 @@ def _write_u8(u8: np.ndarray, path: Path) -> None:
 
     def write(tmp: Path) -> None:
         if not image.save(str(tmp), "PNG"):
-            raise OSError(f"could not write PNG data to {path.name}")
+            raise OSError(translate("LabSaving", "could not write PNG data to {0}").format(path.name))
 
     _atomic_write(path, write)
 
@@ -136,7 +139,8 @@ def _atomic_write(path: Path, write) -> None:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix or ".tmp",
                                         dir=path.parent)
     except OSError as exc:  # name the file the user asked for, not the temporary one
-        raise OSError(exc.errno, f"cannot write there ({exc.strerror})", str(path)) from None
+        raise OSError(exc.errno, translate("LabSaving", "cannot write there ({0})").format(
+            exc.strerror), str(path)) from None
     os.close(fd)
     tmp = Path(tmp_name)
     try:

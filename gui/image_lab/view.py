@@ -12,15 +12,21 @@ images, colour scales and ranges come finished from the worker (``display``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QWheelEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from gui.image_lab.cells import BAR_TOTAL, THUMB_PX, ColourBar, KernelThumb, MapCell, outline_pens
 from gui.image_lab.looks import OUTLINE, PIXEL, style_note
 from gui.image_lab.pipeline import PipelineResult
+from gui.widgets.i18n import say
 
-STAGE_TITLES = {"input": "Input", "conv": "Conv", "pool": "Pooled", "depth": "Depth-pooled"}
+translate = QCoreApplication.translate
+
+STAGE_TITLES = {  # translated where shown
+    "input": QT_TRANSLATE_NOOP("StageView", "Input"), "conv": QT_TRANSLATE_NOOP("StageView", "Conv"),
+    "pool": QT_TRANSLATE_NOOP("StageView", "Pooled"), "depth": QT_TRANSLATE_NOOP("StageView", "Depth-pooled"),
+}
 MIN_SIDE = 140  # "fit" never makes a map smaller than this (the grid scrolls instead)
 MAX_SIDE = 8192
 ZOOM_STEP = 1.25
@@ -43,7 +49,7 @@ class StageView(QScrollArea):
         super().__init__(parent)
         self.setObjectName("stageView")
         self.setWidgetResizable(True)
-        self.setToolTip("Wheel: scroll · Ctrl+wheel: zoom · Ctrl+0: fit")
+        self.setToolTip(self.tr("Wheel: scroll · Ctrl+wheel: zoom · Ctrl+0: fit"))
         self._grid_host = QWidget()
         self._grid_host.setObjectName("stageGrid")
         outer = QVBoxLayout(self._grid_host)
@@ -61,7 +67,7 @@ class StageView(QScrollArea):
         self._notes: dict[str, QLabel] = {}
         self._bars: dict[str, ColourBar] = {}
         self._thumbs: list[tuple[QWidget, QLabel, KernelThumb]] = []
-        self._kernel_title = self._label("<b>Kernels</b>", "kernelsTitle")
+        self._kernel_title = self._label(self.tr("<b>Kernels</b>"), "kernelsTitle")
         self._zoom: int | None = None  # None: fit to the viewport
         self._side = MIN_SIDE
         self._marked: MapCell | None = None
@@ -174,10 +180,15 @@ class StageView(QScrollArea):
         for i, kernel in enumerate(result.kernels):
             _box, name, thumb = self._thumb(i)
             k = kernel.weights
-            name.setText(f"{kernel.name}<br>{size_text(*k.shape)}" + (" · RGB" if colour_input else ""))
-            name.setToolTip(f"{kernel.name}: {kernel.explanation}" + (
-                " On an RGB image the same weights are applied to R, G and B and the sums added."
-                if colour_input else ""))
+            rgb = self.tr(" · RGB") if colour_input else ""
+            name.setText(self.tr("{name}<br>{size}{rgb}").format(name=kernel.name, size=size_text(*k.shape),
+                                                                 rgb=rgb))
+            tip = self.tr("{name}: {explanation}").format(name=kernel.name,
+                                                          explanation=say(kernel.explanation))
+            if colour_input:
+                tip += self.tr(" On an RGB image the same weights are applied to R, G and B and the "
+                               "sums added.")
+            name.setToolTip(tip)
             thumb.set_weights(k)
         if relaid or {k: c.shape for k, c in self._cells.items()} != old_shapes:
             self._apply_zoom()
@@ -187,10 +198,14 @@ class StageView(QScrollArea):
         """e.g. "<b>Conv</b> 510×510 · 3 maps" (sizes always width × height)."""
         h, w = maps.shape[:2]
         if stage == "input":
-            kind = "RGB" if maps.ndim == 3 else "grey"
-            return f"<b>Input</b> {size_text(h, w)} ({kind})"
+            kind = translate("StageView", "RGB") if maps.ndim == 3 else translate("StageView", "grey")
+            return translate("StageView", "<b>Input</b> {size} ({kind})").format(size=size_text(h, w),
+                                                                                 kind=kind)
         n = maps.shape[2] if maps.ndim == 3 else 1
-        return f"<b>{STAGE_TITLES[stage]}</b> {size_text(h, w)} · {n} {'map' if n == 1 else 'maps'}"
+        title, size = translate("StageView", STAGE_TITLES[stage]), size_text(h, w)
+        if n == 1:
+            return translate("StageView", "<b>{title}</b> {size} · 1 map").format(title=title, size=size)
+        return translate("StageView", "<b>{title}</b> {size} · {n} maps").format(title=title, size=size, n=n)
 
     def release_sources(self) -> None:
         """Drop references to the full-resolution maps (memory); the pictures stay."""

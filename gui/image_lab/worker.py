@@ -26,16 +26,20 @@ import time
 import traceback
 
 import numpy as np
-from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, QTimer, Signal
 
 from gui.image_lab import display
 from gui.image_lab.looks import GREY_CMAP, SIGNED_CMAP, colour_table
 from gui.image_lab.pipeline import Buffers, Cancelled, PipelineResult, PipelineSettings, run_pipeline
+from gui.widgets.i18n import say_error
 
 TYPING_MS = 250  # a change still being typed waits this long for the next keystroke
 DEBOUNCE_MS = TYPING_MS  # the old name
 BUSY_AFTER_MS = 150  # announce "computing…" only for jobs slower than this
 CANCEL_AFTER_MS = 300  # a newer request cancels the running job if jobs take longer than this
+
+
+translate = QCoreApplication.translate
 
 
 class _Relay(QObject):
@@ -158,11 +162,12 @@ class FilterWorker(QObject):
             except Cancelled:
                 result, error = None, "cancelled"
             except ValueError as exc:
-                result, error = None, str(exc)
+                result, error = None, say_error(exc)
             except MemoryError:
-                result, error = None, "not enough memory: tick fewer kernels or open a smaller image"
+                result, error = None, translate("FilterWorker", "not enough memory: tick fewer kernels or "
+                                                "open a smaller image")
             except Exception as exc:  # a bug, not a setting: report it, keep the GUI alive
-                result, error = None, f"internal error: {exc!r}"
+                result, error = None, translate("FilterWorker", "internal error: {exc!r}").format(exc=exc)
                 traceback.print_exc()
             relay.done.emit(request_id, result, error)
 

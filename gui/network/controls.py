@@ -8,10 +8,16 @@ exactly as the status bar shows it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTimer, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer, Slot
 
 from core.formatting import epoch_text
 from gui.window.actions import speed_for_slider, speed_text
+
+translate = QCoreApplication.translate
+UNDO_LABELS = (  # what Edit → Undo names (the worker's and the file jobs' code names), translated where shown
+    QT_TRANSLATE_NOOP("NetworkControls", "Apply"), QT_TRANSLATE_NOOP("NetworkControls", "Reset"),
+    QT_TRANSLATE_NOOP("NetworkControls", "Open"),
+)
 
 
 class NetworkControls(QObject):
@@ -127,8 +133,9 @@ class NetworkControls(QObject):
         if limit and now + n > limit:
             left = max(0, limit - now)
             self.window.show_message(
-                f"Running {epoch_text(left)} of {epoch_text(n)} epochs: the epoch limit "
-                f"({epoch_text(limit)}) stops the run there (raise it in the Experiment tab to go further).")
+                self.tr("Running {0} of {1} epochs: the epoch limit ({2}) stops the run there "
+                        "(raise it in the Experiment tab to go further).").format(
+                    epoch_text(left), epoch_text(n), epoch_text(limit)))
         self.worker.run_epochs(n)
 
     # ------------------------------------------------------------------ nothing lost without asking
@@ -148,11 +155,18 @@ class NetworkControls(QObject):
     def _ask_discard(self, what: str) -> bool:
         from PySide6.QtWidgets import QCheckBox, QMessageBox
 
-        box = QMessageBox(QMessageBox.Icon.Question, "CNN Visualiser",
-                          f"{what[0].upper()}{what[1:]}? The trained network (epoch "
-                          f"{self.moment.moment.epoch:,}) is replaced; Edit → Undo brings it back.",
+        question = {
+            "change the shape": self.tr("Change the shape? The trained network (epoch {0:,}) is replaced; "
+                                        "Edit → Undo brings it back."),
+            "reset the weights": self.tr("Reset the weights? The trained network (epoch {0:,}) is replaced; "
+                                         "Edit → Undo brings it back."),
+            "apply these settings": self.tr("Apply these settings? The trained network (epoch {0:,}) is "
+                                            "replaced; Edit → Undo brings it back."),
+        }.get(what, self.tr("{what}? The trained network (epoch {0:,}) is replaced; Edit → Undo brings it "
+                            "back.")).format(self.moment.moment.epoch, what=what[:1].upper() + what[1:])
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("CNN Visualiser"), question,
                           QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel, self.window)
-        never = QCheckBox("Don't ask again")
+        never = QCheckBox(self.tr("Don't ask again"))
         box.setCheckBox(never)
         ok = box.exec() == QMessageBox.StandardButton.Ok
         if ok and never.isChecked():
@@ -170,7 +184,8 @@ class NetworkControls(QObject):
     def _on_undo_changed(self, what: str) -> None:
         a = self.window.actions_.undo
         a.setEnabled(bool(what))
-        a.setText(f"&Undo {what}" if what else "&Undo")
+        a.setText(self.tr("&Undo {0}").format(translate("NetworkControls", what)) if what
+                  else self.tr("&Undo"))
 
     @Slot(object)
     def _on_undone(self, config: dict) -> None:
@@ -180,7 +195,7 @@ class NetworkControls(QObject):
             panel.set_config(config)
         except Exception:  # noqa: BLE001 - the network is back; only the form could not show it
             pass
-        self.window.show_message("Undone: the network before the last command is back.")
+        self.window.show_message(self.tr("Undone: the network before the last command is back."))
 
     @Slot()
     def reset(self) -> None:
@@ -234,13 +249,14 @@ class NetworkControls(QObject):
         self.moment.set_playing(False)
         m = self.moment.moment
         diverged = m.snapshot is not None and m.snapshot.diverged
-        text = reason if diverged else f"{reason} {m.loss_text(self.window.status.precision)} at " \
-                                       f"{m.epoch_text().lower()}."
+        text = reason if diverged else self.tr("{reason} {loss} at {epoch}.").format(
+            reason=reason, loss=m.loss_text(self.window.status.precision), epoch=m.epoch_text().lower())
         self.window.show_stop(text, diverged)
 
     @Slot(int, int)
     def on_progress(self, done: int, total: int) -> None:
         if done < total:
-            self.window.show_message(f"Running {epoch_text(total)} epochs: {epoch_text(done)} done …")
+            self.window.show_message(self.tr("Running {0} epochs: {1} done …").format(
+                epoch_text(total), epoch_text(done)))
         else:
-            self.window.show_message(f"Ran {epoch_text(total)} epochs.")
+            self.window.show_message(self.tr("Ran {0} epochs.").format(epoch_text(total)))

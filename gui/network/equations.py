@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QW
 
 from core.chapter.stepthrough import SubStep, summary_lines
 from core.formatting import epoch_text, fmt
+from gui.widgets.i18n import say, say_substep_lines
 from gui.widgets.palette import theme_for
 from gui.widgets.text_line import TextLine
 
@@ -58,12 +59,13 @@ class EquationsPanel(QWidget):
         self.title.setFixedHeight(self.title.fontMetrics().height() + 2)
         self.indicator = QLabel("")
         self.indicator.setObjectName("equationsStepIndicator")
-        self.indicator.setToolTip("Which click of the step-through this equation is.")
+        self.indicator.setToolTip(self.tr("Which click of the step-through this equation is."))
         self.browser = QTextBrowser()
         self.browser.setObjectName("equationsText")
         self.browser.setOpenLinks(False)
         self.browser.setLineWrapMode(QTextBrowser.LineWrapMode.NoWrap)
-        self.browser.setToolTip("The equation of the highlighted part of the network, with the live numbers.")
+        self.browser.setToolTip(self.tr("The equation of the highlighted part of the network, with the live "
+                                        "numbers."))
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         mono.setPointSizeF(max(mono.pointSizeF(), 10.5))
         mono.setStyleHint(QFont.StyleHint.Monospace)
@@ -115,12 +117,15 @@ class EquationsPanel(QWidget):
         self._snap = None
         self._deferred = None
         self._timer.stop()
-        self.title.setText(substep.title if epoch is None else f"{substep.title} — epoch {epoch_text(epoch)}")
+        title = say(substep.title)
+        self.title.setText(title if epoch is None else self.tr("{title} — epoch {epoch}").format(
+            title=title, epoch=epoch_text(epoch)))
         if where:
             self.indicator.setText(where)
         else:
-            self.indicator.setText(f"step {index + 1} of {total}" if index is not None and total else "")
-        self._set_lines(substep.render(self._precision), substep.kind in EVERY_LINE_KINDS)
+            self.indicator.setText(self.tr("step {0} of {1}").format(index + 1, total)
+                                   if index is not None and total else "")
+        self._set_lines(say_substep_lines(substep, self._precision), substep.kind in EVERY_LINE_KINDS)
 
     def flush(self) -> None:
         """Show a summary still waiting for its turn now (screenshots, tests)."""
@@ -144,14 +149,15 @@ class EquationsPanel(QWidget):
         self._last_render = time.perf_counter()
         self._snap = snap
         self._substep = None
-        live = "" if getattr(snap, "live", True) else " (recorded)"
-        self.title.setText(f"Forward pass of sample {snap.sample + 1} — epoch {epoch_text(snap.epoch)}{live}")
+        live = "" if getattr(snap, "live", True) else self.tr(" (recorded)")
+        self.title.setText(self.tr("Forward pass of sample {0} — epoch {1}{live}").format(
+            snap.sample + 1, epoch_text(snap.epoch), live=live))
         if self.indicator.text():
             self.indicator.setText("")
         if self._net is None:
-            lines = [f"loss = {fmt(snap.loss, self._precision)}"]
+            lines = [self.tr("loss = {0}").format(fmt(snap.loss, self._precision))]
         else:
-            lines = summary_lines(self._net, snap, self._precision)
+            lines = [say(line) for line in summary_lines(self._net, snap, self._precision)]
         self._set_lines(lines, every_line=True)
 
     def _render_deferred(self) -> None:

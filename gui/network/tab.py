@@ -30,6 +30,7 @@ from gui.network.panels.shape import ShapeEditor
 from gui.network.panels.stops import StopPanel
 from gui.network.plots import TrainingPlots
 from gui.training.moment import Moment
+from gui.widgets.i18n import say_error
 from gui.widgets.naming import name
 
 SLOW_HZ = 4.0  # the gradient check, accuracy, confusion matrix and activation explorer, while playing
@@ -53,7 +54,7 @@ class NetworkTab(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        name(self, "networkTab", "Network")
+        name(self, "networkTab", self.tr("Network"))
         self.net = None
         self.X = self.y = None
         self._moment = Moment()
@@ -83,57 +84,59 @@ class NetworkTab(QWidget):
             name(w, obj)
 
         self.left_tabs = QTabWidget()
-        name(self.left_tabs, "leftTabs", "Settings")
+        name(self.left_tabs, "leftTabs", self.tr("Settings"))
         self.left_tabs.setDocumentMode(True)
-        self.left_tabs.addTab(_scrolled(self.experiment_panel, "experimentScroll"), "Experiment")
-        self.left_tabs.addTab(_scrolled(self.shape_editor, "shapeScroll"), "Shape")
-        self.left_tabs.addTab(_scrolled(self.stop_panel, "stopScroll"), "Stop")
-        self.left_tabs.setTabToolTip(0, "Which data, and the training settings (Apply to use them).")
-        self.left_tabs.setTabToolTip(1, "The network's shape: inputs, kernels, stride, padding, output, "
-                                        "dropout.")
-        self.left_tabs.setTabToolTip(2, "Stop training at a loss, or when a weight crosses a value.")
+        self.left_tabs.addTab(_scrolled(self.experiment_panel, "experimentScroll"), self.tr("Experiment"))
+        self.left_tabs.addTab(_scrolled(self.shape_editor, "shapeScroll"), self.tr("Shape"))
+        self.left_tabs.addTab(_scrolled(self.stop_panel, "stopScroll"), self.tr("Stop"))
+        self.left_tabs.setTabToolTip(0, self.tr("Which data, and the training settings (Apply to use them)."))
+        self.left_tabs.setTabToolTip(1, self.tr("The network's shape: inputs, kernels, stride, padding, "
+                                                "output, dropout."))
+        self.left_tabs.setTabToolTip(2, self.tr("Stop training at a loss, or when a weight crosses a value."))
         self.left_tabs.setMinimumWidth(LEFT_MIN_PX)
 
         self.class_box = QSplitter(Qt.Orientation.Vertical)
-        name(self.class_box, "classificationViews", "Classification")
+        name(self.class_box, "classificationViews", self.tr("Classification"))
         self.class_box.addWidget(self.accuracy)
         self.class_box.addWidget(self.confusion)
         self.class_box.setChildrenCollapsible(False)
         self.right_tabs = QTabWidget()
-        name(self.right_tabs, "rightTabs", "Plots and checks")
+        name(self.right_tabs, "rightTabs", self.tr("Plots and checks"))
         self.right_tabs.setDocumentMode(True)
-        self.right_tabs.addTab(self.plots, "Plots")
+        self.right_tabs.addTab(self.plots, self.tr("Plots"))
         self.gradcheck_page = _scrolled_both(self.gradcheck, "gradcheckScroll")
-        self.right_tabs.addTab(self.gradcheck_page, "Gradient check")
-        self.right_tabs.setTabToolTip(1, "Backprop's gradients beside finite differences, for this sample.")
-        self.right_tabs.addTab(self.class_box, "Classification")
-        self.right_tabs.setTabToolTip(2, "Accuracy against epoch and the confusion matrix of the epoch "
-                                         "shown.")
+        self.right_tabs.addTab(self.gradcheck_page, self.tr("Gradient check"))
+        self.right_tabs.setTabToolTip(1, self.tr("Backprop's gradients beside finite differences, for "
+                                                 "this sample."))
+        self.right_tabs.addTab(self.class_box, self.tr("Classification"))
+        self.right_tabs.setTabToolTip(2, self.tr("Accuracy against epoch and the confusion matrix of the "
+                                                 "epoch shown."))
         self.right_tabs.setTabVisible(2, False)  # shown while the network classifies (softmax)
         self.right_tabs.setMinimumWidth(300)
 
         self.bottom_tabs = QTabWidget()
-        name(self.bottom_tabs, "bottomTabs", "Formulas and activations")
+        name(self.bottom_tabs, "bottomTabs", self.tr("Formulas and activations"))
         self.bottom_tabs.setDocumentMode(True)
         self.bottom_tabs.setTabPosition(QTabWidget.TabPosition.South)
-        self.bottom_tabs.addTab(self.equations, "Formulas")
-        self.bottom_tabs.addTab(self.activations, "Activation explorer")
-        self.bottom_tabs.setTabToolTip(1, "f(z) and f′(z) with every feature-map node's operating point.")
+        self.bottom_tabs.addTab(self.equations, self.tr("Formulas"))
+        self.bottom_tabs.addTab(self.activations, self.tr("Activation explorer"))
+        self.bottom_tabs.setTabToolTip(1, self.tr("f(z) and f′(z) with every feature-map node's operating "
+                                                  "point."))
 
         self.top_splitter = QSplitter(Qt.Orientation.Horizontal)
-        name(self.top_splitter, "topSplitter", "Diagram and plots")
+        name(self.top_splitter, "topSplitter", self.tr("Diagram and plots"))
         self.top_splitter.addWidget(self.diagram)
         self.top_splitter.addWidget(self.right_tabs)
         self.top_splitter.setStretchFactor(0, 3)
         self.top_splitter.setStretchFactor(1, 2)
         self.centre_splitter = QSplitter(Qt.Orientation.Vertical)
-        name(self.centre_splitter, "centreSplitter", "Views and formulas")
+        name(self.centre_splitter, "centreSplitter", self.tr("Views and formulas"))
         self.centre_splitter.addWidget(self.top_splitter)
         self.centre_splitter.addWidget(self.bottom_tabs)
         self.centre_splitter.setStretchFactor(0, 3)
         self.centre_splitter.setStretchFactor(1, 1)
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
-        name(self.main_splitter, "mainSplitter", "Settings and views")
+        name(self.main_splitter, "mainSplitter", self.tr("Settings and views"))
         self.main_splitter.addWidget(self.left_tabs)
         self.main_splitter.addWidget(self.centre_splitter)
         self.main_splitter.setStretchFactor(0, 0)
@@ -145,7 +148,7 @@ class NetworkTab(QWidget):
         self.top_splitter.setSizes([620, 480])
 
         self.banner = QLabel()
-        name(self.banner, "divergenceBanner", "Training stopped")
+        name(self.banner, "divergenceBanner", self.tr("Training stopped"))
         self.banner.setStyleSheet(BANNER_STYLE)
         self.banner.setWordWrap(True)
         self.banner.hide()
@@ -219,7 +222,8 @@ class NetworkTab(QWidget):
             try:
                 self.gradcheck.show_snapshot(snap, net)
             except (ValueError, KeyError, OverflowError) as exc:  # overflowing values (divergence)
-                self.gradcheck.show_message(f"Gradient check not possible here: {exc}")
+                self.gradcheck.show_message(self.tr("Gradient check not possible here: {0}").format(
+                    say_error(exc)))
         if self.softmax and self.class_box.isVisible() and self.y is not None:
             preds = snap.predictions
             if getattr(preds, "ndim", 0) == 2 and len(preds) == len(self.y):

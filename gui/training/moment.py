@@ -15,11 +15,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 from core import Snapshot
 from core.formatting import epoch_text, fmt
 from gui.training.frames import Frame, PlotSeries, StepFrame
+
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True)
@@ -58,16 +60,16 @@ class Moment:
 
     def epoch_text(self) -> str:
         """The status bar's epoch: "Epoch 12", "Epoch 12 (recorded)", with the step's position."""
-        text = f"Epoch {epoch_text(self.epoch)}"
+        text = translate("Moment", "Epoch {0}").format(epoch_text(self.epoch))
         if not self.live:
-            return text + " (recorded)"
+            return text + translate("Moment", " (recorded)")
         return text
 
     def loss_text(self, precision: int = 4) -> str:
         """The status bar's loss: the mean over the whole data set, named as such."""
         if self.snapshot is None:
-            return "Mean loss –"
-        return f"Mean loss {fmt(self.snapshot.loss, precision)}"
+            return translate("Moment", "Mean loss –")
+        return translate("Moment", "Mean loss {0}").format(fmt(self.snapshot.loss, precision))
 
     def position_text(self) -> str:
         """Where the step-through is: "sample 3 of 10 · sub-step 5 of 15" ("" when not stepping)."""
@@ -75,8 +77,9 @@ class Moment:
             return ""
         n = self.step.substeps
         total = self.step.after.snapshot.predictions.shape[0] if self.step.after is not None else 0
-        of = f" of {total}" if total else ""
-        return f"sample {int(self.step.step['sample']) + 1}{of} · sub-step {self.substep + 1} of {len(n)}"
+        of = translate("Moment", " of {total}").format(total=total) if total else ""
+        return translate("Moment", "sample {0}{of} · sub-step {1} of {2}").format(
+            int(self.step.step['sample']) + 1, self.substep + 1, len(n), of=of)
 
 
 class MomentModel(QObject):

@@ -22,6 +22,8 @@ import time
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal, Slot
 
+from gui.widgets.i18n import say, say_error
+
 CHUNK_S = 0.006  # seconds of training per chunk while playing flat out
 PAUSE_MS = 1  # event-loop pause between chunks: the GUI thread's window for the GIL
 MAX_FPS = 30  # at most this many frames a second reach the GUI (target: >= 25 drawn)
@@ -105,7 +107,7 @@ class ChunkedRunner(QObject):
         reason = self._refused()
         if reason:
             self._set_playing(False)
-            self.stopped.emit(reason)
+            self.stopped.emit(say(reason))
             return True
         return False
 
@@ -119,7 +121,7 @@ class ChunkedRunner(QObject):
         if self._position() >= self._limit():
             self._set_playing(False)
             self._emit_frame(force=True)
-            self.stopped.emit(self._limit_message())
+            self.stopped.emit(say(self._limit_message()))
             return
         self._run_left = 0
         self._set_playing(True)
@@ -161,7 +163,7 @@ class ChunkedRunner(QObject):
         self._set_playing(False)
         if n == 0:
             self._emit_frame(force=True)
-            self.stopped.emit(self._limit_message())
+            self.stopped.emit(say(self._limit_message()))
             return
         self._run_left = self._run_total = n
         self.progress.emit(0, self._run_total)
@@ -188,7 +190,7 @@ class ChunkedRunner(QObject):
             self._run_left = 0
             self._set_playing(False)
             self._emit_frame(force=True)
-            self.stopped.emit(f"Training stopped: {exc}")
+            self.stopped.emit(self.tr("Training stopped: {exc}").format(exc=say_error(exc)))
             return None
 
     def _tick(self) -> None:
@@ -227,7 +229,7 @@ class ChunkedRunner(QObject):
                 self._run_left = 0
                 self._emit_frame(force=True)
                 if reason:
-                    self.stopped.emit(reason)
+                    self.stopped.emit(say(reason))
                 return
         elif self.playing:
             if reason is None and self._position() >= self._limit():
@@ -235,7 +237,7 @@ class ChunkedRunner(QObject):
             if reason is not None:
                 self._set_playing(False)
                 self._emit_frame(force=True)
-                self.stopped.emit(reason)
+                self.stopped.emit(say(reason))
                 return
         if ran:
             self._emit_frame()

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal, Slot
 
 from core import Network, Snapshot, Trainer, make_snapshot, snapshot_at_epoch
 from core.chapter.stepthrough import substeps_for
@@ -22,12 +22,14 @@ from gui.training.files import FileJobs
 from gui.training.frames import Frame, SeriesBuilder, StepFrame, before_snapshot
 from gui.training.limits import DEFAULT_EPOCH_LIMIT, NO_LIMIT, epoch_limit_message, limit_from
 from gui.training.runner import ChunkedRunner
+from gui.widgets.i18n import say, say_error
 
 __all__ = ["DEFAULT_EPOCH_LIMIT", "NO_LIMIT", "TrainingWorker", "epoch_limit_message", "limit_from"]
 
 NETWORK_KEYS = ("n_inputs", "kernel_size", "n_kernels", "stride", "padding", "activation", "init",
                 "seed", "n_outputs", "output")
-DIVERGED = "Training has diverged: lower the learning rate, then press Reset."
+DIVERGED = QT_TRANSLATE_NOOP("TrainingWorker", "Training has diverged: lower the learning rate, then press "
+                             "Reset.")  # translated where sent
 
 
 def trainer_from(config: dict) -> Trainer:
@@ -88,7 +90,7 @@ class TrainingWorker(ChunkedRunner, FileJobs):
 
     def _refused(self) -> str | None:
         t = self.trainer
-        return (t.stopped_reason or DIVERGED) if t is not None and t.diverged else None
+        return say(t.stopped_reason or self.tr(DIVERGED)) if t is not None and t.diverged else None
 
     def _advance(self, n: int, budget: float | None) -> int:
         return self.trainer.run(n, loss_below=self.loss_below, time_budget=budget,
@@ -97,9 +99,9 @@ class TrainingWorker(ChunkedRunner, FileJobs):
     def _stop_reason(self, ran: int, n: int) -> str | None:
         t = self.trainer
         if t.diverged:
-            return t.stopped_reason or DIVERGED
+            return say(t.stopped_reason or self.tr(DIVERGED))
         if self.loss_below is not None and t.stopped_reason and ran < n:
-            return t.stopped_reason
+            return say(t.stopped_reason)
         if self.stop_callback is not None and self.stop_callback.fired:
             return self.stop_callback.take()
         return None
@@ -117,7 +119,7 @@ class TrainingWorker(ChunkedRunner, FileJobs):
             loss_below = config.get("loss_below")
             loss_below = None if loss_below in (None, 0) else float(loss_below)
         except (ValueError, TypeError, KeyError, IndexError) as exc:
-            self.error.emit(f"Could not apply the settings: {exc}")
+            self.error.emit(self.tr("Could not apply the settings: {exc}").format(exc=say_error(exc)))
             return
         self._keep_for_undo("Apply")
         self._swap_in(trainer, dict(config), limit, loss_below)
@@ -182,7 +184,8 @@ class TrainingWorker(ChunkedRunner, FileJobs):
         try:
             self.epoch_limit = limit_from(n)
         except ValueError as exc:
-            self.error.emit(f"{str(exc)[0].upper()}{str(exc)[1:]}.")
+            text = say_error(exc)
+            self.error.emit(self.tr("{0}.").format(text[:1].upper() + text[1:]))
 
     @Slot(object)
     def set_stop_callback(self, hook) -> None:
@@ -207,7 +210,7 @@ class TrainingWorker(ChunkedRunner, FileJobs):
             self._train(n, None)
         self._emit_frame(force=True)
         if t.diverged:
-            self.stopped.emit(t.stopped_reason or DIVERGED)
+            self.stopped.emit(say(t.stopped_reason or self.tr(DIVERGED)))
 
     # ------------------------------------------------------------ stepping
     @Slot()
@@ -220,23 +223,23 @@ class TrainingWorker(ChunkedRunner, FileJobs):
         try:
             result = t.step_sample()
         except (RuntimeError, ValueError, ArithmeticError) as exc:
-            self.error.emit(str(exc))
+            self.error.emit(say_error(exc))
             return
         try:
             # Right after the step, while t.net still holds the parameters that pass used.
             subs = substeps_for(t, result)
         except Exception as exc:  # noqa: BLE001 - a teaching aid must not stop training
-            self.error.emit(f"Could not build the step-through: {exc}")
+            self.error.emit(self.tr("Could not build the step-through: {exc}").format(exc=say_error(exc)))
             subs = []
         self._emit_step(t, result, subs, 0, resumed=False)
         if result.get("diverged") or t.diverged:
-            self.stopped.emit(t.stopped_reason or DIVERGED)
+            self.stopped.emit(say(t.stopped_reason or self.tr(DIVERGED)))
 
     def _emit_step(self, t: Trainer, result: dict, subs: list, start: int, resumed: bool) -> None:
         self.sample = int(result["sample"])
         after = self._frame(t, step=result)
         if after is None:
-            self.error.emit("The step's values cannot be shown: they overflow.")
+            self.error.emit(self.tr("The step's values cannot be shown: they overflow."))
             return
         before = before_snapshot(t, result, after.snapshot)
         self.last_step = result
@@ -263,7 +266,7 @@ class TrainingWorker(ChunkedRunner, FileJobs):
             return
         if not t.step_epoch():
             self._emit_frame(force=True)
-            self.stopped.emit(t.stopped_reason or DIVERGED)
+            self.stopped.emit(say(t.stopped_reason or self.tr(DIVERGED)))
             return
         self._emit_frame(force=True)
 
@@ -290,7 +293,7 @@ class TrainingWorker(ChunkedRunner, FileJobs):
         try:
             t.net.set_params({name: value})
         except ValueError as exc:
-            self.error.emit(str(exc))
+            self.error.emit(say_error(exc))
             return
         self._edited = True
         self._emit_frame(force=True)
@@ -311,7 +314,8 @@ class TrainingWorker(ChunkedRunner, FileJobs):
         try:
             snap = snapshot_at_epoch(t, epoch + 1, self.sample)
         except (OverflowError, FloatingPointError, ValueError):
-            self.error.emit(f"Epoch {epoch_text(epoch)} cannot be shown: its values overflow.")
+            self.error.emit(self.tr("Epoch {0} cannot be shown: its values overflow.").format(
+                epoch_text(epoch)))
             return
         self._sent()
         self.frameReady.emit(Frame(snap, None))
@@ -321,7 +325,7 @@ class TrainingWorker(ChunkedRunner, FileJobs):
         """Choose which sample the diagram shows."""
         t = self._ensure()
         if not 0 <= i < t.N:
-            self.error.emit(f"There is no sample {i + 1}; the data has {t.N}.")
+            self.error.emit(self.tr("There is no sample {0}; the data has {1}.").format(i + 1, t.N))
             return
         self.sample = int(i)
         self._emit_frame(force=True)

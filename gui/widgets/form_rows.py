@@ -8,21 +8,25 @@ from __future__ import annotations
 
 import math
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+
+translate = QCoreApplication.translate
 
 
 def parse_number(text: str, what: str) -> float:
     """One finite number typed in a field, or ValueError naming the field and the reason."""
     t = text.strip().replace("−", "-")  # a pasted Unicode minus is still a minus
     if not t:
-        raise ValueError(f"{what}: enter a number")
+        raise ValueError(translate("FormRows", "{what}: enter a number").format(what=what))
     try:
         v = float(t)
     except ValueError:
-        raise ValueError(f"{what}: {text.strip()!r} is not a number") from None
+        raise ValueError(translate("FormRows", "{what}: {0!r} is not a number").format(
+            text.strip(), what=what)) from None
     if not math.isfinite(v):
-        raise ValueError(f"{what}: must be a finite number")
+        raise ValueError(translate("FormRows", "{what}: must be a finite number").format(what=what))
     return v
 
 

@@ -15,11 +15,18 @@ SCREENSHOT_SIZE = (1600, 900)
 
 
 def application(argv: list[str] | None = None):
-    """The one QApplication, created on first use with the app's names, icon and theme."""
+    """The one QApplication, created on first use with the app's names, icon, language and theme.
+
+    The language (``--lang``, else View → Language's stored choice, else the desktop's) is
+    installed here, before any window exists, so every widget is built in it.
+    """
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from gui.window.language import apply_startup_language
+
     app = QApplication.instance()
+    created = app is None
     if app is None:
         app = QApplication(list(argv or ["cnn-visualiser"]))
     app.setOrganizationName(ORGANISATION)
@@ -28,6 +35,7 @@ def application(argv: list[str] | None = None):
     app.setDesktopFileName("cnn-visualiser")  # Wayland matches the window to its desktop entry
     if ICON_PATH.exists():
         app.setWindowIcon(QIcon(str(ICON_PATH)))
+    apply_startup_language(app, created=created)
     apply_theme(app)
     return app
 

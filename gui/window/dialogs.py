@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from core.image_cnn.digits import DIGITS_CREDIT
 from core.resources import RESOURCES
 
-HELP_MARKDOWN = """\
-# How to read the window
+translate = QCoreApplication.translate
 
-## One moment on screen
+HELP_SECTIONS = (  # the help page, one translatable section at a time (translated where shown)
+    QT_TRANSLATE_NOOP("HelpPage", """# How to read the window
+
+"""),
+    QT_TRANSLATE_NOOP("HelpPage", """## One moment on screen
 Everything in the window — the diagram, the formulas, the plots' cursor and the status bar —
 shows the same moment. **Epoch N is the network after N epochs of training** (in the chapter's
 batch mode: after N updates); epoch 0 is the network before training. The chapter's figures
@@ -18,7 +22,8 @@ plot, at epoch e, the values *used in* epoch e — our epoch e − 1. Numbers ar
 significant figures (View → More / Fewer digits), tiny ones as ×10ⁿ, so every written sum can be
 checked from the numbers written.
 
-## The diagram (centre)
+"""),
+    QT_TRANSLATE_NOOP("HelpPage", """## The diagram (centre)
 The chapter's network, read left to right:
 
 * **I1 … I5** — the five values of one 1D "image" (the sample shown).
@@ -35,7 +40,8 @@ and an edge's width grows with |weight|; the legend under the diagram lists the 
 **Click a weight to edit it** (Enter keeps it, Esc cancels): O12, the labels and the plots
 follow at once. Hover over a node or an edge for its gradient.
 
-## The formulas (bottom)
+"""),
+    QT_TRANSLATE_NOOP("HelpPage", """## The formulas (bottom)
 When not stepping, the panel shows the displayed sample's forward pass, its loss P (one
 sample's) and the **mean loss over the data set** (the number in the status bar). **Step sample**
 (→) walks one sample's pass one sub-step per click, highlighting the parts of the diagram it
@@ -59,19 +65,22 @@ shows the mean loss without dropout (solid) and the training loss with the dropp
 **Momentum and Adam** follow PyTorch's conventions: momentum v ← μ·v + g, θ ← θ − η·v (v starts
 at the first gradient); Adam with bias correction, β1 = 0.9, β2 = 0.999, ε = 10⁻⁸.
 
-## The plots (right)
+"""),
+    QT_TRANSLATE_NOOP("HelpPage", """## The plots (right)
 Prediction against target, kernel weights and output weights against epoch (log axis), and
 the mean loss, as in the chapter. Click or drag on a plot to travel back to an earlier epoch;
 press Play to go on from the latest. With many images or weights the plots draw the first ten
 and a min–max band, and say so.
 
-## The Image lab (second tab)
+"""),
+    QT_TRANSLATE_NOOP("HelpPage", """## The Image lab (second tab)
 The same convolution in 2D: a k×k kernel slides over an image with padding p and stride s,
 giving maps of H′ = ⌊(H + 2p − k)/s⌋ + 1 rows (and likewise columns); then an activation and,
 if chosen, pooling. Hover over an output pixel to see its window and the weighted sum. The
 mouse wheel scrolls the stages, Ctrl+wheel zooms.
 
-## Files and undo
+"""),
+    QT_TRANSLATE_NOOP("HelpPage", """## Files and undo
 A **workspace** (.cnnviz) keeps everything: the network, its data and settings, the optimiser's
 state, the random state and the whole training history, the step-through position, the speed,
 and the Image lab's image and settings. Open it later and Play carries on exactly where it
@@ -80,7 +89,8 @@ Apply and Reset ask before throwing a trained network away; **Edit → Undo** br
 **File → Export** writes the history as CSV, the plots or the diagram as PNG or SVG, or an
 Image lab stage.
 
-## Keys
+"""),
+    QT_TRANSLATE_NOOP("HelpPage", """## Keys
 | key | does |
 | --- | --- |
 | Space | Play / Pause |
@@ -98,7 +108,8 @@ Enter in a field keeps its value and gives the keys back to the diagram. The exp
 (left) chooses the data, learning rate η, seed and optimiser; press Apply to rebuild the network.
 Training stops at the epoch limit, when it diverges (the window then shows the last finite epoch
 and suggests a smaller η), or at a stop condition (Stop tab).
-"""
+"""),
+)
 
 
 def _text_dialog(parent: QWidget | None, title: str, object_name: str, markdown: str) -> QDialog:
@@ -119,9 +130,17 @@ def _text_dialog(parent: QWidget | None, title: str, object_name: str, markdown:
     return dialog
 
 
+def help_markdown() -> str:
+    """The help page in the window's language (each section translated as a whole)."""
+    return "".join(QCoreApplication.translate("HelpPage", section) for section in HELP_SECTIONS)
+
+
+HELP_MARKDOWN = "".join(HELP_SECTIONS)  # the English page
+
+
 def help_dialog(parent: QWidget | None) -> QDialog:
     """How to read the diagram, the formulas and the plots."""
-    return _text_dialog(parent, "How to read the window", "helpDialog", HELP_MARKDOWN)
+    return _text_dialog(parent, translate("Dialogs", "How to read the window"), "helpDialog", help_markdown())
 
 
 def app_version() -> str:
@@ -139,18 +158,20 @@ def about_markdown() -> str:
     try:
         licences = (RESOURCES / "images" / "LICENSES.md").read_text(encoding="utf-8")
     except OSError:
-        licences = "The sample images' licence note is missing from this installation."
+        licences = translate("Dialogs", "The sample images' licence note is missing from this installation.")
     return (
-        f"# CNN Visualiser {app_version()}\n\nWatch the hand-made 1D convolutional network of Pyrcz, "
-        "*Applied Machine Learning in Python*, chapter \"Convolutional Neural Networks\" (2024), "
-        "learn — one sample, one sub-step at a time — try 2D filters in the Image lab, and watch a "
-        "small 2D CNN learn to read handwritten digits.\n\n"
-        "Built with Qt for Python (PySide6, LGPLv3), pyqtgraph (MIT) and NumPy (BSD).\n\n"
-        f"Handwritten digits: {DIGITS_CREDIT}.\n\n"
-        "---\n\n" + licences
+        f"# CNN Visualiser {app_version()}\n\n"
+        + translate("Dialogs", "Watch the hand-made 1D convolutional network of Pyrcz, *Applied Machine "
+                    "Learning in Python*, chapter \"Convolutional Neural Networks\" (2024), learn — one "
+                    "sample, one sub-step at a time — try 2D filters in the Image lab, and watch a small 2D "
+                    "CNN learn to read handwritten digits.") + "\n\n"
+        + translate("Dialogs", "Built with Qt for Python (PySide6, LGPLv3), pyqtgraph (MIT) and NumPy "
+                    "(BSD).") + "\n\n"
+        + translate("Dialogs", "Handwritten digits: {credit}.").format(credit=DIGITS_CREDIT) + "\n\n"
+        + "---\n\n" + licences  # the bundled files' licence notes, as their authors wrote them
     )
 
 
 def about_dialog(parent: QWidget | None) -> QDialog:
     """About the program, with the licences of the bundled images."""
-    return _text_dialog(parent, "About CNN Visualiser", "aboutDialog", about_markdown())
+    return _text_dialog(parent, translate("Dialogs", "About CNN Visualiser"), "aboutDialog", about_markdown())

@@ -7,7 +7,7 @@ handle (gui/network/controls.py). The window keeps no training state of its own.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QDialog, QGraphicsView, QMainWindow, QMessageBox, QSplitter, QTabWidget
 
@@ -23,9 +23,11 @@ from gui.window.actions import WindowActions
 from gui.window.dialogs import about_dialog, help_dialog
 from gui.window.file_menu import install_file_menu
 from gui.window.keys import KeyRouter
+from gui.window.language import LanguageMenu
 from gui.window.status import StatusBar
 from gui.window.theme import ThemeMenu
 
+translate = QCoreApplication.translate
 ORGANISATION = "CNN Visualiser"
 APPLICATION = "CNN Visualiser"
 PAINT_FALLBACK_MS = 100  # clear the worker's frame flag after this even if no paint came
@@ -40,7 +42,7 @@ class MainWindow(QMainWindow):
                  load_image: bool = True) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
-        self.setAccessibleName("CNN Visualiser")
+        self.setAccessibleName(self.tr("CNN Visualiser"))
         self.settings = settings if settings is not None else QSettings(ORGANISATION, APPLICATION)
         self.frames_drawn = 0  # frames drawn, for the benchmark
         self._dialogs: dict[str, QDialog] = {}
@@ -52,13 +54,13 @@ class MainWindow(QMainWindow):
         self.moment = MomentModel(self)
         self.network = NetworkTab()
         self.image_lab = ImageLab(load_default=load_image, dialog_settings=self.settings)
-        name(self.image_lab, "imageLab", "Image lab")
+        name(self.image_lab, "imageLab", self.tr("Image lab"))
         self.tabs = QTabWidget()
-        name(self.tabs, "mainTabs", "Views")
-        self.tabs.addTab(self.network, "Network")
-        self.tabs.addTab(self.image_lab, "Image lab")
+        name(self.tabs, "mainTabs", self.tr("Views"))
+        self.tabs.addTab(self.network, self.tr("Network"))
+        self.tabs.addTab(self.image_lab, self.tr("Image lab"))
         self.image_cnn = ImageCnnTab()
-        self.tabs.addTab(self.image_cnn, "CNN on images")
+        self.tabs.addTab(self.image_cnn, self.tr("CNN on images"))
         self.setCentralWidget(self.tabs)
 
         self.actions_ = WindowActions(self)
@@ -68,6 +70,7 @@ class MainWindow(QMainWindow):
         self.controls = NetworkControls(self)
         self.keys = KeyRouter.install(self)
         self.theme = ThemeMenu(self)
+        self.language = LanguageMenu(self)
         self.beyond = BeyondChapter(self)
         self._connect()
         if restore:
@@ -183,7 +186,7 @@ class MainWindow(QMainWindow):
         a.blockSignals(True)
         a.setChecked(on)
         a.blockSignals(False)
-        a.setText("&Pause" if on else "&Play")
+        a.setText(translate("WindowActions", "&Pause") if on else translate("WindowActions", "&Play"))
         sp = self.style().StandardPixmap
         a.setIcon(self.style().standardIcon(sp.SP_MediaPause if on else sp.SP_MediaPlay))
 
@@ -251,7 +254,8 @@ class MainWindow(QMainWindow):
         """A command failed: say so in the status bar and in a non-modal message box."""
         self.show_message(message, error=True)
         if self._error_box is None:
-            self._error_box = QMessageBox(QMessageBox.Icon.Warning, "CNN Visualiser", "", parent=self)
+            self._error_box = QMessageBox(QMessageBox.Icon.Warning, self.tr("CNN Visualiser"), "",
+                                          parent=self)
             self._error_box.setObjectName("errorBox")
             self._error_box.setModal(False)
         self._error_box.setText(message)

@@ -54,7 +54,7 @@ class RecentFiles(QObject):
         if gone:
             self.settings.setValue(KEY, [p for p in files if p not in gone])
             names = ", ".join(Path(p).name for p in gone)
-            self._message(f"Removed from Open Recent (no longer there): {names}.")
+            self._message(self.tr("Removed from Open Recent (no longer there): {names}.").format(names=names))
         return gone
 
     @Slot()
@@ -72,7 +72,7 @@ class RecentFiles(QObject):
             act.setStatusTip(p)
             act.triggered.connect(lambda _=False, path=p: self._open(path))
         if not files:
-            menu.addAction("No recent workspaces").setEnabled(False)
+            menu.addAction(self.tr("No recent workspaces")).setEnabled(False)
         else:
             menu.addSeparator()
-            menu.addAction("Clear the list", lambda: self.set_files([]))
+            menu.addAction(self.tr("Clear the list"), lambda: self.set_files([]))

@@ -12,18 +12,31 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
 from core.formatting import fmt
 from gui.image_lab.lab import sample_path
+from gui.widgets.choices import choice_label
 from gui.window.settings import experiment_from_text, experiment_to_text, lab_settings_from, lab_state
+
+translate = QCoreApplication.translate
 
 K_EXPERIMENT, K_LAB, K_PRECISION, K_LABELS = (
     "experiment/config", "imageLab/state", "view/precision", "view/labels")
 CHAPTER = {"lr": 0.2, "mode": "batch", "optimizer": "gd", "init": "chapter", "activation": "sigmoid",
            "lr_decay": 1.0, "seed": 13, "n_kernels": 1, "kernel_size": 3, "stride": 1, "padding": 0,
            "dropout": 0.0}
-WORDS = {"lr": "η", "mode": "mode", "optimizer": "optimiser", "init": "initialiser",
-         "activation": "activation", "lr_decay": "η decay", "seed": "seed", "n_kernels": "kernels",
-         "kernel_size": "kernel size", "stride": "stride", "padding": "padding", "dropout": "dropout"}
+WORDS = {"lr": "η", "mode": QT_TRANSLATE_NOOP("Remembered", "mode"),  # translated where shown
+         "optimizer": QT_TRANSLATE_NOOP("Remembered", "optimiser"),
+         "init": QT_TRANSLATE_NOOP("Remembered", "initialiser"),
+         "activation": QT_TRANSLATE_NOOP("Remembered", "activation"),
+         "lr_decay": QT_TRANSLATE_NOOP("Remembered", "η decay"),
+         "seed": QT_TRANSLATE_NOOP("Remembered", "seed"),
+         "n_kernels": QT_TRANSLATE_NOOP("Remembered", "kernels"),
+         "kernel_size": QT_TRANSLATE_NOOP("Remembered", "kernel size"),
+         "stride": QT_TRANSLATE_NOOP("Remembered", "stride"),
+         "padding": QT_TRANSLATE_NOOP("Remembered", "padding"),
+         "dropout": QT_TRANSLATE_NOOP("Remembered", "dropout")}
 
 
 def differences(cfg: dict) -> list[str]:
@@ -33,8 +46,8 @@ def differences(cfg: dict) -> list[str]:
         value = cfg.get(key)
         if value is None or value == chapter:
             continue
-        shown = fmt(value) if isinstance(value, float) else str(value)
-        out.append(f"{WORDS[key]} {shown}")
+        shown = fmt(value) if isinstance(value, float) else choice_label(str(value))
+        out.append(f"{translate('Remembered', WORDS[key])} {shown}")
     return out
 
 
@@ -61,8 +74,10 @@ def restore_session(files) -> str:
                 applied = {}
             diff = differences(applied)
             if diff:
-                notice = (f"Restored from your last session: {', '.join(diff)} — not the chapter's settings "
-                          "(the Experiment and Shape tabs show them).")
+                notice = (translate("Remembered", "Restored from your last session: {0} — not the "
+                                                  "chapter's settings (the Experiment and Shape "
+                                                  "tabs show them).").format(
+                    ', '.join(diff)))
     try:
         lab = json.loads(s.value(K_LAB)) if isinstance(s.value(K_LAB), str) else None
     except ValueError:
@@ -110,7 +125,9 @@ def apply_lab_state(lab, state, message) -> None:
             if lab.loaded is None or Path(lab.loaded.path) != p:
                 lab.load_file(p)
         else:
-            message(f"The image {image} is missing; the lab keeps its current image.")
+            message(translate("Remembered", "The image {image} is missing; the lab keeps its "
+                                            "current image.").format(
+                image=image))
     settings = lab_settings_from(state.get("settings"), lab.settings())
     if settings is not None:
         try:

@@ -4,17 +4,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
-APP_TITLE = "CNN Visualiser"
-TITLES = {"1": "experiment 1 (the chapter's sample)", "2": "experiment 2 (the chapter's 10 images)",
-          "synthetic": "synthetic images", "classes": "3 classes"}
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+translate = QCoreApplication.translate
+APP_TITLE = "CNN Visualiser"  # the program's name, the same in every language
+TITLES = {  # translated where shown
+    "1": QT_TRANSLATE_NOOP("WindowTitle", "experiment 1 (the chapter's sample)"),
+    "2": QT_TRANSLATE_NOOP("WindowTitle", "experiment 2 (the chapter's 10 images)"),
+    "synthetic": QT_TRANSLATE_NOOP("WindowTitle", "synthetic images"),
+    "classes": QT_TRANSLATE_NOOP("WindowTitle", "3 classes"),
+}
 
 
 def experiment_title(config: dict) -> str:
     """What the window's title calls the applied experiment."""
     exp = str(config.get("experiment") or "1")
     if exp == "csv":
-        return Path(str(config.get("csv_path") or "a CSV file")).name
-    return TITLES.get(exp, TITLES["1"])
+        return Path(str(config.get("csv_path") or translate("WindowTitle", "a CSV file"))).name
+    return translate("WindowTitle", TITLES.get(exp, TITLES["1"]))
 K_EXPERIMENT, K_LAB, K_PRECISION, K_LABELS = (
     "experiment/config", "imageLab/state", "view/precision", "view/labels")
 
@@ -25,5 +32,5 @@ def window_title(config: dict, path: str | None, dirty: bool) -> str:
     shown = f"{APP_TITLE} — {experiment_title(config)}"
     if path is None and not dirty:
         return shown
-    name = Path(path).name if path else "Untitled"
+    name = Path(path).name if path else translate("WindowTitle", "Untitled")
     return f"{'• ' if dirty else ''}{name} — {shown}"

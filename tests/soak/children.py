@@ -2,12 +2,13 @@
 
     python tests/soak/children.py KIND SEED FOLDER [INPUT]
 
-KIND is ``training`` (Play flat out, close after 0.2–1.5 s), ``lab`` (filter a 4096² image with a
-21×21 kernel in the image lab, close while its worker is busy) or ``save`` (open a workspace
-trained 100,000 epochs, train a little more, save onto the same file and close at once). The
-window is built the way ``gui.window.app.run_gui`` builds it (the app's QApplication, the event
-loop, ``shutdown`` on quit), with private settings. The last stdout line is a JSON record of
-what was going on when the window closed; the driver judges the exit status and stderr.
+KIND is ``training`` (Play flat out, close 0.2–1.5 s after playing starts), ``lab`` (filter a
+4096² image with a 21×21 kernel in the image lab, close 0.02–0.4 s later, while its worker is
+busy) or ``save`` (open a workspace trained 100,000 epochs, train a little more, save onto the
+same file and close at once). The window is built the way ``gui.window.app.run_gui`` builds
+it (the app's QApplication, the event loop, ``shutdown`` on quit), with private settings. The
+last stdout line is a JSON record of what was going on when the window closed; the driver
+judges the exit status and stderr.
 """
 
 from __future__ import annotations
@@ -48,10 +49,22 @@ def close_mid_training(w, rng: random.Random, note: dict, _input: str | None) ->
         note.update(epoch=worker.trainer.epoch if worker.trainer else None, busy=bool(worker.playing))
         w.close()
 
-    QTimer.singleShot(0, play)
     delay = rng.uniform(0.2, 1.5)
     note["delay_s"] = round(delay, 3)
-    QTimer.singleShot(int(delay * 1000), close)
+
+    def playing(on: bool) -> None:  # the clock starts once training really runs
+        if on and "started" not in note:
+            note["started"] = True
+            QTimer.singleShot(int(delay * 1000), close)
+
+    def never_played() -> None:
+        if "started" not in note:
+            note["error"] = "Play never started training"
+            w.close()
+
+    w.worker.playingChanged.connect(playing)
+    QTimer.singleShot(0, play)
+    QTimer.singleShot(20_000, never_played)
 
 
 def close_mid_filter(w, rng: random.Random, note: dict, image: str | None) -> None:
@@ -64,7 +77,7 @@ def close_mid_filter(w, rng: random.Random, note: dict, image: str | None) -> No
             w.close()
             return
         lab.set_settings(lab.settings().with_(kernels=("random",), kernel_size=21))
-        delay = rng.uniform(0.05, 1.0)
+        delay = rng.uniform(0.02, 0.4)  # the filter takes ~0.5 s here (FFT path), plus its pictures
         note["delay_s"] = round(delay, 3)
         QTimer.singleShot(int(delay * 1000), close)
 

@@ -3,7 +3,7 @@
     python tests/soak/close_while_busy.py [--runs 30] [--jobs 2] [--kinds training,lab,save]
 
 Three kinds of run (tests/soak/children.py), each ``--runs`` times in its own process, ``--jobs``
-at a time: close mid-training (Play flat out, closed after 0.2–1.5 s), close mid image-lab
+at a time: close mid-training (Play flat out, closed 0.2–1.5 s after it starts), close mid image-lab
 filter (a generated 4096×4096 RGB image, a 21×21 kernel, closed while the lab's worker is busy),
 close mid workspace save (a workspace of experiment 2 trained 100,000 epochs, a few more epochs,
 saved onto the same file, closed at once). A run passes when the process exits 0, stderr has no

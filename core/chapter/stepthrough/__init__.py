@@ -21,6 +21,7 @@ from core.chapter.stepthrough.backward import (
 from core.chapter.stepthrough.forward import _fmap_step, _masked, _output_step
 from core.chapter.stepthrough.parts import KINDS, SubStep, _Builder, _sub, _sum, delta_name, screen_name
 from core.formatting import Num, fmt
+from core.i18n import N_
 
 __all__ = ["KINDS", "SubStep", "delta_name", "fmt", "screen_name", "substeps", "substeps_for",
            "summary_lines"]
@@ -55,21 +56,25 @@ def substeps(
         for j, node in enumerate(net.fmap_names[c]):
             b = _Builder()
             hl = _fmap_step(b, net, c, j, fw, params)
-            out.append(b.build("fmap", f"Feature-map node {node}", hl, precision))
+            out.append(b.build("fmap", N_("stepthrough", "Feature-map node {node}").format(
+                node=node), hl, precision))
     for o, node in enumerate(net.output_names):
         b = _Builder()
         hl = _output_step(b, net, o, fw, params)
-        out.append(b.build("output", f"Output node {node}", hl, precision))
+        out.append(b.build("output", N_("stepthrough", "Output node {node}").format(
+            node=node), hl, precision))
     out += _loss_and_delta_out(net, back, fw, target, precision)
     for f, cnode in enumerate(net.fmap_flat):
         b = _Builder()
         hl = _delta_fmap_step(b, net, f, cnode, fw, back, params)
-        out.append(b.build("delta_fmap", f"Feature-map delta {delta_name(cnode)}", hl, precision))
+        out.append(b.build("delta_fmap", N_("stepthrough", "Feature-map delta {0}").format(
+            delta_name(cnode)), hl, precision))
     for c in range(net.n_kernels):
         for wname in net.kernel_names[c]:
             b = _Builder()
             hl = _grad_kernel_step(b, net, wname, back)
-            title = f"Gradient of the shared kernel weight {wname} (used {len(back['terms'][wname])}×)"
+            title = N_("stepthrough", "Gradient of the shared kernel weight {wname} (used {0}×)").format(
+                len(back["terms"][wname]), wname=wname)
             out.append(b.build("grad_kernel", title, hl, precision))
     for c, bias in enumerate(net.conv_bias_names):
         b = _Builder()
@@ -77,7 +82,8 @@ def substeps(
         b.line(f"∂P/∂{bias} = ", _sum([[delta_name(n)] for n in nodes]))
         b.line("    = ", _sum([[_sub(b.val(f"delta_{n}", back["delta"][n]).value)] for n in nodes]),
                " = ", b.val(f"grad_{bias}", back["grad"][bias]))
-        out.append(b.build("grad_bias", f"Gradient of the kernel bias {bias}", [bias, *nodes], precision))
+        out.append(b.build("grad_bias", N_("stepthrough", "Gradient of the kernel bias {bias}").format(
+            bias=bias), [bias, *nodes], precision))
     for o, onode in enumerate(net.output_names):
         b = _Builder()
         dn = delta_name(onode)
@@ -97,7 +103,9 @@ def substeps(
         bias = net.output_bias_names[o]
         b.line(f"∂P/∂{bias} = {dn} = ", b.val(f"grad_{bias}", back["grad"][bias]))
         hl = [onode, bias, *net.fmap_flat, *net.output_weight_names[o]]
-        out.append(b.build("grad_dense", f"Gradients of {onode}'s weights λ and bias {bias}", hl, precision))
+        out.append(b.build("grad_dense", N_("stepthrough", "Gradients of {onode}'s weights λ and "
+                                                           "bias {bias}").format(
+            onode=onode, bias=bias), hl, precision))
     out.append(_update_step(net, step, precision, mode, batch_size, n_samples, optimizer))
     return out
 
@@ -142,6 +150,8 @@ def summary_lines(net, snap, precision: int = 4) -> list[str]:
             else:
                 lines.append(s.lines[0].split(" = ")[0] + " = " + s.lines[1].strip().removeprefix("= "))
         elif s.kind == "loss":
-            lines.extend(f"{line}   (P: the loss of sample {snap.sample + 1})" for line in s.lines)
-    lines.append(f"mean loss over the data set = {fmt(snap.loss, precision)}   (epoch {snap.epoch:,})")
+            lines.extend(N_("stepthrough", "{line}   (P: the loss of sample {0})").format(
+                snap.sample + 1, line=line) for line in s.lines)
+    lines.append(N_("stepthrough", "mean loss over the data set = {0}   (epoch {1:,})").format(
+        fmt(snap.loss, precision), snap.epoch))
     return lines

@@ -14,6 +14,7 @@ from core.chapter.stepthrough.parts import (
     screen_name,
 )
 from core.formatting import MINUS, Num
+from core.i18n import N_
 
 
 def _label_index(net, back: dict, target: float | None) -> int:
@@ -35,7 +36,7 @@ def _loss_and_delta_out(net, back: dict, fw: dict, target: float | None, precisi
         b.line(
             f"P = −log p_y = −log({node}) = −log(", b.val(node, fw[node]), ") = ", b.val("P", back["loss"])
         )
-        out.append(b.build("loss", "Loss P (cross-entropy)", [node], precision))
+        out.append(b.build("loss", N_("stepthrough", "Loss P (cross-entropy)"), [node], precision))
         b = _Builder()
         for o, n in enumerate(outs):
             onehot = 1.0 if o == label else 0.0
@@ -43,7 +44,8 @@ def _loss_and_delta_out(net, back: dict, fw: dict, target: float | None, precisi
                 f"{delta_name(n)} = {n} − [y = {o}] = ", b.val(n, fw[n]), f" {MINUS} ", Num(onehot), " = ",
                 b.val(f"delta_{n}", back["delta"][n]),
             )
-        out.append(b.build("delta_out", "Output deltas δ = p − onehot(y)", outs, precision))
+        out.append(b.build("delta_out", N_("stepthrough", "Output deltas δ = p − "
+                                                          "onehot(y)"), outs, precision))
         return out
     node = outs[0]
     yhat = fw[node]
@@ -53,14 +55,15 @@ def _loss_and_delta_out(net, back: dict, fw: dict, target: float | None, precisi
         "P = ½(ŷ − y)² = ½(", b.val(node, yhat), f" {MINUS} ", _sub(b.val("y", y).value), ")² = ",
         b.val("P", back["loss"]),
     )
-    out.append(b.build("loss", "Loss P", [node], precision))
+    out.append(b.build("loss", N_("stepthrough", "Loss P"), [node], precision))
     b = _Builder()
     b.line(
         f"{delta_name(node)} = ŷ − y = ", Num(yhat), f" {MINUS} ", _sub(y), " = ",
         b.val(f"delta_{node}", back["delta"][node]),
     )
     b.values.update({node: yhat, "y": y})
-    out.append(b.build("delta_out", f"Output delta {delta_name(node)}", [node], precision))
+    out.append(b.build("delta_out", N_("stepthrough", "Output delta {0}").format(
+        delta_name(node)), [node], precision))
     return out
 
 
@@ -89,7 +92,7 @@ def _delta_fmap_step(b: _Builder, net, f: int, cnode: str, fw: dict, back: dict,
         b.line(f"{delta_name(cnode)} = {sym_d}·(", _sum(sym), ")")
         b.line("    = ", sub_d, "·(", _sum(sub), ") = ", d)
     if net.activation.name not in ("sigmoid", "tanh"):
-        b.line(f"    where f′ = {net.activation.dformula.replace('a', cnode)}")
+        b.line(N_("stepthrough", "    where f′ = {0}").format(net.activation.dformula.replace("a", cnode)))
     return hl
 
 
@@ -131,43 +134,56 @@ def _update_step(net, step, precision, mode, batch_size, n_samples, optimizer) -
     b = _Builder()
     names = net.param_names()
     if upd is None and step.get("diverged"):
-        b.line(f"no update: {step['diverged']}")
-        return b.build("update", "No update: training diverged", [], precision)
+        b.line(N_("stepthrough", "no update: {0}").format(step['diverged']))
+        return b.build("update", N_("stepthrough", "No update: training diverged"), [], precision)
     if upd is None:
         pos = int(step.get("position", 0))
         if batch_size:
             start = pos // batch_size * batch_size
             size = min(batch_size, (n_samples or start + batch_size) - start)
-            b.line(f"gradient accumulated: sample {pos - start + 1} of {size}; "
-                   "the update comes after the last sample of the batch")
+            b.line(N_("stepthrough", "gradient accumulated: sample {0} of {size}; the update "
+                                     "comes after the last sample of the batch").format(
+                pos - start + 1, size=size))
         else:
-            b.line(f"gradient accumulated: sample {pos + 1} of the batch; "
-                   "the update comes after the last sample of the batch")
-        b.line("(the parameters stay as they are until then: every sample of the batch uses the same ones)")
-        return b.build("update", "No update yet", [], precision)
+            b.line(N_("stepthrough", "gradient accumulated: sample {0} of the batch; the update "
+                                     "comes after the last sample of the batch").format(
+                pos + 1))
+        b.line(N_("stepthrough", "(the parameters stay as they are until then: every sample of the batch "
+                                 "uses the same ones)"))
+        return b.build("update", N_("stepthrough", "No update yet"), [], precision)
     batch = upd["batch"]
     lr = b.val("eta", upd["lr"])
     gd = optimizer == "gd" if optimizer else _is_plain_gd(upd)
     mean = len(batch) > 1
     if mean:
-        b.line(f"{'Batch' if mode in (None, 'batch') else 'Mini-batch'} gradient descent: "
-               f"∂P/∂θ is the mean over the batch's {len(batch)} samples, η = ", lr)
+        if mode in (None, "batch"):
+            how = N_("stepthrough", "Batch gradient descent: ∂P/∂θ is the mean over the batch's {n} samples, "
+                     "η = ")
+        else:
+            how = N_("stepthrough", "Mini-batch gradient descent: ∂P/∂θ is the mean over the batch's {n} "
+                     "samples, η = ")
+        b.line(how.format(n=len(batch)), lr)
     else:
         b.line("η = ", lr)
     for k in names:
         s = screen_name(k)
-        g = "mean ∂P/∂" if mean else "∂P/∂"
         before = b.val(f"{k}_before", upd["before"][k])
         after = b.val(f"{k}_after", upd["after"][k])
         grad = b.val(f"grad_{k}", upd["grad"][k])
         if gd:
-            b.line(f"{s} ← {s} − η·{g}{s} = ", before, f" {MINUS} ", Num(lr.value), "·", _sub(grad.value),
-                   " = ", after)
+            rule = N_("stepthrough", "{s} ← {s} − η·mean ∂P/∂{s} = ").format(s=s) if mean else (
+                f"{s} ← {s} − η·∂P/∂{s} = ")
+            b.line(rule, before, f" {MINUS} ", Num(lr.value), "·", _sub(grad.value), " = ", after)
         else:
             delta = b.val(f"delta_{k}", upd["delta"][k])
-            b.line(f"{s} ← {s} + Δ{s} = ", before, " + ", _sub(delta.value), " = ", after,
-                   f"   ({g}{s} = ", grad, ")")
+            grad_is = N_("stepthrough", "   (mean ∂P/∂{s} = ").format(s=s) if mean else f"   (∂P/∂{s} = "
+            b.line(f"{s} ← {s} + Δ{s} = ", before, " + ", _sub(delta.value), " = ", after, grad_is, grad, ")")
     if not gd:
-        b.lines.insert(0, [f"{optimizer or 'the optimiser'} step: Δθ comes from the gradient history, "
-                           "not only η·∂P/∂θ"])
-    return b.build("update", "Update the parameters", names, precision)
+        if optimizer:
+            note = N_("stepthrough", "{optimizer} step: Δθ comes from the gradient history, not only "
+                      "η·∂P/∂θ").format(optimizer=optimizer)
+        else:
+            note = N_("stepthrough", "the optimiser step: Δθ comes from the gradient history, not only "
+                      "η·∂P/∂θ")
+        b.lines.insert(0, [note])
+    return b.build("update", N_("stepthrough", "Update the parameters"), names, precision)

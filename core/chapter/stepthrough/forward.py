@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from core.chapter.stepthrough.parts import _Builder, _mul, _sub, _sum, screen_name
 from core.formatting import MINUS, Num, Token, fmt
+from core.i18n import N_
 
 
 def _activation_lines(b: _Builder, act, node: str, z: float, a: float) -> None:
@@ -112,6 +113,12 @@ def _mask_note(net, fw: dict) -> str:
     factors = [fw[f"{n}_mask"] for n in net.fmap_flat]
     kept = [m for m in factors if m != 0.0]
     dropped = [n for n, m in zip(net.fmap_flat, factors, strict=True) if m == 0.0]
-    keep = f"kept nodes count 1/(1 − p) = {fmt(kept[0])}" if kept else "no node was kept"
-    gone = f"dropped: {', '.join(dropped)} (m = 0)" if dropped else "none dropped"
-    return f"(dropout: {gone}; {keep})"
+    if kept:
+        keep = N_("stepthrough", "kept nodes count 1/(1 − p) = {0}").format(fmt(kept[0]))
+    else:
+        keep = N_("stepthrough", "no node was kept")
+    if dropped:
+        gone = N_("stepthrough", "dropped: {0} (m = 0)").format(", ".join(dropped))
+    else:
+        gone = N_("stepthrough", "none dropped")
+    return N_("stepthrough", "(dropout: {gone}; {keep})").format(gone=gone, keep=keep)

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from core.activations import get_activation
+
+translate = QCoreApplication.translate
 
 Z_RANGE = (-6.0, 6.0)
 N_CURVE = 601  # points on each curve (step 0.02)
@@ -45,13 +47,21 @@ def node_flags(activation: str, nodes: list[str], z: dict[str, float], dact: dic
     for n in nodes:
         d = dact[n]
         if n in dropped:
-            out.append(f"{n} dropped (dropout): no gradient reaches its weights this step")
+            out.append(translate("ActivationExplorer", "{n} dropped (dropout): no gradient "
+                                                       "reaches its weights this step").format(
+                n=n))
         elif activation in ("relu",) and z[n] <= 0:
-            out.append(f"{n} dead: z = {_fmt(z[n])} ≤ 0, {prime} = 0 — no gradient flows through it")
+            out.append(translate("ActivationExplorer", "{n} dead: z = {0} ≤ 0, {prime} = 0 — no "
+                                                       "gradient flows through it").format(
+                _fmt(z[n]), n=n, prime=prime))
         elif activation == "leaky_relu" and z[n] < 0:
-            out.append(f"{n} on the leaky side: z = {_fmt(z[n])} < 0, f′ = {_fmt(d)} — it learns slowly")
+            out.append(translate("ActivationExplorer", "{n} on the leaky side: z = {0} < 0, f′ = "
+                                                       "{1} — it learns slowly").format(
+                _fmt(z[n]), _fmt(d), n=n))
         elif activation in ("sigmoid", "tanh") and d < SATURATED_BELOW * peak:
-            out.append(f"{n} saturated: {prime} = {_fmt(d)} — its weights barely learn")
+            out.append(translate("ActivationExplorer", "{n} saturated: {prime} = {0} — its "
+                                                       "weights barely learn").format(
+                _fmt(d), n=n, prime=prime))
     return out
 
 
@@ -80,7 +90,7 @@ class ActivationExplorer(QWidget):
             plot.hideButtons()
             plot.setMouseEnabled(x=False, y=False)
             plot.setMenuEnabled(False)
-            plot.setLabel("bottom", "z (the node's input C_in)")
+            plot.setLabel("bottom", self.tr("z (the node's input C_in)"))
             for ax in ("left", "bottom"):
                 plot.getAxis(ax).enableAutoSIPrefix(False)
         self.df_plot.setXLink(self.f_plot)
@@ -125,10 +135,12 @@ class ActivationExplorer(QWidget):
         self.f_curve.setData(z, a)
         self.df_curve.setData(z, d)
         sym, prime = SYMBOL.get(name, "f"), PRIME.get(name, "f′")
-        self.f_plot.setTitle(f"activation C = {sym}(z) = {act.formula}", color=self._fg)
-        self.df_plot.setTitle(f"derivative {prime}(z) = {act.dformula}  (a = C)", color=self._fg)
-        self.f_plot.setLabel("left", "C = f(z)")
-        self.df_plot.setLabel("left", "f′(z)")
+        self.f_plot.setTitle(self.tr("activation C = {sym}(z) = {0}").format(
+            act.formula, sym=sym), color=self._fg)
+        self.df_plot.setTitle(self.tr("derivative {prime}(z) = {0}  (a = C)").format(
+            act.dformula, prime=prime), color=self._fg)
+        self.f_plot.setLabel("left", self.tr("C = f(z)"))
+        self.df_plot.setLabel("left", self.tr("f′(z)"))
         lo, hi = float(a.min()), float(a.max())
         pad = 0.08 * (hi - lo or 1.0)
         self._f_yrange = (lo - pad, hi + pad)
@@ -189,11 +201,12 @@ class ActivationExplorer(QWidget):
         ))
         if len(nodes) <= MAX_LABELLED:
             prime = PRIME.get(self._activation, "f′")
-            self.readout.setText("markers, this sample: " + " &nbsp; ".join(
+            self.readout.setText(self.tr("markers, this sample: ") + " &nbsp; ".join(
                 f"<b style='color:{self._colours[i]}'>{n}</b> z = {_fmt(z[i])}, C = {_fmt(a[i])}, "
                 f"{prime} = {_fmt(d[i])}" for i, n in enumerate(nodes)))
         else:
-            self.readout.setText(f"markers: the {len(nodes)} feature-map nodes at this sample's z")
+            self.readout.setText(self.tr("markers: the {0} feature-map nodes at this sample's z").format(
+                len(nodes)))
 
     def points(self) -> dict[str, tuple[float, float, float]]:
         """Node → (z, C, f′) as last marked (for tests)."""
@@ -264,7 +277,7 @@ class ActivationExplorer(QWidget):
         if flags:
             self.status.setText("⚠ " + ";  ".join(flags))
         else:
-            self.status.setText("every feature-map node is in the responsive part of its activation"
+            self.status.setText(self.tr("every feature-map node is in the responsive part of its activation")
                                 if self._points else "")
 
     def _apply_theme(self) -> None:

@@ -10,12 +10,14 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from core.chapter.metrics import accuracy, confusion_matrix
 from gui.network.plots.items import DecadeAxis as _DecadeAxis
+
+translate = QCoreApplication.translate
 
 DEFAULT_CLASS_NAMES = ("down", "flat", "up")  # core.datasets.chapter.slope_classes: 0 down, 1 flat, 2 up
 ACCENT = "#1f77b4"  # the high end of the confusion matrix's colour scale
@@ -31,7 +33,7 @@ def class_names_for(k: int, names: Sequence[str] | None = None) -> list[str]:
         return [str(n) for n in names]
     if k == len(DEFAULT_CLASS_NAMES):
         return list(DEFAULT_CLASS_NAMES)
-    return [f"class {i}" for i in range(k)]
+    return [translate("ClassificationViews", "class {i}").format(i=i) for i in range(k)]
 
 
 class AccuracyPlot(QWidget):
@@ -52,8 +54,8 @@ class AccuracyPlot(QWidget):
         self.plot.showGrid(x=True, y=True, alpha=0.15)
         self.plot.hideButtons()
         self.plot.setMouseEnabled(x=False, y=False)
-        self.plot.setLabel("left", "accuracy")
-        self.plot.setLabel("bottom", "epoch (log)")
+        self.plot.setLabel("left", self.tr("accuracy"))
+        self.plot.setLabel("bottom", self.tr("epoch (log)"))
         self.plot.getAxis("left").setTicks([[(v, f"{v:.0%}") for v in (0, 0.25, 0.5, 0.75, 1.0)]])
         self.curve = self.plot.plot()
         self.chance = pg.InfiniteLine(angle=0, movable=False)
@@ -112,14 +114,15 @@ class AccuracyPlot(QWidget):
         return self._epochs.copy(), self._acc.copy()
 
     def _update_note(self) -> None:
-        chance = f"dashed: chance 1/{self._k} = {1 / self._k:.0%}"
+        chance = self.tr("dashed: chance 1/{0} = {1:.0%}").format(self._k, 1 / self._k)
         if self.cursor.isVisible():
-            chance += ";  red: the epoch shown"
+            chance += self.tr(";  red: the epoch shown")
         measured = self._acc[np.isfinite(self._acc)]  # rows not measured yet are NaN
         if measured.size:
-            last = f"{self._acc[-1]:.1%}" if np.isfinite(self._acc[-1]) else "being measured"
-            self.note.setText(f"accuracy on the training set: {last} at epoch {int(self._epochs[-1]):,} "
-                              f"(best {measured.max():.1%});  {chance}")
+            last = f"{self._acc[-1]:.1%}" if np.isfinite(self._acc[-1]) else self.tr("being measured")
+            self.note.setText(self.tr("accuracy on the training set: {last} at epoch {0:,} (best "
+                                      "{1:.1%});  {chance}").format(
+                int(self._epochs[-1]), measured.max(), last=last, chance=chance))
         else:
             self.note.setText(chance)
 
@@ -156,8 +159,8 @@ class ConfusionMatrixView(QWidget):
         self.plot.hideButtons()
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.setMenuEnabled(False)
-        self.plot.setLabel("left", "true class")
-        self.plot.setLabel("bottom", "predicted class")
+        self.plot.setLabel("left", self.tr("true class"))
+        self.plot.setLabel("bottom", self.tr("predicted class"))
         self.image = pg.ImageItem()
         self.plot.addItem(self.image)
         self.colour_bar = self.plot.addColorBar(self.image, colorMap=self._colour_map(),
@@ -241,13 +244,15 @@ class ConfusionMatrixView(QWidget):
             n = int(cm[r, c])
             # text on the dark (high-count) end of the scale in white
             t.setText(str(n), color="#ffffff" if n > 0.55 * top else fg)
-            t.setToolTip(f"true {names[r]}, predicted {names[c]}: {n} of {int(row_sums[r])}")
+            t.setToolTip(self.tr("true {0}, predicted {1}: {n} of {2}").format(
+                names[r], names[c], int(row_sums[r]), n=n))
             t.setPos(c, r)
             t.setVisible(True)
         n_total = int(cm.sum())
         self.title.setText(
-            f"confusion matrix: {int(np.trace(cm))} of {n_total} right ({self._acc:.1%}); "
-            "row = true class, column = predicted, diagonal = correct"
+            self.tr("confusion matrix: {0} of {n_total} right ({1:.1%}); row = true class, column "
+                    "= predicted, diagonal = correct").format(
+                int(np.trace(cm)), self._acc, n_total=n_total)
         )
 
     def _apply_theme(self) -> None:
@@ -260,7 +265,7 @@ class ConfusionMatrixView(QWidget):
         self.colour_bar.setColorMap(self._colour_map())
         self.colour_bar.axis.setPen(fg)
         self.colour_bar.axis.setTextPen(fg)
-        self.colour_bar.axis.setLabel("samples", color=fg)
+        self.colour_bar.axis.setLabel(self.tr("samples"), color=fg)
         if self._cm.size:
             self._draw()
 

@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 from types import SimpleNamespace
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMenu, QVBoxLayout
 
@@ -23,6 +23,7 @@ from gui.network.beyond.optimizer_race import OptimizerRace
 from gui.network.beyond.step_files import EXPORT_FILTER, step_export_text, write_atomic
 from gui.training.worker import epoch_limit_message
 from gui.widgets.actions import make_action
+from gui.widgets.i18n import say_error
 
 
 class BeyondChapter(QObject):
@@ -92,26 +93,30 @@ class BeyondChapter(QObject):
             a.triggered.connect(slot)
             return a
 
-        self.race_action = act("actionRaceOptimisers", "Race &optimisers…",
-                               "Train gd, momentum, Adam and gd with a decaying η from the same start and "
-                               "overlay their loss curves.", self.open_race)
-        self.send_kernel_action = act("actionSendKernel", "Send &kernel to Image lab",
-                                      "Filter the image lab's picture with the shown network's first kernel, "
-                                      "across and down.", self.send_kernel)
-        self.export_step_action = act("actionExportStep", "E&xport step…",
-                                      "Save the stepped sample's sub-steps with their numbers as CSV or "
-                                      "LaTeX.",
+        self.race_action = act("actionRaceOptimisers", self.tr("Race &optimisers…"),
+                               self.tr("Train gd, momentum, Adam and gd with a decaying η "
+                                       "from the same start and overlay their loss curves."), self.open_race)
+        self.send_kernel_action = act("actionSendKernel", self.tr("Send &kernel to Image lab"),
+                                      self.tr("Filter the image lab's picture with the "
+                                              "shown network's first kernel, across and "
+                                              "down."), self.send_kernel)
+        self.export_step_action = act("actionExportStep", self.tr("E&xport step…"),
+                                      self.tr("Save the stepped sample's sub-steps with their numbers as "
+                                              "CSV or LaTeX."),
                                       self.choose_export_step)
         t = self.tab
         shows = (
-            ("actionShowShape", "Network &shape", "Show the shape editor (inputs, kernels, stride, dropout).",
+            ("actionShowShape", self.tr("Network &shape"),
+             self.tr("Show the shape editor (inputs, kernels, stride, dropout)."),
              lambda: self._show_tab(t.left_tabs, 1)),
-            ("actionShowStops", "S&top conditions", "Show the stop conditions (loss ε, weight).",
+            ("actionShowStops", self.tr("S&top conditions"),
+             self.tr("Show the stop conditions (loss ε, weight)."),
              lambda: self._show_tab(t.left_tabs, 2)),
-            ("actionShowGradCheck", "&Gradient check", "Show backprop's gradients beside finite differences.",
+            ("actionShowGradCheck", self.tr("&Gradient check"),
+             self.tr("Show backprop's gradients beside finite differences."),
              lambda: self._show_tab(t.right_tabs, t.right_tabs.indexOf(t.gradcheck_page))),
-            ("actionShowActivations", "&Activation explorer",
-             "Show f(z) and f′(z) with each feature-map node's operating point.",
+            ("actionShowActivations", self.tr("&Activation explorer"),
+             self.tr("Show f(z) and f′(z) with each feature-map node's operating point."),
              lambda: self._show_tab(t.bottom_tabs, 1)),
         )
         self.show_actions = [act(*row) for row in shows]
@@ -146,10 +151,11 @@ class BeyondChapter(QObject):
         w, panel = self.window, self.tab.experiment_panel
         note = panel.set_shape(shape)
         if not panel.apply():
-            w.show_message(f"Shape not applied: {panel.status.text()}", error=True)
+            w.show_message(self.tr("Shape not applied: {0}").format(panel.status.text()), error=True)
             return
         self.tab.left_tabs.setCurrentIndex(1)
-        w.show_message(f"New shape: {self.tab.shape_editor.preview_text()}. {note}".strip())
+        w.show_message(self.tr("New shape: {0}. {note}").format(
+            self.tab.shape_editor.preview_text(), note=note).strip())
 
     # ------------------------------------------------------------------ stop conditions
     @Slot()
@@ -190,7 +196,8 @@ class BeyondChapter(QObject):
         try:
             self.race.set_problem(shape, t.X, t.y, float(self.config.get("lr", 0.2)))
         except ValueError as exc:
-            self.window.show_message(f"The race cannot use this problem: {exc}", error=True)
+            self.window.show_message(self.tr("The race cannot use this problem: {exc}").format(
+                exc=say_error(exc)), error=True)
 
     @Slot()
     def open_race(self) -> None:
@@ -198,7 +205,7 @@ class BeyondChapter(QObject):
         if self._race_dialog is None:
             d = QDialog(self.window)
             d.setObjectName("raceDialog")
-            d.setWindowTitle("Optimisers side by side")
+            d.setWindowTitle(self.tr("Optimisers side by side"))
             self.race = OptimizerRace(d)
             buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
             buttons.rejected.connect(d.close)
@@ -225,39 +232,43 @@ class BeyondChapter(QObject):
         try:
             w.image_lab.show_learned_kernel([snap.params[n] for n in names], names)
         except ValueError as exc:
-            w.show_message(f"Cannot send the kernel: {exc}", error=True)
+            w.show_message(self.tr("Cannot send the kernel: {exc}").format(exc=say_error(exc)), error=True)
             return False
         w.tabs.setCurrentWidget(w.image_lab)
-        w.show_message(f"Sent {names[0]}–{names[-1]} (epoch {epoch_text(snap.epoch)}) to the Image lab as "
-                       "learned-h and learned-v.")
+        w.show_message(self.tr("Sent {0}–{1} (epoch {2}) to the Image lab as learned-h and "
+                               "learned-v.").format(
+            names[0], names[-1], epoch_text(snap.epoch)))
         return True
 
     # ------------------------------------------------------------------ export step
     @Slot()
     def choose_export_step(self) -> None:
         if not self.substeps:
-            self.window.show_message("Step a sample first (Step sample, →), then export its numbers.")
+            self.window.show_message(self.tr("Step a sample first (Step sample, →), then export its "
+                                             "numbers."))
             return
-        path, chosen = QFileDialog.getSaveFileName(self.window, "Export step", "step.csv", EXPORT_FILTER)
+        path, chosen = QFileDialog.getSaveFileName(self.window, self.tr("Export step"), "step.csv",
+                                                   QCoreApplication.translate("StepFiles", EXPORT_FILTER))
         if not path:
             return
         if not Path(path).suffix:
-            path += ".tex" if chosen.startswith("LaTeX") else ".csv"
+            path += ".tex" if "*.tex" in chosen else ".csv"
         self.export_step(path)
 
     def export_step(self, path: str | os.PathLike) -> Path | None:
         """Write the stepped sample's sub-steps to ``path`` (.tex: LaTeX, else CSV), atomically."""
         w, subs = self.window, self.substeps
         if not subs:
-            w.show_message("Step a sample first (Step sample, →), then export its numbers.")
+            w.show_message(self.tr("Step a sample first (Step sample, →), then export its numbers."))
             return None
         precision = w.actions_.precision.value()
         try:
             out = write_atomic(path, step_export_text(subs, path, precision))
         except (OSError, ExportError) as exc:
-            w.show_error(f"Could not export the step to {path}: {getattr(exc, 'strerror', None) or exc}")
+            w.show_error(self.tr("Could not export the step to {path}: {0}").format(
+                getattr(exc, "strerror", None) or say_error(exc), path=path))
             return None
-        w.show_message(f"Exported {len(subs)} sub-steps to {out.name}.")
+        w.show_message(self.tr("Exported {0} sub-steps to {1}.").format(len(subs), out.name))
         return out
 
     def shutdown(self) -> None:

@@ -18,7 +18,7 @@ import threading
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -40,9 +40,11 @@ NETWORK_KEYS = ("n_inputs", "kernel_size", "n_kernels", "stride", "padding", "ac
 #: The racers: key, legend label, Trainer settings, light colour, dark colour, dashed.
 RACERS = (
     ("gd", "gd", {"optimizer": "gd"}, "#1f77b4", "#64b5f6", False),
-    ("momentum", "momentum (0.9)", {"optimizer": "momentum"}, "#e65100", "#ffb74d", False),
+    ("momentum", QT_TRANSLATE_NOOP("OptimizerRace", "momentum (0.9)"), {"optimizer": "momentum"},
+     "#e65100", "#ffb74d", False),
     ("adam", "Adam", {"optimizer": "adam"}, "#2e7d32", "#81c784", False),
-    ("gd_decay", f"gd, η × {DECAY} per epoch", {"optimizer": "gd", "lr_decay": DECAY},
+    ("gd_decay", QT_TRANSLATE_NOOP("OptimizerRace", "gd, η × {decay} per epoch"),
+     {"optimizer": "gd", "lr_decay": DECAY},
      "#8e24aa", "#ce93d8", True),
 )
 LOSS_FLOOR = 1e-300  # drawn in place of a loss of exactly 0, which a log axis cannot show
@@ -77,13 +79,14 @@ class OptimizerRace(QWidget):
         if app is not None:
             app.aboutToQuit.connect(functools.partial(_stop_runs, self._runs))
 
-        self.race_button = QPushButton("Race")
+        self.race_button = QPushButton(self.tr("Race"))
         self.race_button.setObjectName("raceButton")
-        self.race_button.setToolTip("Train gd, momentum, Adam and gd with a decaying η from the same start.")
+        self.race_button.setToolTip(self.tr("Train gd, momentum, Adam and gd with a decaying η from the "
+                                            "same start."))
         self.race_button.clicked.connect(self.start)
-        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setObjectName("raceCancel")
-        self.cancel_button.setToolTip("Stop the race now; the curves so far stay on the plot.")
+        self.cancel_button.setToolTip(self.tr("Stop the race now; the curves so far stay on the plot."))
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel)
         self.epochs = QSpinBox()
@@ -91,29 +94,29 @@ class OptimizerRace(QWidget):
         self.epochs.setRange(10, 1_000_000)
         self.epochs.setSingleStep(100)
         self.epochs.setValue(1000)
-        self.epochs.setToolTip("How many epochs each optimiser trains (the chapter trains 1000).")
-        epochs_label = QLabel("Epochs")
+        self.epochs.setToolTip(self.tr("How many epochs each optimiser trains (the chapter trains 1000)."))
+        epochs_label = QLabel(self.tr("Epochs"))
         epochs_label.setToolTip(self.epochs.toolTip())
         self.progress = QProgressBar()
         self.progress.setObjectName("raceProgress")
-        self.progress.setToolTip("Epochs trained by all four optimisers together.")
+        self.progress.setToolTip(self.tr("Epochs trained by all four optimisers together."))
         self.progress.setFormat("%p%")
         self.problem_label = QLabel()
         self.problem_label.setObjectName("raceProblem")
         self.problem_label.setWordWrap(True)
-        self.problem_label.setToolTip("The network, data and learning rate every optimiser gets.")
-        self.status = QLabel("Press Race to train the four optimisers side by side.")
+        self.problem_label.setToolTip(self.tr("The network, data and learning rate every optimiser gets."))
+        self.status = QLabel(self.tr("Press Race to train the four optimisers side by side."))
         self.status.setObjectName("raceStatus")
         self.status.setWordWrap(True)
-        self.status.setToolTip("Where each optimiser is, and why it stopped.")
+        self.status.setToolTip(self.tr("Where each optimiser is, and why it stopped."))
 
         self.plot = pg.PlotWidget(axisItems={"bottom": _DecadeAxis("bottom"), "left": _DecadeAxis("left")})
         self.plot.setObjectName("racePlot")
-        self.plot.setToolTip("Loss per epoch for each optimiser, both axes logarithmic.")
+        self.plot.setToolTip(self.tr("Loss per epoch for each optimiser, both axes logarithmic."))
         item = self.plot.getPlotItem()
         item.setLogMode(x=True, y=True)
-        item.setLabel("bottom", "epoch (log scale)")
-        item.setLabel("left", "loss (log scale)")
+        item.setLabel("bottom", self.tr("epoch (log scale)"))
+        item.setLabel("left", self.tr("loss (log scale)"))
         item.setMenuEnabled(False)
         for name in ("left", "bottom"):
             item.getAxis(name).enableAutoSIPrefix(False)
@@ -125,7 +128,7 @@ class OptimizerRace(QWidget):
             curve.setClipToView(True)
             curve.setDownsampling(auto=True, method="peak")
             self.curves[key] = curve
-        self._labels = {key: label for key, label, *_ in RACERS}
+        self._labels = {key: self.tr(label).format(decay=DECAY) for key, label, *_ in RACERS}
 
         controls = QHBoxLayout()
         controls.addWidget(epochs_label)
@@ -184,15 +187,20 @@ class OptimizerRace(QWidget):
         self._shape = dict(shape)
         self._X, self._y, self._lr = np.array(X, dtype=float), np.array(y, dtype=float), float(lr)
         n = net.n_kernels * net.n_positions
-        out = "softmax, 3 classes" if net.output == "softmax" else "1 linear output"
+        out = self.tr("softmax, 3 classes") if net.output == "softmax" else self.tr("1 linear output")
         drop = float(shape.get("dropout") or 0.0)
+        kernels = self.tr("1 kernel of {k}") if net.n_kernels == 1 else self.tr("{n} kernels of {k}")
+        kernels = kernels.format(n=net.n_kernels, k=net.kernel_size)
+        nodes = self.tr("1 feature-map node") if n == 1 else self.tr("{n} feature-map nodes")
+        nodes = nodes.format(n=n)
+        samples = self.tr("1 sample") if len(self._y) == 1 else self.tr("{n} samples")
+        samples = samples.format(n=len(self._y))
+        dropout = self.tr(", dropout {p:g}").format(p=drop) if drop else ""
         self.problem_label.setText(
-            f"{net.n_inputs} inputs, {net.n_kernels} kernel{'s' if net.n_kernels > 1 else ''} of "
-            f"{net.kernel_size}, {n} feature-map node{'s' if n > 1 else ''}, {out}"
-            f"{f', dropout {drop:g}' if drop else ''} · {len(self._y)} "
-            f"sample{'s' if len(self._y) != 1 else ''}"
-            f" · η = {lr:g} · batch mode"
-            f" · seed {net.seed}")
+            self.tr("{inputs} inputs, {kernels}, {nodes}, {out}{dropout} · {samples} · η = {lr:g} · "
+                    "batch mode · seed {seed}").format(inputs=net.n_inputs, kernels=kernels, nodes=nodes,
+                                                       out=out, dropout=dropout, samples=samples, lr=lr,
+                                                       seed=net.seed))
         self._clear()
 
     def start(self) -> bool:
@@ -223,7 +231,7 @@ class OptimizerRace(QWidget):
         self.race_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.epochs.setEnabled(False)
-        self.status.setText("Racing…")
+        self.status.setText(self.tr("Racing…"))
         for thread, _worker in self._runs:
             thread.start()
         return True
@@ -290,10 +298,10 @@ class OptimizerRace(QWidget):
                 text += f": {loss[-1]:.3g}"
                 epoch = self._epochs.get(key, 0)
                 if epoch != self._target:
-                    text += f" at epoch {epoch}"
+                    text += self.tr(" at epoch {epoch}").format(epoch=epoch)
             trainer = self._trainers.get(key)
             if trainer is not None and trainer.diverged:
-                text += " (diverged)"
+                text += self.tr(" (diverged)")
             lab.setText(text)
         self.legend.updateSize()
 
@@ -337,11 +345,13 @@ class OptimizerRace(QWidget):
     def _summary(self) -> str:
         ranked = sorted((float(loss[-1]), key) for key, (_e, loss) in self._results.items() if len(loss))
         parts = [f"{self._labels[k]} {v:.3g}" for v, k in ranked]
-        head = "Cancelled" if self._cancelled else "Finished"
-        text = f"{head}. Final loss, lowest first: " + ", ".join(parts) + "."
+        if self._cancelled:
+            text = self.tr("Cancelled. Final loss, lowest first: {0}.").format(", ".join(parts))
+        else:
+            text = self.tr("Finished. Final loss, lowest first: {0}.").format(", ".join(parts))
         diverged = [self._labels[k] for k, t in self._trainers.items() if t.diverged]
         if diverged:
-            text += " Diverged (η too large for it): " + ", ".join(diverged) + "."
+            text += self.tr(" Diverged (η too large for it): {0}.").format(", ".join(diverged))
         return text
 
     # ------------------------------------------------------ closing cleanly

@@ -7,10 +7,12 @@ import io
 import os
 from pathlib import Path
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from core.chapter.stepthrough.export import to_csv_rows, to_latex
 from gui.exporting.files import atomic_open
 
-EXPORT_FILTER = "CSV table (*.csv);;LaTeX (*.tex)"
+EXPORT_FILTER = QT_TRANSLATE_NOOP("StepFiles", "CSV table (*.csv);;LaTeX (*.tex)")  # translated where shown
 
 
 def write_atomic(path: str | os.PathLike, text: str) -> Path:

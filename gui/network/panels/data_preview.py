@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel
 
@@ -18,6 +18,8 @@ from gui.widgets.palette import image_colour, theme_for
 
 MAX_NAMED = 10  # images whose label is listed under the preview, each in its colour
 MAX_DRAWN = 50  # drawing more lines than this only makes a blur
+
+translate = QCoreApplication.translate
 
 
 class DataPreview:
@@ -31,7 +33,8 @@ class DataPreview:
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
         self.plot.setLabel("bottom", "x")
-        self.plot.setToolTip("The data: each image as a line over x = 1…n, coloured by image.")
+        self.plot.setToolTip(translate("DataPreview", "The data: each image as a line over x = 1…n, "
+                                       "coloured by image."))
         self.note = QLabel("")
         self.note.setWordWrap(True)
         self.note.setTextFormat(Qt.TextFormat.RichText)
@@ -43,7 +46,7 @@ class DataPreview:
         theme = theme_for(self.plot.palette().color(QPalette.ColorRole.Window).lightness() < 128)
         self.plot.setBackground(theme.background)
         if X is None or y is None:
-            self.note.setText("no data")
+            self.note.setText(translate("DataPreview", "no data"))
             return
         n = X.shape[0]
         shown = min(n, MAX_DRAWN)
@@ -52,11 +55,20 @@ class DataPreview:
             col = image_colour(i, n, theme)
             pi.plot(x, X[i], pen=pg.mkPen(col, width=2), symbol="o", symbolSize=4, symbolBrush=col,
                     symbolPen=None)
-        more = f"; {shown} of {n} drawn" if shown < n else ""
-        head = f"{n} image{'s' if n != 1 else ''} of {X.shape[1]} values{more}"
+        more = translate("DataPreview", "; {shown} of {n} drawn") if shown < n else ""
+        more = more.format(shown=shown, n=n)
+        if n == 1:
+            head = translate("DataPreview", "1 image of {width} values{more}")
+        else:
+            head = translate("DataPreview", "{n} images of {width} values{more}")
+        head = head.format(n=n, width=X.shape[1], more=more)
         if n <= MAX_NAMED:
             labels = " ".join(f"<span style='color:{image_colour(i, n, theme)}'>■</span>&nbsp;{fmt(y[i], 3)}"
                               for i in range(n))
-            self.note.setText(f"{head}; label{'s' if n != 1 else ''} y: {labels}")
+            if n == 1:
+                text = translate("DataPreview", "{head}; label y: {labels}")
+            else:
+                text = translate("DataPreview", "{head}; labels y: {labels}")
+            self.note.setText(text.format(head=head, labels=labels))
         else:
-            self.note.setText(f"{head}; one colour per image")
+            self.note.setText(translate("DataPreview", "{head}; one colour per image").format(head=head))

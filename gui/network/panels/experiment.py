@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,7 +31,11 @@ from core.chapter.network import INITS
 from core.chapter.trainer import MAX_LR
 from core.datasets.chapter import CHAPTER_DATA_SEED
 from gui.network.panels.data_rows import DataRows
+from gui.widgets.choices import fill_choices
 from gui.widgets.form_rows import add_checked_row, parse_number
+from gui.widgets.i18n import say_error
+
+translate = QCoreApplication.translate
 
 # The network's shape (set by the shape editor through ``set_shape``); the chapter's by default.
 SHAPE_KEYS = ("n_inputs", "kernel_size", "n_kernels", "stride", "padding")
@@ -43,11 +47,12 @@ MAX_EPOCHS = 10_000_000
 
 def parse_lr(text: str) -> float:
     """The learning rate η: a number in (0, MAX_LR]; the reason otherwise."""
-    v = parse_number(text, "learning rate")
+    v = parse_number(text, translate("ExperimentPanel", "learning rate"))
     if v <= 0:
-        raise ValueError("learning rate: must be greater than 0")
+        raise ValueError(translate("ExperimentPanel", "learning rate: must be greater than 0"))
     if v > MAX_LR:
-        raise ValueError(f"learning rate: at most {MAX_LR:g}")
+        raise ValueError(translate("ExperimentPanel", "learning rate: at most {MAX_LR:g}").format(
+            MAX_LR=MAX_LR))
     return v
 
 
@@ -77,50 +82,56 @@ class ExperimentPanel(QWidget, DataRows):
         # --- training
         self.lr = QLineEdit("0.2")
         self.lr.setObjectName("learningRate")
-        self._row("Learning rate η", self.lr, "lr", f"Step size η of gradient descent: > 0 and ≤ {MAX_LR:g}.")
+        self._row(self.tr("Learning rate η"), self.lr, "lr", self.tr("Step size η of gradient descent: > 0 "
+                                                            "and ≤ {MAX_LR:g}.").format(
+            MAX_LR=MAX_LR))
         self.epoch_limit = QSpinBox()
         self.epoch_limit.setObjectName("epochLimit")
         self.epoch_limit.setRange(0, MAX_EPOCHS)
         self.epoch_limit.setValue(1000)
         self.epoch_limit.setGroupSeparatorShown(True)
-        self.epoch_limit.setSpecialValueText("no limit")
-        self._row("Epoch limit", self.epoch_limit, "epoch_limit",
-                  "Training pauses after this many epochs (0 = no limit); the chapter runs 1000.")
+        self.epoch_limit.setSpecialValueText(self.tr("no limit"))
+        self._row(self.tr("Epoch limit"), self.epoch_limit, "epoch_limit",
+                  self.tr("Training pauses after this many epochs (0 = no limit); the chapter runs 1000."))
         self.seed = QSpinBox()
         self.seed.setObjectName("initSeed")
         self.seed.setRange(0, 2**31 - 1)
         self.seed.setValue(13)
-        self._row("Weight seed", self.seed, "seed", "Seed of the initial weights (13 gives the chapter's).")
+        self._row(self.tr("Weight seed"), self.seed, "seed",
+                  self.tr("Seed of the initial weights (13 gives the chapter's)."))
         self.mode = self._combo(MODES, "trainingMode")
-        self._row("Mode", self.mode, "mode",
-                  "batch: update once per epoch on the mean gradient (chapter); sgd: after every sample; "
-                  "minibatch: after every batch.")
+        self._row(self.tr("Mode"), self.mode, "mode",
+                  self.tr("batch: update once per epoch on the mean gradient (chapter); sgd: after every "
+                          "sample; minibatch: after every batch."))
         self.batch_size = QSpinBox()
         self.batch_size.setObjectName("batchSize")
         self.batch_size.setRange(1, 1_000_000)
         self.batch_size.setValue(4)
-        self._row("Batch size", self.batch_size, "batch_size", "Samples per update in minibatch mode.")
+        self._row(self.tr("Batch size"), self.batch_size, "batch_size",
+                  self.tr("Samples per update in minibatch mode."))
         self.optimizer = self._combo(OPTIMIZERS, "optimizer")
-        self._row("Optimiser", self.optimizer, "optimizer",
-                  "gd: plain gradient descent (chapter); momentum and adam: the refinements it names.")
+        self._row(self.tr("Optimiser"), self.optimizer, "optimizer",
+                  self.tr("gd: plain gradient descent (chapter); momentum and adam: the refinements it "
+                          "names."))
         self.init = self._combo(INITS, "initialiser")
-        self._row("Initialiser", self.init, "init",
-                  "chapter: its uniform draws; xavier/he: the Glorot and He uniform schemes.")
+        self._row(self.tr("Initialiser"), self.init, "init",
+                  self.tr("chapter: its uniform draws; xavier/he: the Glorot and He uniform schemes."))
         self.activation = self._combo(ACTIVATIONS, "activation")
-        self._row("Activation", self.activation, "activation",
-                  "The feature-map nodes' activation (the chapter uses sigmoid).")
+        self._row(self.tr("Activation"), self.activation, "activation",
+                  self.tr("The feature-map nodes' activation (the chapter uses sigmoid)."))
         self.lr_decay = QLineEdit("1")
         self.lr_decay.setObjectName("lrDecay")
-        self._row("η decay / epoch", self.lr_decay, "lr_decay",
-                  "Multiply η by this after every epoch: 1 = no decay, e.g. 0.999 for a slow decay.")
+        self._row(self.tr("η decay / epoch"), self.lr_decay, "lr_decay",
+                  self.tr("Multiply η by this after every epoch: 1 = no decay, e.g. 0.999 for a slow decay."))
 
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(inner)
-        self.apply_button = QPushButton("Apply")
+        self.apply_button = QPushButton(self.tr("Apply"))
         self.apply_button.setObjectName("applyExperiment")
-        self.apply_button.setToolTip("Check the settings and restart training with them (or press Enter).")
+        self.apply_button.setToolTip(self.tr("Check the settings and restart training with them (or press "
+                                             "Enter)."))
         self.apply_button.clicked.connect(self.apply)
         self.status = QLabel("")
         self.status.setObjectName("experimentStatus")
@@ -145,8 +156,7 @@ class ExperimentPanel(QWidget, DataRows):
     def _combo(self, names, object_name: str) -> QComboBox:
         cb = QComboBox()
         cb.setObjectName(object_name)
-        for n in names:
-            cb.addItem(n, n)
+        fill_choices(cb, names)
         return cb
 
     def _row(self, label: str, field: QWidget, key: str, tip: str) -> tuple[QLabel, QWidget]:
@@ -170,14 +180,14 @@ class ExperimentPanel(QWidget, DataRows):
         self._key = "lr"
         lr = parse_lr(self.lr.text())
         self._key = "lr_decay"
-        decay = parse_number(self.lr_decay.text(), "η decay")
+        decay = parse_number(self.lr_decay.text(), self.tr("η decay"))
         if not 0 < decay <= 1:
-            raise ValueError("η decay: must be in (0, 1]; 1 means no decay")
+            raise ValueError(self.tr("η decay: must be in (0, 1]; 1 means no decay"))
         mode = self.mode.currentData()
         self._key = "batch_size"
         batch = self.batch_size.value() if mode == "minibatch" else None
         if batch is not None and batch > X.shape[0]:
-            raise ValueError(f"batch size: at most the {X.shape[0]} samples of the data")
+            raise ValueError(self.tr("batch size: at most the {0} samples of the data").format(X.shape[0]))
         exp = self.experiment.currentData()
         classes = exp == "classes"
         return {
@@ -229,27 +239,27 @@ class ExperimentPanel(QWidget, DataRows):
             try:
                 check()
             except ValueError as exc:
-                self._set_error(key, str(exc))
-                reasons.append(str(exc))
+                self._set_error(key, say_error(exc))
+                reasons.append(say_error(exc))
         try:
             X, y = self._data()
             self._draw(X, y)
         except ValueError as exc:
-            self._set_error(self._key if self._key in self._errors else "experiment", str(exc))
+            self._set_error(self._key if self._key in self._errors else "experiment", say_error(exc))
             self._draw(None, None)
-            reasons.append(str(exc))
+            reasons.append(say_error(exc))
         else:
             if self.mode.currentData() == "minibatch" and self.batch_size.value() > X.shape[0]:
-                msg = f"batch size: at most the {X.shape[0]} samples of the data"
+                msg = self.tr("batch size: at most the {0} samples of the data").format(X.shape[0])
                 self._set_error("batch_size", msg)
                 reasons.append(msg)
         self.apply_button.setEnabled(not reasons)
-        self.status.setText("" if not reasons else "Fix the field marked in red to apply.")
+        self.status.setText("" if not reasons else self.tr("Fix the field marked in red to apply."))
 
     def _check_decay(self) -> None:
-        d = parse_number(self.lr_decay.text(), "η decay")
+        d = parse_number(self.lr_decay.text(), self.tr("η decay"))
         if not 0 < d <= 1:
-            raise ValueError("η decay: must be in (0, 1]; 1 means no decay")
+            raise ValueError(self.tr("η decay: must be in (0, 1]; 1 means no decay"))
 
     def apply(self) -> bool:
         """Validate and emit ``applyRequested``; False (and the reasons shown) when something is wrong."""
@@ -257,7 +267,7 @@ class ExperimentPanel(QWidget, DataRows):
         try:
             cfg = self.config()
         except ValueError as exc:
-            self.status.setText(f"Not applied: {exc}")
+            self.status.setText(self.tr("Not applied: {0}").format(say_error(exc)))
             return False
         self.status.setText("")
         self.applyRequested.emit(cfg)
@@ -331,10 +341,10 @@ class ExperimentPanel(QWidget, DataRows):
         softmax = shape.get("output") == "softmax"
         if softmax and exp != "classes":
             exp = "classes"
-            notes.append("Classification: the data are now the 3 slope classes (down, flat, up).")
+            notes.append(self.tr("Classification: the data are now the 3 slope classes (down, flat, up)."))
         elif not softmax and exp == "classes":
             exp = "2"
-            notes.append("Regression: the data are now the chapter's images with their slopes.")
+            notes.append(self.tr("Regression: the data are now the chapter's images with their slopes."))
         if exp == "1" and len(re.split(r"[,\s;]+", self.x_edit.text().strip())) != n:
             exp = "synthetic"
         if exp == "csv" and self._csv_data is not None and self._csv_data[0].shape[1] != n:
@@ -345,7 +355,9 @@ class ExperimentPanel(QWidget, DataRows):
             count = 10 if exp == "2" else self.count.value()
             seed = CHAPTER_DATA_SEED if exp == "2" else self.data_seed.value()
             noise = 0.3 if exp == "2" else float(self.noise.value())
-            notes.append(f"New data: {count} synthetic images of {n} values (seed {seed}, noise {noise:g}).")
+            notes.append(self.tr("New data: {count} synthetic images of {n} values (seed {seed}, "
+                                 "noise {noise:g}).").format(
+                count=count, n=n, seed=seed, noise=noise))
         return " ".join(notes)
 
     # -------------------------------------------------------------- preview

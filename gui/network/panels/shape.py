@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -28,6 +28,9 @@ from PySide6.QtWidgets import (
 
 from core import Network
 from gui.widgets.form_rows import add_checked_row
+from gui.widgets.i18n import say_error
+
+translate = QCoreApplication.translate
 
 #: Limits of the editor's fields (the core accepts more; these keep the diagram readable).
 MAX_INPUTS = 32
@@ -55,27 +58,38 @@ def describe(net: Network) -> str:
     """The preview sentence, e.g. "5 inputs → 1 kernel of 3 (stride 1, padding 0) → 3 feature-map
     nodes C9–C11 → O12", with the core's node names."""
     nk, npos = net.n_kernels, net.n_positions
-    kernels = f"{nk} kernel{'s' if nk > 1 else ''} of {net.kernel_size}"
+    if nk == 1:
+        kernels = translate("ShapeEditor", "1 kernel of {k}").format(k=net.kernel_size)
+    else:
+        kernels = translate("ShapeEditor", "{n} kernels of {k}").format(n=nk, k=net.kernel_size)
     nodes = nk * npos
     maps = ", ".join(_span(row) for row in net.fmap_names)
     if nk > 1:
-        fmap = f"{nk} × {npos} = {nodes} feature-map nodes {maps}"
+        fmap = translate("ShapeEditor", "{nk} × {npos} = {nodes} feature-map nodes {maps}").format(
+            nk=nk, npos=npos, nodes=nodes, maps=maps)
+    elif nodes > 1:
+        fmap = translate("ShapeEditor", "{nodes} feature-map nodes {maps}").format(nodes=nodes, maps=maps)
     else:
-        fmap = f"{nodes} feature-map node{'s' if nodes > 1 else ''} {maps}"
+        fmap = translate("ShapeEditor", "1 feature-map node {maps}").format(maps=maps)
     out = _span(net.output_names)
     if net.output == "softmax":
         out = f"softmax {out}"
-    return (f"{net.n_inputs} inputs → {kernels} (stride {net.stride}, padding {net.padding})"
-            f" → {fmap} → {out}")
+    return translate("ShapeEditor", "{n} inputs → {kernels} (stride {stride}, padding {padding}) → {fmap} → "
+                     "{out}").format(n=net.n_inputs, kernels=kernels, stride=net.stride, padding=net.padding,
+                                     fmap=fmap, out=out)
 
 
 def notes(net: Network) -> list[str]:
     """Legal but surprising shapes, explained (they do not block Apply)."""
     out = []
     if net.stride > net.kernel_size:
-        out.append(f"Stride {net.stride} > kernel size {net.kernel_size}: some inputs are never seen.")
+        out.append(translate("ShapeEditor", "Stride {0} > kernel size {1}: some inputs are never "
+                                            "seen.").format(
+            net.stride, net.kernel_size))
     if net.padding >= net.kernel_size:
-        out.append(f"Padding {net.padding} ≥ kernel size {net.kernel_size}: the end nodes see only zeros.")
+        out.append(translate("ShapeEditor", "Padding {0} ≥ kernel size {1}: the end nodes see "
+                                            "only zeros.").format(
+            net.padding, net.kernel_size))
     return out
 
 
@@ -100,50 +114,59 @@ class ShapeEditor(QWidget):
         self.form = form
 
         self.n_inputs = self._spin("nInputs", 3, MAX_INPUTS)
-        self._row("Inputs", self.n_inputs, "n_inputs",
-                  f"How many values each 1D image has (the chapter: 5, I1–I5); 3–{MAX_INPUTS}.")
+        self._row(self.tr("Inputs"), self.n_inputs, "n_inputs",
+                  self.tr("How many values each 1D image has (the chapter: 5, I1–I5); "
+                          "3–{MAX_INPUTS}.").format(
+                      MAX_INPUTS=MAX_INPUTS))
         self.kernel_size = self._spin("kernelSize", 1, MAX_INPUTS + 2 * MAX_PADDING)
-        self._row("Kernel size", self.kernel_size, "kernel_size",
-                  "How many inputs one kernel covers (the chapter: 3, K6–K8); at most inputs + 2·padding.")
+        self._row(self.tr("Kernel size"), self.kernel_size, "kernel_size",
+                  self.tr("How many inputs one kernel covers (the chapter: 3, K6–K8); at most inputs + "
+                          "2·padding."))
         self.n_kernels = self._spin("nKernels", 1, MAX_KERNELS)
-        self._row("Kernels", self.n_kernels, "n_kernels",
-                  f"How many kernels slide along the input, each with its own feature map (1–{MAX_KERNELS}).")
+        self._row(self.tr("Kernels"), self.n_kernels, "n_kernels",
+                  self.tr("How many kernels slide along the input, each with its own feature map "
+                          "(1–{MAX_KERNELS}).").format(
+                      MAX_KERNELS=MAX_KERNELS))
         self.stride = self._spin("stride", 1, MAX_STRIDE)
-        self._row("Stride", self.stride, "stride",
-                  "How many inputs the kernel moves between feature-map nodes (the chapter: 1).")
+        self._row(self.tr("Stride"), self.stride, "stride",
+                  self.tr("How many inputs the kernel moves between feature-map nodes (the chapter: 1)."))
         self.padding = self._spin("padding", 0, MAX_PADDING)
-        self._row("Zero padding", self.padding, "padding",
-                  "How many zeros are added at each end of the input before sliding the kernel.")
+        self._row(self.tr("Zero padding"), self.padding, "padding",
+                  self.tr("How many zeros are added at each end of the input before sliding the kernel."))
         self.output = QComboBox()
         self.output.setObjectName("outputType")
-        self.output.addItem("Regression: 1 linear output", "linear")
-        self.output.addItem(f"Classification: softmax, {N_CLASSES} classes", "softmax")
-        self._row("Output", self.output, "output",
-                  "Regression predicts one number (the chapter's slope); classification gives "
-                  f"{N_CLASSES} class probabilities.")
+        self.output.addItem(self.tr("Regression: 1 linear output"), "linear")
+        self.output.addItem(self.tr("Classification: softmax, {N_CLASSES} classes").format(
+            N_CLASSES=N_CLASSES), "softmax")
+        self._row(self.tr("Output"), self.output, "output",
+                  self.tr("Regression predicts one number (the chapter's slope); classification "
+                          "gives {N_CLASSES} class probabilities.").format(
+                      N_CLASSES=N_CLASSES))
         self.dropout = QDoubleSpinBox()
         self.dropout.setObjectName("dropout")
         self.dropout.setRange(0.0, MAX_DROPOUT)
         self.dropout.setSingleStep(0.05)
         self.dropout.setDecimals(2)
-        self._row("Dropout p", self.dropout, "dropout",
-                  "Probability that a feature-map node is dropped in a training epoch (0 = off).")
+        self._row(self.tr("Dropout p"), self.dropout, "dropout",
+                  self.tr("Probability that a feature-map node is dropped in a training epoch (0 = off)."))
 
         self.preview = QLabel()
         self.preview.setObjectName("shapePreview")
         self.preview.setWordWrap(True)
-        self.preview.setToolTip("The network this shape builds, with the chapter's node numbering.")
+        self.preview.setToolTip(self.tr("The network this shape builds, with the chapter's node numbering."))
         self.note = QLabel()
         self.note.setObjectName("shapeNote")
         self.note.setWordWrap(True)
-        self.note.setToolTip("Legal but surprising choices, explained; they do not stop Apply.")
-        self.apply_button = QPushButton("Apply shape")
+        self.note.setToolTip(self.tr("Legal but surprising choices, explained; they do not stop Apply."))
+        self.apply_button = QPushButton(self.tr("Apply shape"))
         self.apply_button.setObjectName("applyShape")
-        self.apply_button.setToolTip("Rebuild the network with this shape (discards the current training).")
+        self.apply_button.setToolTip(self.tr("Rebuild the network with this shape (discards the current "
+                                             "training)."))
         self.apply_button.clicked.connect(self.apply)
-        self.reset_button = QPushButton("Chapter")
+        self.reset_button = QPushButton(self.tr("Chapter"))
         self.reset_button.setObjectName("chapterShape")
-        self.reset_button.setToolTip("Go back to the chapter's shape: 5 inputs, one kernel of 3, one output.")
+        self.reset_button.setToolTip(self.tr("Go back to the chapter's shape: 5 inputs, one kernel of 3, "
+                                             "one output."))
         self.reset_button.clicked.connect(lambda: self.set_shape(CHAPTER_SHAPE))
 
         buttons = QHBoxLayout()
@@ -152,7 +175,7 @@ class ShapeEditor(QWidget):
         buttons.addWidget(self.apply_button)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        heading = QLabel("<b>The network this shape builds</b>")
+        heading = QLabel(self.tr("<b>The network this shape builds</b>"))
         heading.setToolTip(self.preview.toolTip())
         layout.addWidget(heading)
         layout.addWidget(self.preview)
@@ -239,8 +262,9 @@ class ShapeEditor(QWidget):
     # ------------------------------------------------------------ validation
     def _ask_discard(self) -> bool:
         answer = QMessageBox.question(
-            self, "Change the network's shape",
-            f"Changing the shape discards the trained network (epoch {self._trained_epochs}). Continue?",
+            self, self.tr("Change the network's shape"),
+            self.tr("Changing the shape discards the trained network (epoch {0}). Continue?").format(
+                self._trained_epochs),
         )
         return answer == QMessageBox.StandardButton.Yes
 
@@ -257,12 +281,12 @@ class ShapeEditor(QWidget):
         try:
             net = Network(**{k: v for k, v in shape.items() if k in NETWORK_KEYS})
         except ValueError as exc:
-            msg = str(exc)
+            msg = str(exc)  # the English names the field; the learner reads it in the window's language
             field = next((f for p, f in _FIELD_OF.items() if msg.startswith(p + " ")), "kernel_size")
-            self._set_error(field, msg)
+            self._set_error(field, say_error(exc))
             self._net = None
             self.preview.setText("—")
-            self.note.setText("Fix the field marked in red to apply.")
+            self.note.setText(self.tr("Fix the field marked in red to apply."))
         else:
             self._net = net
             self.preview.setText(describe(net))

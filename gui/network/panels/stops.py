@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from core.chapter.stepthrough import screen_name
 from core.chapter.stops import StopConditions
 from gui.widgets.form_rows import error_label, parse_number
+from gui.widgets.i18n import say_error
 
 MAX_EPOCH = 100_000_000
 
@@ -40,45 +41,45 @@ class StopPanel(QWidget):
         grid.setColumnStretch(1, 1)
         self.grid = grid
 
-        self.epoch_check = QCheckBox("At epoch")
+        self.epoch_check = QCheckBox(self.tr("At epoch"))
         self.epoch_check.setObjectName("stopAtEpochCheck")
         self.epoch = QSpinBox()
         self.epoch.setObjectName("stopAtEpoch")
         self.epoch.setRange(1, MAX_EPOCH)
         self.epoch.setValue(1000)
         self._row(0, self.epoch_check, [self.epoch], "epoch",
-                  "Stop when this many epochs are complete (the chapter trains 1000).")
+                  self.tr("Stop when this many epochs are complete (the chapter trains 1000)."))
 
-        self.loss_check = QCheckBox("When loss < ε")
+        self.loss_check = QCheckBox(self.tr("When loss < ε"))
         self.loss_check.setObjectName("stopLossCheck")
         self.loss = QLineEdit("1e-4")
         self.loss.setObjectName("stopLossBelow")
         self._row(1, self.loss_check, [self.loss], "loss",
-                  "Stop when an epoch's mean loss falls below ε, a positive number such as 1e-4.")
+                  self.tr("Stop when an epoch's mean loss falls below ε, a positive number such as 1e-4."))
 
-        self.weight_check = QCheckBox("When weight")
+        self.weight_check = QCheckBox(self.tr("When weight"))
         self.weight_check.setObjectName("stopWeightCheck")
         self.weight = QComboBox()
         self.weight.setObjectName("stopWeight")
-        self.weight.setToolTip("The parameter to watch (chapter names: K6…, λ9,12…, b_conv, b12).")
-        crosses = QLabel("crosses")
+        self.weight.setToolTip(self.tr("The parameter to watch (chapter names: K6…, λ9,12…, b_conv, b12)."))
+        crosses = QLabel(self.tr("crosses"))
         self.weight_value = QLineEdit("0")
         self.weight_value.setObjectName("stopWeightValue")
-        self.weight_value.setToolTip("The value the weight must cross, from either side, to stop.")
+        self.weight_value.setToolTip(self.tr("The value the weight must cross, from either side, to stop."))
         crosses.setToolTip(self.weight_value.toolTip())
         self._row(2, self.weight_check, [self.weight, crosses, self.weight_value], "weight",
-                  "Stop in the epoch the chosen weight passes through the value, from either side.")
+                  self.tr("Stop in the epoch the chosen weight passes through the value, from either side."))
 
-        self.finite_check = QCheckBox("On a non-finite value (built in)")
+        self.finite_check = QCheckBox(self.tr("On a non-finite value (built in)"))
         self.finite_check.setObjectName("stopNonFinite")
         self.finite_check.setChecked(True)
         self.finite_check.setEnabled(False)
         self.finite_check.setToolTip(
-            "Always on: the trainer itself stops, keeping the last good weights, when the loss or a "
-            "weight becomes infinite or NaN (usually a learning rate that is too large).")
+            self.tr("Always on: the trainer itself stops, keeping the last good weights, when the loss or "
+                    "a weight becomes infinite or NaN (usually a learning rate that is too large)."))
         grid.addWidget(self.finite_check, 6, 0, 1, 4)
-        self.finite_note = QLabel("Always on: the trainer stops by itself, keeping the last good weights, "
-                                  "when the loss or a weight becomes infinite or NaN.")
+        self.finite_note = QLabel(self.tr("Always on: the trainer stops by itself, keeping the last good "
+                                          "weights, when the loss or a weight becomes infinite or NaN."))
         self.finite_note.setObjectName("stopNonFiniteNote")
         self.finite_note.setWordWrap(True)
         self.finite_note.setToolTip(self.finite_check.toolTip())
@@ -173,10 +174,10 @@ class StopPanel(QWidget):
         if self.epoch_check.isChecked():
             kw["at_epoch"] = self.epoch.value()
         if self.loss_check.isChecked():
-            kw["loss_below"] = parse_number(self.loss.text(), "value")
+            kw["loss_below"] = parse_number(self.loss.text(), self.tr("value"))
         if self.weight_check.isChecked():
             kw["weight"] = self.weight.currentData()
-            kw["weight_value"] = parse_number(self.weight_value.text(), "value")
+            kw["weight_value"] = parse_number(self.weight_value.text(), self.tr("value"))
         return kw
 
     def _revalidate(self) -> None:
@@ -192,20 +193,20 @@ class StopPanel(QWidget):
             try:
                 self._check_one(key)
             except ValueError as exc:
-                self._errors[key].setText(str(exc))
+                self._errors[key].setText(say_error(exc))
                 self._errors[key].show()
 
     def _check_one(self, key: str) -> None:
         if key == "loss" and self.loss_check.isChecked():
-            eps = parse_number(self.loss.text(), "ε")
+            eps = parse_number(self.loss.text(), self.tr("ε"))
             if eps <= 0:
-                raise ValueError("ε: must be greater than 0 (the loss is never negative)")
+                raise ValueError(self.tr("ε: must be greater than 0 (the loss is never negative)"))
             StopConditions(loss_below=eps)
         if key == "weight" and self.weight_check.isChecked():
             if self.weight.currentData() is None:
-                raise ValueError("choose a weight (the network has none listed)")
+                raise ValueError(self.tr("choose a weight (the network has none listed)"))
             StopConditions(weight=self.weight.currentData(),
-                           weight_value=parse_number(self.weight_value.text(), "threshold"))
+                           weight_value=parse_number(self.weight_value.text(), self.tr("threshold")))
 
     def _edited(self, *_args) -> None:
         self._revalidate()

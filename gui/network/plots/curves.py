@@ -10,10 +10,13 @@ image i and weight K6 have the same colour here as in the data preview and the d
 from __future__ import annotations
 
 import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication
 
 from core.chapter.stepthrough import screen_name
 from gui.network.plots.items import GLYPHS, pen
 from gui.widgets.palette import image_colour, kernel_style, tap_colour, weight_colour
+
+translate = QCoreApplication.translate
 
 MAX_LEGEND = 8  # more entries than this: a one-line note instead of a legend entry per curve
 
@@ -40,19 +43,23 @@ class CurveBuilder:
             self._pred_curves.append(self.pred_plot.plot(pen=pen(col)))
             t = 1.0 if softmax else float(self._targets[i])
             line = pg.InfiniteLine(pos=t, angle=0, pen=pen(col, "dash", 1.5))
-            line.setToolTip(f"image {i + 1}: target {t:g}")
+            line.setToolTip(translate("CurveBuilder", "image {0}: target {t:g}").format(i + 1, t=t))
             self.pred_plot.addItem(line)
             self._target_lines.append(line)
         what = "p(label)" if softmax else "ŷ"
         if n == 1:
+            target = translate("CurveBuilder", "target y")
             self._set_legend(self.pred_plot, [(th.text, GLYPHS["solid"], what),
-                                              (th.text, GLYPHS["dash"], "target y")])
+                                              (th.text, GLYPHS["dash"], target)])
         elif n <= MAX_LEGEND:
-            entries = [(image_colour(i, n, th), GLYPHS["solid"], f"image {i + 1}") for i in range(n)]
-            self._set_legend(self.pred_plot, entries, "(dashed: its label)")
+            image = translate("CurveBuilder", "image {0}")
+            entries = [(image_colour(i, n, th), GLYPHS["solid"], image.format(i + 1)) for i in range(n)]
+            self._set_legend(self.pred_plot, entries, translate("CurveBuilder", "(dashed: its label)"))
         else:
-            self._set_legend(self.pred_plot, [], f"{what} of images 1–{shown} of {n:,} — one colour each; "
-                                                 "dashed: its label")
+            self._set_legend(self.pred_plot, [], translate("CurveBuilder", "{what} of images 1–{shown} "
+                                                                           "of {n:,} — one colour each; "
+                                                                           "dashed: its label").format(
+                what=what, shown=shown, n=n))
         self.pred_plot.setLabel("left", what)
         self._param_curves, self._bands = {}, {}
         k = net.kernel_size
@@ -60,7 +67,8 @@ class CurveBuilder:
                   for i, name in enumerate(row)]
         kbias = [(name, th.text, kernel_style(c)) for c, name in enumerate(net.conv_bias_names)]
         self._build_group(self.kernel_plot, "kernel", kernel, kbias, MAX_PARAM_CURVES,
-                          f"{net.n_kernels} kernel(s) of {k}" if net.n_kernels > 1 else "")
+                          translate("CurveBuilder", "{0} kernel(s) of {k}").format(
+                              net.n_kernels, k=k) if net.n_kernels > 1 else "")
         dense = [n_ for row in net.output_weight_names for n_ in row]
         dense_specs = [(name, weight_colour(j, len(dense), th), "solid") for j, name in enumerate(dense)]
         dbias = [(name, th.text, "solid" if len(net.output_bias_names) == 1 else "dot")
@@ -68,8 +76,10 @@ class CurveBuilder:
         self._build_group(self.dense_plot, "dense", dense_specs, dbias, MAX_PARAM_CURVES, "")
         self._loss_curve = self.loss_plot.plot(pen=pen(th.text))
         self._train_loss_curve = self.loss_plot.plot(pen=pen(th.dim_text, "dash"))
-        self._set_legend(self.loss_plot, [(th.text, GLYPHS["solid"], "mean loss over the data set")])
-        self.loss_plot.setLabel("left", "loss (cross-entropy)" if softmax else "loss")
+        mean = translate("CurveBuilder", "mean loss over the data set")
+        self._set_legend(self.loss_plot, [(th.text, GLYPHS["solid"], mean)])
+        self.loss_plot.setLabel("left", translate("CurveBuilder", "loss (cross-entropy)") if softmax
+                                else translate("CurveBuilder", "loss"))
         self._fit_axis_titles()
 
     def _build_group(self, plot, group: str, weights: list, biases: list, limit: int, note: str) -> None:
@@ -83,7 +93,8 @@ class CurveBuilder:
             lo = plot.plot(pen=pen(th.dim_text, "dot", 1.5))
             hi = plot.plot(pen=pen(th.dim_text, "dot", 1.5))
             self._bands[group] = (lo, hi)
-            entries.append((th.dim_text, GLYPHS["dot"], f"min–max of all {len(weights)}"))
+            band = translate("CurveBuilder", "min–max of all {0}").format(len(weights))
+            entries.append((th.dim_text, GLYPHS["dot"], band))
         for name, col, style in biases:
             self._param_curves[name] = plot.plot(pen=pen(col, style))
             entries.append((col, GLYPHS[style], name))
@@ -91,12 +102,20 @@ class CurveBuilder:
             self._set_legend(plot, entries, note)
         else:
             first, last = screen_name(weights[0][0]), screen_name(weights[-1][0])
-            kinds = ("colour by place in the kernel, line style by kernel" if group == "kernel"
-                     else "one colour each")
+            kinds = (translate("CurveBuilder", "colour by place in the kernel, line "
+                                               "style by kernel") if group == "kernel"
+                     else translate("CurveBuilder", "one colour each"))
             hidden = len(weights) - len(drawn)
-            extra = f"; {hidden} more as a min–max band" if hidden else ""
-            self._set_legend(plot, [], f"{len(weights)} weights {first}…{last}: {kinds}{extra}; biases in "
-                                       f"{'the text colour' if len(biases) == 1 else 'text-coloured lines'}")
+            extra = translate("CurveBuilder", "; {hidden} more as a min–max band").format(
+                hidden=hidden) if hidden else ""
+            if len(biases) == 1:
+                text = translate("CurveBuilder", "{n} weights {first}…{last}: {kinds}{extra}; biases in the "
+                                 "text colour")
+            else:
+                text = translate("CurveBuilder", "{n} weights {first}…{last}: {kinds}{extra}; biases in "
+                                 "text-coloured lines")
+            self._set_legend(plot, [], text.format(n=len(weights), first=first, last=last, kinds=kinds,
+                                                   extra=extra))
 
     def _set_legend(self, plot: pg.PlotItem, entries: list[tuple[str, str, str]], note: str = "") -> None:
         """A one-line legend in the plot's title: (colour, line glyph, name) per entry, then a note."""

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QTimer, Signal
 from PySide6.QtGui import QFontMetrics, QPalette
 from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QHBoxLayout, QVBoxLayout, QWidget
 
@@ -37,7 +37,8 @@ X_STEP = 0.5  # the epoch axis grows in steps of half a decade (log10 units)
 X_PAD = 0.05  # fraction of the x range left free on either side
 Y_MARGIN = 0.08  # head room above and below the data (fraction of its span) when a y range grows
 PLOT_HZ = 6.0  # curves and cursor redrawn at most this often a second while frames stream in
-TITLES = ("ŷ", "kernel weight", "output weight", "loss")
+TITLES = ("ŷ", QT_TRANSLATE_NOOP("TrainingPlots", "kernel weight"),  # axis titles, translated where shown
+          QT_TRANSLATE_NOOP("TrainingPlots", "output weight"), QT_TRANSLATE_NOOP("TrainingPlots", "loss"))
 
 
 class TrainingPlots(QWidget, CurveBuilder):
@@ -73,11 +74,12 @@ class TrainingPlots(QWidget, CurveBuilder):
         self._timer.timeout.connect(self.flush)
 
         self.layout_widget = pg.GraphicsLayoutWidget()
-        self.layout_widget.setToolTip("Click or drag on a plot to show that epoch; "
-                                      "right-click for the plot menu.")
-        self.log_loss = QCheckBox("log loss axis")
+        self.layout_widget.setToolTip(self.tr("Click or drag on a plot to show that epoch; right-click "
+                                              "for the plot menu."))
+        self.log_loss = QCheckBox(self.tr("log loss axis"))
         self.log_loss.setChecked(True)
-        self.log_loss.setToolTip("Show the loss on a logarithmic axis, where its steady fall is clearer.")
+        self.log_loss.setToolTip(self.tr("Show the loss on a logarithmic axis, where its steady fall is "
+                                         "clearer."))
         self.log_loss.toggled.connect(self._set_loss_log)
         self.epoch_note = TextLine()
         self.epoch_note.setObjectName("plotsEpochNote")
@@ -98,7 +100,7 @@ class TrainingPlots(QWidget, CurveBuilder):
             axes = {"left": DecadeAxis("left"), "bottom": DecadeAxis("bottom")}
             plot = self.layout_widget.addPlot(row=row, col=0, viewBox=vb, axisItems=axes)
             plot.setLogMode(x=True, y=False)
-            plot.setLabel("left", ylabel)
+            plot.setLabel("left", self.tr(ylabel))
             plot.showGrid(x=True, y=True, alpha=0.15)
             plot.hideButtons()
             plot.disableAutoRange()
@@ -111,10 +113,10 @@ class TrainingPlots(QWidget, CurveBuilder):
             if row < len(TITLES) - 1:
                 plot.getAxis("bottom").setStyle(showValues=False)
             else:
-                plot.setLabel("bottom", "epoch (log)")
+                plot.setLabel("bottom", self.tr("epoch (log)"))
             cursor = pg.InfiniteLine(pos=0, angle=90, movable=True)
             cursor.setZValue(50)
-            cursor.setToolTip("The epoch shown in the diagram; drag to move through the run.")
+            cursor.setToolTip(self.tr("The epoch shown in the diagram; drag to move through the run."))
             cursor.sigDragged.connect(lambda line: self._scrub_at(float(line.value())))
             plot.addItem(cursor, ignoreBounds=True)
             cursor.hide()
@@ -249,11 +251,11 @@ class TrainingPlots(QWidget, CurveBuilder):
         self._loss_curve.setData(xs, loss, connect="finite")
         if train is None:
             self._train_loss_curve.setData([], [])
-            entries = [(th.text, GLYPHS["solid"], "mean loss over the data set")]
+            entries = [(th.text, GLYPHS["solid"], self.tr("mean loss over the data set"))]
         else:
             self._train_loss_curve.setData(xs, train, connect="finite")
-            entries = [(th.text, GLYPHS["solid"], "mean loss over the data set (no dropout)"),
-                       (th.dim_text, GLYPHS["dash"], "training loss with dropout")]
+            entries = [(th.text, GLYPHS["solid"], self.tr("mean loss over the data set (no dropout)")),
+                       (th.dim_text, GLYPHS["dash"], self.tr("training loss with dropout"))]
         if self._legends.get(id(self.loss_plot)) != [e[2] for e in entries]:
             self._set_legend(self.loss_plot, entries)
         self._loss_values = [a for a in (loss, train) if a is not None]
@@ -319,7 +321,8 @@ class TrainingPlots(QWidget, CurveBuilder):
             cursor.setValue(x)
             cursor.blockSignals(False)
             cursor.setVisible(epoch > 0)
-        self.epoch_note.setText(f"epoch {epoch_text(epoch)}   (click or drag on a plot to go back in time)")
+        self.epoch_note.setText(self.tr("epoch {0}   (click or drag on a plot to go back in time)").format(
+            epoch_text(epoch)))
 
     def cursor_epoch(self) -> int | None:
         """The epoch the cursor marks (for tests and the status bar)."""
