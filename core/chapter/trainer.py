@@ -40,14 +40,13 @@ from core.chapter.fused_loop import fused_ok
 from core.chapter.history import History, ParamView
 from core.chapter.memory import MAX_TRAINER_BYTES, trainer_bytes
 from core.chapter.network import Network
+from core.chapter.options import MAX_LR, MODES, check_options  # noqa: F401  (re-exported)
 from core.chapter.resume import Resumable
 from core.chapter.stepping import SampleSteps
 from core.chapter.stops import divergence_message, suggest_learning_rate
 from core.i18n import N_
-from core.optimizers import OPTIMIZERS, make_optimizer
+from core.optimizers import make_optimizer
 
-MODES = ("batch", "sgd", "minibatch")
-MAX_LR = 1e6
 SGD_PASSES = 1000  # up to this many samples, sgd keeps one prepared pass per sample
 
 
@@ -71,36 +70,9 @@ class Trainer(SampleSteps, Resumable):
         dropout: float = 0.0,
     ) -> None:
         X, y = net.check_data(X, y)
-        try:
-            lr = float(lr)
-        except (TypeError, ValueError):
-            raise ValueError(N_("trainer", "lr must be a number, got {lr!r}").format(lr=lr)) from None
-        if not (math.isfinite(lr) and 0 < lr <= MAX_LR):
-            raise ValueError(N_("trainer", "lr must be a positive number no larger than "
-                                           "{MAX_LR:g}, got {lr}").format(
-                MAX_LR=MAX_LR, lr=lr))
-        if mode not in MODES:
-            raise ValueError(N_("trainer", "mode must be one of {0}; got {mode!r}").format(
-                ', '.join(MODES), mode=mode))
-        if optimizer not in OPTIMIZERS:
-            raise ValueError(N_("trainer", "optimizer must be one of {0}; got {optimizer!r}").format(
-                ', '.join(OPTIMIZERS), optimizer=optimizer))
-        if not (math.isfinite(lr_decay) and 0 < lr_decay <= 1):
-            raise ValueError(N_("trainer", "lr_decay must be in (0, 1], got {lr_decay}").format(
-                lr_decay=lr_decay))
-        if not (isinstance(dropout, int | float) and 0 <= dropout < 1):
-            raise ValueError(N_("trainer", "dropout must be a probability in [0, 1), got "
-                                           "{dropout!r}").format(
-                dropout=dropout))
         N = X.shape[0]
-        if mode == "batch":
-            batch_size = N
-        elif mode == "sgd":
-            batch_size = 1
-        elif batch_size is None or not 1 <= int(batch_size) <= N:
-            raise ValueError(N_("trainer", "batch_size must be between 1 and {N} for minibatch "
-                                           "mode").format(
-                N=N))
+        lr, batch_size, betas = check_options(N, lr, mode, optimizer, batch_size, betas, lr_decay,
+                                              dropout)
         self.net = net
         self.X, self.y = X, y
         self.N = N
@@ -109,11 +81,6 @@ class Trainer(SampleSteps, Resumable):
         self.mode = mode
         self.batch_size = int(batch_size)
         self.optimizer_name = optimizer
-        try:
-            betas = tuple(betas)
-        except TypeError:
-            raise ValueError(N_("trainer", "betas must be two numbers (β1, β2), got {betas!r}").format(
-                betas=betas)) from None
         self._opt_kw = {"momentum": momentum, "betas": betas, "eps": eps}
         self.seed = net.seed if seed is None else int(seed)
         self.dropout = float(dropout)

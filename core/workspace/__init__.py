@@ -16,8 +16,9 @@ exhaust memory — is refused with ``WorkspaceError``: one sentence naming the f
 reason, before anything is built. Saves are atomic and write through symlinks.
 """
 
-from core.workspace.archive import MAX_ARRAY_BYTES, MAX_MANIFEST_BYTES, cleanup_orphans
+from core.workspace.archive import MAX_ARRAY_BYTES, MAX_MANIFEST_BYTES
 from core.workspace.chapter import FORMAT, SUFFIX, VERSION, Workspace, load_workspace, save_workspace
+from core.workspace.orphans import cleanup_orphans
 from core.workspace.schema import WorkspaceError
 from core.workspace.sizes import MAX_TRAINER_BYTES, trainer_bytes
 

@@ -10,7 +10,7 @@ stored or Deflate members without encryption flags, sizes consistent with the by
 are there. ``read_array`` checks each ``.npy`` header against the declared shape before a
 byte of data is read, then reads straight into the final array (no second copy).
 
-Writing (``write_archive``) goes through symlinks to their target, refuses targets that
+Writing (``core.workspace.saving.write_archive``) goes through symlinks to their target, refuses targets that
 are not regular files (``/dev/full``, a folder), writes a temporary file named
 ``.<name>.cnnviz-save.<pid>.<random>.tmp`` beside the target with the mode the target will
 keep (an existing file's own, else 0666 less the umask), fsyncs it and renames it over the
@@ -20,15 +20,11 @@ temporary file left by a killed process is removed by the next save or load in t
 
 from __future__ import annotations
 
-import errno
 import io
 import os
 import re
 import stat
 import struct
-import tempfile
-import threading
-import time
 import zipfile
 import zlib
 from typing import Any
@@ -36,6 +32,7 @@ from typing import Any
 import numpy as np
 
 from core.i18n import N_
+from core.workspace.orphans import cleanup_orphans
 from core.workspace.schema import Int, ListOf, MapOf, Obj, Str, WorkspaceError, one_line, parse_json
 
 MANIFEST = "workspace.json"
@@ -304,123 +301,3 @@ def open_archive(path: str | os.PathLike) -> Archive:
     """Open a workspace archive for reading (also clears our orphaned temporary files there)."""
     cleanup_orphans(os.path.dirname(os.path.realpath(path)))
     return Archive(path)
-
-
-# ------------------------------------------------------------------ writing
-TEMP_TAG = ".cnnviz-save."
-_TEMP = re.compile(r"\..+\.cnnviz-save\.(\d+)\.[A-Za-z0-9_]+\.tmp")
-_LEGACY_TEMP = re.compile(r"\..+\.cnnviz\.[a-z0-9_]{8}\.tmp")  # what saves before this one left behind
-_STALE_SECONDS = 3600
-_umask_lock = threading.Lock()
-
-
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OverflowError, OSError):
-        return True
-    return True
-
-
-def cleanup_orphans(folder: str) -> list[str]:
-    """Remove temporary files our saves left in ``folder`` when their process died; returns them.
-
-    A file of a live process is kept (another window may be saving right now) unless it has
-    not been touched for an hour; a save's temporary file is never that idle.
-    """
-    removed = []
-    try:
-        names = os.listdir(folder or ".")
-    except OSError:
-        return removed
-    now = time.time()
-    for name in names:
-        m = _TEMP.fullmatch(name)
-        legacy = m is None and _LEGACY_TEMP.fullmatch(name) is not None
-        if m is None and not legacy:
-            continue
-        full = os.path.join(folder, name)
-        try:
-            st = os.lstat(full)
-            if not stat.S_ISREG(st.st_mode):
-                continue
-            stale = now - st.st_mtime > _STALE_SECONDS
-            pid = int(m.group(1)) if m else None
-            if stale or (pid is not None and pid != os.getpid() and not _pid_alive(pid)):
-                os.unlink(full)
-                removed.append(full)
-        except OSError:
-            continue
-    return removed
-
-
-def current_umask() -> int:
-    """The process's umask, read without changing it where the system allows."""
-    try:
-        with open("/proc/self/status", encoding="ascii", errors="replace") as fh:
-            for line in fh:
-                if line.startswith("Umask:"):
-                    return int(line.split()[1], 8)
-    except (OSError, ValueError, IndexError):
-        pass
-    with _umask_lock:
-        mask = os.umask(0o022)
-        os.umask(mask)
-    return mask
-
-
-def write_archive(path: str | os.PathLike, manifest_text: str, arrays: dict[str, np.ndarray]) -> str:
-    """Write the manifest and arrays atomically to ``path`` (through symlinks); returns the file written.
-
-    Raises OSError (with a sentence in ``strerror``) when the target is not a regular file or
-    the disk refuses; the previous file is then untouched and no temporary file remains.
-    """
-    target = os.path.realpath(path)
-    folder, base = os.path.split(target)
-    cleanup_orphans(folder)
-    try:
-        st = os.stat(target)
-    except FileNotFoundError:
-        st = None
-    if st is not None and not stat.S_ISREG(st.st_mode):
-        kind = "a folder" if stat.S_ISDIR(st.st_mode) else "a device, pipe or socket"
-        raise OSError(errno.EINVAL, f"not a regular file ({kind}); choose a file name", os.fspath(path))
-    mode = stat.S_IMODE(st.st_mode) if st is not None else 0o666 & ~current_umask()
-    fd, tmp = tempfile.mkstemp(prefix=f".{base}{TEMP_TAG}{os.getpid()}.", suffix=".tmp", dir=folder)
-    try:
-        if hasattr(os, "fchmod"):
-            os.fchmod(fd, mode)
-        with os.fdopen(fd, "wb") as fh:
-            with zipfile.ZipFile(fh, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-                zf.writestr(MANIFEST, manifest_text)
-                for name, arr in arrays.items():
-                    with zf.open(f"arrays/{name}.npy", "w") as out:
-                        np.lib.format.write_array(out, np.ascontiguousarray(arr), version=(1, 0),
-                                                  allow_pickle=False)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    _fsync_folder(folder)
-    return target
-
-
-def _fsync_folder(folder: str) -> None:
-    """Make the rename itself durable (best effort: not every system can open a folder)."""
-    try:
-        fd = os.open(folder or ".", os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

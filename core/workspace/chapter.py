@@ -30,7 +30,8 @@ from core.chapter.trainer import MAX_LR, MODES, Trainer
 from core.datasets.csv_files import MAX_ABS_VALUE, MAX_CSV_ROWS
 from core.i18n import N_
 from core.optimizers import MAX_STEPS, OPTIMIZERS
-from core.workspace.archive import Archive, open_archive, shape_text, write_archive
+from core.workspace.archive import Archive, open_archive, shape_text
+from core.workspace.saving import write_archive
 from core.workspace.schema import (
     AnyJSON,
     Bool,

@@ -31,8 +31,9 @@ from core.image_cnn import ImageTrainer, parse_layers
 from core.image_cnn.history import METRICS
 from core.image_cnn.trainer import STATE_FORMAT, STATE_VERSION
 from core.optimizers import MAX_STEPS, OPTIMIZERS
-from core.workspace.archive import Archive, open_archive, shape_text, write_archive
+from core.workspace.archive import Archive, open_archive, shape_text
 from core.workspace.chapter import FORMAT, VERSION
+from core.workspace.saving import write_archive
 from core.workspace.schema import (
     AnyJSON,
     Bool,

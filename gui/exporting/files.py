@@ -19,6 +19,8 @@ from typing import IO
 
 from PySide6.QtCore import QCoreApplication
 
+from core.workspace.saving import current_umask  # one reader of the umask for every file written
+
 translate = QCoreApplication.translate
 
 
@@ -28,24 +30,6 @@ class ExportError(OSError):
 
 class ExportCancelled(ExportError):
     """The learner cancelled the export; nothing was written and any older file is untouched."""
-
-
-def current_umask() -> int:
-    """The process's umask, read without changing it where the system allows.
-
-    ``os.umask`` can only be read by setting it, which races with other threads creating
-    files (the history export runs on the training thread), so Linux's /proc is asked first.
-    """
-    try:
-        with open("/proc/self/status", encoding="ascii") as fh:
-            for line in fh:
-                if line.startswith("Umask:"):
-                    return int(line.split()[1], 8)
-    except (OSError, ValueError, IndexError):
-        pass
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
 
 
 def new_file_mode() -> int:
