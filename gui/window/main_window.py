@@ -11,13 +11,13 @@ from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, QSetti
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QDialog, QGraphicsView, QMainWindow, QMessageBox, QSplitter, QTabWidget
 
-from gui.image_cnn.tab import ImageCnnTab
 from gui.image_lab.lab import ImageLab
 from gui.network.beyond.controller import BeyondChapter
 from gui.network.controls import NetworkControls
 from gui.network.tab import NetworkTab
 from gui.training.handle import WorkerHandle
 from gui.training.moment import Moment, MomentModel
+from gui.widgets.lazy_page import LazyPage
 from gui.widgets.naming import name
 from gui.window.actions import WindowActions
 from gui.window.dialogs import about_dialog, help_dialog
@@ -33,6 +33,12 @@ APPLICATION = "CNN Visualiser"
 PAINT_FALLBACK_MS = 100  # clear the worker's frame flag after this even if no paint came
 SPLITTERS = ("mainSplitter", "centreSplitter", "topSplitter")
 DEFAULT_SIZE = (1600, 900)  # on a screen that has room; smaller screens get 92 % of theirs
+
+
+def _image_cnn_tab():
+    from gui.image_cnn.tab import ImageCnnTab  # imported when the tab is first opened
+
+    return ImageCnnTab()
 
 
 class MainWindow(QMainWindow):
@@ -59,8 +65,8 @@ class MainWindow(QMainWindow):
         name(self.tabs, "mainTabs", self.tr("Views"))
         self.tabs.addTab(self.network, self.tr("Network"))
         self.tabs.addTab(self.image_lab, self.tr("Image lab"))
-        self.image_cnn = ImageCnnTab()
-        self.tabs.addTab(self.image_cnn, self.tr("CNN on images"))
+        self.image_cnn_page = LazyPage(_image_cnn_tab)  # built when first opened (start-up time)
+        self.tabs.addTab(self.image_cnn_page, self.tr("CNN on images"))
         self.setCentralWidget(self.tabs)
 
         self.actions_ = WindowActions(self)
@@ -85,6 +91,11 @@ class MainWindow(QMainWindow):
         self.worker.configure(config)
 
     # ------------------------------------------------------------------ the views, by their old names
+    @property
+    def image_cnn(self):
+        """The "CNN on images" tab, built now if it has not been opened yet."""
+        return self.image_cnn_page.widget()
+
     @property
     def diagram(self):
         return self.network.diagram
@@ -317,7 +328,8 @@ class MainWindow(QMainWindow):
         """Stop the training thread, the race and the image lab's worker; safe to call twice."""
         self.beyond.shutdown()
         self.image_lab.shutdown()
-        self.image_cnn.shutdown()
+        if self.image_cnn_page.built:
+            self.image_cnn.shutdown()
         self.worker.shutdown()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
