@@ -58,14 +58,15 @@ ACTIVATIONS: dict[str, Activation] = {
     ),
     "tanh": Activation("tanh", np.tanh, lambda z, a: 1.0 - a * a, "tanh(z)", "1−a²"),
     "relu": Activation(
-        "relu", relu, lambda z, a: (np.asarray(z) > 0).astype(float), "max(0, z)", "1 if z>0 else 0"
+        "relu", relu, lambda z, a: (np.asarray(z) > 0).astype(float), "max(0, z)",
+        N_("activations", "1 if z>0 else 0"),
     ),
     "leaky_relu": Activation(
         "leaky_relu",
         leaky_relu,
         lambda z, a: np.where(np.asarray(z) >= 0, 1.0, LEAKY_SLOPE),
-        "z if z≥0 else 0.01·z",
-        "1 if z≥0 else 0.01",
+        N_("activations", "z if z≥0 else 0.01·z"),
+        N_("activations", "1 if z≥0 else 0.01"),
     ),
     "linear": Activation("linear", linear, lambda z, a: np.ones_like(np.asarray(z, float)), "z", "1"),
 }

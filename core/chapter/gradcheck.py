@@ -25,6 +25,8 @@ from core.chapter.network import Network
 from core.i18n import N_, joined
 
 PATHS = ("batch", "per-sample", "fused")
+PATH_LABELS = {"batch": N_("gradcheck", "batch"), "per-sample": N_("gradcheck", "per-sample"),
+               "fused": N_("gradcheck", "fused")}  # how a sentence names a path (the code name in English)
 PATH_NAMES = {
     "batch": N_("gradcheck", "Network.gradients (BatchPass: the pass that trains)"),
     "per-sample": N_("gradcheck", "Network.backward (the step-through's pass)"),
@@ -74,7 +76,7 @@ class GradCheckReport:
         return out
 
     def summary(self) -> str:
-        checked = ", ".join(self.paths)
+        checked = joined(", ", [PATH_LABELS.get(p, p) for p in self.paths])
         bad = self.failing
         if not bad:
             return N_("gradcheck", "checked {checked}: every gradient agrees with the finite "

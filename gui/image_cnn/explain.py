@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from core.formatting import fmt
 from core.image_cnn import ImageCNN
 from core.image_ops.receptive_field import compose_receptive_field, conv_window
-from gui.image_lab.hover import describe_window
+from gui.image_lab.hover import describe_window, display_width
 
 translate = QCoreApplication.translate
 
@@ -68,7 +68,8 @@ def explain(model: ImageCNN, image: np.ndarray, acts: list, layer: int, r: int, 
             sums.append(s)
             if cc == 0 and spec.k <= GRID_MAX and prev.shape[2] == 1:
                 left = translate("CnnExplain", "window")
-                lines += [left + " " * max(1, 46 - len(left)) + translate("CnnExplain", "× kernel")] + [
+                head = left + " " * max(1, 46 - display_width(left)) + translate("CnnExplain", "× kernel")
+                lines += [head] + [
                     f"{a:<46}{k}" for a, k in zip(_grid(win), _grid(W[ch, :, :, 0]), strict=True)]
         total = float(sum(sums))
         if len(sums) > 1:

@@ -158,7 +158,7 @@ class LabControls(QWidget):
         self.kernel_size = self._spin(1, 15, "kernelSizeSpin",
                                       self.tr("Size k of the sizable kernels ({0}); the others "
                                               "are fixed 3×3 filters.").format(
-                                          ', '.join(SIZABLE)), step=2)
+                                          ', '.join(label(k) for k in SIZABLE)), step=2)
         form.addRow(self.tr("Kernel size k:"), self.kernel_size)
         self.seed = self._spin(0, 9999, "seedSpin", self.tr("Which random draw the “random” kernel uses."))
         form.addRow(self.tr("Random seed:"), self.seed)

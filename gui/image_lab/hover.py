@@ -7,6 +7,8 @@ window and Σ window·kernel from ``core.image_ops.receptive_field.conv_window``
 
 from __future__ import annotations
 
+import unicodedata
+
 import numpy as np
 from PySide6.QtCore import QCoreApplication
 
@@ -29,9 +31,14 @@ def _grid_lines(a: np.ndarray, width: int = 7) -> list[str]:
     return [" ".join(f"{_num(float(v)):>{width}}" for v in row) for row in a]
 
 
+def display_width(text: str) -> int:
+    """Columns ``text`` takes in a monospace font: a CJK character takes two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
 def _side_by_side(left: list[str], right: list[str], gap: str = "   ") -> list[str]:
-    w = max(len(s) for s in left)
-    return [f"{a:<{w}}{gap}{b}" for a, b in zip(left, right, strict=True)]
+    w = max(display_width(s) for s in left)
+    return [a + " " * (w - display_width(a)) + gap + b for a, b in zip(left, right, strict=True)]
 
 
 def _range(a: int, b: int) -> str:
@@ -145,4 +152,4 @@ def _depth_text(result: PipelineResult, y: int, x: int, window: str) -> str:
     return text.format(y=y, x=x, window=window, n=len(values), listed=listed, v=_num(v))
 
 
-__all__ = ["describe_window", "hover_text"]
+__all__ = ["describe_window", "display_width", "hover_text"]

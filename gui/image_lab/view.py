@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWi
 
 from gui.image_lab.cells import BAR_TOTAL, THUMB_PX, ColourBar, KernelThumb, MapCell, outline_pens
 from gui.image_lab.looks import OUTLINE, PIXEL, style_note
+from gui.image_lab.names import label
 from gui.image_lab.pipeline import PipelineResult
 from gui.widgets.i18n import say
 
@@ -181,9 +182,9 @@ class StageView(QScrollArea):
             _box, name, thumb = self._thumb(i)
             k = kernel.weights
             rgb = self.tr(" · RGB") if colour_input else ""
-            name.setText(self.tr("{name}<br>{size}{rgb}").format(name=kernel.name, size=size_text(*k.shape),
-                                                                 rgb=rgb))
-            tip = self.tr("{name}: {explanation}").format(name=kernel.name,
+            name.setText(self.tr("{name}<br>{size}{rgb}").format(name=label(kernel.name),
+                                                                 size=size_text(*k.shape), rgb=rgb))
+            tip = self.tr("{name}: {explanation}").format(name=label(kernel.name),
                                                           explanation=say(kernel.explanation))
             if colour_input:
                 tip += self.tr(" On an RGB image the same weights are applied to R, G and B and the "

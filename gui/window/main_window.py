@@ -17,6 +17,7 @@ from gui.network.controls import NetworkControls
 from gui.network.tab import NetworkTab
 from gui.training.handle import WorkerHandle
 from gui.training.moment import Moment, MomentModel
+from gui.widgets.i18n import say
 from gui.widgets.lazy_page import LazyPage
 from gui.widgets.naming import name
 from gui.window.actions import WindowActions
@@ -209,7 +210,7 @@ class MainWindow(QMainWindow):
         self.status.show_moment(m)
         snap = m.snapshot
         if snap is not None and snap.live and snap.diverged and snap.stopped_reason:
-            self.show_stop(snap.stopped_reason, diverged=True)
+            self.show_stop(say(snap.stopped_reason), diverged=True)
         self.frames_drawn += 1
         if self._network_tab_hidden():  # drawn when the tab comes back (_on_main_tab)
             self.worker.frame_drawn()

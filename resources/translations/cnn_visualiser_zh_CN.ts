@@ -3901,6 +3901,21 @@ mean over the {n} maps of [{listed}] = {v}</source>
     </message>
 </context>
 <context>
+    <name>activations</name>
+    <message>
+        <source>1 if z&gt;0 else 0</source>
+        <translation>z&gt;0 时为 1，否则为 0</translation>
+    </message>
+    <message>
+        <source>z if z≥0 else 0.01·z</source>
+        <translation>z≥0 时为 z，否则为 0.01·z</translation>
+    </message>
+    <message>
+        <source>1 if z≥0 else 0.01</source>
+        <translation>z≥0 时为 1，否则为 0.01</translation>
+    </message>
+</context>
+<context>
     <name>conv2d</name>
     <message>
         <source>padding {0} makes a {1}×{2} image: too large to compute (at most {MAX_PADDED_VALUES:,} values)</source>
@@ -4112,6 +4127,18 @@ mean over the {n} maps of [{listed}] = {v}</source>
 </context>
 <context>
     <name>gradcheck</name>
+    <message>
+        <source>batch</source>
+        <translation>批量路径</translation>
+    </message>
+    <message>
+        <source>per-sample</source>
+        <translation>逐样本路径</translation>
+    </message>
+    <message>
+        <source>fused</source>
+        <translation>融合循环路径</translation>
+    </message>
     <message>
         <source>Network.gradients (BatchPass: the pass that trains)</source>
         <translation>Network.gradients（BatchPass：训练时用的计算路径）</translation>

@@ -92,7 +92,8 @@ def _delta_fmap_step(b: _Builder, net, f: int, cnode: str, fw: dict, back: dict,
         b.line(f"{delta_name(cnode)} = {sym_d}·(", _sum(sym), ")")
         b.line("    = ", sub_d, "·(", _sum(sub), ") = ", d)
     if net.activation.name not in ("sigmoid", "tanh"):
-        b.line(N_("stepthrough", "    where f′ = {0}").format(net.activation.dformula.replace("a", cnode)))
+        d = net.activation.dformula  # a Message where it has words ("1 if z>0 else 0"): kept one
+        b.line(N_("stepthrough", "    where f′ = {0}").format(d.replace("a", cnode) if "a" in d else d))
     return hl
 
 

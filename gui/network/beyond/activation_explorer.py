@@ -16,6 +16,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from core.activations import get_activation
+from gui.widgets.i18n import say
 
 translate = QCoreApplication.translate
 
@@ -136,9 +137,9 @@ class ActivationExplorer(QWidget):
         self.df_curve.setData(z, d)
         sym, prime = SYMBOL.get(name, "f"), PRIME.get(name, "f′")
         self.f_plot.setTitle(self.tr("activation C = {sym}(z) = {0}").format(
-            act.formula, sym=sym), color=self._fg)
+            say(act.formula), sym=sym), color=self._fg)
         self.df_plot.setTitle(self.tr("derivative {prime}(z) = {0}  (a = C)").format(
-            act.dformula, prime=prime), color=self._fg)
+            say(act.dformula), prime=prime), color=self._fg)
         self.f_plot.setLabel("left", self.tr("C = f(z)"))
         self.df_plot.setLabel("left", self.tr("f′(z)"))
         lo, hi = float(a.min()), float(a.max())

@@ -23,7 +23,7 @@ from gui.network.beyond.optimizer_race import OptimizerRace
 from gui.network.beyond.step_files import EXPORT_FILTER, step_export_text, write_atomic
 from gui.training.worker import epoch_limit_message
 from gui.widgets.actions import make_action
-from gui.widgets.i18n import say_error
+from gui.widgets.i18n import say, say_error
 
 
 class BeyondChapter(QObject):
@@ -185,7 +185,7 @@ class BeyondChapter(QObject):
         at = getattr(cond, "at_epoch", None) if cond is not None else None
         if at is not None and reason == epoch_limit_message(at):
             sentence = StopConditions(at_epoch=at).check(SimpleNamespace(epoch=at))
-            self.window.show_message(sentence or reason)
+            self.window.show_message(say(sentence) if sentence else reason)
 
     # ------------------------------------------------------------------ optimiser race
     def _set_race_problem(self) -> None:
