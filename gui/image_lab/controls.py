@@ -13,7 +13,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSignalBlocker, QSize, Qt,
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QSizePolicy,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -41,6 +39,7 @@ from gui.image_lab.pipeline import (
     parse_custom_kernel,
 )
 from gui.widgets.i18n import say, say_error
+from gui.widgets.step_spin import StepDoubleSpinBox, StepSpinBox
 
 CUSTOM_PLACEHOLDER = "1 0 -1\n2 0 -2\n1 0 -1"
 KEY = Qt.ItemDataRole.UserRole  # list items and combo entries keep their code name here
@@ -58,32 +57,6 @@ def _choose(combo: QComboBox, key: str) -> None:
     index = combo.findData(key)
     if index >= 0:
         combo.setCurrentIndex(index)
-
-
-class _StepSpinBox(QSpinBox):
-    """A spin box that tells an arrow step (discrete) from typing (still moving)."""
-
-    stepping = False
-
-    def stepBy(self, steps: int) -> None:  # noqa: N802 (Qt name)
-        self.stepping = True
-        try:
-            super().stepBy(steps)
-        finally:
-            self.stepping = False
-
-
-class _StepDoubleSpinBox(QDoubleSpinBox):
-    """The same for decimals."""
-
-    stepping = False
-
-    def stepBy(self, steps: int) -> None:  # noqa: N802 (Qt name)
-        self.stepping = True
-        try:
-            super().stepBy(steps)
-        finally:
-            self.stepping = False
 
 
 class LabControls(QWidget):
@@ -233,8 +206,8 @@ class LabControls(QWidget):
         self.depth_group = box
         return box
 
-    def _spin(self, lo: int, hi: int, name: str, tip: str, step: int = 1) -> QSpinBox:
-        s = _StepSpinBox()
+    def _spin(self, lo: int, hi: int, name: str, tip: str, step: int = 1) -> StepSpinBox:
+        s = StepSpinBox()
         s.setRange(lo, hi)
         s.setSingleStep(step)
         s.setObjectName(name)
@@ -242,8 +215,8 @@ class LabControls(QWidget):
         s.valueChanged.connect(lambda _v, box=s: self._emit(moving=not box.stepping))
         return s
 
-    def _dspin(self, lo: float, hi: float, step: float, name: str, tip: str) -> QDoubleSpinBox:
-        s = _StepDoubleSpinBox()
+    def _dspin(self, lo: float, hi: float, step: float, name: str, tip: str) -> StepDoubleSpinBox:
+        s = StepDoubleSpinBox()
         s.setRange(lo, hi)
         s.setSingleStep(step)
         s.setDecimals(2)

@@ -31,17 +31,14 @@ from __future__ import annotations
 
 import math
 import os
-import sys
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QSize, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QCoreApplication, QSize
 from PySide6.QtGui import QImage, QImageReader
 
+from gui.image_lab.image_warnings import capture_qt_image_warnings, is_profile_message
 from gui.image_lab.limits import BYTES_PER_PIXEL_WORST, LARGE_SIDE, MAX_PIXELS
 from gui.image_lab.saving import save_maps_png, save_npy, save_png, tile_maps  # noqa: F401 (re-exported)
 
@@ -93,7 +90,7 @@ def image_header(path: str | os.PathLike) -> tuple[int, int, int]:
     at worst). Used by the GUI to refuse, or offer a downscale, before loading a large image.
     """
     path = _check_file(Path(path))
-    with _capture_qt_image_warnings():  # Qt's plugins complain on stderr even while probing
+    with capture_qt_image_warnings():  # Qt's plugins complain on stderr even while probing
         reader = _reader(path)
         size = reader.size()
         fmt = reader.imageFormat()
@@ -124,7 +121,7 @@ def load_image(
     reason, never a line on stderr.
     """
     path = _check_file(Path(path))
-    with _capture_qt_image_warnings() as warnings:
+    with capture_qt_image_warnings() as warnings:
         reader = _reader(path)
         image, original_size, notes, size_known = _read(reader, path, max_pixels, max_side)
     if image.isNull():
@@ -133,8 +130,8 @@ def load_image(
         raise ImageLoadError(f"{path.name}: {why}{said}.")
     if original_size == (0, 0):
         original_size = (image.height(), image.width())
-    profile = [w for w in warnings if _is_profile_message(w)]
-    damage = [w for w in warnings if not _is_profile_message(w)]
+    profile = [w for w in warnings if is_profile_message(w)]
+    damage = [w for w in warnings if not is_profile_message(w)]
     if damage:
         notes.append(translate("ImageIO", "the file looks damaged or cut short, so part of the "
                                           "image may be missing (Qt said: {0}).").format(
@@ -305,69 +302,6 @@ def _explain_read_error(reader: QImageReader, path: Path, size_known: bool) -> s
         return (translate("ImageIO", "the image data is damaged or cut short (truncated file), or the "
                                      "image is too large to decode within the memory limit."))
     return translate("ImageIO", "the image could not be decoded ({0}).").format(reader.errorString())
-
-
-_CODEC_WORDS = ("JPEG", "PNG", "libpng", "jpeg", "TIFF", "tiff", "GIF", "WebP", "webp", "BMP", "image",
-                "Icc", "ICC", "curv table", "sanity")
-
-
-def _is_profile_message(message: str) -> bool:
-    """Qt's complaints about an embedded ICC colour profile (the pixels themselves are fine)."""
-    return any(word in message for word in ("Icc", "ICC", "curv table", "sanity"))
-
-
-@contextmanager
-def _capture_qt_image_warnings() -> Iterator[list[str]]:
-    """Collect what Qt's image plugins say during reader calls (e.g. "libpng error: Read Error").
-
-    Two channels: Qt's message handler (e.g. "qt.gui.imageio.jpeg: Corrupt JPEG data"), and
-    the process's stderr itself, because libpng as bundled with Qt writes straight to file
-    descriptor 2 (seen: "libpng error: Read Error" reached the terminal despite any handler).
-    File descriptor 2 is pointed at a temporary file for the duration; lines that are not about
-    the image are written back to stderr afterwards. Other Qt messages go to the previous handler.
-    """
-    caught: list[str] = []
-
-    def handler(mode: QtMsgType, context, message: str) -> None:
-        category = getattr(context, "category", "") or ""
-        if "image" in category or "icc" in category or any(word in message for word in _CODEC_WORDS):
-            caught.append(message.strip())
-        elif previous is not None:
-            previous(mode, context, message)
-        else:
-            print(message, file=sys.stderr)
-
-    previous = qInstallMessageHandler(handler)
-    try:
-        with _stderr_lines() as raw:
-            yield caught
-    finally:
-        qInstallMessageHandler(previous)
-        others = [line for line in raw if not any(word in line for word in _CODEC_WORDS)]
-        caught.extend(line for line in raw if line not in others)
-        if others:
-            print("\n".join(others), file=sys.stderr)
-
-
-@contextmanager
-def _stderr_lines() -> Iterator[list[str]]:
-    """Lines written to file descriptor 2 (by C code too) while the block runs."""
-    lines: list[str] = []
-    try:
-        sys.stderr.flush()
-        saved = os.dup(2)
-    except (OSError, ValueError):  # no usable stderr (e.g. closed): nothing to keep clean
-        yield lines
-        return
-    with tempfile.TemporaryFile() as tmp:
-        os.dup2(tmp.fileno(), 2)
-        try:
-            yield lines
-        finally:
-            os.dup2(saved, 2)
-            os.close(saved)
-            tmp.seek(0)
-            lines.extend(x.strip() for x in tmp.read().decode("utf-8", "replace").splitlines() if x.strip())
 
 
 def _bits(image: QImage, dtype: type, channels: int) -> np.ndarray:

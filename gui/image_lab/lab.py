@@ -8,7 +8,7 @@ Pieces (one idea per module):
 * ``controls`` the settings panel; ``chrome`` the toolbar and the panel under the maps
 * ``view`` the stage grid (scrolls, zooms) of ``cells``; ``hover`` one pixel's numbers
 
-This module wires them together and handles files (open, drop, samples, export).
+This module wires them together and handles files (open, drop, ``samples``, export).
 The main window adds ``ImageLab`` as a tab, puts ``open_action`` and ``sample_actions``
 in its menus, and calls ``shutdown()`` when it closes.
 """
@@ -19,7 +19,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QEvent,
     QEventLoop,
@@ -62,23 +61,14 @@ from gui.image_lab.pipeline import (
     build_kernels,
     check_memory,
     stage_window,
+    with_learned_kernel,
 )
+from gui.image_lab.samples import DEFAULT_SAMPLE, SAMPLES, sample_path
 from gui.image_lab.view import StageView, size_text
 from gui.image_lab.worker import FilterWorker
 from gui.widgets.i18n import say_error
 
-SAMPLES = {  # file → menu text (translated where shown); brick is the chapter's example and the default
-    "brick.png": QT_TRANSLATE_NOOP("ImageLab", "Brick wall (grey)"),
-    "camera.png": QT_TRANSLATE_NOOP("ImageLab", "Camera man (grey)"),
-    "chelsea.png": QT_TRANSLATE_NOOP("ImageLab", "Chelsea the cat (RGB)"),
-}
-DEFAULT_SAMPLE = "brick.png"
 __all__ = ["ImageLab", "LARGE_SIDE", "RESOURCES", "SAMPLES", "sample_path"]
-
-
-def sample_path(name: str) -> Path:
-    """Path of a bundled sample image in resources/images/."""
-    return RESOURCES / "images" / name
 
 
 class ImageLab(QWidget):
@@ -294,17 +284,7 @@ class ImageLab(QWidget):
     def show_learned_kernel(self, weights, names: tuple[str, ...] | None = None) -> None:
         """Filter the current image with the 1D network's kernel, across and down, beside the
         library's Sobel kernels when the sizes match (3×3), to see which features it picks out."""
-        from core.image_ops.kernels import learned_kernels
-
-        learned = learned_kernels(weights, names)
-        k = learned[0].weights.shape[0]
-        extra = tuple((kern.name, tuple(map(tuple, kern.weights.tolist())), kern.explanation)
-                      for kern in learned)
-        self.set_settings(self.settings().with_(
-            kernels=("sobel-x", "sobel-y") if k == 3 else (),
-            extra_kernels=extra, padding=k // 2, stride=1, activation="none",
-            pool_op=None, depth_pool_op=None, greyscale_first=True,
-        ))
+        self.set_settings(with_learned_kernel(self.settings(), weights, names))
 
     def _request(self, settings: PipelineSettings, moving: bool = False) -> None:
         """Filter the current image with ``settings`` (at once, or once typing pauses)."""

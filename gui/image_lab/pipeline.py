@@ -28,7 +28,7 @@ from core.activations import apply_activation
 from core.image_ops.conv2d import conv2d, depth_pool, output_size, pool2d, stack_kernels
 from core.image_ops.kernels import KERNELS, check_kernel_weights, kernel_entry, parse_kernel_text
 from core.image_ops.receptive_field import compose_receptive_field
-from gui.image_lab.limits import MAX_FILTER_BYTES
+from gui.image_lab.checks import check_memory, check_settings, estimate_bytes, gigabytes, size_formula
 from gui.image_lab.names import label
 from gui.widgets.i18n import say_error, translate
 
@@ -159,80 +159,6 @@ def conv_input(image: np.ndarray, settings: PipelineSettings) -> np.ndarray:
 
 class Cancelled(Exception):
     """A newer request (or closing the window) stopped the job between two bands of rows."""
-
-
-def gigabytes(n: int) -> str:
-    return f"{n / 2**30:.1f} GB" if n >= 2**29 else f"{n / 2**20:.0f} MB"
-
-
-def estimate_bytes(shape: tuple[int, ...], settings: PipelineSettings, n_kernels: int, k: int) -> int:
-    """Bytes the stages of one result will hold for an image of ``shape`` (float32 throughout).
-
-    The grey copy (if "greyscale first"), conv maps, pooled maps and the depth-pooled map, plus
-    ~32 MB of working rows and display images. The image itself is not counted (it exists).
-    """
-    h, w = shape[:2]
-    c = shape[2] if len(shape) == 3 else 1
-    p, s = settings.padding, settings.stride
-    ho, wo = output_size(h, k, p, s), output_size(w, k, p, s)
-    total = (h * w * 4 if settings.greyscale_first and c > 1 else 0) + n_kernels * ho * wo * 4
-    if settings.pool_op and settings.pool_size <= min(ho, wo):
-        ho = (ho - settings.pool_size) // settings.pool_stride + 1
-        wo = (wo - settings.pool_size) // settings.pool_stride + 1
-        total += n_kernels * ho * wo * 4
-    if settings.depth_pool_op:
-        total += ho * wo * 4
-    return total + 32 * 2**20
-
-
-def check_memory(image: np.ndarray, settings: PipelineSettings, n_kernels: int, k: int,
-                 also_held: int = 0, limit: int = MAX_FILTER_BYTES) -> int:
-    """Refuse (ValueError naming the estimate) settings whose arrays would pass ``limit``.
-
-    ``also_held``: bytes of another result kept meanwhile (the window keeps the one on screen).
-    Returns the estimate (image + new stages + also_held).
-    """
-    need = int(np.asarray(image).nbytes) + estimate_bytes(image.shape, settings, n_kernels, k) + also_held
-    if need > limit:
-        h, w = image.shape[:2]
-        if n_kernels == 1:
-            text = translate("Pipeline", "1 kernel on this {w}×{h} image would need about {need} of memory, "
-                             "more than the lab's limit of {limit}; tick fewer kernels, use a stride of 2, "
-                             "or open the image downscaled")
-        else:
-            text = translate("Pipeline", "{n} kernels on this {w}×{h} image would need about {need} of "
-                             "memory, more than the lab's limit of {limit}; tick fewer kernels, use a "
-                             "stride of 2, or open the image downscaled")
-        raise ValueError(text.format(n=n_kernels, w=w, h=h, need=gigabytes(need), limit=gigabytes(limit)))
-    return need
-
-
-def size_formula(axis: str, n_in: int, k: int, p: int, s: int) -> str:
-    """The chapter's n_out = ⌊(n_in + 2p − k)/s⌋ + 1 with the numbers filled in.
-
-    e.g. "H' = ⌊(512 + 2·1 − 3)/1⌋ + 1 = 512": the learner sees where the size comes from.
-    """
-    n_out = output_size(n_in, k, p, s)
-    return f"{axis} = ⌊({n_in} + 2·{p} − {k})/{s}⌋ + 1 = {n_out}"
-
-
-def check_settings(shape: tuple[int, ...], settings: PipelineSettings, k: int) -> None:
-    """Refuse settings the layer cannot compute, with a reason (before spending any time)."""
-    h, w = shape[:2]
-    p, s = settings.padding, settings.stride
-    if s < 1:
-        raise ValueError(translate("Pipeline", "stride must be at least 1"))
-    if p < 0:
-        raise ValueError(translate("Pipeline", "padding cannot be negative"))
-    if k > min(h, w) + 2 * p:
-        raise ValueError(translate("Pipeline", "the {k}×{k} kernel is larger than the padded "
-                                               "image ({0}×{1}); lower the kernel size or add "
-                                               "padding").format(
-            w + 2 * p, h + 2 * p, k=k))
-    if settings.pad_mode == "reflect" and p > min(h, w) - 1:
-        raise ValueError(translate("Pipeline", "reflect padding of {p} needs an image at least "
-                                               "{0} px on each side (this one is {w}×{h})").format(
-            p + 1, p=p, w=w, h=h))
 
 
 BAND_BYTES = 8 << 20  # conv output computed this much at a time (then the job may be cancelled)
@@ -405,7 +331,23 @@ def stage_window(result: PipelineResult, stage: str, y: int, x: int) -> tuple[in
     return compose_receptive_field(y, x, conv_layers(result, stage))
 
 
+def with_learned_kernel(settings: PipelineSettings, weights, names: tuple[str, ...] | None = None
+                        ) -> PipelineSettings:
+    """Settings that filter with the 1D network's kernel, across and down, beside the library's
+    Sobel kernels when the sizes match (3×3), to see which features the learned kernel picks out."""
+    from core.image_ops.kernels import learned_kernels
+
+    learned = learned_kernels(weights, names)
+    k = learned[0].weights.shape[0]
+    extra = tuple((kern.name, tuple(map(tuple, kern.weights.tolist())), kern.explanation)
+                  for kern in learned)
+    return settings.with_(kernels=("sobel-x", "sobel-y") if k == 3 else (),
+                          extra_kernels=extra, padding=k // 2, stride=1, activation="none",
+                          pool_op=None, depth_pool_op=None, greyscale_first=True)
+
+
 __all__ = [
+    "with_learned_kernel",
     "ACTIVATIONS", "CUSTOM", "Cancelled", "KERNEL_NAMES", "LUMA", "NamedKernel", "PAD_MODES",
     "POOL_OPS", "PipelineResult", "PipelineSettings", "SIZABLE", "STAGES", "build_kernels",
     "check_memory", "check_settings", "conv_input", "conv_layers", "estimate_bytes", "gigabytes",

@@ -8,9 +8,9 @@ from __future__ import annotations
 import signal
 
 from core.resources import RESOURCES
+from gui.window.identity import APPLICATION, ORGANISATION
 
 ICON_PATH = RESOURCES / "icon.svg"
-ORGANISATION = "CNN Visualiser"
 SCREENSHOT_SIZE = (1600, 900)
 
 
@@ -24,13 +24,14 @@ def application(argv: list[str] | None = None):
     from PySide6.QtWidgets import QApplication
 
     from gui.window.language import apply_startup_language
+    from gui.window.theme import apply_theme
 
     app = QApplication.instance()
     created = app is None
     if app is None:
         app = QApplication(list(argv or ["cnn-visualiser"]))
     app.setOrganizationName(ORGANISATION)
-    app.setApplicationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
     # No display name: X11 appends it to every window title, which then names the app twice.
     app.setDesktopFileName("cnn-visualiser")  # Wayland matches the window to its desktop entry
     if ICON_PATH.exists():
@@ -38,24 +39,6 @@ def application(argv: list[str] | None = None):
     apply_startup_language(app, created=created)
     apply_theme(app)
     return app
-
-
-def apply_theme(app) -> None:
-    """pyqtgraph's default colours from the system palette, so light and dark desktops both read well.
-
-    Must run before any plot is created (pyqtgraph reads these options at construction).
-    Antialiasing stays off: with it, pyqtgraph cannot draw the plots' 2-px curves as
-    segments, and one redraw of the plots costs ~50 ms instead of a few (bench/bench_gui.py).
-    """
-    import pyqtgraph as pg
-    from PySide6.QtGui import QPalette
-
-    pal = app.palette()
-    pg.setConfigOptions(
-        antialias=False,
-        background=pal.color(QPalette.ColorRole.Base),
-        foreground=pal.color(QPalette.ColorRole.Text),
-    )
 
 
 def dark_palette():
@@ -67,6 +50,8 @@ def dark_palette():
 
 def use_palette(app, palette) -> None:
     """Switch the app to ``palette`` (views re-colour on the palette change; new plots follow too)."""
+    from gui.window.theme import apply_theme
+
     app.setPalette(palette)
     apply_theme(app)
 

@@ -115,9 +115,9 @@ def apply_startup_language(app, settings=None, created: bool = True) -> str:
         if settings is None:
             from PySide6.QtCore import QSettings
 
-            from gui.window.app import ORGANISATION
+            from gui.window.identity import APPLICATION, ORGANISATION
 
-            settings = QSettings(ORGANISATION, ORGANISATION)
+            settings = QSettings(ORGANISATION, APPLICATION)
         language = resolve(stored_choice(settings))
     else:
         return _current

@@ -23,14 +23,13 @@ from gui.widgets.naming import name
 from gui.window.actions import WindowActions
 from gui.window.dialogs import about_dialog, help_dialog
 from gui.window.file_menu import install_file_menu
+from gui.window.identity import APPLICATION, ORGANISATION
 from gui.window.keys import KeyRouter
 from gui.window.language import LanguageMenu
 from gui.window.status import StatusBar
 from gui.window.theme import ThemeMenu
 
 translate = QCoreApplication.translate
-ORGANISATION = "CNN Visualiser"
-APPLICATION = "CNN Visualiser"
 PAINT_FALLBACK_MS = 100  # clear the worker's frame flag after this even if no paint came
 SPLITTERS = ("mainSplitter", "centreSplitter", "topSplitter")
 DEFAULT_SIZE = (1600, 900)  # on a screen that has room; smaller screens get 92 % of theirs

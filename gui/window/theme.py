@@ -54,10 +54,25 @@ def remember_start(app: QApplication) -> None:
         _started = (app.style().name(), QPalette(app.palette()))
 
 
+def apply_theme(app) -> None:
+    """pyqtgraph's default colours from the system palette, so light and dark desktops both read well.
+
+    Must run before any plot is created (pyqtgraph reads these options at construction).
+    Antialiasing stays off: with it, pyqtgraph cannot draw the plots' 2-px curves as
+    segments, and one redraw of the plots costs ~50 ms instead of a few (bench/bench_gui.py).
+    """
+    import pyqtgraph as pg
+
+    pal = app.palette()
+    pg.setConfigOptions(
+        antialias=False,
+        background=pal.color(QPalette.ColorRole.Base),
+        foreground=pal.color(QPalette.ColorRole.Text),
+    )
+
+
 def apply_theme_choice(choice: str) -> None:
     """Switch the whole app to ``choice`` now ("system", "light" or "dark")."""
-    from gui.window.app import apply_theme
-
     app = QApplication.instance()
     if app is None:
         return

@@ -18,8 +18,9 @@ from PySide6.QtWidgets import QApplication, QTextBrowser
 from gui import MainWindow
 from gui.image_lab.lab import sample_path
 from gui.image_lab.pipeline import PipelineSettings
-from gui.window.app import apply_theme, dark_palette, use_palette
+from gui.window.app import dark_palette, use_palette
 from gui.window.settings import experiment_from_text, lab_settings_from
+from gui.window.theme import apply_theme
 
 pytestmark = pytest.mark.timeout(90)
 ROOT = Path(__file__).resolve().parents[3]
