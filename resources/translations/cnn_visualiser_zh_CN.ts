@@ -4959,6 +4959,10 @@ mean over the {n} maps of [{listed}] = {v}</source>
         <translation>betas 必须是两个数 (β1, β2)，收到的是 {betas!r}</translation>
     </message>
     <message>
+        <source>training {N:,} samples on this network would need about {need:.1f} GB; the app keeps a trainer under {cap:.0f} GB — use fewer samples or inputs, or batch mode</source>
+        <translation>在这个网络上训练 {N:,} 个样本大约需要 {need:.1f} GB 内存；本应用把训练器限制在 {cap:.0f} GB 以内 —— 请减少样本或输入，或使用批量模式</translation>
+    </message>
+    <message>
         <source>Stopped at epoch {0}: the loss fell below {eps:g}.</source>
         <translation>在第 {0} 轮停止：损失降到了 {eps:g} 以下。</translation>
     </message>
