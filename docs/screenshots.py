@@ -45,7 +45,10 @@ class Shot:
     catch up a little per frame (the accuracy curve) need several.
     actions: "step N" (N presses of Step sample), "hover STAGE MAP Y X" (the pointer over pixel
     (Y, X) of map MAP of an image-lab stage), "split NAME A B …" (the splitter objectName NAME's
-    panes in proportions A : B : …, as a learner drags them).
+    panes in proportions A : B : …, as a learner drags them), "cnn-train N" (Play on the CNN tab
+    until its epoch limit N stops it), "cnn-draw" (a 7 drawn on its canvas with the mouse),
+    "cnn-step K I J" (validation image 5 stepped through, and the weight-sharing sum of kernel
+    weight conv1.W[K, I, J] shown).
     lab: "image" (a bundled sample's file name) and any PipelineSettings field.
     """
 
@@ -77,6 +80,17 @@ SHOTS: tuple[Shot, ...] = (
          lab={"image": "chelsea.png", "kernels": ("gaussian", "sobel-x", "sobel-y"), "activation": "relu",
               "pool_op": "max", "depth_pool_op": "max"}),
     Shot("window_dark.png", experiment="2", epochs=200, theme="dark"),
+    # The gallery: the same two moments at the three common screen sizes, light and dark.
+    *(Shot(f"gallery_network_{w}x{h}_{theme}.png", experiment="2", epochs=300, size=(w, h), theme=theme,
+           actions=("step 7",))
+      for (w, h) in ((1280, 720), (1366, 768), (1920, 1080)) for theme in ("light", "dark")),
+    *(Shot(f"gallery_cnn_{w}x{h}_{theme}.png", size=(w, h), theme=theme, tabs=("CNN on images",),
+           actions=("cnn-train 3",))
+      for (w, h) in ((1280, 720), (1366, 768), (1920, 1080)) for theme in ("light", "dark")),
+    Shot("cnn_drawn.png", size=(1366, 768), tabs=("CNN on images", "Draw a digit"),
+         actions=("cnn-train 3", "cnn-draw")),
+    Shot("cnn_stepthrough.png", size=(1366, 768), tabs=("CNN on images", "Step-through"),
+         actions=("cnn-train 3", "cnn-step 0 1 1")),
 )
 
 
@@ -172,6 +186,53 @@ def _select_tabs(window, titles: tuple[str, ...]) -> None:
             raise RuntimeError(f"no tab titled {title!r}")
 
 
+def _cnn_train(window, epochs: int) -> None:
+    """Play the CNN tab for ``epochs`` epochs (its epoch limit) and wait until it stopped and drew."""
+    tab = window.image_cnn
+    tab.bar.epoch_limit.setValue(epochs)
+    worker = tab.handle.worker
+    tab.bar.play.trigger()
+
+    def done() -> bool:
+        snap = tab.moment.moment.snapshot
+        return not worker.playing and snap is not None and snap.epoch >= epochs
+
+    _wait(done, "the CNN tab's training", 120.0)
+
+
+def _cnn_draw(window) -> None:
+    """Draw a 7 on the CNN tab's canvas with the mouse, as a learner does (it is classified live)."""
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    canvas = window.image_cnn.canvas
+    draw, _ = canvas._areas()
+    x0, y0, w, h = draw.x(), draw.y(), draw.width(), draw.height()
+    stroke = [(0.2, 0.2), (0.5, 0.2), (0.8, 0.2), (0.7, 0.4), (0.6, 0.6), (0.5, 0.8), (0.45, 0.9)]
+    points = [QPoint(int(x0 + fx * w), int(y0 + fy * h)) for fx, fy in stroke]
+    QTest.mousePress(canvas, Qt.MouseButton.LeftButton, pos=points[0])
+    for a, b in zip(points, points[1:], strict=False):
+        for t in (0.25, 0.5, 0.75, 1.0):
+            QTest.mouseMove(canvas, QPoint(int(a.x() + t * (b.x() - a.x())),
+                                           int(a.y() + t * (b.y() - a.y()))))
+    QTest.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=points[-1])
+    if not len(window.image_cnn.probabilities.probabilities):
+        raise RuntimeError("the drawn digit was not classified")
+
+
+def _cnn_step(window, kernel: int, i: int, j: int) -> None:
+    """Step validation image 5 through the CNN and show the weight-sharing sum of conv1.W[kernel, i, j]."""
+    tab = window.image_cnn
+    tab.feature_maps.pick("validation", 4)
+    tab.stepthrough.start_button.click()
+    _wait(lambda: tab.moment.moment.stepping, "the CNN step-through")
+    while tab.stepthrough.next_button.isEnabled():  # forward, backward, to the gradients
+        tab.stepthrough.next_button.click()
+    tab.filters.weightPicked.emit("conv1.W", (kernel, i, j, 0))
+    if not tab.stepthrough.terms_text.toPlainText():
+        raise RuntimeError("no gradient terms shown")
+
+
 def _run_actions(window, shot: Shot) -> None:
     for action in shot.actions:
         verb, *args = action.split()
@@ -181,8 +242,15 @@ def _run_actions(window, shot: Shot) -> None:
             _hover(window, args[0], *(int(a) for a in args[1:]))
         elif verb == "split":
             _split(window, args[0], [int(a) for a in args[1:]])
+        elif verb == "cnn-train":
+            _cnn_train(window, int(args[0]))
+        elif verb == "cnn-draw":
+            _cnn_draw(window)
+        elif verb == "cnn-step":
+            _cnn_step(window, *(int(a) for a in args))
         else:
-            raise ValueError(f"{shot.file}: unknown action {action!r} (step, hover, split)")
+            raise ValueError(f"{shot.file}: unknown action {action!r} "
+                             "(step, hover, split, cnn-train, cnn-draw, cnn-step)")
 
 
 def render(shot: Shot, out_dir: Path) -> Path:

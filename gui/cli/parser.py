@@ -21,8 +21,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = OneLineParser(
         prog=PROG,
         description="CNN Visualiser: watch the chapter's hand-made CNN learn, step by step.",
-        epilog="Commands: train (the 1D network, headless), filter (image-lab filters). "
-        "With no command the window opens.",
+        epilog="Commands: train (the 1D network, headless), train-cnn (the image CNN on the digits "
+        "or a folder of images, headless), filter (image-lab filters). With no command the window opens.",
     )
     add_screenshot_options(p)
     p.add_argument("--workspace", metavar="FILE", help="open a saved workspace in the window")

@@ -67,10 +67,11 @@ def explain(model: ImageCNN, image: np.ndarray, acts: list, layer: int, r: int, 
             win, s = conv_window(prev[..., cc], W[ch, :, :, cc], r, c, stride=spec.s, padding=spec.p)
             sums.append(s)
             if cc == 0 and spec.k <= GRID_MAX and prev.shape[2] == 1:
-                left = translate("CnnExplain", "window")
-                head = left + " " * max(1, 46 - display_width(left)) + translate("CnnExplain", "× kernel")
+                left, wins = translate("CnnExplain", "window"), _grid(win)
+                width = max(display_width(left), *map(len, wins)) + 4  # side by side, narrow enough
+                head = left + " " * (width - display_width(left)) + translate("CnnExplain", "× kernel")
                 lines += [head] + [
-                    f"{a:<46}{k}" for a, k in zip(_grid(win), _grid(W[ch, :, :, 0]), strict=True)]
+                    f"{a:<{width}}{k}" for a, k in zip(wins, _grid(W[ch, :, :, 0]), strict=True)]
         total = float(sum(sums))
         if len(sums) > 1:
             lines.append(translate("CnnExplain", "Σ window·kernel over {0} input channels = {1}").format(
