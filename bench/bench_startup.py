@@ -73,22 +73,24 @@ def launch(code: str) -> float:
     return elapsed
 
 
-def main() -> int:
+def main(rounds: int = ROUNDS) -> list[str]:
+    """The figures as lines (``bench/run_all.py`` prints them)."""
     app_t, bare_t, ratios = [], [], []
-    for _ in range(ROUNDS):
+    for _ in range(rounds):
         a = launch(APP % str(ROOT))
         b = launch(BARE)
         app_t.append(a)
         bare_t.append(b)
         ratios.append(a / b)
     med = statistics.median
-    print(f"first painted window, {ROUNDS} interleaved rounds (offscreen):")
     lo, hi = min(app_t) * 1000, max(app_t) * 1000
-    print(f"  app:  median {med(app_t) * 1000:.0f} ms  (min {lo:.0f}, max {hi:.0f})")
-    print(f"  bare PySide6 + pyqtgraph window: median {med(bare_t) * 1000:.0f} ms")
-    print(f"  ratio app / bare: median {med(ratios):.2f}× (min {min(ratios):.2f}, max {max(ratios):.2f})")
-    return 0
+    return [
+        f"first painted window, {rounds} interleaved rounds (offscreen):",
+        f"  app:  median {med(app_t) * 1000:.0f} ms  (min {lo:.0f}, max {hi:.0f})",
+        f"  bare PySide6 + pyqtgraph window: median {med(bare_t) * 1000:.0f} ms",
+        f"  ratio app / bare: median {med(ratios):.2f}× (min {min(ratios):.2f}, max {max(ratios):.2f})",
+    ]
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    print("\n".join(main()))
