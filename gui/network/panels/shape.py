@@ -135,6 +135,9 @@ class ShapeEditor(QWidget):
                   self.tr("How many zeros are added at each end of the input before sliding the kernel."))
         self.output = QComboBox()
         self.output.setObjectName("outputType")
+        # Its longest entry must not widen the whole panel past the pane on a 1280-px screen.
+        self.output.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.output.setMinimumContentsLength(12)
         self.output.addItem(self.tr("Regression: 1 linear output"), "linear")
         self.output.addItem(self.tr("Classification: softmax, {N_CLASSES} classes").format(
             N_CLASSES=N_CLASSES), "softmax")

@@ -67,7 +67,16 @@ class StopPanel(QWidget):
         self.weight_value.setObjectName("stopWeightValue")
         self.weight_value.setToolTip(self.tr("The value the weight must cross, from either side, to stop."))
         crosses.setToolTip(self.weight_value.toolTip())
-        self._row(2, self.weight_check, [self.weight, crosses, self.weight_value], "weight",
+        # The weight on one line, "crosses [value]" under it: on one line the row was wider than
+        # the panel's pane on a 1280-px screen and the value box was cut off.
+        which = QWidget()
+        pair = QGridLayout(which)
+        pair.setContentsMargins(0, 0, 0, 0)
+        pair.addWidget(self.weight, 0, 0, 1, 2)
+        pair.addWidget(crosses, 1, 0)
+        pair.addWidget(self.weight_value, 1, 1)
+        pair.setColumnStretch(1, 1)
+        self._row(2, self.weight_check, [which], "weight",
                   self.tr("Stop in the epoch the chosen weight passes through the value, from either side."))
 
         self.finite_check = QCheckBox(self.tr("On a non-finite value (built in)"))
