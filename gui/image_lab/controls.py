@@ -10,6 +10,7 @@ Colours come from the palette (``looks``), so a dark theme reads as well as a li
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSignalBlocker, QSize, Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -95,6 +96,9 @@ class LabControls(QWidget):
         self.kernel_list.setResizeMode(QListView.ResizeMode.Adjust)
         self.kernel_list.setGridSize(QSize(112, 20))  # two columns wide enough for "prewitt-x"
         self.kernel_list.setFixedHeight(7 * 20 + 10)
+        # Drawn on the panel's colour: an item's check box is filled with Base, so on a Base
+        # background (the default) an unticked box vanished in the dark theme.
+        self.kernel_list.viewport().setBackgroundRole(QPalette.ColorRole.Window)
         self._extra: dict[str, tuple] = {}  # name → (rows, explanation) of kernels sent from elsewhere
         self.kernel_list.setMinimumWidth(2 * 112 + 8)
         for name in (*KERNEL_NAMES, CUSTOM):
