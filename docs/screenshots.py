@@ -84,6 +84,14 @@ SHOTS: tuple[Shot, ...] = (
     *(Shot(f"gallery_network_{w}x{h}_{theme}.png", experiment="2", epochs=300, size=(w, h), theme=theme,
            actions=("step 7",))
       for (w, h) in ((1280, 720), (1366, 768), (1920, 1080)) for theme in ("light", "dark")),
+    *(Shot(f"gallery_two_kernels_{w}x{h}_{theme}.png", experiment="2", shape={"n_kernels": 2}, epochs=300,
+           size=(w, h), theme=theme, tabs=("Shape",))
+      for (w, h) in ((1280, 720), (1366, 768), (1920, 1080)) for theme in ("light", "dark")),
+    *(Shot(f"gallery_lab_{w}x{h}_{theme}.png", size=(w, h), theme=theme, tabs=("Image lab",),
+           actions=("hover conv 1 101 168",),
+           lab={"image": "chelsea.png", "kernels": ("gaussian", "sobel-x", "sobel-y"), "activation": "relu",
+                "pool_op": "max", "depth_pool_op": "max"})
+      for (w, h) in ((1280, 720), (1366, 768), (1920, 1080)) for theme in ("light", "dark")),
     *(Shot(f"gallery_cnn_{w}x{h}_{theme}.png", size=(w, h), theme=theme, tabs=("CNN on images",),
            actions=("cnn-train 3",))
       for (w, h) in ((1280, 720), (1366, 768), (1920, 1080)) for theme in ("light", "dark")),

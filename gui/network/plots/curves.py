@@ -19,6 +19,7 @@ from gui.widgets.palette import image_colour, kernel_style, tap_colour, weight_c
 translate = QCoreApplication.translate
 
 MAX_LEGEND = 8  # more entries than this: a one-line note instead of a legend entry per curve
+LEGEND_PER_LINE = 4  # legend entries on one line of a plot's title
 
 
 class CurveBuilder:
@@ -124,9 +125,17 @@ class CurveBuilder:
         self._legend_specs[id(plot)] = (entries, note)
         parts = [f"<span style='color:{col}; font-weight:bold'>{glyph}</span>&nbsp;"
                  f"<span style='color:{th.text}'>{n}</span>" for col, glyph, n in entries]
+        # At most LEGEND_PER_LINE entries a line: the title's width is the plot's minimum width,
+        # and one line of eight entries (two kernels) pushed the plots past a 1280-px window.
+        lines = ["&nbsp;&nbsp; ".join(parts[i:i + LEGEND_PER_LINE])
+                 for i in range(0, len(parts), LEGEND_PER_LINE)]
         if note:
-            parts.append(f"<span style='color:{th.text}'>{note}</span>")
-        plot.setTitle("&nbsp;&nbsp; ".join(parts), size="8pt")
+            lines.append(f"<span style='color:{th.text}'>{note}</span>")
+        plot.setTitle("<br>".join(lines) if len(parts) > LEGEND_PER_LINE else "&nbsp;&nbsp; ".join(lines),
+                      size="8pt")
+        height = max(30, int(plot.titleLabel.item.boundingRect().height()) + 2)  # pyqtgraph fixes 30 px
+        plot.titleLabel.setMaximumHeight(height)
+        plot.layout.setRowFixedHeight(0, height)
 
     def legend_entries(self, index: int) -> list[str]:
         """The names in plot ``index``'s legend (0 prediction, 1 kernel, 2 output weights, 3 loss)."""
