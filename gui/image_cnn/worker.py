@@ -150,8 +150,9 @@ class ImageCnnWorker(ChunkedRunner):
         self._emit_frame(force=True)
 
     def _forget(self) -> None:
-        """A new network, a reset or new data: the curves start again from the initial network."""
-        _, loss, acc, _, _ = evaluate(self.trainer.model, self._xv, self.data["y_val"])
+        """A new network, a reset, new data or a run opened from a file: the curves' epoch 0 is the
+        initial network's (its snapshot: epoch 0 is always kept; a fresh trainer's is its model)."""
+        _, loss, acc, _, _ = evaluate(self.trainer.model_at(0)[1], self._xv, self.data["y_val"])
         self._start = (loss, acc)
         self._series_len = -1
 
