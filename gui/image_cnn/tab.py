@@ -34,6 +34,7 @@ from gui.image_cnn.panels import build_panels
 from gui.image_cnn.steps import set_label
 from gui.image_cnn.stepthrough import StepThroughView
 from gui.image_cnn.toolbar import CnnToolbars, speed_for_slider, speed_text
+from gui.image_cnn.workspace import CnnWorkspace
 from gui.image_lab.looks import style_error
 from gui.training.moment import Moment, MomentModel
 from gui.widgets.choices import choose
@@ -82,6 +83,7 @@ class ImageCnnTab(QWidget):
         self._slow_timer.timeout.connect(self._draw_slow)
         build_panels(self, run_bar, data_bar)
         self._connect()
+        self.workspace = CnnWorkspace(self)  # saved and restored on the worker's thread (workspace.py)
         self.handle.configure({})
 
     # ------------------------------------------------------------------ layout
