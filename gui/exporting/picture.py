@@ -34,6 +34,7 @@ or onto a ``QSvgGenerator`` (the images embedded, marked ``image-rendering: pixe
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -228,8 +229,33 @@ def render_widget_svg(widget: QWidget, title: str = "CNN Visualiser") -> bytes:
         painter.end()
     data = bytes(buf.data())
     buf.close()
-    fixed = fix_svg(data, screen_families, title)
-    return fixed.replace(b"<image ", b'<image style="image-rendering:pixelated" ')
+    return _blocky_images(fix_svg(data, screen_families, title))
+
+
+_IMAGE = re.compile(rb'<image ([^>]*?)width="([\d.]+)" height="([\d.]+)"([^>]*?)'
+                    rb'xlink:href="data:image/png;base64,([A-Za-z0-9+/=]+)"')
+MAX_BLOCKY_PX = 1024  # an embedded image is enlarged to at most this many pixels a side
+
+
+def _blocky_images(svg: bytes) -> bytes:
+    """Enlarge each small embedded image by whole pixels to its drawn size, so every renderer shows
+    a 3×3 kernel as nine squares: rsvg-convert 2.54 and cairo smooth an image they scale up and
+    ignore ``image-rendering`` (kept as well, for those that read it)."""
+    def blocky(m: re.Match) -> bytes:
+        w, h = float(m.group(2)), float(m.group(3))
+        image = QImage.fromData(QByteArray.fromBase64(m.group(5)), "PNG")
+        if image.isNull() or image.width() < 1:
+            return m.group(0)
+        k = int(min(max(w / image.width(), h / image.height()) * 2,
+                    MAX_BLOCKY_PX / max(image.width(), image.height())))
+        if k > 1:
+            image = image.scaled(image.width() * k, image.height() * k, Qt.AspectRatioMode.IgnoreAspectRatio,
+                                 Qt.TransformationMode.FastTransformation)
+        data = bytes(QByteArray(png_bytes(image)).toBase64())
+        return (b'<image style="image-rendering:pixelated" ' + m.group(1) + b'width="' + m.group(2)
+                + b'" height="' + m.group(3) + b'"' + m.group(4) + b'xlink:href="data:image/png;base64,'
+                + data + b'"')
+    return _IMAGE.sub(blocky, svg)
 
 
 def export_widget(widget: QWidget, path: str | os.PathLike, scale: float = DEFAULT_SCALE,
