@@ -364,91 +364,91 @@
     <name>CnnFileHooks</name>
     <message>
         <source>Could not save {path}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存 {path}：{reason}</translation>
     </message>
     <message>
         <source>&amp;CNN on images</source>
-        <translation type="unfinished"></translation>
+        <translation>图像上的 CNN(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Kernels as PNG or SVG…</source>
-        <translation type="unfinished"></translation>
+        <translation>卷积核，PNG 或 SVG(&amp;K)…</translation>
     </message>
     <message>
         <source>Save every conv layer&apos;s kernels, as drawn, as a picture or a drawing.</source>
-        <translation type="unfinished"></translation>
+        <translation>把每个卷积层的卷积核按所画的样子保存为图片或矢量图。</translation>
     </message>
     <message>
         <source>&amp;Feature maps as PNG or SVG…</source>
-        <translation type="unfinished"></translation>
+        <translation>特征图，PNG 或 SVG(&amp;F)…</translation>
     </message>
     <message>
         <source>Save the picked image&apos;s feature maps, every layer, as a picture or a drawing.</source>
-        <translation type="unfinished"></translation>
+        <translation>把所选图像每一层的特征图保存为图片或矢量图。</translation>
     </message>
     <message>
         <source>Learning &amp;curves as PNG or SVG…</source>
-        <translation type="unfinished"></translation>
+        <translation>学习曲线，PNG 或 SVG(&amp;C)…</translation>
     </message>
     <message>
         <source>Save the loss and accuracy curves as a picture or a drawing.</source>
-        <translation type="unfinished"></translation>
+        <translation>把损失和准确率曲线保存为图片或矢量图。</translation>
     </message>
     <message>
         <source>Learning curves&apos; &amp;numbers as CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>学习曲线的数值，CSV(&amp;N)…</translation>
     </message>
     <message>
         <source>Write the training and validation loss and accuracy of every epoch on the curves to a CSV.</source>
-        <translation type="unfinished"></translation>
+        <translation>把曲线上每一轮的训练与验证损失和准确率写入 CSV。</translation>
     </message>
     <message>
         <source>Export the kernels</source>
-        <translation type="unfinished"></translation>
+        <translation>导出卷积核</translation>
     </message>
     <message>
         <source>Export the feature maps</source>
-        <translation type="unfinished"></translation>
+        <translation>导出特征图</translation>
     </message>
     <message>
         <source>Export the learning curves</source>
-        <translation type="unfinished"></translation>
+        <translation>导出学习曲线</translation>
     </message>
     <message>
         <source>Export the learning curves&apos; numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>导出学习曲线的数值</translation>
     </message>
     <message>
         <source>CSV file (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
         <source>the kernels</source>
-        <translation type="unfinished"></translation>
+        <translation>卷积核</translation>
     </message>
     <message>
         <source>the feature maps</source>
-        <translation type="unfinished"></translation>
+        <translation>特征图</translation>
     </message>
     <message>
         <source>the learning curves</source>
-        <translation type="unfinished"></translation>
+        <translation>学习曲线</translation>
     </message>
     <message>
         <source>the learning curves&apos; numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>学习曲线的数值</translation>
     </message>
     <message>
         <source>no epoch is on the curves yet</source>
-        <translation type="unfinished"></translation>
+        <translation>曲线上还没有任何一轮</translation>
     </message>
     <message>
         <source>Could not export {what}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法导出{what}：{reason}</translation>
     </message>
     <message>
         <source>Exported {what} to {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已把{what}导出到 {name}。</translation>
     </message>
 </context>
 <context>
@@ -760,11 +760,11 @@
     <name>CnnWorkspace</name>
     <message>
         <source>{n:,} images of {h}×{w} in {k} classes, from the workspace ({train:,} training, {val:,} validation)</source>
-        <translation type="unfinished"></translation>
+        <translation>来自工作区的 {n:,} 张 {h}×{w} 图像，共 {k} 类（训练 {train:,} 张，验证 {val:,} 张）</translation>
     </message>
     <message>
         <source>Opened from the workspace: training goes on from here, exactly as it would have.</source>
-        <translation type="unfinished"></translation>
+        <translation>已从工作区打开：训练从这里继续，与未中断时完全相同。</translation>
     </message>
 </context>
 <context>
@@ -1557,182 +1557,182 @@
     <name>FileController</name>
     <message>
         <source>CNN Visualiser workspace (*.cnnviz);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>CNN Visualiser 工作区 (*.cnnviz);;所有文件 (*)</translation>
     </message>
     <message>
         <source>&amp;Open workspace…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开工作区(&amp;O)…</translation>
     </message>
     <message>
         <source>Open a saved workspace: network, data, training run and settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>打开已保存的工作区：网络、数据、训练过程和设置。</translation>
     </message>
     <message>
         <source>&amp;Save workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>保存工作区(&amp;S)</translation>
     </message>
     <message>
         <source>Save the network, its training run and the settings to the workspace file.</source>
-        <translation type="unfinished"></translation>
+        <translation>把网络、它的训练过程和设置保存到工作区文件。</translation>
     </message>
     <message>
         <source>Save workspace &amp;as…</source>
-        <translation type="unfinished"></translation>
+        <translation>工作区另存为(&amp;A)…</translation>
     </message>
     <message>
         <source>Save everything to a new workspace file.</source>
-        <translation type="unfinished"></translation>
+        <translation>把全部内容保存到一个新的工作区文件。</translation>
     </message>
     <message>
         <source>Training &amp;history as CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>训练历史，CSV(&amp;H)…</translation>
     </message>
     <message>
         <source>Write the recorded epochs&apos; parameters, loss and predictions to a CSV.</source>
-        <translation type="unfinished"></translation>
+        <translation>把记录下的各轮参数、损失和预测写入 CSV。</translation>
     </message>
     <message>
         <source>Training &amp;plots as PNG or SVG…</source>
-        <translation type="unfinished"></translation>
+        <translation>训练曲线图，PNG 或 SVG(&amp;P)…</translation>
     </message>
     <message>
         <source>Save the training plots as a picture (PNG) or a drawing (SVG).</source>
-        <translation type="unfinished"></translation>
+        <translation>把训练曲线图保存为图片（PNG）或矢量图（SVG）。</translation>
     </message>
     <message>
         <source>Network &amp;diagram as PNG or SVG…</source>
-        <translation type="unfinished"></translation>
+        <translation>网络示意图，PNG 或 SVG(&amp;D)…</translation>
     </message>
     <message>
         <source>Save the network diagram as a picture (PNG) or a drawing (SVG).</source>
-        <translation type="unfinished"></translation>
+        <translation>把网络示意图保存为图片（PNG）或矢量图（SVG）。</translation>
     </message>
     <message>
         <source>&amp;Cancel run</source>
-        <translation type="unfinished"></translation>
+        <translation>取消运行(&amp;C)</translation>
     </message>
     <message>
         <source>Stop Run N epochs (or the image lab&apos;s slow job) where it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>让“运行 N 轮”（或图像实验室的耗时任务）停在当前位置。</translation>
     </message>
     <message>
         <source>Open &amp;recent</source>
-        <translation type="unfinished"></translation>
+        <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Export</source>
-        <translation type="unfinished"></translation>
+        <translation>导出(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;Image lab stage</source>
-        <translation type="unfinished"></translation>
+        <translation>图像实验室阶段(&amp;I)</translation>
     </message>
     <message>
         <source>Could not open {0}: no such file (removed from Open Recent).</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开 {0}：文件不存在（已从“最近打开”中移除）。</translation>
     </message>
     <message>
         <source>Opening {0} …</source>
-        <translation type="unfinished"></translation>
+        <translation>正在打开 {0} …</translation>
     </message>
     <message>
         <source>Saving {0} …</source>
-        <translation type="unfinished"></translation>
+        <translation>正在保存 {0} …</translation>
     </message>
     <message>
         <source>Exported the training history to {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已把训练历史导出到 {0}。</translation>
     </message>
     <message>
         <source>Opened {0} at epoch {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已打开 {0}，位于第 {1} 轮。</translation>
     </message>
     <message>
         <source>Opened {0}: the CNN on images tab&apos;s run.</source>
-        <translation type="unfinished"></translation>
+        <translation>已打开 {0}：“图像上的 CNN”标签页的训练过程。</translation>
     </message>
     <message>
         <source>Saved {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存 {0}。</translation>
     </message>
     <message>
         <source>The experiment panel could not show the saved settings: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>实验面板无法显示保存的设置：{0}</translation>
     </message>
     <message>
         <source>Export the training history</source>
-        <translation type="unfinished"></translation>
+        <translation>导出训练历史</translation>
     </message>
     <message>
         <source>CSV file (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
         <source>the plots</source>
-        <translation type="unfinished"></translation>
+        <translation>曲线图</translation>
     </message>
     <message>
         <source>the diagram</source>
-        <translation type="unfinished"></translation>
+        <translation>网络示意图</translation>
     </message>
     <message>
         <source>Export the plots</source>
-        <translation type="unfinished"></translation>
+        <translation>导出曲线图</translation>
     </message>
     <message>
         <source>Export the diagram</source>
-        <translation type="unfinished"></translation>
+        <translation>导出网络示意图</translation>
     </message>
     <message>
         <source>Could not export {what}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法导出{what}：{reason}</translation>
     </message>
     <message>
         <source>Exported {what} to {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已把{what}导出到 {name}。</translation>
     </message>
     <message>
         <source>Open workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>打开工作区</translation>
     </message>
     <message>
         <source>Save workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>保存工作区</translation>
     </message>
     <message>
         <source>this session</source>
-        <translation type="unfinished"></translation>
+        <translation>本次会话</translation>
     </message>
     <message>
         <source>Save the changes to {0}?</source>
-        <translation type="unfinished"></translation>
+        <translation>保存对 {0} 的更改吗？</translation>
     </message>
 </context>
 <context>
     <name>FileJobs</name>
     <message>
         <source>Could not save {path}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存 {path}：{reason}</translation>
     </message>
     <message>
         <source>Could not open {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开 {0}</translation>
     </message>
     <message>
         <source>Could not open {path}: it is damaged or not a workspace file ({0}).</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开 {path}：文件已损坏或不是工作区文件（{0}）。</translation>
     </message>
     <message>
         <source>Could not open {path}: its network has {0} inputs and {1} kernel(s); the window draws 3–{2} inputs and up to {3} kernels (cnn-visualiser train --workspace FILE trains it headless)</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开 {path}：它的网络有 {0} 个输入和 {1} 个卷积核；窗口能画 3–{2} 个输入、最多 {3} 个卷积核（可用 cnn-visualiser train --workspace FILE 在命令行中训练它）</translation>
     </message>
     <message>
         <source>Cancelled the history export; nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消训练历史的导出；没有写入任何内容。</translation>
     </message>
     <message>
         <source>Could not export the history: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法导出训练历史：{0}</translation>
     </message>
 </context>
 <context>
@@ -5850,11 +5850,11 @@ mean over the {n} maps of [{listed}] = {v}</source>
     </message>
     <message>
         <source>the drawing “cnn_canvas” is declared as {0}; expected {1} or {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>画布“cnn_canvas”声明为 {0}；应为 {1} 或 {2}</translation>
     </message>
     <message>
         <source>training this network on {n:,} images of {0} would need about {1:.1f} GB of memory; this app allows {2:.0f} GB</source>
-        <translation type="unfinished"></translation>
+        <translation>在 {n:,} 张 {0} 图像上训练这个网络约需 {1:.1f} GB 内存；本程序最多允许 {2:.0f} GB</translation>
     </message>
     <message>
         <source>the array “{key}” holds values that are not finite numbers</source>
@@ -5870,7 +5870,7 @@ mean over the {n} maps of [{listed}] = {v}</source>
     </message>
     <message>
         <source>the drawing “cnn_canvas” holds values other than 0 and 1</source>
-        <translation type="unfinished"></translation>
+        <translation>画布“cnn_canvas”含有 0 和 1 以外的值</translation>
     </message>
     <message>
         <source>an integer of {digits}+ digits</source>
