@@ -7,8 +7,12 @@ Reading (``open_archive``) refuses a hostile file before paying for it: only reg
 central directory (read from the end record *before* ``zipfile`` parses it), only the
 members a workspace has (``workspace.json`` and ``arrays/<name>.npy``, each once), only
 stored or Deflate members without encryption flags, sizes consistent with the bytes that
-are there. ``read_array`` checks each ``.npy`` header against the declared shape before a
-byte of data is read, then reads straight into the final array (no second copy).
+are there. Arrays named with a section's prefix (``SECTION_ARRAYS``: ``cnn_*`` for the
+``image_cnn`` section) belong to that section when the manifest has it, so one file holds the
+1D trainer and the image CNN and each loader sees only its own arrays (``declared(…, owner)``);
+every array is still held to the bounds. ``read_array`` checks each ``.npy`` header against the
+declared shape before a byte of data is read, then reads straight into the final array (no
+second copy).
 
 Writing (``core.workspace.saving.write_archive``) goes through symlinks to their target, refuses targets that
 are not regular files (``/dev/full``, a folder), writes a temporary file named
@@ -46,6 +50,8 @@ MAX_TOTAL_ARRAY_BYTES = 1 * 2**30
 MAX_NPY_HEADER = 4096
 _MAX_DEFLATE_RATIO = 1032  # Deflate cannot expand one byte into more than ~1032
 DTYPES = {"float64": np.dtype("<f8"), "int64": np.dtype("<i8")}
+#: a section's own arrays: section name → the prefix of its arrays' names (the rest are the 1D trainer's)
+SECTION_ARRAYS = {"image_cnn": "cnn_"}
 _METHOD_NAMES = {9: "Deflate64", 12: "bzip2", 14: "LZMA", 93: "Zstandard", 98: "PPMd", 99: "AES encryption"}
 _READ_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, zlib.error, ValueError,
                 struct.error, UnicodeDecodeError, NotImplementedError, RuntimeError, OverflowError,
@@ -126,6 +132,7 @@ class Archive:
 
     def __init__(self, path: str | os.PathLike) -> None:
         self.path = os.fspath(path)
+        self._manifest: Any = None
         self._fh, size = open_regular(path, MAX_FILE_BYTES)
         try:
             if size == 0:
@@ -191,7 +198,9 @@ class Archive:
 
     # ------------------------------------------------------------- content
     def manifest(self) -> Any:
-        """The parsed manifest (bounded JSON, see ``schema.parse_json``)."""
+        """The parsed manifest (bounded JSON, see ``schema.parse_json``), read once."""
+        if self._manifest is not None:
+            return self._manifest
         info = self.members.get(MANIFEST)
         if info is None:
             raise WorkspaceError(N_("workspace", "not a CNN Visualiser workspace (no workspace.json inside)"))
@@ -199,10 +208,20 @@ class Archive:
             raw = self._zf.read(info)
         except _READ_ERRORS as exc:
             raise _damaged(exc) from None
-        return parse_json(raw)
+        self._manifest = parse_json(raw)
+        return self._manifest
 
-    def declared(self, section: Any) -> dict[str, tuple[tuple[int, ...], str]]:
-        """Check the manifest's ``arrays`` section against the bounds and the members present."""
+    def owner(self, name: str) -> str | None:
+        """The section an array belongs to (None: the 1D trainer's, the file's main sections)."""
+        m = self._manifest if isinstance(self._manifest, dict) else {}
+        for section, prefix in SECTION_ARRAYS.items():
+            if name.startswith(prefix) and section in m:
+                return section
+        return None
+
+    def declared(self, section: Any, owner: str | None = None) -> dict[str, tuple[tuple[int, ...], str]]:
+        """Check the manifest's ``arrays`` section against the bounds and the members present;
+        returns the arrays of ``owner``'s section (None: the 1D trainer's), see ``owner``."""
         decl = ARRAY_DECLARATIONS.check(section, "arrays")
         out: dict[str, tuple[tuple[int, ...], str]] = {}
         total = 0
@@ -236,7 +255,7 @@ class Archive:
                 raise WorkspaceError(N_("workspace", "the archive holds “{member}”, which the "
                                                      "description does not declare").format(
                     member=member))
-        return out
+        return {k: v for k, v in out.items() if self.owner(k) == owner}
 
     def read_array(self, name: str, shape: tuple[int, ...], dtype: str) -> np.ndarray:
         """Read ``arrays/<name>.npy`` after checking its header is exactly ``shape`` and ``dtype``."""

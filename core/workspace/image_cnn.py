@@ -33,6 +33,7 @@ from core.image_cnn.trainer import STATE_FORMAT, STATE_VERSION
 from core.optimizers import MAX_STEPS, OPTIMIZERS
 from core.workspace.archive import Archive, open_archive, shape_text
 from core.workspace.chapter import FORMAT, VERSION
+from core.workspace.cnn_sizes import MAX_TRAINER_BYTES, training_bytes
 from core.workspace.saving import write_archive
 from core.workspace.schema import (
     AnyJSON,
@@ -108,6 +109,7 @@ class ImageCnnWorkspace:
     trainer: ImageTrainer
     class_names: tuple[str, ...]
     extra: dict = field(default_factory=dict)
+    canvas: np.ndarray | None = None  # the drawing's on/off grid (bool), when one was saved
 
 
 def _plain(value: Any) -> Any:
@@ -126,14 +128,31 @@ def _plain(value: Any) -> Any:
 
 
 # ------------------------------------------------------------------ saving
-def save_image_cnn_workspace(path: str | os.PathLike, trainer: ImageTrainer, extra: dict | None = None,
-                             class_names: list[str] | tuple[str, ...] | None = None) -> str:
-    """Write ``trainer`` (its data included) and ``extra`` to ``path`` atomically; returns the file.
+@dataclass
+class CnnSection:
+    """The ``image_cnn`` section and its ``cnn_*`` arrays, checked as a load would check them.
+
+    Made on the thread the trainer lives on (the arrays are copies, or the data set's own
+    arrays, which training never writes), written later by ``save_image_cnn_workspace`` or,
+    beside the 1D trainer's sections, by ``core.workspace.session.save_session``.
+    """
+
+    section: dict
+    arrays: dict[str, np.ndarray]
+
+    def declared(self) -> dict[str, dict]:
+        return {k: {"shape": list(v.shape), "dtype": str(v.dtype)} for k, v in self.arrays.items()}
+
+
+def image_cnn_section(trainer: ImageTrainer, extra: dict | None = None,
+                      class_names: list[str] | tuple[str, ...] | None = None,
+                      canvas: np.ndarray | None = None) -> CnnSection:
+    """``trainer`` (its data included), ``extra`` and the drawing ``canvas`` as a checked section.
 
     ``class_names`` default to "0", "1", …; ``extra`` may hold ``class_names`` too (it is
-    stored as given, plain JSON only). The manifest is checked as a load would check it, so a
-    run is never saved into a file that cannot be opened again (WorkspaceError). OSError when
-    the target is not a regular file or the disk refuses (the old file stays).
+    stored as given, plain JSON only). ``canvas``: the drawing's on/off grid, the input's
+    height × width or four times it (the digits' 32×32 bitmap). WorkspaceError (one sentence)
+    when the run could not be opened again from what would be written.
     """
     if not isinstance(trainer, ImageTrainer):
         raise WorkspaceError(N_("workspace", "this is not an image-CNN trainer ({0})").format(
@@ -160,6 +179,8 @@ def save_image_cnn_workspace(path: str | os.PathLike, trainer: ImageTrainer, ext
     if trainer.X_val is not None:
         arrays["cnn_X_val"] = trainer.X_val
         arrays["cnn_y_val"] = trainer.y_val.astype(np.int64)
+    if canvas is not None:
+        arrays["cnn_canvas"] = (np.asarray(canvas) != 0).astype(np.int64)
     section = _plain({
         "kind": KIND,
         "architecture": st["architecture"],
@@ -173,16 +194,30 @@ def save_image_cnn_workspace(path: str | os.PathLike, trainer: ImageTrainer, ext
         "class_names": names,
         "extra": extra,
     })
-    manifest = {"format": FORMAT, "version": VERSION, SECTION: section,
-                "arrays": {k: {"shape": list(v.shape), "dtype": str(v.dtype)} for k, v in arrays.items()}}
+    out = CnnSection(section, arrays)
+    manifest = {"format": FORMAT, "version": VERSION, SECTION: section, "arrays": out.declared()}
     try:
-        text = json.dumps(manifest, indent=1, allow_nan=False)
-        _check_manifest(json.loads(text), {k: (tuple(v.shape), str(v.dtype)) for k, v in arrays.items()})
+        _check_manifest(json.loads(json.dumps(manifest, allow_nan=False)),
+                        {k: (tuple(v.shape), str(v.dtype)) for k, v in arrays.items()})
         _check_finite(arrays)
     except (WorkspaceError, ValueError, TypeError) as exc:
         raise WorkspaceError(N_("workspace", "this run cannot be saved as a workspace: {exc}").format(
             exc=exc)) from None
-    return write_archive(path, text, arrays)
+    return out
+
+
+def save_image_cnn_workspace(path: str | os.PathLike, trainer: ImageTrainer, extra: dict | None = None,
+                             class_names: list[str] | tuple[str, ...] | None = None,
+                             canvas: np.ndarray | None = None) -> str:
+    """Write ``trainer`` (its data included) and ``extra`` to ``path`` atomically; returns the file.
+
+    See ``image_cnn_section`` for the arguments. The manifest is checked as a load would check
+    it, so a run is never saved into a file that cannot be opened again (WorkspaceError). OSError
+    when the target is not a regular file or the disk refuses (the old file stays).
+    """
+    sec = image_cnn_section(trainer, extra, class_names, canvas)
+    manifest = {"format": FORMAT, "version": VERSION, SECTION: sec.section, "arrays": sec.declared()}
+    return write_archive(path, json.dumps(manifest, indent=1, allow_nan=False), sec.arrays)
 
 
 # ------------------------------------------------------------------ loading
@@ -249,6 +284,19 @@ def _check_manifest(manifest: Any, declared: dict[str, tuple[tuple[int, ...], st
                      {"gd": (), "momentum": ("v",), "adam": ("m", "v")}[settings["optimizer"]]})
     if mid_epoch:
         expected["cnn_order"] = (n,)
+    if "cnn_canvas" in declared:  # optional: the drawing, the input's size or the digits' 4× bitmap
+        shp = declared["cnn_canvas"][0]
+        if shp not in (image[:2], (4 * image[0], 4 * image[1])):
+            raise WorkspaceError(N_("workspace", "the drawing “cnn_canvas” is declared as {0}; "
+                                                 "expected {1} or {2}").format(
+                shape_text(shp), shape_text(image[:2]), shape_text((4 * image[0], 4 * image[1]))))
+        expected["cnn_canvas"] = shp
+    need = training_bytes(image, specs, n, n_val, settings["batch_size"])
+    if need > MAX_TRAINER_BYTES:
+        raise WorkspaceError(N_("workspace", "training this network on {n:,} images of {0} would "
+                                             "need about {1:.1f} GB of memory; this app allows {2:.0f} "
+                                             "GB").format(
+            shape_text(image), need / 2**30, MAX_TRAINER_BYTES / 2**30, n=n))
     if n_val:
         expected.update({"cnn_X_val": (n_val, *image), "cnn_y_val": (n_val,)})
     for key in declared:
@@ -261,7 +309,7 @@ def _check_manifest(manifest: Any, declared: dict[str, tuple[tuple[int, ...], st
             raise WorkspaceError(N_("workspace", "the workspace is missing the array “{key}”").format(
                 key=key))
         dtype = "int64" if key in ("cnn_metrics_epochs", "cnn_snapshots_epochs", "cnn_order", "cnn_y",
-                                   "cnn_y_val") else "float64"
+                                   "cnn_y_val", "cnn_canvas") else "float64"
         if declared[key] != (tuple(shp), dtype):
             got, gdt = declared[key]
             raise WorkspaceError(N_("workspace", "the array “{key}” is declared as {0} {gdt}, "
@@ -292,10 +340,13 @@ def _load(archive: Archive) -> ImageCnnWorkspace:
     if not isinstance(manifest, dict) or "arrays" not in manifest:
         _check_manifest(manifest, {})  # says what is wrong with the header
         raise WorkspaceError(N_("workspace", "the workspace is missing “arrays”"))
-    declared = archive.declared(manifest["arrays"])
+    declared = archive.declared(manifest["arrays"], owner=SECTION)
     sec = _check_manifest(manifest, declared)
     a = {key: archive.read_array(key, shp, dtype) for key, (shp, dtype) in declared.items()}
     _check_finite(a)
+    canvas = a.pop("cnn_canvas", None)
+    if canvas is not None and not np.isin(canvas, (0, 1)).all():
+        raise WorkspaceError(N_("workspace", "the drawing “cnn_canvas” holds values other than 0 and 1"))
     arch, st = sec["architecture"], sec["state"]
     state = {
         "format": STATE_FORMAT, "version": STATE_VERSION, "architecture": arch, "settings": sec["settings"],
@@ -316,7 +367,12 @@ def _load(archive: Archive) -> ImageCnnWorkspace:
     except (KeyError, TypeError, ValueError, OverflowError) as exc:
         raise WorkspaceError(N_("workspace", "the training state cannot be restored ({0})").format(
             one_line(exc, 120))) from None
-    return ImageCnnWorkspace(trainer, tuple(sec["class_names"]), sec["extra"])
+    return ImageCnnWorkspace(trainer, tuple(sec["class_names"]), sec["extra"],
+                             None if canvas is None else canvas.astype(bool))
 
 
-__all__ = ["ImageCnnWorkspace", "load_image_cnn_workspace", "save_image_cnn_workspace"]
+check_section = _check_manifest  # the section's checks, for a file that holds the 1D trainer's too
+read_section = _load  # the section read from an open archive (``core.workspace.session``)
+
+__all__ = ["CnnSection", "ImageCnnWorkspace", "check_section", "image_cnn_section",
+           "load_image_cnn_workspace", "read_section", "save_image_cnn_workspace"]

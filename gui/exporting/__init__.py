@@ -5,10 +5,18 @@
   and cairo draw alike (``picture``, ``svg_fix``).
 * ``export_history_csv(history, path, progress=None, cancelled=None)`` — the CSV with
   progress every ``rows_per_report(history)`` rows and cancellation (``csv_file``).
+* ``export_widget(widget, path)`` — the same for a plain widget (the CNN tab's kernels and
+  feature maps), the whole widget; ``export_columns_csv(path, columns)`` — a small table.
 * Every file is written atomically with the user's umask, through symbolic links (``files``).
 """
 
-from gui.exporting.csv_file import PROGRESS_VALUES, export_history_csv, history_header, rows_per_report
+from gui.exporting.csv_file import (
+    PROGRESS_VALUES,
+    export_columns_csv,
+    export_history_csv,
+    history_header,
+    rows_per_report,
+)
 from gui.exporting.files import ExportCancelled, ExportError, atomic_open, new_file_mode, write_bytes
 from gui.exporting.picture import (
     DEFAULT_SCALE,
@@ -18,6 +26,7 @@ from gui.exporting.picture import (
     MIN_SCALE,
     export_scale,
     export_view,
+    export_widget,
     render_png,
     render_svg,
     render_svg_raw,
@@ -27,7 +36,8 @@ from gui.exporting.svg_fix import fix_svg, non_scaling_count
 
 __all__ = [
     "DEFAULT_SCALE", "EXPORT_FILTER", "MAX_EXPORT_PX", "MAX_SCALE", "MIN_SCALE", "PROGRESS_VALUES",
-    "ExportCancelled", "ExportError", "atomic_open", "export_history_csv", "export_scale", "export_view",
+    "ExportCancelled", "ExportError", "atomic_open", "export_columns_csv", "export_history_csv",
+    "export_scale", "export_view", "export_widget",
     "fix_svg", "history_header", "new_file_mode", "non_scaling_count", "render_png", "render_svg",
     "render_svg_raw", "rows_per_report", "view_of", "write_bytes",
 ]

@@ -8,6 +8,9 @@ in blocks of ``rows_per_report`` rows (~``PROGRESS_VALUES`` numbers, a few tens 
 after each block ``progress(rows_done, rows_total)`` is called and ``cancelled()`` asked.
 Cancelling raises ``ExportCancelled`` and leaves no file (an older file of that name is
 untouched); the file is written through ``files.atomic_open`` (umask, symbolic links).
+
+``export_columns_csv`` writes a small table of named columns (the CNN tab's learning curves:
+one row per epoch on screen), ``repr`` floats, an empty cell where a value is missing (NaN).
 """
 
 from __future__ import annotations
@@ -83,4 +86,23 @@ def export_history_csv(history, path: str | os.PathLike, progress: Progress | No
                 progress(stop, total)
     if progress is not None:
         progress(total, total)
+    return Path(path)
+
+
+def export_columns_csv(path: str | os.PathLike, columns: dict[str, np.ndarray]) -> Path:
+    """Write ``columns`` (name → equal-length 1-D array) as CSV rows; NaN is an empty cell."""
+    names = list(columns)
+    arrays = [np.asarray(columns[n]) for n in names]
+    n = len(arrays[0]) if arrays else 0
+
+    def cell(v) -> str:
+        if isinstance(v, float) and v != v:
+            return ""
+        return repr(v)
+
+    with atomic_open(path, binary=False) as fh:
+        out = csv.writer(fh)
+        out.writerow(names)
+        for i in range(n):
+            out.writerow([cell(a[i].item()) for a in arrays])
     return Path(path)

@@ -23,11 +23,18 @@ pyqtgraph's own ``SVGExporter`` is not used: with pyqtgraph 0.14 on Qt 6.11 it f
 both views (``correctCoordinates`` cannot split Qt's polyline points: "not enough values to
 unpack"), and where it works it writes the same non-scaling strokes. Qt's output is made
 portable by ``svg_fix.fix_svg``.
+
+Views that are plain widgets, not graphics views — the CNN tab's kernels and feature maps,
+grids of small images with their captions — go through ``export_widget``: the whole widget
+(not only the part scrolled into sight) painted by its own paint events onto a QImage with
+the painter scaled (images drawn without smoothing, so a 3×3 kernel stays nine crisp squares)
+or onto a ``QSvgGenerator`` (the images embedded, marked ``image-rendering: pixelated``).
 """
 
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -181,6 +188,88 @@ def png_bytes(image: QImage) -> bytes:
     if not ok:
         raise ExportError(translate("Export", "the picture could not be encoded as PNG"))
     return bytes(data)
+
+
+def _render_widget(widget: QWidget, painter: QPainter) -> None:
+    widget.render(painter, QPoint(0, 0), QRegion(widget.rect()),
+                  QWidget.RenderFlag.DrawWindowBackground | QWidget.RenderFlag.DrawChildren)
+
+
+def render_widget_png(widget: QWidget, scale: float = DEFAULT_SCALE, max_px: int = MAX_EXPORT_PX) -> QImage:
+    """The whole ``widget`` as it paints itself, at ``scale`` (bounded): text and images scaled."""
+    s = export_scale(widget.width(), widget.height(), scale, max_px)
+    w, h = max(1, round(widget.width() * s)), max(1, round(widget.height() * s))
+    image = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(widget.palette().window().color())
+    painter = QPainter(image)
+    try:
+        painter.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        painter.scale(s, s)
+        _render_widget(widget, painter)
+    finally:
+        painter.end()
+    return image
+
+
+def render_widget_svg(widget: QWidget, title: str = "CNN Visualiser") -> bytes:
+    """The whole ``widget`` as a portable SVG (its small images embedded, drawn unsmoothed)."""
+    buf = QBuffer()
+    buf.open(QIODevice.OpenModeFlag.WriteOnly)
+    gen = QSvgGenerator()
+    gen.setOutputDevice(buf)
+    gen.setResolution(widget.logicalDpiY())
+    gen.setSize(widget.size())
+    gen.setViewBox(QRectF(0, 0, widget.width(), widget.height()))
+    gen.setTitle(title)
+    painter = QPainter(gen)
+    try:
+        painter.fillRect(QRectF(0, 0, widget.width(), widget.height()), widget.palette().window())
+        _render_widget(widget, painter)
+    finally:
+        painter.end()
+    data = bytes(buf.data())
+    buf.close()
+    return _blocky_images(fix_svg(data, screen_families, title))
+
+
+_IMAGE = re.compile(rb'<image ([^>]*?)width="([\d.]+)" height="([\d.]+)"([^>]*?)'
+                    rb'xlink:href="data:image/png;base64,([A-Za-z0-9+/=]+)"')
+MAX_BLOCKY_PX = 1024  # an embedded image is enlarged to at most this many pixels a side
+
+
+def _blocky_images(svg: bytes) -> bytes:
+    """Enlarge each small embedded image by whole pixels to its drawn size, so every renderer shows
+    a 3×3 kernel as nine squares: rsvg-convert 2.54 and cairo smooth an image they scale up and
+    ignore ``image-rendering`` (kept as well, for those that read it)."""
+    def blocky(m: re.Match) -> bytes:
+        w, h = float(m.group(2)), float(m.group(3))
+        image = QImage.fromData(QByteArray.fromBase64(m.group(5)), "PNG")
+        if image.isNull() or image.width() < 1:
+            return m.group(0)
+        k = int(min(max(w / image.width(), h / image.height()) * 2,
+                    MAX_BLOCKY_PX / max(image.width(), image.height())))
+        if k > 1:
+            image = image.scaled(image.width() * k, image.height() * k, Qt.AspectRatioMode.IgnoreAspectRatio,
+                                 Qt.TransformationMode.FastTransformation)
+        data = bytes(QByteArray(png_bytes(image)).toBase64())
+        return (b'<image style="image-rendering:pixelated" ' + m.group(1) + b'width="' + m.group(2)
+                + b'" height="' + m.group(3) + b'"' + m.group(4) + b'xlink:href="data:image/png;base64,'
+                + data + b'"')
+    return _IMAGE.sub(blocky, svg)
+
+
+def export_widget(widget: QWidget, path: str | os.PathLike, scale: float = DEFAULT_SCALE,
+                  max_px: int = MAX_EXPORT_PX, title: str = "CNN Visualiser") -> Path:
+    """Write the whole ``widget`` to ``path``: PNG at ``scale`` (bounded) or SVG, by the suffix."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in (".png", ".svg"):
+        raise ExportError(translate("Export", "{0}: choose a .png or .svg file name").format(path.name))
+    if widget.width() < 1 or widget.height() < 1:
+        raise ExportError(translate("Export", "{0}: nothing was drawn to write").format(path.name))
+    data = (png_bytes(render_widget_png(widget, scale, max_px)) if suffix == ".png"
+            else render_widget_svg(widget, title))
+    return write_bytes(path, data)
 
 
 def export_view(target, path: str | os.PathLike, scale: float = DEFAULT_SCALE,

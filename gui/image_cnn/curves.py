@@ -14,7 +14,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QEvent, Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
 
 from core.formatting import epoch_text, fmt
 from gui.image_cnn.frames import CnnSeries
@@ -36,6 +36,16 @@ def accuracy_text(snapshot) -> str:
         where += translate("CnnCurves", " + {0} batches").format(epoch_text(snapshot.batch))
     return translate("CnnCurves", "Validation accuracy {0} % ({where})").format(
         fmt(100 * snapshot.accuracy, 3), where=where)
+
+
+def nice_top(x: float) -> float:
+    """The epoch axis's end: the first of 5, 10, 20, 50, 100, … at or above ``x``."""
+    k = 0
+    while True:
+        for m in (1, 2, 5):
+            if m * 10**k >= max(x, 5.0):
+                return float(m * 10**k)
+        k += 1
 
 
 class CurvesView(QWidget):
@@ -67,6 +77,8 @@ class CurvesView(QWidget):
             self.titles.append(title)
             plot.setLabel("bottom", self.tr("epoch"))
             plot.showGrid(x=True, y=True, alpha=0.2)
+            for side in ("left", "bottom"):  # axes and grid kept as a pixmap while their range stays
+                plot.getAxis(side).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             cursor = pg.InfiniteLine(angle=90, movable=False)
             plot.addItem(cursor)
             self.plots.append(plot)
@@ -112,7 +124,7 @@ class CurvesView(QWidget):
         for key, y in data.items():
             keep = np.isfinite(y)  # training has no point at epoch 0 (no batch seen yet)
             self.curves[key].setData(s.epochs[keep], y[keep])
-        top = max(1.0, float(s.epochs[-1]) if len(s.epochs) else 1.0)
+        top = nice_top(float(s.epochs[-1]) if len(s.epochs) else 1.0)  # grows in steps: axes rarely redrawn
         for plot in self.plots:
             plot.setXRange(0, top, padding=0.02)
         finite = np.concatenate([a[np.isfinite(a)] for a in (s.train_loss, s.val_loss)])

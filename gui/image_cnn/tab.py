@@ -9,11 +9,10 @@ network, never the one the worker trains.
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QTimer, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QFileDialog,
     QProgressBar,
@@ -30,18 +29,18 @@ from gui.image_cnn.errors import ConfusionView, MisclassifiedGallery
 from gui.image_cnn.feature_maps import FeatureMapsView
 from gui.image_cnn.filters import FiltersView
 from gui.image_cnn.handle import ImageCnnHandle
+from gui.image_cnn.pacing import PaintPacer
 from gui.image_cnn.panels import build_panels
 from gui.image_cnn.steps import set_label
 from gui.image_cnn.stepthrough import StepThroughView
 from gui.image_cnn.toolbar import CnnToolbars, speed_for_slider, speed_text
+from gui.image_cnn.workspace import CnnWorkspace
 from gui.image_lab.looks import style_error
 from gui.training.moment import Moment, MomentModel
 from gui.widgets.choices import choose
 from gui.widgets.i18n import say, say_error
 from gui.widgets.naming import name
 from gui.widgets.text_line import TextLine
-
-SLOW_VIEWS_HZ = 5  # curves, confusion matrix and gallery while playing
 
 
 class ImageCnnTab(QWidget):
@@ -76,12 +75,10 @@ class ImageCnnTab(QWidget):
         self.folder_progress = QProgressBar()
         name(self.folder_progress, "cnnFolderProgress", self.tr("Reading the folder"))
         self.folder_progress.hide()
-        self._slow_drawn = 0.0
-        self._slow_timer = QTimer(self)
-        self._slow_timer.setSingleShot(True)
-        self._slow_timer.timeout.connect(self._draw_slow)
+        self.pacer = PaintPacer(self, self.handle.frame_drawn)  # the worker waits for the paint
         build_panels(self, run_bar, data_bar)
         self._connect()
+        self.workspace = CnnWorkspace(self)  # saved and restored on the worker's thread (workspace.py)
         self.handle.configure({})
 
     # ------------------------------------------------------------------ layout
@@ -317,34 +314,26 @@ class ImageCnnTab(QWidget):
 
     @Slot(object)
     def on_moment(self, m: Moment) -> None:
-        """Draw the displayed moment in every visible view, then let the worker send the next frame."""
+        """Draw the displayed moment in every visible view; the next frame comes once it is painted."""
         self.frames_drawn += 1
         self.status.setText(self.status_text(m))
         if self.isVisible():
             self._draw(m)
-        QTimer.singleShot(0, self.handle.frame_drawn)
+        self.pacer.drawn()
 
     def _draw(self, m: Moment) -> None:
-        """Kernels, feature maps and the drawing's bars every frame; while playing, the curves and
-        the error views at most ``SLOW_VIEWS_HZ`` times a second (the newest moment wins)."""
+        """Every view draws the same moment: the whole frame, never one view on its own. While
+        playing, the worker paces the frames (worker.py: a few a second, by what they cost)."""
         snap = m.snapshot
         self.stepthrough.show_moment(m)
         if snap is not None:
             self.filters.show_model(snap.model)
             self.feature_maps.show_model(snap.model)
             self._classify_drawing()
-        now = time.perf_counter()
-        if m.playing and now - self._slow_drawn < 1.0 / SLOW_VIEWS_HZ:
-            if not self._slow_timer.isActive():
-                self._slow_timer.start(int(1000 / SLOW_VIEWS_HZ))
-            return
-        self._slow_drawn = now
-        self._slow_timer.stop()
         self._draw_slow(m)
 
     def _draw_slow(self, m: Moment | None = None) -> None:
         m = self.moment.moment if m is None else m
-        self._slow_drawn = time.perf_counter()
         self.curves.show_moment(m)
         snap = m.snapshot
         if snap is not None and self.data is not None:

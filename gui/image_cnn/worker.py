@@ -6,6 +6,14 @@ a slow speed is batches per second. Frames carry a ``CnnSnapshot`` (frames.py) h
 the network, never the trained one. Reading a folder of images also happens here, in
 time-boxed slices (folder.py), so a 2000-image folder never blocks the window.
 ``ImageCnnHandle`` (handle.py) is the GUI thread's side.
+
+Frame pacing (issue 15's "fast enough to watch"): a frame of this tab costs the GUI thread far
+more than the Network tab's (kernels, feature maps, two pyqtgraph plots, the confusion matrix:
+≈ 20–30 ms to draw and paint here), and every view draws every frame, so that all of them show
+the same moment. So the worker waits for the GUI's paint (``max_gui_wait_s``; the tab releases
+it after the paint, pacing.py) and spaces frames so that building and drawing them take at
+most ``GUI_SHARE`` of the time (``_frame_interval``, from the measured costs): training keeps
+the rest, and the GUI thread never has to fight the training for the GIL while it paints.
 """
 
 from __future__ import annotations
@@ -32,6 +40,9 @@ DEFAULT_EPOCH_LIMIT = 20
 DIVERGED = QT_TRANSLATE_NOOP("ImageCnnWorker", "Training has diverged (the loss is no longer a finite "
                              "number): lower η, then press Reset.")  # translated where sent
 FOLDER_SLICE_S = 0.008  # decoding per slice; the worker's event loop runs in between
+GUI_WAIT_S = 0.25  # hold training this long at most while the GUI draws and paints a frame
+GUI_SHARE = 0.4  # frames (built here, drawn there) take at most this share of the time while playing
+GUI_COST_SMOOTHING = 0.3  # weight of the newest measurement in the running GUI cost
 
 
 def digits_data() -> dict:
@@ -73,6 +84,9 @@ class ImageCnnWorker(ChunkedRunner):
         self._folder_timer = QTimer(self)
         self._folder_timer.setSingleShot(True)
         self._folder_timer.timeout.connect(self._read_folder_slice)
+        self.max_gui_wait_s = GUI_WAIT_S
+        self.gui_cost = 0.0  # seconds the GUI takes to draw and paint a frame (running estimate)
+        self._drawing_since: float | None = None  # when the frame the GUI is drawing was sent
 
     # ------------------------------------------------------------ the runner's questions
     def _ready(self) -> bool:
@@ -99,6 +113,36 @@ class ImageCnnWorker(ChunkedRunner):
 
     def _stop_reason(self, ran: int, n: int) -> str | None:
         return self.tr(DIVERGED) if self.trainer.diverged else None
+
+    # ------------------------------------------------------------ frame pacing
+    def _sent(self, now: float | None = None) -> None:
+        super()._sent(now)
+        self._drawing_since = self._last_emit if self.playing else None  # only frames of a run pace it
+
+    def _chunk_budget(self, now: float) -> float:
+        self._note_gui_cost(now)
+        return super()._chunk_budget(now)
+
+    def _note_gui_cost(self, now: float) -> None:
+        """Training resumes: if the GUI has released the last frame, that took it ``now − sent``
+        (to within the 1 ms the runner polls at); a wait cut short counts as the whole wait."""
+        since = self._drawing_since
+        if since is None or not self.playing:
+            return
+        cost = now - since
+        if self.frame_pending:
+            if cost < self.max_gui_wait_s:
+                return  # still drawing (a run of N does not wait)
+            cost = self.max_gui_wait_s
+        self._drawing_since = None
+        if cost < 1.0:  # longer: not a drawing time (the window was busy elsewhere)
+            a = GUI_COST_SMOOTHING
+            self.gui_cost = cost if self.gui_cost == 0.0 else (1 - a) * self.gui_cost + a * cost
+
+    def _frame_interval(self) -> float:
+        """Seconds between frames: at most ``max_fps``, and building plus drawing them at most
+        ``GUI_SHARE`` of the time (the runner's ``FRAME_SHARE`` bound on building still holds)."""
+        return max(super()._frame_interval(), (self._frame_cost + self.gui_cost) / GUI_SHARE)
 
     def _build_frame(self) -> Frame | None:
         t = self.trainer
@@ -150,8 +194,9 @@ class ImageCnnWorker(ChunkedRunner):
         self._emit_frame(force=True)
 
     def _forget(self) -> None:
-        """A new network, a reset or new data: the curves start again from the initial network."""
-        _, loss, acc, _, _ = evaluate(self.trainer.model, self._xv, self.data["y_val"])
+        """A new network, a reset, new data or a run opened from a file: the curves' epoch 0 is the
+        initial network's (its snapshot: epoch 0 is always kept; a fresh trainer's is its model)."""
+        _, loss, acc, _, _ = evaluate(self.trainer.model_at(0)[1], self._xv, self.data["y_val"])
         self._start = (loss, acc)
         self._series_len = -1
 

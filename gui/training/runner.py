@@ -48,6 +48,7 @@ class ChunkedRunner(QObject):
         self.pause_ms = PAUSE_MS
         self.max_fps = MAX_FPS
         self.wait_for_gui = True  # hold training while the GUI draws the last frame
+        self.max_gui_wait_s = MAX_GUI_WAIT_S  # … but at most this long (a tab with slow paints waits longer)
         self.speed: float | None = None  # units per second; None = flat out
         self.playing = False
         self._run_left = 0  # units still to run for a run of N
@@ -198,7 +199,7 @@ class ChunkedRunner(QObject):
         if not self._ready() or self._aborted or not (self.playing or self._run_left > 0):
             return
         now = time.perf_counter()
-        if self.wait_for_gui and self.frame_pending and now - self._last_emit < MAX_GUI_WAIT_S:
+        if self.wait_for_gui and self.frame_pending and now - self._last_emit < self.max_gui_wait_s:
             # The GUI is still drawing the last frame: training now would make every Python
             # callback of its paint wait for the GIL (the convoy effect). Let it finish first.
             self._timer.start(1)

@@ -6,7 +6,9 @@
   lives on the worker's thread, so saving and loading run there (``TrainingWorker.save_workspace_file``
   / ``open_workspace_file``) and answer with ``fileDone`` / ``fileFailed``. A bad file is refused
   by the core before anything is swapped in, so the window keeps its state.
-* Export ▸ the history (CSV, through the worker), the plots and the diagram (PNG/SVG), an image-lab stage.
+* Export ▸ the history (CSV, through the worker), the plots and the diagram (PNG/SVG), an image-lab
+  stage, the CNN tab's views. The same file holds the CNN tab's run once that tab has been opened
+  (both: gui/image_cnn/window_files.py, ``CnnFileHooks``).
 * Remembered settings: gui/window/remembered.py; recent files: gui/window/recent_files.py.
 * The title shows the file's name and "•" while there are unsaved changes (training counts).
 * Run N's progress and Cancel (Esc): gui/window/run_progress.py.
@@ -19,14 +21,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Slot
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QMenu, QMessageBox
 
+from core.formatting import epoch_text
 from core.resources import resource_path
+from gui.image_cnn.window_files import CnnFileHooks
 from gui.image_lab.files import fill_export_menu
 from gui.widgets.actions import make_action
 from gui.widgets.file_dialogs import ask_open_path, ask_save_path
+from gui.widgets.i18n import say_error
 from gui.window.export import EXPORT_FILTER, ExportError, export_view
 from gui.window.recent_files import RecentFiles
 from gui.window.remembered import apply_lab_state, remember_session, restore_session
@@ -38,8 +43,12 @@ from gui.window.settings import (
 )
 from gui.window.title import APP_TITLE, window_title
 
+translate = QCoreApplication.translate
+
 SUFFIX = ".cnnviz"
-WORKSPACE_FILTER = "CNN Visualiser workspace (*.cnnviz);;All files (*)"
+WORKSPACE_FILTER = QT_TRANSLATE_NOOP("FileController", "CNN Visualiser workspace (*.cnnviz);;All files (*)")
+
+
 class FileController(QObject):
     """Owns the file actions and the state they need (current path, unsaved changes, recent list)."""
 
@@ -67,6 +76,7 @@ class FileController(QObject):
         w.stepped.connect(self._on_stepped)
         w.networkChanged.connect(self._on_network)
         w.stopped.connect(self._on_stopped)
+        self.cnn = CnnFileHooks(self)
         self._build_actions()
         self.run_progress = RunProgress(window, self.cancel_action, self.message)
         w.progress.connect(self.run_progress.on_progress)
@@ -84,24 +94,22 @@ class FileController(QObject):
     # ------------------------------------------------------------------ building
     def _build_actions(self) -> None:
         win, a = self.window, self.window.actions_
-        self.open_action = make_action(win, "actionOpenWorkspace", "&Open workspace…", "Ctrl+O",
-                                       "Open a saved workspace: network, data, training run and settings.")
-        self.save_action = make_action(
-            win, "actionSaveWorkspace", "&Save workspace", "Ctrl+S",
-            "Save the network, its training run and the settings to the workspace file.")
-        self.save_as_action = make_action(win, "actionSaveWorkspaceAs", "Save workspace &as…", "Ctrl+Shift+S",
-                                          "Save everything to a new workspace file.")
-        self.export_csv_action = make_action(
-            win, "actionExportHistory", "Training &history as CSV…", None,
-            "Write the recorded epochs' parameters, loss and predictions to a CSV.")
-        self.export_plots_action = make_action(
-            win, "actionExportPlots", "Training &plots as PNG or SVG…", None,
-            "Save the training plots as a picture (PNG) or a drawing (SVG).")
-        self.export_diagram_action = make_action(
-            win, "actionExportDiagram", "Network &diagram as PNG or SVG…", None,
-            "Save the network diagram as a picture (PNG) or a drawing (SVG).")
-        self.cancel_action = make_action(win, "actionCancelRun", "&Cancel run", "Esc",
-                                         "Stop Run N epochs (or the image lab's slow job) where it is.")
+        for attr, obj, text, key, tip in (
+                ("open_action", "actionOpenWorkspace", self.tr("&Open workspace…"), "Ctrl+O",
+                 self.tr("Open a saved workspace: network, data, training run and settings.")),
+                ("save_action", "actionSaveWorkspace", self.tr("&Save workspace"), "Ctrl+S",
+                 self.tr("Save the network, its training run and the settings to the workspace file.")),
+                ("save_as_action", "actionSaveWorkspaceAs", self.tr("Save workspace &as…"), "Ctrl+Shift+S",
+                 self.tr("Save everything to a new workspace file.")),
+                ("export_csv_action", "actionExportHistory", self.tr("Training &history as CSV…"), None,
+                 self.tr("Write the recorded epochs' parameters, loss and predictions to a CSV.")),
+                ("export_plots_action", "actionExportPlots", self.tr("Training &plots as PNG or SVG…"), None,
+                 self.tr("Save the training plots as a picture (PNG) or a drawing (SVG).")),
+                ("export_diagram_action", "actionExportDiagram", self.tr("Network &diagram as PNG or SVG…"),
+                 None, self.tr("Save the network diagram as a picture (PNG) or a drawing (SVG).")),
+                ("cancel_action", "actionCancelRun", self.tr("&Cancel run"), "Esc",
+                 self.tr("Stop Run N epochs (or the image lab's slow job) where it is."))):
+            setattr(self, attr, make_action(win, obj, text, key, tip))
         self.cancel_action.setEnabled(False)
         self.open_action.triggered.connect(lambda: self.open_dialog())
         self.save_action.triggered.connect(lambda: self.save())
@@ -113,22 +121,23 @@ class FileController(QObject):
         mb = win.menuBar()
         file_menu = mb.findChild(QMenu, "menuFile")
         first = file_menu.actions()[0] if file_menu.actions() else None
-        self.recent_menu = QMenu("Open &recent", file_menu)
+        self.recent_menu = QMenu(self.tr("Open &recent"), file_menu)
         self.recent = RecentFiles(self.settings, self.recent_menu, self.open_file, self.message)
         file_menu.insertAction(first, self.open_action)
         file_menu.insertMenu(first, self.recent_menu)
         file_menu.insertActions(first, [self.save_action, self.save_as_action])
         file_menu.insertSeparator(first)
-        self.export_menu = QMenu("&Export", file_menu)
+        self.export_menu = QMenu(self.tr("&Export"), file_menu)
         self.export_menu.setObjectName("menuExport")
         self.export_menu.setToolTipsVisible(True)
         self.export_menu.addActions([self.export_csv_action, self.export_plots_action,
                                      self.export_diagram_action])
-        self.lab_export_menu = self.export_menu.addMenu("&Image lab stage")
+        self.lab_export_menu = self.export_menu.addMenu(self.tr("&Image lab stage"))
         self.lab_export_menu.setObjectName("menuExportLab")
         lab = win.image_lab
         self.lab_export_menu.aboutToShow.connect(
             lambda: fill_export_menu(self.lab_export_menu, lab.result, lab._export_dialog))
+        self.cnn_export_menu = self.cnn.add_export_menu(self.export_menu)
         file_menu.insertMenu(a.quit, self.export_menu)
         file_menu.insertSeparator(a.quit)
         file_menu.setToolTipsVisible(True)
@@ -174,10 +183,7 @@ class FileController(QObject):
 
     def message(self, text: str, error: bool = False) -> None:
         self.last_message = text
-        if error:
-            self.window.show_error(text)
-        else:
-            self.window.show_message(text)
+        (self.window.show_error if error else self.window.show_message)(text)
 
     # ------------------------------------------------------------------ open and save
     def open_dialog(self) -> None:
@@ -191,11 +197,12 @@ class FileController(QObject):
         if not self._changes_handled(lambda: self.open_file(path)):
             return
         if not Path(path).is_file():
-            self._forget_recent(path)
-            self.message(f"Could not open {path}: no such file (removed from Open Recent).", error=True)
+            self.recent.forget(path)
+            self.message(self.tr("Could not open {0}: no such file (removed from Open Recent).").format(path),
+                         error=True)
             return
         self.window.worker.pause()
-        self.message(f"Opening {Path(path).name} …")
+        self.message(self.tr("Opening {0} …").format(Path(path).name))
         self.window.worker.open_workspace(path)
 
     def save(self) -> None:
@@ -214,13 +221,14 @@ class FileController(QObject):
         self.save_to(path)
 
     def save_to(self, path: str | Path) -> None:
-        """Save in the worker: the trainer as it is now, the applied experiment, the lab."""
+        """Save in the worker: the trainer as it is now, the applied experiment, the lab (and the
+        CNN tab's run, made on its own thread first, when that tab has been opened)."""
         lab = self.window.image_lab
         image = str(lab.loaded.path) if lab.loaded is not None else None
-        self.message(f"Saving {Path(path).name} …")
+        self.message(self.tr("Saving {0} …").format(Path(path).name))
         experiment = experiment_json(self._applied)
         experiment["display"] = self.window_display()
-        self.window.worker.save_workspace(str(path), experiment, lab_state(lab.settings(), image))
+        self.cnn.save(str(path), experiment, lab_state(lab.settings(), image))
 
     def window_display(self) -> dict:
         """What the window shows, for the workspace: step-through position, speed, run count."""
@@ -232,17 +240,22 @@ class FileController(QObject):
     def _on_done(self, kind: str, path: str, info: dict) -> None:
         name = Path(path).name
         if kind == "csv":
-            self.message(f"Exported the training history to {name}.")
+            self.message(self.tr("Exported the training history to {0}.").format(name))
             return
         self.path = path
         self._clean_key = info.get("key")
         self.dirty = False
-        self.add_recent(path)
+        self.recent.add(path)
         if kind == "open":
-            self._show_loaded(info)
-            self.message(f"Opened {name} at epoch {info['key'][0]}.")
+            if info.get("network", True):
+                self._show_loaded(info)
+                self.message(self.tr("Opened {0} at epoch {1}.").format(name, epoch_text(info["key"][0])))
+            else:
+                self.message(self.tr("Opened {0}: the CNN on images tab's run.").format(name))
+            self.cnn.opened(info)
         else:
-            self.message(f"Saved {name}.")
+            self.cnn.saved(info)
+            self.message(self.tr("Saved {0}.").format(name))
         self.update_title()
         after, self._after_save = self._after_save, None
         if kind == "save" and after is not None:
@@ -268,7 +281,8 @@ class FileController(QObject):
         try:
             win.experiment_panel.set_config({**cfg, "X": info["X"], "y": info["y"]})
         except Exception as exc:  # noqa: BLE001 - the panel's restore must not abort the open
-            self.message(f"The experiment panel could not show the saved settings: {exc}", error=True)
+            self.message(self.tr("The experiment panel could not show the saved settings: {0}").format(
+                say_error(exc)), error=True)
         self.apply_lab_state(info.get("image_lab"))
         win.worker.refresh()  # re-show a stop banner the clearing above removed
 
@@ -292,18 +306,13 @@ class FileController(QObject):
     def recent_files(self) -> list[str]:
         return self.recent.files()
 
-    def add_recent(self, path: str) -> None:
-        self.recent.add(path)
-
-    def _forget_recent(self, path: str) -> None:
-        self.recent.forget(path)
-
     def prune_recent(self) -> list[str]:
         return self.recent.prune()
 
     # ------------------------------------------------------------------ exports
     def export_history(self) -> None:
-        path = self.ask_export_path("Export the training history", "history.csv", "CSV file (*.csv)")
+        path = self.ask_export_path(self.tr("Export the training history"), "history.csv",
+                                    self.tr("CSV file (*.csv)"))
         if path:
             if not Path(path).suffix:
                 path += ".csv"
@@ -312,8 +321,10 @@ class FileController(QObject):
     def export_picture(self, which: str, path: str | None = None) -> None:
         """The plots or the diagram as PNG or SVG (the suffix decides)."""
         win = self.window
+        what = self.tr("the plots") if which == "plots" else self.tr("the diagram")
         if path is None:
-            path = self.ask_export_path(f"Export the {which}", f"{which}.png", EXPORT_FILTER)
+            caption = self.tr("Export the plots") if which == "plots" else self.tr("Export the diagram")
+            path = self.ask_export_path(caption, f"{which}.png", translate("Export", EXPORT_FILTER))
             if not path:
                 return
         if not Path(path).suffix:
@@ -323,9 +334,10 @@ class FileController(QObject):
         try:
             export_view(target, path)
         except ExportError as exc:
-            self.message(f"Could not export the {which}: {exc}", error=True)
+            self.message(self.tr("Could not export {what}: {reason}").format(what=what, reason=exc),
+                         error=True)
             return
-        self.message(f"Exported the {which} to {Path(path).name}.")
+        self.message(self.tr("Exported {what} to {name}.").format(what=what, name=Path(path).name))
 
     # ---------------------------------------------------- progress (gui/window/run_progress.py)
     @property
@@ -360,27 +372,26 @@ class FileController(QObject):
 
     # ------------------------------------------------------------------ default dialogs
     def _ask_open_path(self) -> str | None:
-        path = ask_open_path(self.window, "workspace", "Open workspace", WORKSPACE_FILTER, self.settings)
+        path = ask_open_path(self.window, "workspace", self.tr("Open workspace"),
+                             self.tr(WORKSPACE_FILTER), self.settings)
         return str(path) if path else None
 
     def _ask_save_path(self) -> str | None:
         name = Path(self.path).name if self.path else "untitled.cnnviz"
-        path = ask_save_path(self.window, "workspace", "Save workspace", WORKSPACE_FILTER, name,
-                             self.settings, suffix=SUFFIX)
+        path = ask_save_path(self.window, "workspace", self.tr("Save workspace"), self.tr(WORKSPACE_FILTER),
+                             name, self.settings, suffix=SUFFIX)
         return str(path) if path else None
 
     def _ask_export_path(self, caption: str, default: str, filters: str) -> str | None:
-        path = ask_save_path(self.window, "export", caption, filters, default, self.settings)
-        return str(path) if path else None
+        return str(path) if (path := ask_save_path(self.window, "export", caption, filters, default,
+                                                   self.settings)) else None
 
     def _ask_unsaved(self) -> str:
-        name = Path(self.path).name if self.path else "this session"
-        buttons = (QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                   | QMessageBox.StandardButton.Cancel)
-        answer = QMessageBox.question(self.window, APP_TITLE, f"Save the changes to {name}?", buttons,
-                                      QMessageBox.StandardButton.Save)
-        return {QMessageBox.StandardButton.Save: "save",
-                QMessageBox.StandardButton.Discard: "discard"}.get(answer, "cancel")
+        name = Path(self.path).name if self.path else self.tr("this session")
+        b = QMessageBox.StandardButton
+        question = self.tr("Save the changes to {0}?").format(name)
+        answer = QMessageBox.question(self.window, APP_TITLE, question, b.Save | b.Discard | b.Cancel, b.Save)
+        return {b.Save: "save", b.Discard: "discard"}.get(answer, "cancel")
 
 
 def install_file_menu(window, restore: bool = True) -> FileController:

@@ -1,4 +1,7 @@
-"""The status bar's progress bar and Cancel (Esc): while Run N epochs or a slow image-lab job runs."""
+"""The status bar's progress bar and Cancel (Esc): while Run N epochs or a slow image-lab job runs.
+
+The bar's formats ("%v / %m epochs") are translated like any text: Qt fills in %v and %m.
+"""
 
 from __future__ import annotations
 
@@ -23,19 +26,22 @@ class RunProgress(QObject):
         self._cancelled = False
         self.bar = QProgressBar()
         self.bar.setObjectName("runProgress")
-        self.bar.setAccessibleName("Progress")
-        width = window.fontMetrics().horizontalAdvance("0,000,000 / 0,000,000 epochs")
-        self.bar.setFixedWidth(width + 30)
-        self.bar.setFormat("%v / %m epochs")
+        self.bar.setAccessibleName(self.tr("Progress"))
+        widest = self._epochs_format().replace("%v", "0,000,000").replace("%m", "0,000,000")
+        self.bar.setFixedWidth(window.fontMetrics().horizontalAdvance(widest) + 30)
+        self.bar.setFormat(self._epochs_format())
         self.button = QToolButton()
         self.button.setObjectName("cancelRunButton")
         self.button.setDefaultAction(cancel_action)
-        self.button.setText("Cancel")
+        self.button.setText(self.tr("Cancel"))
         sb = window.statusBar()
         sb.addPermanentWidget(self.bar)
         sb.addPermanentWidget(self.button)
         cancel_action.triggered.connect(self.cancel)
         self.hide()
+
+    def _epochs_format(self) -> str:
+        return self.tr("%v / %m epochs")
 
     def watch_lab(self, lab) -> None:
         """Show the image lab's slow jobs too (its worker says when one runs long)."""
@@ -54,7 +60,7 @@ class RunProgress(QObject):
             self.hide()
             return
         self.bar.setRange(0, max(1, total))
-        self.bar.setFormat("%v / %m epochs")
+        self.bar.setFormat(self._epochs_format())
         self.bar.setValue(done)
         self._show()
 
@@ -67,7 +73,7 @@ class RunProgress(QObject):
             return
         self.exporting = True
         self.bar.setRange(0, max(1, total))
-        self.bar.setFormat("%v / %m rows")
+        self.bar.setFormat(self.tr("%v / %m rows"))
         self.bar.setValue(done)
         self._show()
 
@@ -81,7 +87,7 @@ class RunProgress(QObject):
     def on_lab_busy(self, busy: bool) -> None:
         if busy and not self.bar.isVisible():
             self.bar.setRange(0, 0)  # busy indicator: the filter has no steps to count
-            self.bar.setFormat("filtering…")
+            self.bar.setFormat(self.tr("filtering…"))
             self._show()
         elif not busy and self.run_total == 0:
             self.hide()
@@ -107,10 +113,10 @@ class RunProgress(QObject):
         elif self.run_total:
             self._cancelled = True
             win.worker.pause()
-            self._message(f"Cancelled Run N epochs after {epoch_text(self.run_done)} of "
-                          f"{epoch_text(self.run_total)}.")
+            self._message(self.tr("Cancelled Run N epochs after {done} of {total}.").format(
+                done=epoch_text(self.run_done), total=epoch_text(self.run_total)))
         else:
             win.image_lab.cancel_filtering()
-            self._message("Cancelled the image lab's filtering.")
+            self._message(self.tr("Cancelled the image lab's filtering."))
         if not self.exporting:  # an export says itself when it has stopped (fileFailed)
             self.hide()

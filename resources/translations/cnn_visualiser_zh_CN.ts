@@ -361,6 +361,97 @@
     </message>
 </context>
 <context>
+    <name>CnnFileHooks</name>
+    <message>
+        <source>Could not save {path}: {reason}</source>
+        <translation>无法保存 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>&amp;CNN on images</source>
+        <translation>图像上的 CNN(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Kernels as PNG or SVG…</source>
+        <translation>卷积核，PNG 或 SVG(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>Save every conv layer&apos;s kernels, as drawn, as a picture or a drawing.</source>
+        <translation>把每个卷积层的卷积核按所画的样子保存为图片或矢量图。</translation>
+    </message>
+    <message>
+        <source>&amp;Feature maps as PNG or SVG…</source>
+        <translation>特征图，PNG 或 SVG(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Save the picked image&apos;s feature maps, every layer, as a picture or a drawing.</source>
+        <translation>把所选图像每一层的特征图保存为图片或矢量图。</translation>
+    </message>
+    <message>
+        <source>Learning &amp;curves as PNG or SVG…</source>
+        <translation>学习曲线，PNG 或 SVG(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Save the loss and accuracy curves as a picture or a drawing.</source>
+        <translation>把损失和准确率曲线保存为图片或矢量图。</translation>
+    </message>
+    <message>
+        <source>Learning curves&apos; &amp;numbers as CSV…</source>
+        <translation>学习曲线的数值，CSV(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Write the training and validation loss and accuracy of every epoch on the curves to a CSV.</source>
+        <translation>把曲线上每一轮的训练与验证损失和准确率写入 CSV。</translation>
+    </message>
+    <message>
+        <source>Export the kernels</source>
+        <translation>导出卷积核</translation>
+    </message>
+    <message>
+        <source>Export the feature maps</source>
+        <translation>导出特征图</translation>
+    </message>
+    <message>
+        <source>Export the learning curves</source>
+        <translation>导出学习曲线</translation>
+    </message>
+    <message>
+        <source>Export the learning curves&apos; numbers</source>
+        <translation>导出学习曲线的数值</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>the kernels</source>
+        <translation>卷积核</translation>
+    </message>
+    <message>
+        <source>the feature maps</source>
+        <translation>特征图</translation>
+    </message>
+    <message>
+        <source>the learning curves</source>
+        <translation>学习曲线</translation>
+    </message>
+    <message>
+        <source>the learning curves&apos; numbers</source>
+        <translation>学习曲线的数值</translation>
+    </message>
+    <message>
+        <source>no epoch is on the curves yet</source>
+        <translation>曲线上还没有任何一轮</translation>
+    </message>
+    <message>
+        <source>Could not export {what}: {reason}</source>
+        <translation>无法导出{what}：{reason}</translation>
+    </message>
+    <message>
+        <source>Exported {what} to {name}.</source>
+        <translation>已把{what}导出到 {name}。</translation>
+    </message>
+</context>
+<context>
     <name>CnnPanels</name>
     <message>
         <source>Architecture</source>
@@ -663,6 +754,17 @@
     <message>
         <source>η must be a finite number &gt; 0</source>
         <translation>η 必须是大于 0 的有限数</translation>
+    </message>
+</context>
+<context>
+    <name>CnnWorkspace</name>
+    <message>
+        <source>{n:,} images of {h}×{w} in {k} classes, from the workspace ({train:,} training, {val:,} validation)</source>
+        <translation>来自工作区的 {n:,} 张 {h}×{w} 图像，共 {k} 类（训练 {train:,} 张，验证 {val:,} 张）</translation>
+    </message>
+    <message>
+        <source>Opened from the workspace: training goes on from here, exactly as it would have.</source>
+        <translation>已从工作区打开：训练从这里继续，与未中断时完全相同。</translation>
     </message>
 </context>
 <context>
@@ -973,6 +1075,160 @@
     <message>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>DiagramLegend</name>
+    <message>
+        <source>some labels hidden — hover for values</source>
+        <translation>部分标签已隐藏 —— 悬停可查看数值</translation>
+    </message>
+    <message>
+        <source>Diagram legend</source>
+        <translation>网络图图例</translation>
+    </message>
+    <message>
+        <source>{names} (kernel weight {i})</source>
+        <translation>{names}（卷积核第 {i} 个权重）</translation>
+    </message>
+    <message>
+        <source>… {k} kernel colours</source>
+        <translation>… 共 {k} 种卷积核颜色</translation>
+    </message>
+    <message>
+        <source>λ / bias &gt; 0</source>
+        <translation>λ / 偏置 &gt; 0</translation>
+    </message>
+    <message>
+        <source>λ / bias &lt; 0</source>
+        <translation>λ / 偏置 &lt; 0</translation>
+    </message>
+    <message>
+        <source>dashed: negative weight</source>
+        <translation>虚线：负权重</translation>
+    </message>
+    <message>
+        <source>width ∝ |weight|</source>
+        <translation>线宽 ∝ |权重|</translation>
+    </message>
+    <message>
+        <source>fill: node value (colour bar)</source>
+        <translation>填充色：节点值（见色条）</translation>
+    </message>
+    <message>
+        <source>0: zero padding</source>
+        <translation>0：零填充</translation>
+    </message>
+    <message>
+        <source>greyed: dropped</source>
+        <translation>灰色：已丢弃</translation>
+    </message>
+</context>
+<context>
+    <name>DiagramText</name>
+    <message>
+        <source>← target class</source>
+        <translation>← 目标类别</translation>
+    </message>
+    <message>
+        <source>{value} (dropped)</source>
+        <translation>{value}（已丢弃）</translation>
+    </message>
+    <message>
+        <source>Zero padding: a ghost input that is always 0 (it adds nothing to the sum)</source>
+        <translation>零填充：恒为 0 的虚拟输入（对加权和没有贡献）</translation>
+    </message>
+    <message>
+        <source>{name} — input node</source>
+        <translation>{name} —— 输入节点</translation>
+    </message>
+    <message>
+        <source>value x{n} = {value}</source>
+        <translation>值 x{n} = {value}</translation>
+    </message>
+    <message>
+        <source>{name} — feature-map node ({activation})</source>
+        <translation>{name} —— 特征图节点（{activation}）</translation>
+    </message>
+    <message>
+        <source>input sum {name}_in = {terms} = {value}</source>
+        <translation>加权和 {name}_in = {terms} = {value}</translation>
+    </message>
+    <message>
+        <source>activation {name} = {activation}({name}_in) = {value}</source>
+        <translation>激活值 {name} = {activation}({name}_in) = {value}</translation>
+    </message>
+    <message>
+        <source>{name} — output node (linear)</source>
+        <translation>{name} —— 输出节点（线性）</translation>
+    </message>
+    <message>
+        <source>{name} — output node (softmax)</source>
+        <translation>{name} —— 输出节点（softmax）</translation>
+    </message>
+    <message>
+        <source>input sum {name}_in = {value}</source>
+        <translation>加权和 {name}_in = {value}</translation>
+    </message>
+    <message>
+        <source>activation {symbol} = {name} = {value}</source>
+        <translation>激活值 {symbol} = {name} = {value}</translation>
+    </message>
+    <message>
+        <source>σ′ = 1 (identity)</source>
+        <translation>σ′ = 1（恒等）</translation>
+    </message>
+    <message>
+        <source>σ′: softmax (δ = p − one-hot)</source>
+        <translation>σ′：softmax（δ = p − one-hot）</translation>
+    </message>
+    <message>
+        <source>target y = {value}</source>
+        <translation>目标 y = {value}</translation>
+    </message>
+    <message>
+        <source>target class {0}</source>
+        <translation>目标类别 {0}</translation>
+    </message>
+    <message>
+        <source>dropped (dropout): treated as 0 in this step</source>
+        <translation>已丢弃（dropout）：这一步按 0 计算</translation>
+    </message>
+    <message>
+        <source>0 (padding)</source>
+        <translation>0（填充）</translation>
+    </message>
+    <message>
+        <source>weight {name} = {value} (shared by {uses})</source>
+        <translation>权重 {name} = {value}（由 {uses} 共享）</translation>
+    </message>
+    <message>
+        <source>∂P/∂{name} = Σ input·δ over positions = {value}</source>
+        <translation>∂P/∂{name} = Σ 输入·δ（对所有位置求和）= {value}</translation>
+    </message>
+    <message>
+        <source>  this edge: {term} = {product} = {value}</source>
+        <translation>  这条边：{term} = {product} = {value}</translation>
+    </message>
+    <message>
+        <source>weight {name} = {value}</source>
+        <translation>权重 {name} = {value}</translation>
+    </message>
+    <message>
+        <source>gradient ∂P/∂{name} = {value}</source>
+        <translation>梯度 ∂P/∂{name} = {value}</translation>
+    </message>
+    <message>
+        <source>last update Δ{name} = {value}</source>
+        <translation>上次更新 Δ{name} = {value}</translation>
+    </message>
+    <message>
+        <source>last update: none yet</source>
+        <translation>上次更新：尚无</translation>
+    </message>
+    <message>
+        <source>σ′ · Σ λ·δ(output)</source>
+        <translation>σ′ · Σ λ·δ(输出)</translation>
     </message>
 </context>
 <context>
@@ -1298,6 +1554,188 @@
     </message>
 </context>
 <context>
+    <name>FileController</name>
+    <message>
+        <source>CNN Visualiser workspace (*.cnnviz);;All files (*)</source>
+        <translation>CNN Visualiser 工作区 (*.cnnviz);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Open workspace…</source>
+        <translation>打开工作区(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a saved workspace: network, data, training run and settings.</source>
+        <translation>打开已保存的工作区：网络、数据、训练过程和设置。</translation>
+    </message>
+    <message>
+        <source>&amp;Save workspace</source>
+        <translation>保存工作区(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the network, its training run and the settings to the workspace file.</source>
+        <translation>把网络、它的训练过程和设置保存到工作区文件。</translation>
+    </message>
+    <message>
+        <source>Save workspace &amp;as…</source>
+        <translation>工作区另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Save everything to a new workspace file.</source>
+        <translation>把全部内容保存到一个新的工作区文件。</translation>
+    </message>
+    <message>
+        <source>Training &amp;history as CSV…</source>
+        <translation>训练历史，CSV(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Write the recorded epochs&apos; parameters, loss and predictions to a CSV.</source>
+        <translation>把记录下的各轮参数、损失和预测写入 CSV。</translation>
+    </message>
+    <message>
+        <source>Training &amp;plots as PNG or SVG…</source>
+        <translation>训练曲线图，PNG 或 SVG(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Save the training plots as a picture (PNG) or a drawing (SVG).</source>
+        <translation>把训练曲线图保存为图片（PNG）或矢量图（SVG）。</translation>
+    </message>
+    <message>
+        <source>Network &amp;diagram as PNG or SVG…</source>
+        <translation>网络示意图，PNG 或 SVG(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Save the network diagram as a picture (PNG) or a drawing (SVG).</source>
+        <translation>把网络示意图保存为图片（PNG）或矢量图（SVG）。</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel run</source>
+        <translation>取消运行(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Stop Run N epochs (or the image lab&apos;s slow job) where it is.</source>
+        <translation>让“运行 N 轮”（或图像实验室的耗时任务）停在当前位置。</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Image lab stage</source>
+        <translation>图像实验室阶段(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Could not open {0}: no such file (removed from Open Recent).</source>
+        <translation>无法打开 {0}：文件不存在（已从“最近打开”中移除）。</translation>
+    </message>
+    <message>
+        <source>Opening {0} …</source>
+        <translation>正在打开 {0} …</translation>
+    </message>
+    <message>
+        <source>Saving {0} …</source>
+        <translation>正在保存 {0} …</translation>
+    </message>
+    <message>
+        <source>Exported the training history to {0}.</source>
+        <translation>已把训练历史导出到 {0}。</translation>
+    </message>
+    <message>
+        <source>Opened {0} at epoch {1}.</source>
+        <translation>已打开 {0}，位于第 {1} 轮。</translation>
+    </message>
+    <message>
+        <source>Opened {0}: the CNN on images tab&apos;s run.</source>
+        <translation>已打开 {0}：“图像上的 CNN”标签页的训练过程。</translation>
+    </message>
+    <message>
+        <source>Saved {0}.</source>
+        <translation>已保存 {0}。</translation>
+    </message>
+    <message>
+        <source>The experiment panel could not show the saved settings: {0}</source>
+        <translation>实验面板无法显示保存的设置：{0}</translation>
+    </message>
+    <message>
+        <source>Export the training history</source>
+        <translation>导出训练历史</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>the plots</source>
+        <translation>曲线图</translation>
+    </message>
+    <message>
+        <source>the diagram</source>
+        <translation>网络示意图</translation>
+    </message>
+    <message>
+        <source>Export the plots</source>
+        <translation>导出曲线图</translation>
+    </message>
+    <message>
+        <source>Export the diagram</source>
+        <translation>导出网络示意图</translation>
+    </message>
+    <message>
+        <source>Could not export {what}: {reason}</source>
+        <translation>无法导出{what}：{reason}</translation>
+    </message>
+    <message>
+        <source>Exported {what} to {name}.</source>
+        <translation>已把{what}导出到 {name}。</translation>
+    </message>
+    <message>
+        <source>Open workspace</source>
+        <translation>打开工作区</translation>
+    </message>
+    <message>
+        <source>Save workspace</source>
+        <translation>保存工作区</translation>
+    </message>
+    <message>
+        <source>this session</source>
+        <translation>本次会话</translation>
+    </message>
+    <message>
+        <source>Save the changes to {0}?</source>
+        <translation>保存对 {0} 的更改吗？</translation>
+    </message>
+</context>
+<context>
+    <name>FileJobs</name>
+    <message>
+        <source>Could not save {path}: {reason}</source>
+        <translation>无法保存 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Could not open {0}</source>
+        <translation>无法打开 {0}</translation>
+    </message>
+    <message>
+        <source>Could not open {path}: it is damaged or not a workspace file ({0}).</source>
+        <translation>无法打开 {path}：文件已损坏或不是工作区文件（{0}）。</translation>
+    </message>
+    <message>
+        <source>Could not open {path}: its network has {0} inputs and {1} kernel(s); the window draws 3–{2} inputs and up to {3} kernels (cnn-visualiser train --workspace FILE trains it headless)</source>
+        <translation>无法打开 {path}：它的网络有 {0} 个输入和 {1} 个卷积核；窗口能画 3–{2} 个输入、最多 {3} 个卷积核（可用 cnn-visualiser train --workspace FILE 在命令行中训练它）</translation>
+    </message>
+    <message>
+        <source>Cancelled the history export; nothing was written.</source>
+        <translation>已取消训练历史的导出；没有写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Could not export the history: {0}</source>
+        <translation>无法导出训练历史：{0}</translation>
+    </message>
+</context>
+<context>
     <name>FilterWorker</name>
     <message>
         <source>not enough memory: tick fewer kernels or open a smaller image</source>
@@ -1367,6 +1805,101 @@
     <message>
         <source>{what}: must be a finite number</source>
         <translation>{what}：必须是有限数</translation>
+    </message>
+</context>
+<context>
+    <name>GradientCheckPanel</name>
+    <message>
+        <source>ok</source>
+        <translation>正确</translation>
+    </message>
+    <message>
+        <source>suspicious</source>
+        <translation>可疑</translation>
+    </message>
+    <message>
+        <source>wrong</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>∂P/∂θ (the batch pass that trains)</source>
+        <translation>∂P/∂θ（训练用的批量计算路径）</translation>
+    </message>
+    <message>
+        <source>numerical (central difference)</source>
+        <translation>数值梯度（中心差分）</translation>
+    </message>
+    <message>
+        <source>error (worst path)</source>
+        <translation>误差（最差的路径）</translation>
+    </message>
+    <message>
+        <source>verdict</source>
+        <translation>判定</translation>
+    </message>
+    <message>
+        <source>Each parameter θ is nudged by ±ε and the loss P re-evaluated: (P(θ+ε) − P(θ−ε)) / 2ε approximates ∂P/∂θ. Backprop is right when the columns agree; at a ReLU kink they disagree because the loss has no derivative there.</source>
+        <translation>每个参数 θ 分别加上、减去 ε，重新计算损失 P：(P(θ+ε) − P(θ−ε)) / 2ε 近似于 ∂P/∂θ。两列一致时，反向传播就是对的；在 ReLU 的折点处两者不一致，因为损失在那里没有导数。</translation>
+    </message>
+    <message>
+        <source>ε, the nudge of the finite difference; ↑/↓ multiply or divide by 10</source>
+        <translation>ε：有限差分的扰动量；↑/↓ 乘以或除以 10</translation>
+    </message>
+    <message>
+        <source>Recompute</source>
+        <translation>重新计算</translation>
+    </message>
+    <message>
+        <source>Check the gradients again with the current ε</source>
+        <translation>用当前的 ε 重新检验梯度</translation>
+    </message>
+    <message>
+        <source>{path}: {value} (error {error})</source>
+        <translation>{path}：{value}（误差 {error}）</translation>
+    </message>
+    <message>
+        <source>{name}: numerical {value}</source>
+        <translation>{name}：数值梯度 {value}</translation>
+    </message>
+    <message>
+        <source>error = |g − fd| scaled by the mixed criterion; ≤ 1e-6 agrees</source>
+        <translation>误差 = |g − fd| 按混合判据缩放；≤ 1e-6 即为一致</translation>
+    </message>
+    <message>
+        <source>1 parameter disagrees — a kink (ReLU at z = 0) or a bug in backprop.</source>
+        <translation>有 1 个参数不一致 —— 可能是函数的折点（ReLU 在 z = 0 处），也可能是反向传播有错误。</translation>
+    </message>
+    <message>
+        <source>{n} parameters disagree — a kink (ReLU at z = 0) or a bug in backprop.</source>
+        <translation>有 {n} 个参数不一致 —— 可能是函数的折点（ReLU 在 z = 0 处），也可能是反向传播有错误。</translation>
+    </message>
+    <message>
+        <source>close, but not to rounding error — try another ε.</source>
+        <translation>接近，但差距超出了舍入误差 —— 换一个 ε 试试。</translation>
+    </message>
+    <message>
+        <source>backprop agrees with the finite difference.</source>
+        <translation>反向传播与有限差分一致。</translation>
+    </message>
+    <message>
+        <source>largest relative error {error} ({name}) with ε = {eps}: {verdict}  {checked}</source>
+        <translation>最大相对误差 {error}（{name}），ε = {eps}：{verdict}{checked}</translation>
+    </message>
+    <message>
+        <source>sample x = ({x}), y = {y}</source>
+        <translation>样本 x = ({x})，y = {y}</translation>
+    </message>
+    <message>
+        <source>{rtol} relative, {atol} absolute where gradients vanish</source>
+        <translation>相对误差 {rtol}；梯度趋于零处用绝对误差 {atol}</translation>
+    </message>
+    <message>
+        <source>error ({rule}): {samples}</source>
+        <translation>误差（{rule}）：{samples}</translation>
     </message>
 </context>
 <context>
@@ -2708,6 +3241,21 @@ mean over the {n} maps of [{listed}] = {v}</source>
     </message>
 </context>
 <context>
+    <name>NetworkDiagram</name>
+    <message>
+        <source>Network diagram</source>
+        <translation>网络图</translation>
+    </message>
+    <message>
+        <source>Network diagram canvas</source>
+        <translation>网络图画布</translation>
+    </message>
+    <message>
+        <source>node value</source>
+        <translation>节点值</translation>
+    </message>
+</context>
+<context>
     <name>NetworkTab</name>
     <message>
         <source>Network</source>
@@ -3080,6 +3628,37 @@ mean over the {n} maps of [{listed}] = {v}</source>
     <message>
         <source>The image {image} is missing; the lab keeps its current image.</source>
         <translation>图像 {image} 不存在；实验室保留当前的图像。</translation>
+    </message>
+</context>
+<context>
+    <name>RunProgress</name>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>%v / %m epochs</source>
+        <translation>%v / %m 轮</translation>
+    </message>
+    <message>
+        <source>%v / %m rows</source>
+        <translation>%v / %m 行</translation>
+    </message>
+    <message>
+        <source>filtering…</source>
+        <translation>正在滤波…</translation>
+    </message>
+    <message>
+        <source>Cancelled Run N epochs after {done} of {total}.</source>
+        <translation>已取消“训练 N 轮”：完成了 {total} 轮中的 {done} 轮。</translation>
+    </message>
+    <message>
+        <source>Cancelled the image lab&apos;s filtering.</source>
+        <translation>已取消图像实验室的滤波。</translation>
     </message>
 </context>
 <context>
@@ -3604,6 +4183,29 @@ mean over the {n} maps of [{listed}] = {v}</source>
     <message>
         <source>There is no sample {0}; the data has {1}.</source>
         <translation>没有样本 {0}；数据只有 {1} 个样本。</translation>
+    </message>
+</context>
+<context>
+    <name>WeightEditor</name>
+    <message>
+        <source>Edit weight</source>
+        <translation>编辑权重</translation>
+    </message>
+    <message>
+        <source>Weight editor message</source>
+        <translation>权重编辑器提示</translation>
+    </message>
+    <message>
+        <source>New value for {name}: Enter to apply, Esc to cancel</source>
+        <translation>{name} 的新值：按 Enter 应用，按 Esc 取消</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a number. Type e.g. 0.25 or -1e-3.</source>
+        <translation>“{text}”不是数字。请输入例如 0.25 或 -1e-3。</translation>
+    </message>
+    <message>
+        <source>The value must be finite (not inf or nan).</source>
+        <translation>数值必须是有限的（不能是 inf 或 nan）。</translation>
     </message>
 </context>
 <context>
@@ -4971,7 +5573,7 @@ mean over the {n} maps of [{listed}] = {v}</source>
     <name>workspace</name>
     <message>
         <source>letters, digits and _ (an array name)</source>
-        <extracomment>what the manifest&apos;s &quot;arrays&quot; section must hold: name → {&quot;shape&quot;: [...], &quot;dtype&quot;: ...}</extracomment>
+        <extracomment>a section&apos;s own arrays: section name → the prefix of its arrays&apos; names (the rest are the 1D trainer&apos;s) what the manifest&apos;s &quot;arrays&quot; section must hold: name → {&quot;shape&quot;: [...], &quot;dtype&quot;: ...}</extracomment>
         <translation>字母、数字和 _（数组名）</translation>
     </message>
     <message>
@@ -5247,6 +5849,14 @@ mean over the {n} maps of [{listed}] = {v}</source>
         <translation>“image_cnn.state.batch”是 {0:,}；一轮只有 {n_batches:,} 个批次</translation>
     </message>
     <message>
+        <source>the drawing “cnn_canvas” is declared as {0}; expected {1} or {2}</source>
+        <translation>画布“cnn_canvas”声明为 {0}；应为 {1} 或 {2}</translation>
+    </message>
+    <message>
+        <source>training this network on {n:,} images of {0} would need about {1:.1f} GB of memory; this app allows {2:.0f} GB</source>
+        <translation>在 {n:,} 张 {0} 图像上训练这个网络约需 {1:.1f} GB 内存；本程序最多允许 {2:.0f} GB</translation>
+    </message>
+    <message>
         <source>the array “{key}” holds values that are not finite numbers</source>
         <translation>数组“{key}”中有不是有限数的值</translation>
     </message>
@@ -5257,6 +5867,10 @@ mean over the {n} maps of [{listed}] = {v}</source>
     <message>
         <source>the workspace is missing “arrays”</source>
         <translation>工作区缺少“arrays”</translation>
+    </message>
+    <message>
+        <source>the drawing “cnn_canvas” holds values other than 0 and 1</source>
+        <translation>画布“cnn_canvas”含有 0 和 1 以外的值</translation>
     </message>
     <message>
         <source>an integer of {digits}+ digits</source>

@@ -5,13 +5,18 @@ central difference with every path that computes a gradient — the batch pass t
 per-sample pass the step-through shows, and one step of the training loop — by a mixed criterion
 (absolute where gradients vanish, relative where they are large), and says which paths it checked.
 It works on its own copy of the network, so the caller's (possibly training) network is never touched.
+
+Every text is translated where it is shown (docs/translation.md): the columns, the explanation and
+the verdict words are marked with ``QT_TRANSLATE_NOOP``; the verdicts keep their code names
+(ok / suspicious / wrong) as item data and in ``verdicts()``; the core's sentences (the summary of
+the paths checked, the paths' names) are ``core.i18n`` Messages shown with ``say``.
 """
 
 from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QColor, QPalette, QValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -29,19 +34,29 @@ from PySide6.QtWidgets import (
 from core.chapter.gradcheck import ATOL, PATH_NAMES, RTOL, GradCheckRow, gradient_report
 from core.chapter.gradcheck import verdict as core_verdict
 from core.chapter.stepthrough import screen_name
+from gui.widgets.i18n import say
+
+translate = QCoreApplication.translate
 
 OK_BELOW = 1e-6  # relative error at or below this: backprop and the finite difference agree
 SUSPICIOUS_BELOW = 1e-3  # at or below this: suspicious (rounding, a nearby kink); above: wrong
 VERDICTS = ("ok", "suspicious", "wrong")
 # cell tints for ok / suspicious / wrong: translucent, so text in the palette's colour stays readable
 TINTS = {"ok": (46, 160, 67), "suspicious": (230, 160, 0), "wrong": (215, 48, 39)}
-COLUMNS = ("parameter", "∂P/∂θ (the batch pass that trains)", "numerical (central difference)",
-           "error (worst path)", "verdict")
-EXPLANATION = (
+# the words shown for the verdicts (the code names stay the item data)
+VERDICT_LABELS = {"ok": QT_TRANSLATE_NOOP("GradientCheckPanel", "ok"),
+                  "suspicious": QT_TRANSLATE_NOOP("GradientCheckPanel", "suspicious"),
+                  "wrong": QT_TRANSLATE_NOOP("GradientCheckPanel", "wrong")}
+COLUMNS = (QT_TRANSLATE_NOOP("GradientCheckPanel", "parameter"),
+           QT_TRANSLATE_NOOP("GradientCheckPanel", "∂P/∂θ (the batch pass that trains)"),
+           QT_TRANSLATE_NOOP("GradientCheckPanel", "numerical (central difference)"),
+           QT_TRANSLATE_NOOP("GradientCheckPanel", "error (worst path)"),
+           QT_TRANSLATE_NOOP("GradientCheckPanel", "verdict"))
+EXPLANATION = QT_TRANSLATE_NOOP(
+    "GradientCheckPanel",
     "Each parameter θ is nudged by ±ε and the loss P re-evaluated: (P(θ+ε) − P(θ−ε)) / 2ε "
     "approximates ∂P/∂θ. Backprop is right when the columns agree; at a ReLU kink they "
-    "disagree because the loss has no derivative there."
-)
+    "disagree because the loss has no derivative there.")
 MINUS = "\u2212"
 
 
@@ -98,16 +113,17 @@ class GradientCheckPanel(QWidget):
         self._rows: list[GradCheckRow] = []
         self._report = None
 
-        self.explanation = QLabel(EXPLANATION)
+        self.explanation = QLabel(translate("GradientCheckPanel", EXPLANATION))
         self.explanation.setWordWrap(True)
         self.explanation.setObjectName("gradCheckExplanation")
         self.eps_box = _EpsilonBox()
         self.eps_box.setObjectName("gradCheckEpsilon")
-        self.eps_box.setToolTip("ε, the nudge of the finite difference; ↑/↓ multiply or divide by 10")
+        self.eps_box.setToolTip(self.tr(
+            "ε, the nudge of the finite difference; ↑/↓ multiply or divide by 10"))
         self.eps_box.valueChanged.connect(self.recompute)
-        self.recompute_button = QPushButton("Recompute")
+        self.recompute_button = QPushButton(self.tr("Recompute"))
         self.recompute_button.setObjectName("gradCheckRecompute")
-        self.recompute_button.setToolTip("Check the gradients again with the current ε")
+        self.recompute_button.setToolTip(self.tr("Check the gradients again with the current ε"))
         self.recompute_button.clicked.connect(self.recompute)
         self.sample_label = QLabel("")
         self.sample_label.setObjectName("gradCheckSample")
@@ -119,7 +135,7 @@ class GradientCheckPanel(QWidget):
 
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("gradCheckTable")
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setHorizontalHeaderLabels([translate("GradientCheckPanel", c) for c in COLUMNS])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -194,13 +210,40 @@ class GradientCheckPanel(QWidget):
         dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
         return QColor(r, g, b, 120 if dark else 80)
 
+    def _label(self, kind: str) -> str:
+        """The word shown for a verdict (its code name stays the item data)."""
+        return translate("GradientCheckPanel", VERDICT_LABELS[kind])
+
+    def _tooltip(self, r: GradCheckRow) -> str:
+        """A row's hover text: the central difference and every path's ∂P/∂θ with its error."""
+        paths = "\n".join(self.tr("{path}: {value} (error {error})").format(
+            path=say(PATH_NAMES.get(k, k)), value=repr(v), error=f"{r.errors.get(k, 0.0):.2g}")
+            for k, v in r.paths.items())
+        head = self.tr("{name}: numerical {value}").format(name=screen_name(r.name), value=repr(r.numeric))
+        rule = self.tr("error = |g − fd| scaled by the mixed criterion; ≤ 1e-6 agrees")
+        return f"{head}\n{paths}\n{rule}"
+
+    def _verdict_sentence(self, kinds: list[str]) -> str:
+        """What the worst verdict means (English plurals as two sentences)."""
+        n_bad = kinds.count("wrong")
+        if n_bad == 1:
+            return self.tr("1 parameter disagrees — a kink (ReLU at z = 0) or a bug in backprop.")
+        if n_bad:
+            return self.tr("{n} parameters disagree — a kink (ReLU at z = 0) or a bug in backprop.").format(
+                n=n_bad)
+        if "suspicious" in kinds:
+            return self.tr("close, but not to rounding error — try another ε.")
+        return self.tr("backprop agrees with the finite difference.")
+
     def _fill(self) -> None:
         t = self.table
         t.setRowCount(len(self._rows))
         for i, r in enumerate(self._rows):
             kind = verdict(r.rel_error)
-            texts = (screen_name(r.name), _num(r.analytic), _num(r.numeric), _num(r.rel_error, 2), kind)
+            texts = (screen_name(r.name), _num(r.analytic), _num(r.numeric), _num(r.rel_error, 2),
+                     self._label(kind))
             values = (r.name, r.analytic, r.numeric, r.rel_error, kind)
+            tip = self._tooltip(r)
             for col, (text, value) in enumerate(zip(texts, values, strict=True)):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, value)
@@ -209,40 +252,38 @@ class GradientCheckPanel(QWidget):
                     item.setTextAlignment(h | Qt.AlignmentFlag.AlignVCenter)
                 if col >= 3:
                     item.setBackground(self._tint(kind))
-                paths = "\n".join(f"{PATH_NAMES.get(k, k)}: {v!r} (error {r.errors.get(k, 0.0):.2g})"
-                                  for k, v in r.paths.items())
-                item.setToolTip(f"{screen_name(r.name)}: numerical {r.numeric!r}\n{paths}\n"
-                                "error = |g − fd| scaled by the mixed criterion; ≤ 1e-6 agrees")
+                item.setToolTip(tip)
                 t.setItem(i, col, item)
         worst = max(self._rows, key=lambda r: r.rel_error) if self._rows else None
-        if worst is None:
+        if worst is None or self._report is None:
             self.summary.setText("")
         else:
-            kinds = [verdict(r.rel_error) for r in self._rows]
-            n_bad = kinds.count("wrong")
-            text = (f"largest relative error {_num(worst.rel_error, 2)} ({screen_name(worst.name)}) "
-                    f"with ε = {self.epsilon():.0e}: ")
-            if n_bad:
-                text += (f"{n_bad} parameter{'s' if n_bad > 1 else ''} disagree — a kink (ReLU at z = 0) "
-                         "or a bug in backprop.")
-            elif "suspicious" in kinds:
-                text += "close, but not to rounding error — try another ε."
-            else:
-                text += "backprop agrees with the finite difference."
-            if self._report is not None:
-                text += "  " + self._report.summary()
-            self.summary.setText(text)
+            self.summary.setText(self.tr(
+                "largest relative error {error} ({name}) with ε = {eps}: {verdict}  {checked}").format(
+                error=_num(worst.rel_error, 2), name=screen_name(worst.name), eps=f"{self.epsilon():.0e}",
+                verdict=self._verdict_sentence([verdict(r.rel_error) for r in self._rows]),
+                checked=say(self._report.summary())))
         xs = ", ".join(_num(v, 4) for v in (self._x or []))
-        self.sample_label.setText(f"sample x = ({xs}), y = {_num(self._y, 4)}" if self._x else "")
+        self.sample_label.setText(self.tr("sample x = ({x}), y = {y}").format(x=xs, y=_num(self._y, 4))
+                                  if self._x else "")
+
+    def show_message(self, text: str) -> None:
+        """Show ``text`` (already translated) instead of a table: the check could not run here."""
+        self._rows, self._report = [], None
+        self.table.setRowCount(0)
+        self.summary.setText(text)
 
     def _update_legend(self) -> None:
         parts = []
         for kind, rule in zip(VERDICTS, ("≤ 1e-6", "≤ 1e-3", "> 1e-3"), strict=True):
             c = self._tint(kind)
-            parts.append(f"<span style='background-color:rgba({c.red()},{c.green()},{c.blue()},"
-                         f"{c.alpha() / 255:.2f})'>&nbsp;&nbsp;&nbsp;&nbsp;</span> {kind} {rule}")
-        rule = f"{RTOL:.0e} relative, {ATOL:.0e} absolute where gradients vanish"
-        self.legend.setText(f"error ({rule}): " + " &nbsp; ".join(parts))
+            swatch = (f"<span style='background-color:rgba({c.red()},{c.green()},{c.blue()},"
+                      f"{c.alpha() / 255:.2f})'>&nbsp;&nbsp;&nbsp;&nbsp;</span>")
+            parts.append(f"{swatch} {self._label(kind)} {rule}")
+        rule = self.tr("{rtol} relative, {atol} absolute where gradients vanish").format(
+            rtol=f"{RTOL:.0e}", atol=f"{ATOL:.0e}")
+        self.legend.setText(self.tr("error ({rule}): {samples}").format(
+            rule=rule, samples=" &nbsp; ".join(parts)))
 
     def changeEvent(self, event) -> None:  # noqa: N802
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):

@@ -31,12 +31,12 @@ class WeightEditor(QLineEdit):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("weightEditor")
-        self.setAccessibleName("Edit weight")
+        self.setAccessibleName(self.tr("Edit weight"))
         self.setFixedWidth(MIN_WIDTH)
         self.param = ""
         self.message = QLabel(parent)
         self.message.setObjectName("weightEditorMessage")
-        self.message.setAccessibleName("Weight editor message")
+        self.message.setAccessibleName(self.tr("Weight editor message"))
         self.message.setStyleSheet("QLabel { background: palette(tooltip-base); color: palette(tooltip-text);"
                                    " border: 1px solid #d62728; padding: 3px; }")
         self.message.setWordWrap(True)
@@ -48,7 +48,8 @@ class WeightEditor(QLineEdit):
     def open(self, param: str, value: float | None, at: QPoint) -> None:
         """Show the editor at ``at`` (parent pixels) pre-filled with the current value, selected."""
         self.param = param
-        self.setToolTip(f"New value for {display_name(param)}: Enter to apply, Esc to cancel")
+        self.setToolTip(self.tr("New value for {name}: Enter to apply, Esc to cancel").format(
+            name=display_name(param)))
         self.setText("" if value is None else repr(float(value)))
         parent = self.parentWidget()
         wanted = self.fontMetrics().horizontalAdvance(self.text() + "0") + TEXT_ROOM
@@ -81,10 +82,11 @@ class WeightEditor(QLineEdit):
         try:
             value = float(text)
         except ValueError:
-            self._refuse(f"“{self.text()}” is not a number. Type e.g. 0.25 or -1e-3.")
+            self._refuse(self.tr("“{text}” is not a number. Type e.g. 0.25 or -1e-3.").format(
+                text=self.text()))
             return
         if not math.isfinite(value):
-            self._refuse("The value must be finite (not inf or nan).")
+            self._refuse(self.tr("The value must be finite (not inf or nan)."))
             return
         self._hand_back()
         self.committed.emit(self.param, value)

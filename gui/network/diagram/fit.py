@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QRectF
 from PySide6.QtWidgets import QGraphicsSimpleTextItem
 
 from gui.network.diagram.build import FIELD, set_path
@@ -22,7 +22,7 @@ from gui.network.diagram.items import BoxLabel
 from gui.network.diagram.layout import X_INPUT, X_OUTPUT
 from gui.network.diagram.placement import BIAS, FIELD_WEIGHT, LAMBDA, NODE_VALUE, OTHER_WEIGHT, Request, place
 from gui.network.diagram.style import MAX_WIDTH
-from gui.network.diagram.text import display_name, fmt
+from gui.network.diagram.text import display_name, fmt, target_mark
 
 EDGE_PX = 3.0  # kept clear inside the view's edges: no text is ever cut
 SLACK_PX = 1.0  # margins are this much wider than the placement's bounds need (rounding)
@@ -31,10 +31,10 @@ TEMPLATE = -5 / 90  # "−0.05556" at 4 figures: the room a number needs before 
 ALLOWANCE = "−0"  # room for a sign change and one more digit, so labels rarely move while training
 TAP_SPOTS = ((1, 0.0), (0, 0.8), (0, 0.6), (0, 0.4), (1, 0.3), (0, 0.25), (1, 0.55))  # (segment, fraction)
 LAMBDA_T = (0.56, 0.45, 0.66, 0.35, 0.75, 0.25)  # fractions along C → O
-#: Three rectangles (half-width, half-height in radii) that together cover a circle — closer to
-#: it than its square, so a label may sit by a node's rim diagonally.
+# Three rectangles (half-width, half-height in radii) that together cover a circle — closer to
+# it than its square, so a label may sit by a node's rim diagonally.
 CIRCLE_COVER = ((1.0, 0.5), (0.8661, 0.8661), (0.5, 1.0))
-HIDDEN_NOTE = "some labels hidden — hover for values"
+HIDDEN_NOTE = QT_TRANSLATE_NOOP("DiagramLegend", "some labels hidden — hover for values")  # shown translated
 
 
 @dataclass
@@ -78,7 +78,7 @@ class Fitter:
         if not text:
             t = fmt(TEMPLATE, self.d.precision)
             if kind == "output":
-                return f"ŷ = {t}\ny = {t}" if self.d.net.output == "linear" else f"p = {t}\n← target class"
+                return f"ŷ = {t}\ny = {t}" if self.d.net.output == "linear" else f"p = {t}\n{target_mark()}"
             return t if kind in ("input", "fmap") else f"{display_name(what)} {t}"
         if kind == "input":
             return text
@@ -228,7 +228,7 @@ class Fitter:
             self.placed[key] = s
         self.hidden = self._unread(chosen, spots) + d.unlabelled
         self._move_bias_edges({p: self.placed.get(id(b)) for p, b in d.bias_boxes.items()}, t.m22())
-        d.legend.set_note(HIDDEN_NOTE if self.hidden else "")
+        d.legend.set_note(QCoreApplication.translate("DiagramLegend", HIDDEN_NOTE) if self.hidden else "")
 
     def _unread(self, chosen: dict, spots: dict) -> int:
         """How many node values and parameters are nowhere on the diagram (a kernel weight

@@ -2,22 +2,27 @@
 
 A plain painted QWidget under the canvas (pyqtgraph's LegendItem draws 20-pixel
 samples, too short to show a dash pattern). Samples use the very pens the
-diagram uses, and text follows the widget palette (light or dark theme).
+diagram uses, and text follows the widget palette (light or dark theme). The texts
+are translated when the entries are made (context "DiagramLegend"); kernel names
+(K6, K7…), λ and the colour bar stay as the chapter writes them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent, QPalette, QPen, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from gui.network.diagram.style import Styles
 
+translate = QCoreApplication.translate
+
 SAMPLE_W = 34
 ROW_H = 18
-NOTE_ROOM = "some labels hidden — hover for values"  # the longest note: room kept for it
+# the longest note: room kept for it (translated where it is measured and shown)
+NOTE_ROOM = QT_TRANSLATE_NOOP("DiagramLegend", "some labels hidden — hover for values")
 
 
 @dataclass
@@ -37,7 +42,7 @@ class DiagramLegend(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("diagramLegend")
-        self.setAccessibleName("Diagram legend")
+        self.setAccessibleName(self.tr("Diagram legend"))
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.entries: list[Entry] = []
         self.note = ""  # e.g. "some labels hidden — hover for values"; its room is always kept
@@ -66,7 +71,7 @@ class DiagramLegend(QWidget):
         fm = self.fontMetrics()
         x, y, out = 4.0, 2.0, []
         widths = [SAMPLE_W + 6 + fm.horizontalAdvance(e.text) + 14 for e in self.entries]
-        widths.append(fm.horizontalAdvance(NOTE_ROOM) + 14)
+        widths.append(fm.horizontalAdvance(translate("DiagramLegend", NOTE_ROOM)) + 14)
         for w in widths:
             if x + w > width and x > 4.0:
                 x, y = 4.0, y + ROW_H
@@ -129,19 +134,23 @@ def legend_entries(net, s: Styles) -> list[Entry]:
     for i in range(min(k, 6)):
         names = ", ".join(net.kernel_names[c][i] for c in range(min(net.n_kernels, 3)))
         pen = s.pen(s.kernel_colour(i), 2.5, False)
-        entries.append(Entry("line", f"{names} (kernel weight {i + 1})", pen))
-    if k > 6:
-        entries.append(Entry("line", f"… {k} kernel colours", s.pen(s.kernel_colour(6), 2.5, False)))
+        text = translate("DiagramLegend", "{names} (kernel weight {i})").format(names=names, i=i + 1)
+        entries.append(Entry("line", text, pen))
+    if k > 6:  # never fewer than 7 here: one sentence
+        entries.append(Entry("line", translate("DiagramLegend", "… {k} kernel colours").format(k=k),
+                             s.pen(s.kernel_colour(6), 2.5, False)))
+    grey = QColor("#888888")
     entries += [
-        Entry("line", "λ / bias > 0", s.pen(s.positive, 2.5, False)),
-        Entry("line", "λ / bias < 0", s.pen(s.negative, 2.5, True)),
-        Entry("line", "dashed: negative weight", s.pen(QColor("#888888"), 2.0, True)),
-        Entry("widths", "width ∝ |weight|", s.pen(QColor("#888888"), 1.0, False),
-              s.pen(QColor("#888888"), 5.0, False)),
-        Entry("node", "fill: node value (colour bar)", QPen(QColor("#888888")),
+        Entry("line", translate("DiagramLegend", "λ / bias > 0"), s.pen(s.positive, 2.5, False)),
+        Entry("line", translate("DiagramLegend", "λ / bias < 0"), s.pen(s.negative, 2.5, True)),
+        Entry("line", translate("DiagramLegend", "dashed: negative weight"), s.pen(grey, 2.0, True)),
+        Entry("widths", translate("DiagramLegend", "width ∝ |weight|"), s.pen(grey, 1.0, False),
+              s.pen(grey, 5.0, False)),
+        Entry("node", translate("DiagramLegend", "fill: node value (colour bar)"), QPen(grey),
               brush=s.node_brushes[-8]),
     ]
     if net.padding:
-        entries.append(Entry("node", "0: zero padding", s.pen(QColor("#888888"), 1.2, True), None))
-    entries.append(Entry("node", "greyed: dropped", QPen(QColor("#888888")), brush=s.dropped_brush))
+        entries.append(Entry("node", translate("DiagramLegend", "0: zero padding"), s.pen(grey, 1.2, True)))
+    entries.append(Entry("node", translate("DiagramLegend", "greyed: dropped"), QPen(grey),
+                         brush=s.dropped_brush))
     return entries

@@ -42,10 +42,10 @@ class NetworkDiagram(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("networkDiagram")
-        self.setAccessibleName("Network diagram")
+        self.setAccessibleName(self.tr("Network diagram"))
         self.styles = Styles()
         self.canvas = pg.GraphicsLayoutWidget()
-        self.canvas.setAccessibleName("Network diagram canvas")
+        self.canvas.setAccessibleName(self.tr("Network diagram canvas"))
         self.canvas.ci.setContentsMargins(2, 10, 2, 10)  # room for the colour bar's end ticks
         self.vb = self.canvas.addViewBox(row=0, col=0)
         self.vb.setMouseEnabled(x=False, y=False)
@@ -325,7 +325,7 @@ class NetworkDiagram(QWidget):
         self.canvas.setBackground(bg)
         self.colorbar.axis.setTextPen(fg)
         self.colorbar.axis.setPen(fg)
-        self.colorbar.axis.setLabel("node value", color=fg.name())
+        self.colorbar.axis.setLabel(self.tr("node value"), color=fg.name())
         for node in self.nodes.values():
             node.value_label.set_colours(fg, veil)
         for rec in self.edges:

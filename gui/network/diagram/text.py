@@ -1,8 +1,10 @@
-"""The words and numbers the diagram shows: labels and hover tooltips (no Qt).
+"""The words and numbers the diagram shows: labels and hover tooltips (Qt only to translate).
 
 Every number is read from a ``core.Snapshot`` (forward values, backward δ, σ′,
 gradients, last update) — nothing is recomputed here, so the diagram always
-agrees with the equations panel and the core.
+agrees with the equations panel and the core. The words go through ``translate``
+(context "DiagramText"); the chapter's symbols (I1, C9, δ9, λ9,12, σ′, ∂P/∂θ) and
+the activations' code names stay as the chapter writes them.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import re
 
 from core.formatting import fmt
+from gui.widgets.i18n import translate
 
 _DENSE = re.compile(r"^w(\d+)_(\d+)$")
 
@@ -25,6 +28,11 @@ def node_number(name: str) -> str:
     return name[1:]
 
 
+def target_mark() -> str:
+    """The line under the target class's probability (the chapter's figure marks the target)."""
+    return translate("DiagramText", "← target class")
+
+
 def node_label_text(net, snap, name: str, kind: str, precision: int, dropped: bool) -> str:
     """The value printed beside a node; the output also shows its target, as in the chapter's figure."""
     if kind == "pad":
@@ -34,21 +42,24 @@ def node_label_text(net, snap, name: str, kind: str, precision: int, dropped: bo
         if net.output == "linear":
             return f"ŷ = {v}\ny = {fmt(snap.target, precision)}"
         is_target = net.output_names.index(name) == int(snap.target)
-        return f"p = {v}" + ("\n← target class" if is_target else "")
-    return f"{v} (dropped)" if dropped else v
+        return f"p = {v}\n{target_mark()}" if is_target else f"p = {v}"
+    return translate("DiagramText", "{value} (dropped)").format(value=v) if dropped else v
 
 
 def node_tooltip_text(net, snap, name: str, kind: str, precision: int, dropped: bool) -> str:
     """Hover text for a node: input sum, activation, σ′ and δ (the chapter's backward pass)."""
     p = precision
     if kind == "pad":
-        return "Zero padding: a ghost input that is always 0 (it adds nothing to the sum)"
+        return translate("DiagramText",
+                         "Zero padding: a ghost input that is always 0 (it adds nothing to the sum)")
     if snap is None:
         return name
     fw, back = snap.forward, snap.backward
     lines: list[str] = []
     if kind == "input":
-        lines = [f"{name} — input node", f"value x{node_number(name)} = {fmt(fw.get(name), p)}"]
+        lines = [translate("DiagramText", "{name} — input node").format(name=name),
+                 translate("DiagramText", "value x{n} = {value}").format(n=node_number(name),
+                                                                         value=fmt(fw.get(name), p))]
     elif kind == "fmap":
         act = net.activation
         n = node_number(name)
@@ -57,25 +68,34 @@ def node_tooltip_text(net, snap, name: str, kind: str, precision: int, dropped: 
             f"{t.input_name or '0'}·{t.weight_name}" for t in net.taps(c, j)
         ) + f" + {net.conv_bias_names[c]}"
         lines = [
-            f"{name} — feature-map node ({act.name})",
-            f"input sum {name}_in = {terms} = {fmt(fw.get(f'{name}_in'), p)}",
-            f"activation {name} = {act.name}({name}_in) = {fmt(fw.get(name), p)}",
+            translate("DiagramText", "{name} — feature-map node ({activation})").format(
+                name=name, activation=act.name),
+            translate("DiagramText", "input sum {name}_in = {terms} = {value}").format(
+                name=name, terms=terms, value=fmt(fw.get(f"{name}_in"), p)),
+            translate("DiagramText", "activation {name} = {activation}({name}_in) = {value}").format(
+                name=name, activation=act.name, value=fmt(fw.get(name), p)),
             f"σ′ = {act.dformula.replace('a', name)} = {fmt(back['dact'].get(name), p)}",
             f"δ{n} = {_delta_formula(net, name)} = {fmt(back['delta'].get(name), p)}",
         ]
     elif kind == "output":
         n = node_number(name)
         linear = net.output == "linear"
+        head = (translate("DiagramText", "{name} — output node (linear)") if linear
+                else translate("DiagramText", "{name} — output node (softmax)"))
         lines = [
-            f"{name} — output node ({'linear' if linear else 'softmax'})",
-            f"input sum {name}_in = {fmt(fw.get(f'{name}_in'), p)}",
-            f"activation {'ŷ' if linear else 'p'} = {name} = {fmt(fw.get(name), p)}",
-            "σ′ = 1 (identity)" if linear else "σ′: softmax (δ = p − one-hot)",
+            head.format(name=name),
+            translate("DiagramText", "input sum {name}_in = {value}").format(
+                name=name, value=fmt(fw.get(f"{name}_in"), p)),
+            translate("DiagramText", "activation {symbol} = {name} = {value}").format(
+                symbol="ŷ" if linear else "p", name=name, value=fmt(fw.get(name), p)),
+            translate("DiagramText", "σ′ = 1 (identity)") if linear
+            else translate("DiagramText", "σ′: softmax (δ = p − one-hot)"),
             f"δ{n} = {'ŷ − y' if linear else 'p − onehot'} = {fmt(back['delta'].get(name), p)}",
-            f"target y = {fmt(snap.target, p)}" if linear else f"target class {int(snap.target)}",
+            translate("DiagramText", "target y = {value}").format(value=fmt(snap.target, p)) if linear
+            else translate("DiagramText", "target class {0}").format(int(snap.target)),
         ]
     if dropped:
-        lines.append("dropped (dropout): treated as 0 in this step")
+        lines.append(translate("DiagramText", "dropped (dropout): treated as 0 in this step"))
     return "\n".join(lines)
 
 
@@ -83,29 +103,33 @@ def edge_tooltip_text(net, snap, param: str, src: str, dst: str, position: int, 
     """Hover text for an edge: its weight, its gradient ∂P/∂θ and the last update Δθ."""
     p = precision
     shown = display_name(param)
-    src_label = "0 (padding)" if src.startswith("pad") else src
+    src_label = translate("DiagramText", "0 (padding)") if src.startswith("pad") else src
     head = f"{shown}: {src_label} → {dst}"
     if snap is None:
         return head
     grad = snap.backward["grad"].get(param)
-    lines = [head, f"weight {shown} = {fmt(snap.params.get(param), p)}"]
+    value = fmt(snap.params.get(param), p)
     terms = snap.backward.get("terms", {}).get(param)
     if terms is not None:  # a shared kernel weight: its gradient sums one term per position
         uses = ", ".join(row[2] for row in terms)
-        lines[1] += f" (shared by {uses})"
+        lines = [head, translate("DiagramText", "weight {name} = {value} (shared by {uses})").format(
+            name=shown, value=value, uses=uses)]
         row = terms[position] if 0 <= position < len(terms) else None
-        lines.append(f"∂P/∂{shown} = Σ input·δ over positions = {fmt(grad, p)}")
+        lines.append(translate("DiagramText", "∂P/∂{name} = Σ input·δ over positions = {value}").format(
+            name=shown, value=fmt(grad, p)))
         if row is not None:
-            lines.append(
-                f"  this edge: {row[0] or '0'}·δ{node_number(row[2])} = "
-                f"{fmt(row[1], p)}·{fmt(row[3], p)} = {fmt(row[4], p)}"
-            )
+            lines.append(translate("DiagramText", "  this edge: {term} = {product} = {value}").format(
+                term=f"{row[0] or '0'}·δ{node_number(row[2])}", product=f"{fmt(row[1], p)}·{fmt(row[3], p)}",
+                value=fmt(row[4], p)))
     else:
-        lines.append(f"gradient ∂P/∂{shown} = {fmt(grad, p)}")
+        lines = [head, translate("DiagramText", "weight {name} = {value}").format(name=shown, value=value),
+                 translate("DiagramText", "gradient ∂P/∂{name} = {value}").format(
+                     name=shown, value=fmt(grad, p))]
     if snap.last_update and param in snap.last_update:
-        lines.append(f"last update Δ{shown} = {fmt(snap.last_update[param], p)}")
+        lines.append(translate("DiagramText", "last update Δ{name} = {value}").format(
+            name=shown, value=fmt(snap.last_update[param], p)))
     else:
-        lines.append("last update: none yet")
+        lines.append(translate("DiagramText", "last update: none yet"))
     return "\n".join(lines)
 
 
@@ -114,7 +138,7 @@ def _delta_formula(net, name: str) -> str:
     if net.n_outputs == 1:
         o = node_number(net.output_names[0])
         return f"σ′ · λ{node_number(name)},{o} · δ{o}"
-    return "σ′ · Σ λ·δ(output)"
+    return translate("DiagramText", "σ′ · Σ λ·δ(output)")
 
 
 def _fmap_index(net, name: str) -> tuple[int, int]:

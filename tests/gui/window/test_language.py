@@ -40,7 +40,9 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMenu,
     QPlainTextEdit,
+    QProgressBar,
     QTabBar,
+    QTableWidget,
     QTabWidget,
     QTextEdit,
     QToolBar,
@@ -64,8 +66,7 @@ QM = TS.with_suffix(".qm")
 BIN = ROOT / ".venv" / "bin"
 LUPDATE = ["-silent", "-locations", "none", "-no-obsolete", "-tr-function-alias", "QT_TRANSLATE_NOOP+=N_"]
 # Files whose strings their owners translate (docs/translation.md); skipped while they are English.
-PENDING = ["gui/window/file_menu.py", "gui/training/files.py", "gui/window/run_progress.py",
-           "gui/network/beyond/gradcheck_panel.py", "gui/network/diagram"]
+PENDING: list[str] = []  # every file is translated now
 # Latin words that stay in the Chinese window: names, formats, keys, code names the combos show.
 ALLOWED = set("""
 cnn visualiser rgb csv png svg npy cnnviz jpeg bmp gif tiff webp latex tex numpy pyside qt pyqtgraph
@@ -259,8 +260,10 @@ def _plain(text: str) -> str:
 
 
 def widget_texts(w: QWidget) -> list[str]:
-    """What a widget shows or says: its text, title, items, placeholder, tooltip, accessible name."""
-    out = [w.toolTip(), w.accessibleName(), w.windowTitle() if w.isWindow() else ""]
+    """What a widget shows or says: its text, title, items, placeholder, tooltip, accessible name
+    and description (the diagram's legend says its entries there), a table's headers and cells."""
+    out = [w.toolTip(), w.accessibleName(), w.accessibleDescription()]
+    out.append(w.windowTitle() if w.isWindow() else "")
     if isinstance(w, QLabel):
         out.append(w.text())
     elif isinstance(w, QAbstractButton):
@@ -281,6 +284,12 @@ def widget_texts(w: QWidget) -> list[str]:
         out += [getattr(w, n)() for n in ("prefix", "suffix", "specialValueText") if hasattr(w, n)]
     elif isinstance(w, QToolBar):
         out.append(w.windowTitle())
+    elif isinstance(w, QProgressBar):
+        out.append(w.format())
+    elif isinstance(w, QTableWidget):
+        heads = [w.horizontalHeaderItem(c) for c in range(w.columnCount())]
+        cells = [w.item(r, c) for r in range(w.rowCount()) for c in range(w.columnCount())]
+        out += [t for i in heads + cells if i is not None for t in (i.text(), i.toolTip())]
     elif isinstance(w, QGraphicsView) and w.scene() is not None:
         for item in w.scene().items():
             out.append(item.toolTip())
@@ -398,6 +407,78 @@ def test_the_step_through_stops_and_divergence_read_chinese_in_the_window(qtbot,
     seen += [w.message_label.text(), w.banner.text()]
     assert w.banner.isVisible() and all(seen), seen
     assert not [t for t in seen if english(t)], seen
+
+
+def test_the_diagram_gradient_check_editor_and_progress_read_chinese(qtbot, tmp_path, zh):
+    """Texts no widget holds: the diagram's tooltips and legend in every branch (padding, softmax,
+    dropout, a kernel of 7), the weight editor's refusals, a failing gradient check's table and
+    legend, the progress bar and its Cancel."""
+    from gui.network.diagram.network_diagram import NetworkDiagram
+    from gui.window.run_progress import RunProgress
+
+    texts: list[str] = []
+    X, y = chapter_dataset()
+    Xc, yc = three_class_dataset()
+    wide = Network(n_inputs=8, kernel_size=7, padding=1)
+    softmax = Network(n_inputs=Xc.shape[1], padding=1, output="softmax", n_outputs=3)
+    for net, XX, yy in ((Network(), X, y), (wide, X[:, :1].repeat(8, 1), y), (softmax, Xc, yc)):
+        t = Trainer(net, XX, yy, dropout=0.5, seed=1)
+        t.step_sample()
+        d = NetworkDiagram()
+        qtbot.addWidget(d)
+        d.resize(500, 300)
+        d.show()
+        d.set_network(t.net)
+        d.show_snapshot(make_snapshot(t, sample=0))
+        texts += d.legend.texts() + d.visible_texts() + [d.node_tooltip(n) for n in d.nodes]
+        texts += [d.edge_tooltip(r.param, r.position) for r in d.edges]
+        d.edit_weight(t.net.param_names()[0])
+        for typed in ("?", "inf"):
+            d.editor.setText(typed)
+            d.editor.returnPressed.emit()
+            texts += [d.editor.message.text(), d.editor.toolTip()]
+    assert any("零填充" in x for x in texts) and any("目标类别" in x for x in texts)
+    assert any("卷积核颜色" in x for x in texts) and any("已丢弃" in x for x in texts)
+    panel = kinked_gradient_check(qtbot)
+    texts += widget_texts(panel.table) + [_plain(panel.legend.text())]
+    panel.show_message("x")
+    assert panel.table.rowCount() == 0 and panel.summary.text() == "x"
+    w = make_window(qtbot, tmp_path)
+    progress = w.findChild(RunProgress)
+    progress.on_progress(3, 100)
+    texts.append(progress.bar.format())
+    progress.cancel()
+    progress.on_lab_busy(True)
+    texts += [w.message_label.text(), progress.bar.format(), progress.button.text()]
+    texts.append(progress.bar.accessibleName())
+    progress.hide()
+    assert "轮" in texts[-4]
+    pending = tuple(pending_pieces())  # the Cancel action's own text is file_menu.py's
+    left = sorted({x for x in texts if english(x, pending=pending)})
+    assert not left, "English left:\n" + "\n".join(left[:30])
+
+
+def kinked_gradient_check(qtbot):
+    """The gradient-check panel on a ReLU network whose C9 sits on the kink: rows judged wrong."""
+    from gui.network.beyond.gradcheck_panel import GradientCheckPanel
+
+    X, _ = chapter_dataset()
+    panel = GradientCheckPanel()
+    qtbot.addWidget(panel)
+    kinked = Network(activation="relu", init="xavier", seed=0)
+    kinked.set_params({"b_conv": kinked.get_params()["b_conv"] - kinked.forward(X[0])["C9_in"]})
+    panel.set_epsilon(1e-4)
+    panel.show_for(kinked, X[0], 1.0)
+    assert "wrong" in panel.verdicts().values()
+    return panel
+
+
+@pytest.mark.xfail(strict=True, reason="core/chapter/gradcheck.py's summary names a failing path by its "
+                   "code name (path=p, not PATH_LABELS[p]): 'per-sample 有 4 个不对'")
+def test_a_failing_gradient_checks_summary_reads_chinese(qtbot, zh):
+    panel = kinked_gradient_check(qtbot)
+    summary = panel.summary.text()
+    assert "不一致" in summary and not english(summary), summary
 
 
 # ------------------------------------------------------------------ choosing the language
