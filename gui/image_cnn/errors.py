@@ -10,12 +10,43 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPalette
-from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from gui.image_cnn.maps import Tile, TileGrid, ink, theme_of, to_qimage
 from gui.widgets.naming import name
 
 MAX_SHOWN = 40
+TITLE_LINES = 3
+
+
+class WrappedLines(QWidget):
+    """A few lines of word-wrapped text of a fixed height: unlike a QLabel, ``setText`` repaints only
+    itself (a QLabel's re-lays out the whole window, which then repaints: twice a frame, measured)."""
+
+    def __init__(self, lines: int = TITLE_LINES, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._text = ""
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setFixedHeight(self.fontMetrics().lineSpacing() * lines + 2)
+
+    def text(self) -> str:
+        return self._text
+
+    def setText(self, text: str) -> None:  # noqa: N802 (QLabel's name)
+        if text != self._text:
+            self._text = text
+            self.setAccessibleName(text)
+            self.update()
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(200, self.height())
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        p = QPainter(self)
+        p.setPen(self.palette().color(QPalette.ColorRole.WindowText))
+        p.drawText(self.rect(), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+                                    | Qt.TextFlag.TextWordWrap), self._text)
+        p.end()
 
 
 class ConfusionView(QWidget):
@@ -100,9 +131,8 @@ class MisclassifiedGallery(QWidget):
         name(self, "cnnMisclassified", self.tr("Misclassified validation images"))
         v = QVBoxLayout(self)
         v.setContentsMargins(2, 2, 2, 2)
-        self.title = QLabel("")
+        self.title = WrappedLines()
         name(self.title, "cnnMisclassifiedTitle", self.tr("Misclassified"))
-        self.title.setWordWrap(True)
         v.addWidget(self.title)
         self.grid = TileGrid(cell=4, max_side=40)
         v.addWidget(self.grid)

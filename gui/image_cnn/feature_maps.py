@@ -20,6 +20,7 @@ from gui.image_cnn.explain import explain, input_field
 from gui.image_cnn.maps import Tile, TileGrid, diverging, ink, ink_stack, symmetric_limit, theme_of, to_qimage
 from gui.image_cnn.steps import layer_caption, set_label, shape_text
 from gui.widgets.naming import name
+from gui.widgets.text_line import TextLine
 
 SETS = ("Validation", "Training", "Drawn")  # the picker's entries; .lower() is the set's code name
 FIELD = QColor("#ffd400")  # receptive-field outline (the image lab's yellow)
@@ -55,7 +56,7 @@ class FeatureMapsView(QWidget):
         name(self.index_spin, "cnnImageIndex", self.tr("Image number"))
         self.index_spin.setRange(1, 1)
         self.index_spin.setKeyboardTracking(False)
-        self.verdict = QLabel("")
+        self.verdict = TextLine("")  # a QLabel would re-lay out the whole window every frame
         name(self.verdict, "cnnImageVerdict", self.tr("Class and prediction"))
         row.addWidget(QLabel(self.tr("Image")))
         row.addWidget(self.set_combo)
