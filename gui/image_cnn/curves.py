@@ -14,7 +14,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QEvent, Signal
-from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
 from core.formatting import epoch_text, fmt
 from gui.image_cnn.frames import CnnSeries
@@ -22,6 +22,7 @@ from gui.image_cnn.maps import theme_of
 from gui.network.plots.items import ScrubViewBox, pen
 from gui.widgets.naming import name
 from gui.widgets.palette import image_colour
+from gui.widgets.text_line import TextLine
 
 translate = QCoreApplication.translate
 
@@ -59,7 +60,7 @@ class CurvesView(QWidget):
         v = QVBoxLayout(self)
         v.setContentsMargins(2, 2, 2, 2)
         v.setSpacing(2)
-        self.accuracy_label = QLabel(accuracy_text(None))
+        self.accuracy_label = TextLine(accuracy_text(None))  # a QLabel re-lays out the window each frame
         name(self.accuracy_label, "cnnAccuracyLabel", self.tr("Validation accuracy"))
         font = self.accuracy_label.font()
         font.setBold(True)
