@@ -272,7 +272,11 @@ def test_run_gui_opens_the_workspace(qtbot, tmp_path, monkeypatch):
         from PySide6.QtWidgets import QApplication
 
         w = next(x for x in QApplication.topLevelWidgets() if isinstance(x, MainWindow) and x.isVisible())
-        qtbot.waitUntil(lambda: trainer(w).epoch == 9 and w.files.path is not None, timeout=10000)
+        def opened() -> bool:  # the worker builds its trainer when the file arrives: None until then
+            t = trainer(w)
+            return t is not None and t.epoch == 9 and w.files.path is not None
+
+        qtbot.waitUntil(opened, timeout=10000)
         seen.update(title=w.windowTitle(), confirm=w.files.confirm_close)
         w.files.confirm_close = False
         w.close()
