@@ -27,7 +27,6 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Slot
 from PySide6.QtWidgets import QMenu
 
 from gui.exporting import EXPORT_FILTER, ExportError, export_columns_csv, export_view, export_widget
-from gui.image_cnn.workspace import snapshot_key
 from gui.training.files import SessionParts
 from gui.widgets.actions import make_action
 
@@ -81,6 +80,8 @@ class CnnFileHooks(QObject):
         snap = frame.snapshot
         if snap is None or not snap.live or self.clean_key == _RESTORING:
             return
+        from gui.image_cnn.workspace import snapshot_key  # here: the window starts without the CNN code
+
         self.last_key = snapshot_key(snap)
         if self.clean_key is None:
             self.clean_key = self.last_key  # the state the tab was built with

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
-from core.image_cnn.digits import DIGITS_CREDIT
 from core.resources import RESOURCES
 
 translate = QCoreApplication.translate
@@ -153,6 +152,13 @@ def app_version() -> str:
         return "0.1.0"
 
 
+def _digits_credit() -> str:
+    """The digits' citation, read when the About box opens (importing the image CNN costs start-up time)."""
+    from core.image_cnn.digits import DIGITS_CREDIT
+
+    return DIGITS_CREDIT
+
+
 def about_markdown() -> str:
     """The About text: purpose, version, source chapter, and the bundled files' credits."""
     try:
@@ -167,7 +173,7 @@ def about_markdown() -> str:
                     "CNN learn to read handwritten digits.") + "\n\n"
         + translate("Dialogs", "Built with Qt for Python (PySide6, LGPLv3), pyqtgraph (MIT) and NumPy "
                     "(BSD).") + "\n\n"
-        + translate("Dialogs", "Handwritten digits: {credit}.").format(credit=DIGITS_CREDIT) + "\n\n"
+        + translate("Dialogs", "Handwritten digits: {credit}.").format(credit=_digits_credit()) + "\n\n"
         + "---\n\n" + licences  # the bundled files' licence notes, as their authors wrote them
     )
 
