@@ -144,6 +144,16 @@ def save_workspace(
     a file that cannot be opened again (WorkspaceError, a sentence without the file name).
     OSError when the target is not a regular file or the disk refuses (the old file stays).
     """
+    manifest, arrays = workspace_parts(trainer, experiment, image_lab)
+    write_archive(path, json.dumps(manifest, indent=1, allow_nan=False), arrays)
+
+
+def workspace_parts(trainer: Trainer, experiment: dict | None = None, image_lab: dict | None = None
+                    ) -> tuple[dict, dict[str, np.ndarray]]:
+    """The manifest and arrays ``save_workspace`` writes, checked as a load would check them.
+
+    Apart from the writing so one file can carry another section too (``session.save_session``).
+    """
     state = trainer.state()
     arrays: dict[str, np.ndarray] = {
         "theta": state["theta"],
@@ -187,14 +197,14 @@ def save_workspace(
         "arrays": {k: {"shape": list(v.shape), "dtype": str(v.dtype)} for k, v in arrays.items()},
     })
     try:
-        text = json.dumps(manifest, indent=1, allow_nan=False)
+        json.dumps(manifest, allow_nan=False)  # a manifest JSON cannot hold is refused here, not mid-write
         _check_manifest(manifest, {k: (tuple(v.shape), str(v.dtype)) for k, v in arrays.items()})
         for key in ("X", "y"):
             _finite(key, arrays[key], MAX_ABS_VALUE)
     except (WorkspaceError, ValueError, TypeError) as exc:
         raise WorkspaceError(N_("workspace", "this session cannot be saved as a workspace: {exc}").format(
             exc=exc)) from None
-    write_archive(path, text, arrays)
+    return manifest, arrays
 
 
 # ------------------------------------------------------------------ loading

@@ -11,18 +11,16 @@ line's ``train`` and ``train-cnn``), and every older file — a 1D-only one, or 
 then builds both; a file is refused (``WorkspaceError``, one sentence starting with the file
 name) if either section is, so the window never takes half a file.
 
-``save_session`` writes the 1D trainer exactly as ``save_workspace`` does, into a temporary
-file beside the target (named like a save's, so a killed process's copy is cleaned up), reads
-it back, adds the CNN section (``image_cnn.CnnSection``, made on the CNN's own thread) and
-writes the whole atomically over the target: one format for the 1D sections, written by one
-function. It costs writing the 1D trainer's arrays twice, small beside the image data.
+``save_session`` takes the 1D trainer's manifest and arrays from ``chapter.workspace_parts`` —
+the same checked parts ``save_workspace`` writes, so one function defines the 1D sections —
+adds the CNN section (``image_cnn.CnnSection``, made on the CNN's own thread) and writes the
+whole atomically over the target.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import dataclass
 
 from core.chapter.trainer import Trainer
@@ -30,7 +28,6 @@ from core.i18n import N_
 from core.workspace import chapter, image_cnn
 from core.workspace.archive import open_archive
 from core.workspace.image_cnn import SECTION, CnnSection, ImageCnnWorkspace
-from core.workspace.orphans import TEMP_TAG
 from core.workspace.saving import write_archive
 from core.workspace.schema import WorkspaceError, one_line
 
@@ -55,20 +52,7 @@ def save_session(path: str | os.PathLike, trainer: Trainer, experiment: dict | N
     if cnn is None:
         chapter.save_workspace(path, trainer, experiment=experiment, image_lab=image_lab)
         return os.path.realpath(path)
-    folder, base = os.path.split(os.path.realpath(path))
-    fd, part = tempfile.mkstemp(prefix=f".{base}{TEMP_TAG}{os.getpid()}.", suffix=".tmp", dir=folder)
-    os.close(fd)
-    try:
-        chapter.save_workspace(part, trainer, experiment=experiment, image_lab=image_lab)
-        with open_archive(part) as archive:
-            manifest = archive.manifest()
-            declared = archive.declared(manifest["arrays"])
-            arrays = {k: archive.read_array(k, shp, dt) for k, (shp, dt) in declared.items()}
-    finally:
-        try:
-            os.unlink(part)
-        except OSError:
-            pass
+    manifest, arrays = chapter.workspace_parts(trainer, experiment=experiment, image_lab=image_lab)
     manifest = {**manifest, SECTION: cnn.section, "arrays": {**manifest["arrays"], **cnn.declared()}}
     return write_archive(path, json.dumps(manifest, indent=1, allow_nan=False), {**arrays, **cnn.arrays})
 
