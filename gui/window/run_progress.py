@@ -34,6 +34,9 @@ class RunProgress(QObject):
         self.button.setObjectName("cancelRunButton")
         self.button.setDefaultAction(cancel_action)
         self.button.setText(self.tr("Cancel"))
+        # no taller than the bar: a CJK font's taller line would make the status bar grow (even while
+        # the button is hidden, QStatusBar counts it) and squeeze the window above it
+        self.button.setMaximumHeight(self.bar.sizeHint().height())
         sb = window.statusBar()
         sb.addPermanentWidget(self.bar)
         sb.addPermanentWidget(self.button)

@@ -127,6 +127,7 @@ class GradientCheckPanel(QWidget):
         self.recompute_button.clicked.connect(self.recompute)
         self.sample_label = QLabel("")
         self.sample_label.setObjectName("gradCheckSample")
+        self.sample_label.setWordWrap(True)
         controls = QHBoxLayout()
         controls.addWidget(QLabel("ε ="))
         controls.addWidget(self.eps_box)
@@ -145,6 +146,7 @@ class GradientCheckPanel(QWidget):
 
         self.legend = QLabel("")
         self.legend.setObjectName("gradCheckLegend")
+        self.legend.setWordWrap(True)  # never wider than the table: the summary then wraps on screen
         self.summary = QLabel("")
         self.summary.setObjectName("gradCheckSummary")
         self.summary.setWordWrap(True)
@@ -279,7 +281,7 @@ class GradientCheckPanel(QWidget):
             c = self._tint(kind)
             swatch = (f"<span style='background-color:rgba({c.red()},{c.green()},{c.blue()},"
                       f"{c.alpha() / 255:.2f})'>&nbsp;&nbsp;&nbsp;&nbsp;</span>")
-            parts.append(f"{swatch} {self._label(kind)} {rule}")
+            parts.append(f"<span style='white-space:nowrap'>{swatch} {self._label(kind)} {rule}</span>")
         rule = self.tr("{rtol} relative, {atol} absolute where gradients vanish").format(
             rtol=f"{RTOL:.0e}", atol=f"{ATOL:.0e}")
         self.legend.setText(self.tr("error ({rule}): {samples}").format(
