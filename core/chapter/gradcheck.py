@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from core.chapter.network import Network
+from core.chapter.stepthrough.parts import screen_name
 from core.i18n import N_, joined
 
 PATHS = ("batch", "per-sample", "fused")
@@ -83,7 +84,8 @@ class GradCheckReport:
                                    "difference (ε = {0:g}).").format(
                 self.eps, checked=checked)
         parts = [N_("gradcheck", "{path} gets {n} wrong ({names})").format(
-                     path=p, n=len(names), names=", ".join(names[:4]) + ("…" if len(names) > 4 else ""))
+                     path=PATH_LABELS.get(p, p), n=len(names),
+                     names=", ".join(screen_name(n) for n in names[:4]) + ("…" if len(names) > 4 else ""))
                  for p, names in bad.items()]
         return N_("gradcheck", "checked {checked}: {parts} — a kink (ReLU at z = 0) or a bug in that "
                   "path.").format(checked=checked, parts=joined(N_("gradcheck", "; "), parts))

@@ -473,8 +473,6 @@ def kinked_gradient_check(qtbot):
     return panel
 
 
-@pytest.mark.xfail(strict=True, reason="core/chapter/gradcheck.py's summary names a failing path by its "
-                   "code name (path=p, not PATH_LABELS[p]): 'per-sample 有 4 个不对'")
 def test_a_failing_gradient_checks_summary_reads_chinese(qtbot, zh):
     panel = kinked_gradient_check(qtbot)
     summary = panel.summary.text()
