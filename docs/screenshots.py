@@ -50,6 +50,7 @@ class Shot:
     "cnn-step K I J" (validation image 5 stepped through, and the weight-sharing sum of kernel
     weight conv1.W[K, I, J] shown).
     lab: "image" (a bundled sample's file name) and any PipelineSettings field.
+    lang: the window's language ("en" or "zh_CN"), as ``--lang`` sets it for one launch.
     """
 
     file: str
@@ -64,6 +65,7 @@ class Shot:
     config: dict = field(default_factory=dict)
     shape: dict = field(default_factory=dict)
     lab: dict = field(default_factory=dict)
+    lang: str = "en"
 
 
 SHOTS: tuple[Shot, ...] = (
@@ -95,6 +97,13 @@ SHOTS: tuple[Shot, ...] = (
     *(Shot(f"gallery_cnn_{w}x{h}_{theme}.png", size=(w, h), theme=theme, tabs=("CNN on images",),
            actions=("cnn-train 3",))
       for (w, h) in ((1280, 720), (1366, 768), (1920, 1080)) for theme in ("light", "dark")),
+    # The 简体中文 window (docs/translation.md).
+    *(Shot(f"zh_window_{theme}.png", experiment="2", epochs=300, size=(1366, 768), theme=theme, lang="zh_CN",
+           actions=("step 5",)) for theme in ("light", "dark")),
+    *(Shot(f"zh_lab_{theme}.png", size=(1366, 768), theme=theme, lang="zh_CN", tabs=("图像实验室",),
+           actions=("hover conv 0 276 181",),
+           lab={"image": "brick.png", "kernels": ("sobel-x", "sobel-y"), "pool_op": "max"})
+      for theme in ("light", "dark")),
     Shot("cnn_drawn.png", size=(1366, 768), tabs=("CNN on images", "Draw a digit"),
          actions=("cnn-train 3", "cnn-draw")),
     Shot("cnn_stepthrough.png", size=(1366, 768), tabs=("CNN on images", "Step-through"),
@@ -267,8 +276,10 @@ def render(shot: Shot, out_dir: Path) -> Path:
     from PySide6.QtWidgets import QApplication
 
     from gui.window.app import application, dark_palette, use_palette
+    from gui.window.language import set_launch_language
     from gui.window.screenshot import build_window_offscreen, settle
 
+    set_launch_language(shot.lang)  # before the QApplication exists, as --lang does
     app = application()
     if shot.theme == "dark":
         app.setStyle("Fusion")
