@@ -88,6 +88,8 @@ class CurvesView(QWidget):
                 curve = plot.plot([], [], name=label, connect="finite", symbol="o", symbolSize=4)
                 self.curves[(row, key)] = curve
         self.plots[1].setYRange(0, 100, padding=0.02)
+        # 0, 50, 100 only: at 1280×720 the plot is ~60 px tall and pyqtgraph's 20-steps overlapped.
+        self.plots[1].getAxis("left").setTicks([[(v, str(v)) for v in (0, 50, 100)], []])
         self._apply_theme()
 
     def _apply_theme(self) -> None:
