@@ -48,7 +48,8 @@ class Shot:
     panes in proportions A : B : …, as a learner drags them), "cnn-train N" (Play on the CNN tab
     until its epoch limit N stops it), "cnn-draw" (a 7 drawn on its canvas with the mouse),
     "cnn-step K I J" (validation image 5 stepped through, and the weight-sharing sum of kernel
-    weight conv1.W[K, I, J] shown).
+    weight conv1.W[K, I, J] shown), "cnn-folder" (a generated folder of circles, squares and
+    triangles with one damaged file, opened at 16×16).
     lab: "image" (a bundled sample's file name) and any PipelineSettings field.
     lang: the window's language ("en" or "zh_CN"), as ``--lang`` sets it for one launch.
     """
@@ -104,6 +105,9 @@ SHOTS: tuple[Shot, ...] = (
            actions=("hover conv 0 276 181",),
            lab={"image": "brick.png", "kernels": ("sobel-x", "sobel-y"), "pool_op": "max"})
       for theme in ("light", "dark")),
+    Shot("cnn_fresh.png", size=(1366, 768), tabs=("CNN on images",)),
+    Shot("cnn_folder.png", size=(1366, 768), tabs=("CNN on images", "Data set"),
+         actions=("cnn-folder", "cnn-train 40")),
     Shot("cnn_drawn.png", size=(1366, 768), tabs=("CNN on images", "Draw a digit"),
          actions=("cnn-train 3", "cnn-draw")),
     Shot("cnn_stepthrough.png", size=(1366, 768), tabs=("CNN on images", "Step-through"),
@@ -237,6 +241,54 @@ def _cnn_draw(window) -> None:
         raise RuntimeError("the drawn digit was not classified")
 
 
+def _shapes_folder(root: Path, per_class: int = 100, side: int = 32) -> Path:
+    """A learner's own data set: circles, squares and triangles drawn at random places and
+    sizes (one sub-folder per class), plus one damaged file the tab must skip and name."""
+    import random
+
+    from PySide6.QtCore import QPointF, Qt
+    from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPolygonF
+
+    rng = random.Random(7)
+    for kind in ("circle", "square", "triangle"):
+        (root / kind).mkdir(parents=True)
+        for i in range(per_class):
+            img = QImage(side, side, QImage.Format.Format_RGB32)
+            img.fill(QColor(245, 245, 240))
+            p = QPainter(img)
+            p.setRenderHint(QPainter.RenderHint.Antialiasing)
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(QBrush(QColor(rng.randint(20, 120), rng.randint(20, 120), rng.randint(60, 200))))
+            r = rng.uniform(0.22, 0.38) * side
+            cx, cy = rng.uniform(r, side - r), rng.uniform(r, side - r)
+            if kind == "circle":
+                p.drawEllipse(QPointF(cx, cy), r, r)
+            elif kind == "square":
+                p.drawRect(int(cx - r), int(cy - r), int(2 * r), int(2 * r))
+            else:
+                corners = [QPointF(cx, cy - r), QPointF(cx - r, cy + r), QPointF(cx + r, cy + r)]
+                p.drawPolygon(QPolygonF(corners))
+            p.end()
+            img.save(str(root / kind / f"{kind}_{i:03d}.png"))
+    (root / "square" / "damaged.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 40)
+    return root
+
+
+def _cnn_folder(window) -> None:
+    """Open a generated folder of shapes (16×16) on the CNN tab, as Open image folder… does."""
+    import tempfile
+
+    tab = window.image_cnn
+    folder = _shapes_folder(Path(tempfile.mkdtemp(prefix="cnnviz-shapes-")) / "shapes")
+    tab.bar.size.setValue(16)
+    tab.open_folder(folder)
+    def read() -> bool:  # the new network (three classes) is built and drawn
+        snap = tab.moment.moment.snapshot
+        return snap is not None and snap.model.layers[-1] == "dense:3"
+
+    _wait(read, "the folder to be read", 60.0)
+
+
 def _cnn_step(window, kernel: int, i: int, j: int) -> None:
     """Step validation image 5 through the CNN and show the weight-sharing sum of conv1.W[kernel, i, j]."""
     tab = window.image_cnn
@@ -265,9 +317,11 @@ def _run_actions(window, shot: Shot) -> None:
             _cnn_draw(window)
         elif verb == "cnn-step":
             _cnn_step(window, *(int(a) for a in args))
+        elif verb == "cnn-folder":
+            _cnn_folder(window)
         else:
             raise ValueError(f"{shot.file}: unknown action {action!r} "
-                             "(step, hover, split, cnn-train, cnn-draw, cnn-step)")
+                             "(step, hover, split, cnn-train, cnn-draw, cnn-step, cnn-folder)")
 
 
 def render(shot: Shot, out_dir: Path) -> Path:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from gui.image_cnn.maps import Tile, TileGrid, ink, theme_of, to_qimage
@@ -58,7 +58,7 @@ class ConfusionView(QWidget):
         self.matrix = np.zeros((0, 0), dtype=np.int64)
         self.class_names: tuple[str, ...] = ()
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(180, 180)
+        self.setMinimumSize(220, 220)
 
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(260, 260)
@@ -97,6 +97,14 @@ class ConfusionView(QWidget):
         share = self.matrix / row_max
         good, bad = QColor(theme.positive), QColor(theme.negative)
         bg = QColor(theme.background)
+        # The counts in a font small enough for the widest one to fit its cell (down to 5 pt):
+        # a count that is not written leaves the learner a coloured square to guess at.
+        count_font = QFont(self.font())
+        widest = str(int(self.matrix.max()))
+        while count_font.pointSizeF() > 5 and (QFontMetrics(count_font).horizontalAdvance(widest) + 2 > side
+                                               or QFontMetrics(count_font).height() > side):
+            count_font.setPointSizeF(count_font.pointSizeF() - 0.5)
+        cfm = QFontMetrics(count_font)
         for i in range(k):
             p.setPen(text)
             right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -115,9 +123,11 @@ class ConfusionView(QWidget):
                 p.setPen(QColor(theme.dim_text))
                 p.drawRect(cell.adjusted(0, 0, -1, -1))
                 n = int(self.matrix[i, j])
-                if n and side >= fm.horizontalAdvance(str(n)) + 2:
+                if n and side >= cfm.horizontalAdvance(str(n)) + 2:
                     p.setPen(QColor("#ffffff") if t > 0.55 else text)
+                    p.setFont(count_font)
                     p.drawText(cell, int(Qt.AlignmentFlag.AlignCenter), str(n))
+                    p.setFont(self.font())
         p.end()
 
 

@@ -111,6 +111,8 @@ class CnnToolbars:
         self.seed.setValue(DEFAULT_SETTINGS["seed"])
         self.seed.setKeyboardTracking(False)
         self.dataset = QComboBox()
+        # Grows with a folder's name ("shapes (16×16)"), not just the first entry's width.
+        self.dataset.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         name(self.dataset, "cnnDataSet", translate("CnnToolbars", "Data set"))
         self.dataset.addItem(translate("CnnToolbars", "Digits (8×8)"))
         self.dataset.setToolTip(translate("CnnToolbars", "The bundled handwritten digits, or a folder you "

@@ -34,7 +34,7 @@ def test_every_row_names_known_actions_themes_and_grabs():
     for shot in load_screenshots().SHOTS:
         assert shot.theme in ("light", "dark") and shot.grab in ("window", "lab"), shot.file
         for action in shot.actions:
-            verbs = ("step", "hover", "split", "cnn-train", "cnn-draw", "cnn-step")
+            verbs = ("step", "hover", "split", "cnn-train", "cnn-draw", "cnn-step", "cnn-folder")
             assert action.split()[0] in verbs, (shot.file, action)
 
 
