@@ -79,7 +79,9 @@ def test_cancel_stops_the_race(race, qtbot):
     with qtbot.waitSignal(race.finished, timeout=10_000):
         assert race.start()
         assert race.is_running() and not race.start()  # one race at a time
-        qtbot.wait(150)
+        # Cancel once every racer has reported some epochs (not after a fixed 150 ms: on a loaded
+        # machine a racer had not reported yet and the test failed).
+        qtbot.waitUntil(lambda: all(len(race.results().get(k, ((),))[0]) > 0 for k in KEYS), timeout=10_000)
         race.cancel_button.click()
     assert not race.is_running()
     assert all(not t.isRunning() for t, _w in race._runs)
