@@ -90,7 +90,7 @@ def test_slow_motion_trains_only_the_epochs_due(qtbot, handle):
     qtbot.wait(500)
     handle.pause()
     qtbot.waitUntil(lambda: not handle.worker.playing, timeout=2000)
-    assert 3 <= handle.worker.trainer.epoch <= 20
+    assert 1 <= handle.worker.trainer.epoch <= 20  # ~10 due in 0.5 s at 20/s; fewer on a loaded machine
 
 
 def test_run_epochs_reports_progress_and_ignores_speed(qtbot, handle):

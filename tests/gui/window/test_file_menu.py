@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QDialog, QMenu
 from core.workspace import load_workspace
 from gui import MainWindow
 from gui.image_lab.lab import sample_path
+from tests.support.window import idle
 from tests.support.workspace_corpus import BAD, _good_bytes  # the core's corpus of bad files
 
 pytestmark = pytest.mark.timeout(90)
@@ -240,7 +241,7 @@ def test_run_n_epochs_shows_progress_and_cancels(qtbot, window):
     window.activateWindow()
     QTest.keyClick(window, Qt.Key.Key_Escape)
     assert not f.progress_bar.isVisible() and f.last_message.startswith("Cancelled")
-    qtbot.wait(200)
+    idle(qtbot, window)  # the chunk running when Esc came has ended and been drawn
     e = trainer(window).epoch
     qtbot.wait(300)
     assert trainer(window).epoch == e < 1_000_000 and not f.progress_bar.isVisible()

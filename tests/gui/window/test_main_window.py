@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QSlider, QTextBrowser
 from core import Network, Trainer, chapter_dataset, experiment1
 from core.chapter.stepthrough import fmt
 from gui import MainWindow
+from tests.support.window import idle
 
 pytestmark = pytest.mark.timeout(60)
 ROOT = Path(__file__).resolve().parents[3]
@@ -63,7 +64,7 @@ def test_play_advances_the_epoch_and_pause_stops_it(qtbot, window):
     qtbot.waitUntil(lambda: int(label(window, "epochLabel").split()[1].replace(",", "")) > 100, timeout=10000)
     window.actions_.play.trigger()
     qtbot.waitUntil(lambda: not window.worker.worker.playing, timeout=5000)
-    qtbot.wait(200)  # the final frame of the run arrives after the pause
+    idle(qtbot, window)  # the final frame of the run arrives after the pause: wait for it, not a while
     shown = label(window, "epochLabel")
     qtbot.wait(300)
     assert label(window, "epochLabel") == shown

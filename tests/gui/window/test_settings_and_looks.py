@@ -21,6 +21,7 @@ from gui.image_lab.pipeline import PipelineSettings
 from gui.window.app import dark_palette, use_palette
 from gui.window.settings import experiment_from_text, lab_settings_from
 from gui.window.theme import apply_theme
+from tests.support.window import idle
 
 pytestmark = pytest.mark.timeout(90)
 ROOT = Path(__file__).resolve().parents[3]
@@ -150,7 +151,7 @@ def test_dark_palette_reaches_the_diagram_and_the_plots(qtbot, tmp_path):
         w = open_window(qtbot, settings_file(tmp_path), restore=False)
         w.resize(1600, 900)
         w.worker.run_epochs_now(30)
-        qtbot.wait(300)
+        idle(qtbot, w)
         img = w.grab().toImage()
         for view in (w.diagram.canvas, w.plots, w.experiment_panel, w.equations):
             assert _lightness(img, view, w) < 80, view.objectName()
