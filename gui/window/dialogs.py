@@ -79,14 +79,28 @@ if chosen, pooling. Hover over an output pixel to see its window and the weighte
 mouse wheel scrolls the stages, Ctrl+wheel zooms.
 
 """),
+    QT_TRANSLATE_NOOP("HelpPage", """## CNN on images (third tab)
+A small 2D CNN learns from the 1797 handwritten 8×8 digits — or from a folder of your own
+images, one sub-folder per class (**Open image folder…**). Play, Step batch and Reset work as on
+the Network tab; an epoch is one pass over the training images, batch by batch. The
+**Architecture** on the left is a list of layers (conv:N:K:S:P, relu, maxpool:K, dense:N …):
+edit it and Apply. **Kernels and feature maps** show every kernel on one shared colour scale and
+every layer's output for the picked image; hover a cell to see its receptive field and the
+weighted sum that made it. Click a kernel weight, or use **Step-through**, to follow one image
+forward and backward and see that weight's gradient as a sum of one term per output position —
+the chapter's ∂P/∂K6 = I1·δ9 + I2·δ10 + I3·δ11, in 2D. The curves (click or drag to go back to
+an epoch), the confusion matrix and the misclassified images show how it learns; under **Draw a
+digit**, draw with the mouse (Delete clears it) and watch it classified as you draw.
+
+"""),
     QT_TRANSLATE_NOOP("HelpPage", """## Files and undo
 A **workspace** (.cnnviz) keeps everything: the network, its data and settings, the optimiser's
 state, the random state and the whole training history, the step-through position, the speed,
-and the Image lab's image and settings. Open it later and Play carries on exactly where it
-stopped. The title bar shows the file's name, with • while there are unsaved changes.
-Apply and Reset ask before throwing a trained network away; **Edit → Undo** brings it back.
-**File → Export** writes the history as CSV, the plots or the diagram as PNG or SVG, or an
-Image lab stage.
+the Image lab's image and settings, and — once opened — the CNN on images tab's run. Open it
+later and Play carries on exactly where it stopped. The title bar shows the file's name, with •
+while there are unsaved changes. Apply and Reset ask before throwing a trained network away;
+**Edit → Undo** brings it back. **File → Export** writes the history as CSV, the plots or the
+diagram as PNG or SVG, an Image lab stage, or the CNN tab's kernels, feature maps and curves.
 
 """),
     QT_TRANSLATE_NOOP("HelpPage", """## Keys

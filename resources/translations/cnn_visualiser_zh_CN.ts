@@ -2055,22 +2055,50 @@ H′ = ⌊(H + 2p − k)/s⌋ + 1 行（列数同理）的特征图；然后是�
 </translation>
     </message>
     <message>
+        <source>## CNN on images (third tab)
+A small 2D CNN learns from the 1797 handwritten 8×8 digits — or from a folder of your own
+images, one sub-folder per class (**Open image folder…**). Play, Step batch and Reset work as on
+the Network tab; an epoch is one pass over the training images, batch by batch. The
+**Architecture** on the left is a list of layers (conv:N:K:S:P, relu, maxpool:K, dense:N …):
+edit it and Apply. **Kernels and feature maps** show every kernel on one shared colour scale and
+every layer&apos;s output for the picked image; hover a cell to see its receptive field and the
+weighted sum that made it. Click a kernel weight, or use **Step-through**, to follow one image
+forward and backward and see that weight&apos;s gradient as a sum of one term per output position —
+the chapter&apos;s ∂P/∂K6 = I1·δ9 + I2·δ10 + I3·δ11, in 2D. The curves (click or drag to go back to
+an epoch), the confusion matrix and the misclassified images show how it learns; under **Draw a
+digit**, draw with the mouse (Delete clears it) and watch it classified as you draw.
+
+</source>
+        <translation>## 图像上的 CNN（第三个标签页）
+一个小型二维 CNN 从 1797 张手写 8×8 数字中学习——也可以从你自己的图像文件夹中学习，每个类别一个
+子文件夹（**打开图像文件夹…**）。播放、单步一批和重置的用法与“网络”标签页相同；一轮是把训练图像
+按批次全部过一遍。左侧的**网络结构**是一个层列表（conv:N:K:S:P、relu、maxpool:K、dense:N …）：
+编辑后点击应用。**卷积核与特征图**以同一个颜色标尺显示每个卷积核，并显示所选图像在每一层的输出；
+把鼠标悬停在某个单元上，可以看到它的感受野以及得到它的加权和。点击某个卷积核权重，或使用
+**逐步演示**，跟随一张图像完成前向传播和反向传播，看到该权重的梯度是每个输出位置一项之和——
+即本章 ∂P/∂K6 = I1·δ9 + I2·δ10 + I3·δ11 的二维形式。曲线（在曲线上点击或拖动可回到某一轮）、
+混淆矩阵和分错的图像显示它如何学习；在**手写数字**中用鼠标书写（Delete 键清除），边写边看它的
+分类结果。
+
+</translation>
+    </message>
+    <message>
         <source>## Files and undo
 A **workspace** (.cnnviz) keeps everything: the network, its data and settings, the optimiser&apos;s
 state, the random state and the whole training history, the step-through position, the speed,
-and the Image lab&apos;s image and settings. Open it later and Play carries on exactly where it
-stopped. The title bar shows the file&apos;s name, with • while there are unsaved changes.
-Apply and Reset ask before throwing a trained network away; **Edit → Undo** brings it back.
-**File → Export** writes the history as CSV, the plots or the diagram as PNG or SVG, or an
-Image lab stage.
+the Image lab&apos;s image and settings, and — once opened — the CNN on images tab&apos;s run. Open it
+later and Play carries on exactly where it stopped. The title bar shows the file&apos;s name, with •
+while there are unsaved changes. Apply and Reset ask before throwing a trained network away;
+**Edit → Undo** brings it back. **File → Export** writes the history as CSV, the plots or the
+diagram as PNG or SVG, an Image lab stage, or the CNN tab&apos;s kernels, feature maps and curves.
 
 </source>
         <translation>## 文件与撤销
 **工作区**（.cnnviz）保存一切：网络、它的数据和设置、优化器的状态、随机数状态和完整的训练历史、
-逐步演示的位置、速度，以及图像实验室的图像和设置。以后打开它，按“播放”就能从停下的地方原样继续。
-标题栏显示文件名，有未保存的更改时带 •。
-“应用”和“重置”在丢弃已训练的网络之前会先询问；**编辑 → 撤销**可以找回它。
-**文件 → 导出**可以把训练历史写成 CSV，把曲线或网络图写成 PNG 或 SVG，或者导出图像实验室的某个阶段。
+逐步演示的位置、速度、图像实验室的图像和设置，以及——打开过的话——“图像上的 CNN”标签页的训练过程。
+以后打开它，按播放就会从停下的地方准确地继续。标题栏显示文件名，有未保存的更改时带 •。
+应用和重置在丢弃已训练的网络之前会询问；**编辑 → 撤销**可以把它找回来。**文件 → 导出**把历史写成
+CSV，把曲线或网络图写成 PNG 或 SVG，导出图像实验室的某一阶段，或导出 CNN 标签页的卷积核、特征图和曲线。
 
 </translation>
     </message>
