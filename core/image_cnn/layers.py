@@ -53,7 +53,7 @@ class Layer:
         key = (name, shape, dtype)
         arr = bufs.get(key)
         if arr is None:
-            if len(bufs) >= 16:  # batch sizes change (last batch, evaluation): forget old shapes
+            if len(bufs) >= 32:  # batch sizes change (last batch, evaluation): forget old shapes
                 bufs.clear()
             arr = bufs[key] = np.zeros(shape, dtype=dtype)
             if init is not None:
@@ -150,9 +150,12 @@ class Conv(ParamLayer):
         view = self.windows(xp)
         ho, wo, nk = self.spec.out_shape
         m = wo * n  # columns per output row
-        Wb = self.scratch("Wb", (nk, self.W2.shape[1] + 1))  # [W2 | b]
-        Wb[:, :-1] = self.W2
-        Wb[:, -1] = self.b
+        # [W2 | b], stored transposed: OpenBLAS multiplies (N, K·K·C + 1) @ cols 15–45 % faster
+        # when the small left matrix is column-major (measured on LeNet's shapes)
+        WbT = self.scratch("WbT", (self.W2.shape[1] + 1, nk))
+        WbT[:-1] = self.W2.T
+        WbT[-1] = self.b
+        Wb = WbT.T
         out = self.scratch("out", (nk, ho * m))
         if self.keep_cols:
             cols = self.cols(view, 0, ho)
@@ -166,14 +169,13 @@ class Conv(ParamLayer):
     def backward(self, g, cache, G, need_dx):
         xp, cols = cache
         n = xp.shape[3]
-        k, s, p = self.spec.k, self.spec.s, self.spec.p
         ho, wo, nk = self.spec.out_shape
         m = wo * n
         g2 = g.reshape(nk, ho * m)
-        dWb = self.scratch("dWb", (nk, self.W2.shape[1] + 1))  # [∂W2 | ∂b]: Σ over output positions
-        if cols is not None:
-            np.matmul(g2, cols.T, out=dWb)
+        if cols is not None:  # [∂W2 | ∂b]ᵀ = cols @ δᵀ: this orientation is ≈10 % faster here
+            dWb = np.matmul(cols, g2.T, out=self.scratch("dWbT", (self.W2.shape[1] + 1, nk))).T
         else:
+            dWb = self.scratch("dWb", (nk, self.W2.shape[1] + 1))  # [∂W2 | ∂b]: Σ over output positions
             view = self.windows(xp)
             for index, (a, b) in enumerate(self.blocks(n)):
                 target = dWb if index == 0 else self.scratch("part", dWb.shape)
@@ -184,15 +186,45 @@ class Conv(ParamLayer):
         G[self.b_slice] = dWb[:, -1]
         if not need_dx:
             return None
-        dcols = self.scratch("dcols", (self.W2.shape[1], ho * m))
-        np.matmul(self.W2.T, g2, out=dcols)
-        d6 = dcols.reshape(k, k, -1, ho, wo, n)
-        dxp = self.scratch("dxp", xp.shape, zero=True)
-        for i in range(k):  # col2im: each tap's pixels go back where im2col took them from
+        return self.col2im(g2, xp.shape)
+
+    def col2im(self, g2: np.ndarray, xp_shape: tuple[int, ...]) -> np.ndarray:
+        """∂loss/∂(padded input): every tap's share W[:, i, j, :]ᵀ·δ added back where im2col took it.
+
+        Done one kernel row i at a time: the product for row i's K taps, (K·C, N) @ (N, H′·W′·n),
+        is small enough to stay in cache (the whole (K·K·C, H′·W′·n) matrix was megabytes,
+        written out and read back from memory). Each tap's share is then COPIED into a
+        zero-bordered array shaped like the padded input, at the positions tap (0, 0) would
+        touch, and that whole array is added to the gradient shifted by the tap's offset as ONE
+        contiguous 1-D addition. NumPy adds contiguous arrays about three times faster per value
+        than strided ones (a strided copy is as fast as a contiguous one), so this beats adding
+        into strided slices even though it adds the zero border too; adding 0.0 changes nothing.
+        """
+        k, s = self.spec.k, self.spec.s
+        ho, wo, nk = self.spec.out_shape
+        c, hp, wp, n = xp_shape
+        kc = k * c
+        dxp = self.scratch("dxp", xp_shape, zero=True)
+        flat = dxp.reshape(-1)
+        share = self.scratch("share", xp_shape)  # only the tap-(0, 0) positions are ever written
+        slots = share[:, 0:s * ho:s, 0:s * wo:s]
+        share_flat = share.reshape(-1)
+        row = self.scratch("row", (kc, ho * wo * n))
+        WT = self.scratch("WT", (k, kc, nk))
+        WT[...] = self.W.transpose(1, 2, 3, 0).reshape(k, kc, nk)  # [i] = rows (j, c) of W2ᵀ
+        for i in range(k):
+            np.matmul(WT[i], g2, out=row)
+            taps = row.reshape(k, c, ho, wo, n)
             for j in range(k):
-                dxp[:, i:i + s * ho:s, j:j + s * wo:s] += d6[i, j]
-        if p == 0:
+                np.copyto(slots, taps[j])
+                shift = (i * wp + j) * n
+                if shift:
+                    np.add(flat[shift:], share_flat[:-shift], out=flat[shift:])
+                else:
+                    np.add(flat, share_flat, out=flat)
+        if self.spec.p == 0:
             return dxp
+        p = self.spec.p
         h, w = self.spec.in_shape[:2]
         return dxp[:, p:p + h, p:p + w]
 
