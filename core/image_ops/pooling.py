@@ -12,6 +12,7 @@ so the modules agree on what "stride must be ≥ 1" means and none needs an impo
 from __future__ import annotations
 
 import operator
+from collections.abc import Callable
 
 import numpy as np
 
@@ -238,3 +239,75 @@ def depth_pool(x, op: str = "max", *, out: np.ndarray | None = None) -> np.ndarr
     if op == "avg":
         result *= result.dtype.type(1.0 / c)
     return result.astype(out_dtype, copy=False)
+
+
+# ----------------------------------------------------------------------------- band by band
+
+
+class BandRange:
+    """The exact (min, max) of a stage, taken band by band while each is in cache (None past a NaN)."""
+
+    def __init__(self) -> None:
+        self.lo, self.hi = np.inf, -np.inf
+
+    def add(self, band: np.ndarray) -> None:
+        self.lo, self.hi = min(self.lo, float(np.min(band))), max(self.hi, float(np.max(band)))
+
+    def get(self) -> tuple[float, float] | None:
+        return (self.lo, self.hi) if np.isfinite(self.lo) and np.isfinite(self.hi) else None
+
+
+class BandPooling:
+    """Pooling and depth pooling of the conv rows finished so far, called after every band.
+
+    Why: pooling rows just computed reads them from cache, not memory (at 4096² three maps are
+    200 MB). Pooled row q needs conv rows q·s … q·s + size − 1, so it is made as soon as the
+    band holding its last row is done (a window across two bands reads the earlier rows back).
+    """
+
+    def __init__(self, conv: np.ndarray, pool_op: str | None, size: int, stride: int, depth_op: str | None,
+                 take: Callable[[tuple[int, ...]], np.ndarray] | None = None,
+                 on_band: Callable[[str, int, int, np.ndarray], None] | None = None) -> None:
+        """``conv`` (H, W, n) maps stored map after map; ``pool_op`` / ``depth_op`` None to skip a
+        stage; ``take(shape)`` gives float32 arrays for the results; ``on_band(stage, r0, r1, rows)``
+        sees each band of results."""
+        take = take or (lambda shape: np.empty(shape, conv.dtype))
+        self.conv, self.on_band = conv, on_band
+        self.pool_op, self.size, self.stride, self.depth_op = pool_op, size, stride, depth_op
+        ho, wo, n_k = conv.shape
+        self.pooled = self.depth = None
+        self._done = {"pool": 0, "depth": 0}
+        self._ranges = {"pool": BandRange(), "depth": BandRange()}
+        if pool_op and size <= min(ho, wo):
+            shape = ((ho - size) // stride + 1, (wo - size) // stride + 1)
+            self.pooled = take((n_k, *shape)).transpose(1, 2, 0)
+        source = self.pooled if pool_op else conv
+        if depth_op and source is not None:
+            self.depth = take(source.shape[:2])
+
+    def advance(self, conv_rows: int) -> None:
+        """Pool (and depth-pool) every output row whose window lies within conv rows 0 … conv_rows − 1."""
+        source, ready = self.conv, conv_rows
+        if self.pooled is not None:
+            size, s = self.size, self.stride
+            q0 = self._done["pool"]
+            q1 = min(self.pooled.shape[0], (conv_rows - size) // s + 1) if conv_rows >= size else 0
+            if q1 > q0:
+                band = pool2d(self.conv[q0 * s : (q1 - 1) * s + size], size, s, op=self.pool_op,
+                              out=self.pooled[q0:q1])
+                self._emit("pool", q0, q1, band)
+            source, ready = self.pooled, q1
+        if self.depth is not None:
+            d0 = self._done["depth"]
+            if ready > d0:
+                band = depth_pool(source[d0:ready], op=self.depth_op, out=self.depth[d0:ready])
+                self._emit("depth", d0, ready, band)
+
+    def _emit(self, stage: str, r0: int, r1: int, band: np.ndarray) -> None:
+        self._done[stage] = r1
+        self._ranges[stage].add(band)
+        if self.on_band is not None:
+            self.on_band(stage, r0, r1, band)
+
+    def ranges(self) -> dict[str, tuple[float, float] | None]:
+        return {stage: r.get() for stage, r in self._ranges.items() if self._done[stage]}
