@@ -267,10 +267,10 @@ class BandPooling:
 
     def __init__(self, conv: np.ndarray, pool_op: str | None, size: int, stride: int, depth_op: str | None,
                  take: Callable[[tuple[int, ...]], np.ndarray] | None = None,
-                 on_band: Callable[[str, int, int, np.ndarray], None] | None = None) -> None:
+                 on_band: Callable[[str, np.ndarray, int, int], None] | None = None) -> None:
         """``conv`` (H, W, n) maps stored map after map; ``pool_op`` / ``depth_op`` None to skip a
-        stage; ``take(shape)`` gives float32 arrays for the results; ``on_band(stage, r0, r1, rows)``
-        sees each band of results."""
+        stage; ``take(shape)`` gives float32 arrays for the results; ``on_band(stage, maps, r0, r1)``
+        is told when rows r0 … r1 − 1 of "pool" or "depth" are done."""
         take = take or (lambda shape: np.empty(shape, conv.dtype))
         self.conv, self.on_band = conv, on_band
         self.pool_op, self.size, self.stride, self.depth_op = pool_op, size, stride, depth_op
@@ -295,19 +295,19 @@ class BandPooling:
             if q1 > q0:
                 band = pool2d(self.conv[q0 * s : (q1 - 1) * s + size], size, s, op=self.pool_op,
                               out=self.pooled[q0:q1])
-                self._emit("pool", q0, q1, band)
+                self._emit("pool", self.pooled, q0, q1, band)
             source, ready = self.pooled, q1
         if self.depth is not None:
             d0 = self._done["depth"]
             if ready > d0:
                 band = depth_pool(source[d0:ready], op=self.depth_op, out=self.depth[d0:ready])
-                self._emit("depth", d0, ready, band)
+                self._emit("depth", self.depth, d0, ready, band)
 
-    def _emit(self, stage: str, r0: int, r1: int, band: np.ndarray) -> None:
+    def _emit(self, stage: str, maps: np.ndarray, r0: int, r1: int, band: np.ndarray) -> None:
         self._done[stage] = r1
         self._ranges[stage].add(band)
         if self.on_band is not None:
-            self.on_band(stage, r0, r1, band)
+            self.on_band(stage, maps, r0, r1)
 
     def ranges(self) -> dict[str, tuple[float, float] | None]:
         return {stage: r.get() for stage, r in self._ranges.items() if self._done[stage]}

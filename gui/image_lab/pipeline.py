@@ -98,6 +98,7 @@ class PipelineResult:
     notes: dict[str, str] = field(default_factory=dict)
     display: dict = field(default_factory=dict)
     ranges: dict[str, tuple[float, float]] = field(default_factory=dict)  # exact (min, max) known
+    display_side: int = 0  # the display images' longer side they were made for
 
     def stage_names(self) -> list[str]:
         """The stages present, in order."""
@@ -202,7 +203,7 @@ def run_pipeline(image: np.ndarray, settings: PipelineSettings, *,
                  cancel: Callable[[], bool] | None = None,
                  previous: PipelineResult | None = None,
                  buffers: Buffers | None = None,
-                 on_band: Callable[[str, int, int, np.ndarray], None] | None = None) -> PipelineResult:
+                 on_band: Callable[[str, np.ndarray, int, int], None] | None = None) -> PipelineResult:
     """Run conv → activation → pool → depth pool on ``image`` (H, W) or (H, W, C) in [0, 1].
 
     For an RGB image without "greyscale first", each k×k library kernel is applied to
@@ -210,10 +211,10 @@ def run_pipeline(image: np.ndarray, settings: PipelineSettings, *,
     in a CNN's first layer. Raises ValueError for settings that cannot be computed (or would
     need more memory than the lab allows), ``Cancelled`` when ``cancel()`` turns true between
     two bands. ``previous``: a result for the same image whose conv stage may be reused;
-    ``buffers``: where the stages' arrays come from (reused when free). ``on_band(stage, r0, r1,
-    rows)``: called with each band of finished rows of "conv", "pool" and "depth" while they are
-    still in cache (the worker makes the display images from them); rows are (n, W, n_k) maps,
-    or (n, W) for "depth".
+    ``buffers``: where the stages' arrays come from (reused when free). ``on_band(stage, maps, r0,
+    r1)``: called when rows r0 … r1 − 1 of a stage's ``maps`` ("conv" (H', W', n_k), "pool",
+    "depth" (H″, W″)) are finished, while they are still in cache (the worker makes the display
+    images from them); conv rows only when the conv stage is computed, not reused.
     """
     t0 = time.perf_counter()
     stop = cancel or (lambda: False)
@@ -267,7 +268,7 @@ def run_pipeline(image: np.ndarray, settings: PipelineSettings, *,
         if layer is not None:
             layer.band(r0, r1)
             if on_band is not None:
-                on_band("conv", r0, r1, conv[r0:r1])
+                on_band("conv", conv, r0, r1)
         if (settings.pool_op or settings.depth_pool_op) and stop():
             raise Cancelled
         after.advance(r1)

@@ -155,8 +155,10 @@ class FilterWorker(QObject):
             t0 = time.perf_counter()
             result: PipelineResult | None = None
             try:
-                result = run_pipeline(image, settings, cancel=stop.is_set, previous=previous, buffers=buffers)
-                display.prepare(result, tables, previous, side)
+                bands = display.BandDisplay(side)  # display images made while the rows are in cache
+                result = run_pipeline(image, settings, cancel=stop.is_set, previous=previous, buffers=buffers,
+                                      on_band=bands)
+                display.prepare(result, tables, previous, side, bands)
                 result.elapsed_ms = (time.perf_counter() - t0) * 1000
                 error = ""
             except Cancelled:
