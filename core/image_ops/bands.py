@@ -19,8 +19,8 @@ from numpy.lib.stride_tricks import as_strided
 
 from core.i18n import N_
 from core.image_ops.correlation import (
+    BLOCK_BYTES,
     banded_matmul,
-    channel_matmul,
     fft_tile,
     fft_tiles,
     taps,
@@ -170,3 +170,34 @@ def guard_fft(plans: dict, jobs: list, x: np.ndarray, fill: float, k: tuple[int,
                 raise ValueError(N_("conv2d", "method='fft' would overflow for these pixel values and "
                                               "weights"))
             plans[i] = replan(i)
+
+
+def channel_matmul(padded: np.ndarray, kernels: np.ndarray, outs: list[np.ndarray],
+                   biases: list[float]) -> None:
+    """Stride-1 kernels (n_k, kh, kw, C) with distinct weights per channel, via BLAS.
+
+    In the padded image flattened to (Hp·Wp, C), output pixel (r, c) and tap (i, j) read
+    row (r + i)·Wp + c + j, so for a block of output rows each tap is one contiguous
+    (M, C) slice times the tap's (C, n_k) weights: a matrix product. Each output row gets
+    kw − 1 extra columns that run past the edge; they are computed and dropped.
+    """
+    hp, wp, c = padded.shape
+    n_k, kh, kw = kernels.shape[:3]
+    ho, wo = hp - kh + 1, wp - kw + 1
+    flat = padded.reshape(-1, c)
+    weights = np.ascontiguousarray(np.moveaxis(kernels, 0, -1), padded.dtype)  # kh, kw, C, n_k
+    rows = max(1, BLOCK_BYTES // (wp * n_k * padded.itemsize))
+    acc, tmp = np.empty((rows * wp, n_k), padded.dtype), np.empty((rows * wp, n_k), padded.dtype)
+    for r0 in range(0, ho, rows):
+        n = min(rows, ho - r0)
+        m = n * wp - (kw - 1)  # the very last extras would overrun the image
+        o, t = acc[:m], tmp[:m]
+        for i in range(kh):
+            for j in range(kw):
+                a = flat[(r0 + i) * wp + j : (r0 + i) * wp + j + m]
+                np.matmul(a, weights[i, j], out=o if i == j == 0 else t)
+                if i or j:
+                    o += t
+        full = acc[: n * wp].reshape(n, wp, n_k)
+        for q, (out, bias) in enumerate(zip(outs, biases, strict=True)):
+            np.add(full[:, :wo, q], bias, out=out[r0 : r0 + n])
