@@ -28,6 +28,8 @@ from core.image_ops.correlation import (
 )
 from core.image_ops.receptive_field import padded_plane
 
+_BORDER_BYTES = 1 << 22  # the border columns' windows are built this much at a time
+
 
 class ConvPlan:
     """How to compute one conv2d (jobs, plans, groups); ``run`` computes bands of its output rows."""
@@ -74,29 +76,32 @@ class ConvPlan:
             for a in range(r0, r1, step):  # a chunk of output rows at a time: bounded working memory
                 z = min(r1, a + step)
                 rows_read = (a * sy - py, (z - 1) * sy - py + kh)  # the input rows these outputs read
-                self._chunk(rows_read, [t[a - r0 : z - r0] for t in bands])
+                edges = self._chunk(rows_read, [t[a - r0 : z - r0] for t in bands])
+            # The border columns of many rows at once (a few calls, not a few per chunk), in blocks
+            # whose windows (rows × px × k² values) stay within _BORDER_BYTES.
+            block = max(1, _BORDER_BYTES // (work.itemsize * max(1, self.padding[1]) * kh * self.k[1]))
+            for a in range(r0, r1, block) if edges else ():
+                z = min(r1, a + block)
+                self._borders(self._planes((a * sy - py, (z - 1) * sy - py + kh)),
+                              [(members, [bands[n][a - r0 : z - r0] for n in outs], bs, summed)
+                               for members, outs, bs, summed in edges])
         if scratch is not None:
             for t, s in zip(targets, scratch, strict=True):
                 t[...] = s
         return result
 
-    def _chunk(self, rows_read: tuple[int, int], bands: list[np.ndarray]) -> None:
+    def _chunk(self, rows_read: tuple[int, int], bands: list[np.ndarray]) -> list[tuple]:
         """One chunk of output rows: build the padded planes it reads, then run each group's method.
 
         At stride 1 with "same" width (kw = 2·px + 1), the direct, separable and matmul ways read
         planes WITHOUT left and right padding and write straight into the output (``same_px``): the
         interior never reads padding, and the px border columns each side are then recomputed from
         narrow padded strips (any padding mode). This saves building a padded copy and copying out.
+        Returns those groups, (jobs, indices of the outputs, biases, summed), for ``_borders``.
         """
         x, jobs, plans, biases, stride = self.x, self.jobs, self.plans, self.biases, self.stride
-        px, (kh, kw), pad_mode, fill = self.padding[1], self.k, self.pad_mode, self.fill
-        planes: dict[tuple, np.ndarray] = {}
-
-        def plane(key: tuple, pad: int = px, source: np.ndarray = x, tag: str = "") -> np.ndarray:
-            if (key, pad, tag) not in planes:
-                planes[(key, pad, tag)] = padded_plane(source, key, *rows_read, pad, pad_mode, fill)
-            return planes[(key, pad, tag)]
-
+        px, (kh, kw) = self.padding[1], self.k
+        plane = self._planes(rows_read)
         w = x.shape[1]
         edges: list[tuple] = []  # (members, outs, biases, summed) whose border columns are recomputed
         for (key, how), members in self.groups.items():
@@ -117,9 +122,20 @@ class ConvPlan:
                 else:
                     taps(terms, outs[0], stride, kh, bs[0])
             if same:
-                edges.append((members, outs if how == "matmul" else outs[:1], bs, how == "taps"))
-        if edges:
-            self._borders(plane, edges)
+                which = [jobs[i][0] for i in members] if how == "matmul" else [jobs[members[0]][0]]
+                edges.append((members, which, bs, how == "taps"))
+        return edges
+
+    def _planes(self, rows_read: tuple[int, int]):
+        """plane(key, pad, source, tag): the padded rows ``rows_read`` of one plane, built once."""
+        planes: dict[tuple, np.ndarray] = {}
+        x, px, pad_mode, fill = self.x, self.padding[1], self.pad_mode, self.fill
+
+        def plane(key: tuple, pad: int = px, source: np.ndarray = x, tag: str = "") -> np.ndarray:
+            if (key, pad, tag) not in planes:
+                planes[(key, pad, tag)] = padded_plane(source, key, *rows_read, pad, pad_mode, fill)
+            return planes[(key, pad, tag)]
+        return plane
 
     def _borders(self, plane, edges: list[tuple]) -> None:
         """Recompute the px output columns at each side exactly, from narrow padded strips of x.
