@@ -38,7 +38,7 @@ MAX_FPS = 30  # at most this many frames a second reach the GUI (target: >= 25 d
 MAX_GUI_WAIT_S = 0.02  # train anyway if the GUI has not painted the last frame after this long
 FRAME_SHARE = 0.25  # frames may take at most this share of the worker's time
 GUI_WAIT_S = 0.25  # pace_by_gui: hold training this long at most while the GUI draws and paints a frame
-GUI_SHARE = 0.5  # pace_by_gui: frames (built here, drawn there) take at most this share of the time
+GUI_SHARE = 0.6  # pace_by_gui: frames (built here, drawn there) take at most this share of the time
 GUI_COST_SMOOTHING = 0.3  # weight of the newest measurement in the running GUI cost
 TRAINING_ERRORS = (ValueError, ArithmeticError, TypeError, IndexError, KeyError, MemoryError)
 
