@@ -41,8 +41,9 @@ are mixed first when a kernel's channel slices are multiples of one 2-D kernel (
   growing with k² (the tiles' spectra are shared by all kernels).
 
 The switch points come from measured costs (``correlation.COST``). The work is done ``_CHUNK`` bytes of
-padded rows at a time, so memory beyond the output stays small whatever the image size;
-``rows=`` computes a band of output rows only and ``out=`` writes into a given array.
+padded rows at a time (``bands.ConvPlan``), so memory beyond the output stays small whatever the
+image size; ``rows=`` computes a band of output rows only and ``out=`` writes into a given array;
+``conv2d_plan`` makes the checks and choices once for a caller computing band after band.
 Results agree with the plain sum to rounding (float32: ~1e-6 of Σ|x|·|K|; the FFT path ~1e-6
 of the largest such sum in a tile). Kernels with their own weights per channel (stride 1)
 are one small matrix product per tap.

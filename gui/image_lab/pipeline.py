@@ -10,9 +10,11 @@ Stages (``STAGES``): "input" (what the conv layer sees), "conv" (H', W', n_k),
 
 Memory is estimated before any filtering (``estimate_bytes``) and settings past
 ``limits.MAX_FILTER_BYTES`` are refused with the estimate named. The work is float32 throughout,
-the conv layer is computed a band of rows at a time (so a worker can cancel between bands) and
-the activation is applied in place; a result for the same image and conv settings reuses the
-previous conv stage (changing only the pooling does not filter again).
+the conv layer is planned once (``conv2d_plan``) and computed a band of rows at a time (so a
+worker can cancel between bands), the activation applied in place, and each band's range,
+pooled rows, depth-pooled rows and (through ``on_band``) display sums made while the band is
+still in cache; a result for the same image and conv settings reuses the previous conv stage
+(changing only the pooling does not filter again).
 """
 
 from __future__ import annotations
