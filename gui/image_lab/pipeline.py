@@ -22,6 +22,7 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -192,6 +193,16 @@ class Buffers:
         return a
 
 
+_HELPER: list[ThreadPoolExecutor] = []
+
+
+def _helper() -> ThreadPoolExecutor:
+    """The one helper thread that pools band i while the job's thread filters band i + 1."""
+    if not _HELPER:
+        _HELPER.append(ThreadPoolExecutor(max_workers=1, thread_name_prefix="lab-bands"))
+    return _HELPER[0]
+
+
 def _fresh(buffers: Buffers | None, shape: tuple[int, ...]) -> np.ndarray:
     return np.empty(shape, np.float32) if buffers is None else buffers.take(shape)
 
@@ -205,7 +216,8 @@ def run_pipeline(image: np.ndarray, settings: PipelineSettings, *,
                  cancel: Callable[[], bool] | None = None,
                  previous: PipelineResult | None = None,
                  buffers: Buffers | None = None,
-                 on_band: Callable[[str, np.ndarray, int, int], None] | None = None) -> PipelineResult:
+                 on_band: Callable[[str, np.ndarray, int, int], None] | None = None,
+                 parallel: bool = False) -> PipelineResult:
     """Run conv → activation → pool → depth pool on ``image`` (H, W) or (H, W, C) in [0, 1].
 
     For an RGB image without "greyscale first", each k×k library kernel is applied to
@@ -216,7 +228,9 @@ def run_pipeline(image: np.ndarray, settings: PipelineSettings, *,
     ``buffers``: where the stages' arrays come from (reused when free). ``on_band(stage, maps, r0,
     r1)``: called when rows r0 … r1 − 1 of a stage's ``maps`` ("conv" (H', W', n_k), "pool",
     "depth" (H″, W″)) are finished, while they are still in cache (the worker makes the display
-    images from them); conv rows only when the conv stage is computed, not reused.
+    images from them); conv rows only when the conv stage is computed, not reused. ``parallel``:
+    pool, depth-pool and ``on_band`` each band on a helper thread while the next band is filtered
+    (two cores: NumPy releases the GIL in its loops); the results are the same.
     """
     t0 = time.perf_counter()
     stop = cancel or (lambda: False)
@@ -263,17 +277,28 @@ def run_pipeline(image: np.ndarray, settings: PipelineSettings, *,
         rows = max(16, min(rows, layer.plan.step))  # … and is one chunk of conv2d's (no split chunks)
     if settings.pool_op:
         rows = max(pstride, rows - rows % pstride)
-    for r0 in range(0, ho, rows):  # one band of conv rows, then the pooled rows it completes
-        if stop():
-            raise Cancelled
-        r1 = min(ho, r0 + rows)
-        if layer is not None:
-            layer.band(r0, r1)
-            if on_band is not None:
-                on_band("conv", conv, r0, r1)
-        if (settings.pool_op or settings.depth_pool_op) and stop():
-            raise Cancelled
+
+    def downstream(r0: int, r1: int) -> None:  # what follows a band of conv rows
+        if layer is not None and on_band is not None:
+            on_band("conv", conv, r0, r1)
         after.advance(r1)
+
+    helper, pending = (_helper() if parallel and layer is not None else None), None
+    try:
+        for r0 in range(0, ho, rows):  # one band of conv rows, then the pooled rows it completes
+            if stop():
+                raise Cancelled
+            r1 = min(ho, r0 + rows)
+            if layer is not None:
+                layer.band(r0, r1)
+            pending = pending and pending.result()  # band i − 1's pooling, done while band i was filtered
+            if (settings.pool_op or settings.depth_pool_op) and stop():
+                raise Cancelled
+            pending = downstream(r0, r1) if helper is None else helper.submit(downstream, r0, r1)
+        pending = pending and pending.result()
+    finally:
+        if pending is not None:  # cancelled or failed: let the helper finish with these arrays first
+            pending.exception()
     result = PipelineResult(settings, kernels, stages, z if reuse else layer.pre_activation, formulas,
                             (time.perf_counter() - t0) * 1000, source=image)
     conv_range = previous.ranges.get("conv") if reuse else layer.range()
@@ -367,10 +392,7 @@ def with_learned_kernel(settings: PipelineSettings, weights, names: tuple[str, .
                           pool_op=None, depth_pool_op=None, greyscale_first=True)
 
 
-__all__ = [
-    "with_learned_kernel",
-    "ACTIVATIONS", "CUSTOM", "Cancelled", "KERNEL_NAMES", "LUMA", "NamedKernel", "PAD_MODES",
-    "POOL_OPS", "PipelineResult", "PipelineSettings", "SIZABLE", "STAGES", "build_kernels",
-    "check_memory", "check_settings", "conv_input", "conv_layers", "estimate_bytes", "gigabytes",
-    "parse_custom_kernel", "run_pipeline", "size_formula", "stage_window",
-]
+__all__ = ["ACTIVATIONS", "CUSTOM", "Cancelled", "KERNEL_NAMES", "LUMA", "NamedKernel", "PAD_MODES",
+           "POOL_OPS", "PipelineResult", "PipelineSettings", "SIZABLE", "STAGES", "build_kernels",
+           "check_memory", "check_settings", "conv_input", "conv_layers", "estimate_bytes", "gigabytes",
+           "parse_custom_kernel", "run_pipeline", "size_formula", "stage_window", "with_learned_kernel"]

@@ -63,3 +63,17 @@ def test_changing_only_the_pooling_reuses_the_conv_pictures():
     assert "conv" not in bands.rows_done and bands.rows_done["pool"] == second.stages["pool"].shape[0]
     np.testing.assert_allclose(second.stages["pool"][..., 0],
                                run_pipeline(img, s.with_(pool_op="avg")).stages["pool"][..., 0])
+
+
+def test_pooling_on_the_helper_thread_gives_the_same_result():
+    img = np.random.default_rng(4).random((700, 300), dtype=np.float32)  # several bands
+    s = PipelineSettings(kernels=("sobel-x", "box"), padding=1, pool_op="avg", pool_size=3, pool_stride=2,
+                         depth_pool_op="max", activation="relu")
+    serial, threaded = BandDisplay(64), BandDisplay(64)
+    a = run_pipeline(img, s, on_band=serial)
+    b = run_pipeline(img, s, on_band=threaded, parallel=True)
+    for stage in a.stages:
+        np.testing.assert_array_equal(a.stages[stage], b.stages[stage])
+    assert a.ranges == b.ranges and serial.rows_done == threaded.rows_done
+    np.testing.assert_array_equal(serial.means("pool", 1, a.stages["pool"].shape[:2]),
+                                  threaded.means("pool", 1, b.stages["pool"].shape[:2]))
