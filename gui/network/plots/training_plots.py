@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QHBoxLayout, QVBoxLayout
 
 from core.formatting import epoch_text
 from gui.network.plots.curves import CurveBuilder
-from gui.network.plots.items import GLYPHS, DecadeAxis, EpochCursor, ScrubViewBox, extent
+from gui.network.plots.items import GLYPHS, DecadeAxis, ScrubViewBox, extent
 from gui.widgets.palette import theme_for
 from gui.widgets.text_line import TextLine
 
@@ -114,7 +114,7 @@ class TrainingPlots(QWidget, CurveBuilder):
                 plot.getAxis("bottom").setStyle(showValues=False)
             else:
                 plot.setLabel("bottom", self.tr("epoch (log)"))
-            cursor = EpochCursor(pos=0, angle=90, movable=True)
+            cursor = pg.InfiniteLine(pos=0, angle=90, movable=True)
             cursor.setZValue(50)
             cursor.setToolTip(self.tr("The epoch shown in the diagram; drag to move through the run."))
             cursor.sigDragged.connect(lambda line: self._scrub_at(float(line.value())))
