@@ -142,6 +142,25 @@ def thread_report() -> str:
     return "\n    ".join(rows) or "no BLAS/OpenMP pools found"
 
 
+def trainer_thread_report() -> str:
+    """The BLAS threads in effect WHILE the trainer computes a batch (it pins them itself)."""
+    if threadpoolctl is None:
+        return "threadpoolctl not installed: the trainer cannot pin BLAS"
+    shape, layers, X, y = datasets()["digits 8×8"]
+    trainer = numpy_trainer(shape, layers, X[:64], y[:64])
+    seen = []
+    inner = trainer.model.loss_grad_internal
+
+    def spy(*args, **kw):
+        seen.append(sorted({info["num_threads"] for info in threadpoolctl.threadpool_info()
+                            if info.get("user_api") == "blas"}))
+        return inner(*args, **kw)
+
+    trainer.model.loss_grad_internal = spy
+    trainer.step_batches(1)
+    return f"BLAS threads during a step: {seen[0] if seen else '?'} (blas_threads = {trainer.blas_threads})"
+
+
 def fmt(values: list[float], scale: float = 1e3, unit: str = "ms") -> str:
     return (f"{statistics.median(values) * scale:7.1f} {unit} "
             f"({min(values) * scale:.1f}–{max(values) * scale:.1f})")
@@ -164,6 +183,8 @@ def main() -> None:
         print("BLAS / OpenMP while pinned:\n    " + thread_report()
               + (f"\n    torch.get_num_threads() = {torch.get_num_threads()} "
                  f"(default {default_torch_threads})" if torch else ""))
+    print("BLAS inside ImageTrainer.step_batches (no outer pinning, as the app runs it):\n    "
+          + trainer_thread_report())
     dtypes = ("float64", "float32")
     rows = []
     for label, (shape, layers, X, y) in datasets().items():
