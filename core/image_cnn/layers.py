@@ -255,7 +255,10 @@ class Dense(ParamLayer):
         dx = g @ self.W.T
         if len(x_shape) == 4:
             c, h, w, n = x_shape
-            return dx.reshape(n, h, w, c).transpose(3, 1, 2, 0)
+            # back to (C, H, W, n) as one contiguous copy: the layers below run faster on it
+            internal = self.scratch("dx", (c, h, w, n))
+            np.copyto(internal, dx.reshape(n, h, w, c).transpose(3, 1, 2, 0))
+            return internal
         return dx
 
 
