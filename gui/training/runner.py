@@ -146,6 +146,14 @@ class ChunkedRunner(QObject):
         self._timer.start(0)
 
     @Slot()
+    def resume(self) -> None:
+        """The window has painted the last frame (pace_by_gui): train on now rather than at the
+        wait's end. The window invokes it queued, after ``frame_drawn``; polling every millisecond
+        instead took the GIL from the painting GUI thread a thousand times a second."""
+        if self.pace_by_gui and (self.playing or self._run_left > 0) and not self.frame_pending:
+            self._timer.start(0)
+
+    @Slot()
     def pause(self) -> None:
         """Stop training after the current chunk and show the latest state."""
         was = self.playing or self._run_left > 0
@@ -217,7 +225,10 @@ class ChunkedRunner(QObject):
         if self.wait_for_gui and self.frame_pending and now - self._last_emit < self.max_gui_wait_s:
             # The GUI is still drawing the last frame: training now would make every Python
             # callback of its paint wait for the GIL (the convoy effect). Let it finish first.
-            self._timer.start(1)
+            if self.pace_by_gui:  # woken by resume(): no Python polling while the GUI paints
+                self._timer.start(max(1, math.ceil((self.max_gui_wait_s - (now - self._last_emit)) * 1000)))
+            else:
+                self._timer.start(1)
             return
         if self.pace_by_gui:
             self._note_gui_cost(now)

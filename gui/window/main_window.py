@@ -7,7 +7,7 @@ handle (gui/network/controls.py). The window keeps no training state of its own.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QMetaObject, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QSplitter, QTabWidget
 
@@ -30,7 +30,7 @@ from gui.window.status import StatusBar
 from gui.window.theme import ThemeMenu
 
 translate = QCoreApplication.translate
-PAINT_FALLBACK_MS = 100  # clear the worker's frame flag after this even if no paint came
+PAINT_FALLBACK_MS = 250  # clear the worker's frame flag after this even if no paint came (= GUI_WAIT_S)
 PAINT_EVENTS = (QEvent.Type.UpdateRequest, QEvent.Type.Paint)
 SETTLE_MS = 1  # the worker is released this long after the last paint of a frame (eventFilter)
 SPLITTERS = ("mainSplitter", "centreSplitter", "topSplitter")
@@ -221,7 +221,7 @@ class MainWindow(QMainWindow):
             self.show_stop(say(snap.stopped_reason), diverged=True)
         self.frames_drawn += 1
         if self._network_tab_hidden():  # drawn when the tab comes back (_on_main_tab)
-            self.worker.frame_drawn()
+            self._release_worker()
             return
         self.network.show_moment(m)
         # The worker's "frame pending" flag is cleared once the window has painted (see
@@ -260,7 +260,12 @@ class MainWindow(QMainWindow):
             self._awaiting_paint = False
             self._paint_fallback.stop()
             self._settled.stop()
-            self.worker.frame_drawn()
+            self._release_worker()
+
+    def _release_worker(self) -> None:
+        """The frame is drawn: the worker may train on and send the next (woken at once, not polled)."""
+        self.worker.frame_drawn()
+        QMetaObject.invokeMethod(self.worker.worker, "resume", Qt.ConnectionType.QueuedConnection)
 
     def flush(self) -> None:
         """Draw everything still waiting for its turn (screenshots and tests)."""
