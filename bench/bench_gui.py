@@ -6,9 +6,9 @@ shared by the worker's NumPy calls and the GUI's drawing — docs/pitfalls.md):
 
 * GUI-thread timer lateness: a 10 ms QTimer in the GUI thread; how late each tick is
   (target p99 < 50 ms);
-* redraw rate: frames the window drew per second (diagram, formulas, status bar; target ≥ 25),
-  and how often the training plots redrew their curves (they are capped at
-  ``gui.network.plots.PLOT_HZ``, the newest data winning);
+* redraw rate: frames the window drew per second (every view draws every frame; the worker
+  spaces frames by what drawing them costs, gui/training/runner.py ``pace_by_gui``), and how
+  often the training plots redrew their curves (the same, unless ``plot_hz`` caps them);
 * training throughput: epochs/s, against headless ``Trainer.run`` measured in the same
   process just before and just after (target ≥ 50 % of it). Two headless figures: the rate of
   a fresh run for ``HEADLESS_S`` (the original measure), and the time headless training takes
@@ -80,12 +80,11 @@ def measure_window(seconds: float = PLAY_S, chunk_s: float | None = None,
     """
     from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
 
-    import gui.training.worker as worker_module
     from gui.window.screenshot import build_window_offscreen, wait_until
 
     window = build_window_offscreen(experiment=2)
     if not plots:
-        window.plots.show_plot_data = lambda *_a, **_k: None  # type: ignore[method-assign]
+        window.plots._draw = lambda *_a, **_k: None  # type: ignore[method-assign]
     worker = window.worker.worker
     if chunk_s is not None:
         worker.chunk_s = chunk_s
@@ -95,9 +94,8 @@ def measure_window(seconds: float = PLAY_S, chunk_s: float | None = None,
         worker.max_fps = max_fps
     if plot_hz is None or plot_hz >= 0:
         window.plots.max_rate = plot_hz
-    saved_wait = worker_module.MAX_GUI_WAIT_S
     if max_wait_s is not None:
-        worker_module.MAX_GUI_WAIT_S = max_wait_s
+        worker.max_gui_wait_s = max_wait_s
     window.worker.set_epoch_limit(10**9)
     wait_until(lambda: worker.epoch_limit == 10**9, 5.0)
 
@@ -132,7 +130,6 @@ def measure_window(seconds: float = PLAY_S, chunk_s: float | None = None,
     redraws = window.plots.redraws - redraws0
     epochs = worker.trainer.epoch - epoch0
     window.actions_.play.setChecked(False)
-    worker_module.MAX_GUI_WAIT_S = saved_wait
     window.close()
     window.deleteLater()
     arr = np.array(late[1:] or [0.0])

@@ -14,6 +14,26 @@ noisy: read the per-round ratios. The comparison pins BLAS to one thread (thread
 PyTorch to one thread; the unpinned NumPy figure (BLAS's default threads, with the trainer's
 own pinning switched off: ``blas_threads = None``) is reported too.
 PyTorch is not a project dependency: without it the PyTorch column is skipped with a note.
+It also prints the BLAS threads in effect INSIDE ``ImageTrainer.step_batches`` (the trainer
+pins BLAS to one thread itself, as the app runs it).
+
+Measured 2 Dec 2026 (2-CPU AMD EPYC, Zen 4; NumPy 2.4.6, OpenBLAS 0.3.31 "SkylakeX" kernels,
+PyTorch 2.13 CPU; BLAS 1 thread, torch 1 thread, 1 BLAS thread inside the trainer too). The
+machine was SHARED with other agents (load average 4–5 on 2 cores during these runs), so
+wall times are inflated and noisy; the CPU-time ratio (this thread's CPU seconds) is the
+steadier one. ``--rounds 7``, median (min–max) of the per-round ratios, NumPy ÷ PyTorch:
+
+    network, NumPy dtype    wall ratio           CPU-time ratio
+    digits 8×8, float64     0.29× (0.19–0.33)    0.26× (0.24–0.31)   goal ≤ 0.5×: met
+    digits 8×8, float32     0.18× (0.13–0.29)    0.23× (0.18–0.25)
+    LeNet 28×28, float64    1.09× (0.77–1.23)    0.97× (0.79–1.16)   goal ≤ 1.0×: at parity, not
+    LeNet 28×28, float32    0.69× (0.58–0.92)    0.69× (0.59–0.98)        a clear margin
+
+LeNet float64 before/after, interleaved in separate processes (the code of commit 0e27c44 vs
+this one, plus PyTorch; CPU-time ratio to PyTorch per round, 9–11 rounds): 1.13–1.19× before
+→ 1.02–1.05× after under load average ≈ 5, and 1.04× → 0.83× in a quieter spell (load ≈ 2).
+Per LeNet training step the new code takes ≈ 0.80–0.85× the old CPU time. The default
+dtype stays float64; float32 gives ≈ 0.6–0.7× PyTorch.
 """
 
 from __future__ import annotations
@@ -142,6 +162,25 @@ def thread_report() -> str:
     return "\n    ".join(rows) or "no BLAS/OpenMP pools found"
 
 
+def trainer_thread_report() -> str:
+    """The BLAS threads in effect WHILE the trainer computes a batch (it pins them itself)."""
+    if threadpoolctl is None:
+        return "threadpoolctl not installed: the trainer cannot pin BLAS"
+    shape, layers, X, y = datasets()["digits 8×8"]
+    trainer = numpy_trainer(shape, layers, X[:64], y[:64])
+    seen = []
+    inner = trainer.model.loss_grad_internal
+
+    def spy(*args, **kw):
+        seen.append(sorted({info["num_threads"] for info in threadpoolctl.threadpool_info()
+                            if info.get("user_api") == "blas"}))
+        return inner(*args, **kw)
+
+    trainer.model.loss_grad_internal = spy
+    trainer.step_batches(1)
+    return f"BLAS threads during a step: {seen[0] if seen else '?'} (blas_threads = {trainer.blas_threads})"
+
+
 def fmt(values: list[float], scale: float = 1e3, unit: str = "ms") -> str:
     return (f"{statistics.median(values) * scale:7.1f} {unit} "
             f"({min(values) * scale:.1f}–{max(values) * scale:.1f})")
@@ -164,6 +203,8 @@ def main() -> None:
         print("BLAS / OpenMP while pinned:\n    " + thread_report()
               + (f"\n    torch.get_num_threads() = {torch.get_num_threads()} "
                  f"(default {default_torch_threads})" if torch else ""))
+    print("BLAS inside ImageTrainer.step_batches (no outer pinning, as the app runs it):\n    "
+          + trainer_thread_report())
     dtypes = ("float64", "float32")
     rows = []
     for label, (shape, layers, X, y) in datasets().items():

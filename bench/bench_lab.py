@@ -11,6 +11,27 @@ round so the shared machine's load drifts over all of them alike.
 
 Targets (issue 13): under 100 ms at 2048², under 150 ms at 4096².
 Not a test: figures depend on the machine and on what else runs on it.
+
+Measured Dec 2 on the shared 2-core machine (other agents running), OpenBLAS × 1 thread as
+printed, median (min–max) of 5 rounds; before = commit 0e27c44 (a copy run from /tmp), runs
+alternated old, new, old, new (the two new runs shown, then the two old ones):
+
+=====================================================  =====================  ======================
+2048² / 4096² grey                                     before                 after
+=====================================================  =====================  ======================
+2048² 1 kernel (sobel-x)                               34.6, 29.7 ms          21.8, 23.4 ms
+2048² 3 kernels + max pool 2×2/2 + depth pool          71.3, 78.2 ms          42.2, 59.5 ms   (< 100)
+4096² 1 kernel (sobel-x)                               61.6, 63.9 ms          38.7, 65.7 ms
+4096² 1 kernel + max pool 2×2/2                        78.3, 77.7 ms          52.1, 103.0 ms
+4096² 3 kernels + max pool 2×2/2 + depth pool          229.1, 198.7 ms        137.2, 212.3 ms (< 150:
+                                                       (181.9–380.9)          met in one run of two)
+=====================================================  =====================  ======================
+
+The worker's job alone (run_pipeline + display.prepare, 4096² random, three kernels, CPU time of
+its thread, 5 alternated processes): 201 → 148 ms before the border and 1 2 1 changes. At
+4096² the three-kernel case stays about at the target and over it when the machine is busy:
+what is left is arithmetic and memory traffic (≈ 12 array passes of the conv over 16.7 M
+pixels, 200 MB of maps written, pooling's strided pass ~7 ms a map, exact ranges ~2 passes).
 """
 
 from __future__ import annotations

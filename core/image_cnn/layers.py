@@ -53,7 +53,7 @@ class Layer:
         key = (name, shape, dtype)
         arr = bufs.get(key)
         if arr is None:
-            if len(bufs) >= 16:  # batch sizes change (last batch, evaluation): forget old shapes
+            if len(bufs) >= 32:  # batch sizes change (last batch, evaluation): forget old shapes
                 bufs.clear()
             arr = bufs[key] = np.zeros(shape, dtype=dtype)
             if init is not None:
@@ -92,17 +92,17 @@ class Conv(ParamLayer):
     cols has rows in (i, j, c) order — the order of W[k, i, j, c] flattened — and columns in
     (output row, output column, sample) order, so out = W2 @ cols is ``(N, H′, W′, n)``.
 
-    The network's first layer (``keep_cols`` False: no ∂loss/∂x is needed below it) builds
-    cols a block of output rows at a time, small enough to stay in the CPU's cache while its
-    products are taken, and rebuilds each block in backward instead of keeping them: on
-    LeNet's first layer a whole batch's cols is 5 MB with few flops per value, and writing it
-    out then reading it back cost more than the arithmetic (−25 % to −40 % for that layer).
-    Deeper layers keep one whole cols: their backward also scatters ∂loss/∂cols back to the
-    image (col2im), and doing that block by block costs more calls than it saves.
+    cols is built a block of output rows at a time (``block_bytes``), small enough to stay in
+    the CPU's cache while its product is taken, and rebuilt block by block in backward for
+    ∂loss/∂W: a whole batch's cols is megabytes (5 MB on LeNet's first layer, 3.9 MB on its
+    second) with few flops per value, and writing it out to memory then reading it back cost
+    more than the arithmetic (measured −35 % on LeNet's second layer's forward pass, −25 % to
+    −40 % on its first). A cols that fits in one block is kept for backward instead (``keep_cols``,
+    which the model turns off on its first layer). ∂loss/∂x (``col2im``) needs no cols at all.
     """
 
     block_bytes = 1 << 19  # one block of cols: half a MiB, inside a core's L2 cache
-    keep_cols = True  # the model sets False on its first layer
+    keep_cols = True  # keep a one-block cols for backward; the model sets False on its first layer
 
     def bind(self, theta: np.ndarray, offset: int) -> int:
         end = super().bind(theta, offset)
@@ -124,7 +124,7 @@ class Conv(ParamLayer):
         c, n = xp.shape[0], xp.shape[3]
         ho, wo = self.spec.out_shape[:2]
         sc, sh, sw, sn = xp.strides
-        return as_strided(xp, (k, k, c, ho, wo, n), (sh, sw, sc, s * sh, s * sw, sn), writeable=False)
+        return _strided(xp, (k, k, c, ho, wo, n), (sh, sw, sc, s * sh, s * sw, sn))
 
     def blocks(self, n: int) -> list[tuple[int, int]]:
         """Output-row ranges whose cols fit ``block_bytes`` (depends only on shapes: deterministic)."""
@@ -150,49 +150,85 @@ class Conv(ParamLayer):
         view = self.windows(xp)
         ho, wo, nk = self.spec.out_shape
         m = wo * n  # columns per output row
-        Wb = self.scratch("Wb", (nk, self.W2.shape[1] + 1))  # [W2 | b]
+        # [W2 | b]: the bias is the weight of cols' constant last row
+        Wb = self.scratch("Wb", (nk, self.W2.shape[1] + 1))
         Wb[:, :-1] = self.W2
         Wb[:, -1] = self.b
         out = self.scratch("out", (nk, ho * m))
-        if self.keep_cols:
-            cols = self.cols(view, 0, ho)
-            np.matmul(Wb, cols, out=out)
-        else:
-            cols = None
-            for a, b in self.blocks(n):
-                np.matmul(Wb, self.cols(view, a, b), out=out[:, a * m:b * m])
-        return out.reshape(nk, ho, wo, n), (xp, cols)
+        blocks = self.blocks(n)
+        for a, b in blocks:
+            cols = self.cols(view, a, b)
+            np.matmul(Wb, cols, out=out[:, a * m:b * m])
+        return out.reshape(nk, ho, wo, n), (xp, cols if self.keep_cols and len(blocks) == 1 else None)
 
     def backward(self, g, cache, G, need_dx):
         xp, cols = cache
         n = xp.shape[3]
-        k, s, p = self.spec.k, self.spec.s, self.spec.p
         ho, wo, nk = self.spec.out_shape
         m = wo * n
         g2 = g.reshape(nk, ho * m)
-        dWb = self.scratch("dWb", (nk, self.W2.shape[1] + 1))  # [∂W2 | ∂b]: Σ over output positions
-        if cols is not None:
-            np.matmul(g2, cols.T, out=dWb)
-        else:
-            view = self.windows(xp)
-            for index, (a, b) in enumerate(self.blocks(n)):
-                target = dWb if index == 0 else self.scratch("part", dWb.shape)
-                np.matmul(g2[:, a * m:b * m], self.cols(view, a, b).T, out=target)
-                if index:
-                    dWb += target
+        # [∂W2 | ∂b]ᵀ = cols @ δᵀ, summed over blocks. With many rows in cols (K·K·C ≥ 64) δ's
+        # block is first copied transposed: OpenBLAS then runs the product ≈ 25 % faster, more
+        # than the copy costs (LeNet's second layer); with few rows the copy costs more than it saves.
+        dWbT = self.scratch("dWbT", (self.W2.shape[1] + 1, nk))
+        blocks = [(0, ho)] if cols is not None else self.blocks(n)
+        view = self.windows(xp)
+        for index, (a, b) in enumerate(blocks):
+            block = cols if cols is not None else self.cols(view, a, b)
+            delta = g2[:, a * m:b * m].T
+            if block.shape[0] > 64:
+                copy = self.scratch("deltaT", delta.shape)
+                np.copyto(copy, delta)
+                delta = copy
+            target = dWbT if index == 0 else self.scratch("part", dWbT.shape)
+            np.matmul(block, delta, out=target)
+            if index:
+                dWbT += target
+        dWb = dWbT.T
         G[self.w_slice].reshape(self.W2.shape)[...] = dWb[:, :-1]
         G[self.b_slice] = dWb[:, -1]
         if not need_dx:
             return None
-        dcols = self.scratch("dcols", (self.W2.shape[1], ho * m))
-        np.matmul(self.W2.T, g2, out=dcols)
-        d6 = dcols.reshape(k, k, -1, ho, wo, n)
-        dxp = self.scratch("dxp", xp.shape, zero=True)
-        for i in range(k):  # col2im: each tap's pixels go back where im2col took them from
+        return self.col2im(g2, xp.shape)
+
+    def col2im(self, g2: np.ndarray, xp_shape: tuple[int, ...]) -> np.ndarray:
+        """∂loss/∂(padded input): every tap's share W[:, i, j, :]ᵀ·δ added back where im2col took it.
+
+        Done one kernel row i at a time: the product for row i's K taps, (K·C, N) @ (N, H′·W′·n),
+        is small enough to stay in cache (the whole (K·K·C, H′·W′·n) matrix was megabytes,
+        written out and read back from memory). Each tap's share is then COPIED into a
+        zero-bordered array shaped like the padded input, at the positions tap (0, 0) would
+        touch, and that whole array is added to the gradient shifted by the tap's offset as ONE
+        contiguous 1-D addition. NumPy adds contiguous arrays about three times faster per value
+        than strided ones (a strided copy is as fast as a contiguous one), so this beats adding
+        into strided slices even though it adds the zero border too; adding 0.0 changes nothing.
+        """
+        k, s = self.spec.k, self.spec.s
+        ho, wo, nk = self.spec.out_shape
+        c, hp, wp, n = xp_shape
+        kc = k * c
+        dxp = self.scratch("dxp", xp_shape)
+        flat = dxp.reshape(-1)
+        share = self.scratch("share", xp_shape)  # only the tap-(0, 0) positions are ever written
+        slots = share[:, 0:s * ho:s, 0:s * wo:s]
+        share_flat = share.reshape(-1)
+        span = ((c - 1) * hp * wp + s * (ho - 1) * wp + s * (wo - 1) + 1) * n  # where slots lie
+        row = self.scratch("row", (kc, ho * wo * n))
+        WT = self.scratch("WT", (k, kc, nk))
+        WT[...] = self.W.transpose(1, 2, 3, 0).reshape(k, kc, nk)  # [i] = rows (j, c) of W2ᵀ
+        for i in range(k):
+            np.matmul(WT[i], g2, out=row)
+            taps = row.reshape(k, c, ho, wo, n)
             for j in range(k):
-                dxp[:, i:i + s * ho:s, j:j + s * wo:s] += d6[i, j]
-        if p == 0:
+                np.copyto(slots, taps[j])
+                shift = (i * wp + j) * n
+                if shift:
+                    np.add(flat[shift:shift + span], share_flat[:span], out=flat[shift:shift + span])
+                else:  # tap (0, 0) comes first: a copy, and dxp needs no zeroing
+                    np.copyto(dxp, share)
+        if self.spec.p == 0:
             return dxp
+        p = self.spec.p
         h, w = self.spec.in_shape[:2]
         return dxp[:, p:p + h, p:p + w]
 
@@ -219,7 +255,10 @@ class Dense(ParamLayer):
         dx = g @ self.W.T
         if len(x_shape) == 4:
             c, h, w, n = x_shape
-            return dx.reshape(n, h, w, c).transpose(3, 1, 2, 0)
+            # back to (C, H, W, n) as one contiguous copy: the layers below run faster on it
+            internal = self.scratch("dx", (c, h, w, n))
+            np.copyto(internal, dx.reshape(n, h, w, c).transpose(3, 1, 2, 0))
+            return internal
         return dx
 
 
@@ -266,6 +305,16 @@ class Dropout(Layer):
         if not need_dx:
             return None
         return g if cache is None else g * cache
+
+
+def _strided(a: np.ndarray, shape: tuple[int, ...], strides: tuple[int, ...]) -> np.ndarray:
+    """A read-only strided view of ``a`` (``as_strided`` without its ≈7 µs of Python, which
+    it still is for an array that is not one contiguous buffer)."""
+    if not a.flags.c_contiguous:
+        return as_strided(a, shape, strides, writeable=False)
+    view = np.ndarray(shape, a.dtype, a, 0, strides)
+    view.flags.writeable = False
+    return view
 
 
 def softmax_cross_entropy(z: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

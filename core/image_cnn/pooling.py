@@ -34,6 +34,8 @@ class Pool(Layer):
                     out += x[:, i:i + s * ho:s, j:j + s * wo:s]
             out *= 1.0 / (k * k)
             return out, x.shape
+        if k == 2 and s == 2:
+            return self._forward_2x2(x)
         across, col_pick = self._first_max(x[:, :rows], k, s, wo, axis=2)
         out, row_pick = self._first_max(across, k, s, ho, axis=1)
         return out, (x.shape, col_pick, row_pick)
@@ -55,6 +57,40 @@ class Pool(Layer):
         g_rows = self._route(g, row_pick, k, s, ho, self.scratch("g_rows", (c, rows, wo, n)), axis=1)
         self._route(g_rows, col_pick, k, s, wo, dx[:, :rows], axis=2)  # chosen row, then column
         return dx
+
+    @staticmethod
+    def _quarters(a: np.ndarray, ho: int, wo: int) -> list[np.ndarray]:
+        """The four taps of every 2×2 window, in row-major window order (strided views)."""
+        return [a[:, i:i + 2 * ho:2, j:j + 2 * wo:2] for i in (0, 1) for j in (0, 1)]
+
+    def _forward_2x2(self, x: np.ndarray):
+        """The common 2×2, stride-2 pool on contiguous copies of its four taps.
+
+        NumPy's element-wise operations run about three times slower per value on strided
+        operands than on contiguous ones, while a strided copy is as fast as a contiguous one:
+        copying the taps out first made LeNet's pool forward passes 20–25 % faster in a
+        training step (the backward pass stays the general one: the same trick there was
+        slower, its extra temporaries falling out of cache). The rule is the separable one
+        above: the first maximum of each window row, then of the two rows.
+        """
+        ho, wo = self.spec.out_shape[:2]
+        shape = (x.shape[0], ho, wo, x.shape[3])
+        taps = [self.scratch(f"tap{t}", shape) for t in range(4)]
+        for tap, view in zip(taps, self._quarters(x, ho, wo), strict=True):
+            np.copyto(tap, view)
+        a, b, c, d = taps
+        # the picks are stored as the general path's are (its backward is the faster one here):
+        # per window row, whether the right tap won; per window, whether the bottom row won
+        col_pick = self.scratch("pick2", (shape[0], 2 * ho, wo, shape[3]), np.bool_)
+        row_pick = self.scratch("pick1", shape, np.bool_)
+        np.greater(b, a, out=col_pick[:, 0::2])  # top row: the right tap only if strictly greater
+        np.maximum(a, b, out=a)
+        np.greater(d, c, out=col_pick[:, 1::2])  # bottom row likewise
+        np.maximum(c, d, out=c)
+        np.greater(c, a, out=row_pick)  # the bottom row only if strictly greater than the top
+        out = self.scratch("out", shape)
+        np.maximum(a, c, out=out)
+        return out, (x.shape, col_pick, row_pick)
 
     def _first_max(self, a: np.ndarray, k: int, s: int, n_out: int, axis: int):
         """Window maxima along one axis and which tap held the first of them (bool for k = 2)."""

@@ -41,8 +41,9 @@ are mixed first when a kernel's channel slices are multiples of one 2-D kernel (
   growing with k² (the tiles' spectra are shared by all kernels).
 
 The switch points come from measured costs (``correlation.COST``). The work is done ``_CHUNK`` bytes of
-padded rows at a time, so memory beyond the output stays small whatever the image size;
-``rows=`` computes a band of output rows only and ``out=`` writes into a given array.
+padded rows at a time (``bands.ConvPlan``), so memory beyond the output stays small whatever the
+image size; ``rows=`` computes a band of output rows only and ``out=`` writes into a given array;
+``conv2d_plan`` makes the checks and choices once for a caller computing band after band.
 Results agree with the plain sum to rounding (float32: ~1e-6 of Σ|x|·|K|; the FFT path ~1e-6
 of the largest such sum in a tile). Kernels with their own weights per channel (stride 1)
 are one small matrix product per tap.
@@ -54,21 +55,13 @@ PyTorch say (``scipy.ndimage.correlate`` skips zero weights and would hide them)
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Sequence
 
 import numpy as np
 
 from core.i18n import N_
-from core.image_ops.correlation import (
-    banded_matmul,
-    channel_matmul,
-    fft_tile,
-    fft_tiles,
-    plan,
-    taps,
-    taps_flat,
-)
+from core.image_ops.bands import ConvPlan, guard_fft
+from core.image_ops.correlation import fft_tile, plan
 from core.image_ops.pooling import (
     MAX_PADDED_VALUES,
     PAD_MODES,
@@ -80,9 +73,9 @@ from core.image_ops.pooling import (
     output_size,
     pool2d,
 )
-from core.image_ops.receptive_field import padded_plane
 
-__all__ = ["METHODS", "PAD_MODES", "conv2d", "depth_pool", "output_size", "pool2d", "stack_kernels"]
+__all__ = ["METHODS", "PAD_MODES", "ConvPlan", "conv2d", "conv2d_plan", "depth_pool", "output_size", "pool2d",
+           "stack_kernels"]
 
 METHODS = ("auto", "direct", "separable", "matmul", "fft")
 _CHUNK = 1 << 21  # padded input rows built at once (bytes): they stay in cache and bound the memory
@@ -175,6 +168,30 @@ def conv2d(
     ``finite=True`` says the caller knows every pixel is finite (skips one pass to check it).
     No activation is applied: use ``core.activations.apply_activation`` on the result.
     """
+    return conv2d_plan(image, kernels, bias, stride, padding, pad_mode, pad_value, method=method,
+                       rows=rows, finite=finite).run(rows, out)
+
+
+def conv2d_plan(
+    image,
+    kernels,
+    bias=0.0,
+    stride=1,
+    padding=0,
+    pad_mode: str = "zeros",
+    pad_value: float = 0.0,
+    *,
+    method: str = "auto",
+    rows: tuple[int, int] | None = None,
+    finite: bool | None = None,
+) -> ConvPlan:
+    """Check the arguments and decide how to compute ``conv2d`` once; ``.run(rows, out)`` computes.
+
+    Why: a caller computing one image band after band (the lab, to cancel between bands) would
+    otherwise pay the checks and the choice of method for every band. The arguments are
+    ``conv2d``'s; ``rows`` only limits which input rows are checked for NaN/∞ (then ``run``
+    must stay within them, or pass ``finite``), and the plan keeps ``image`` (not a copy).
+    """
     img, out_dtype = as_float_array(image, "image")
     if img.ndim not in (2, 3):
         raise ValueError(f"image must be (H, W) or (H, W, C), got shape {img.shape}")
@@ -210,18 +227,6 @@ def conv2d(
     r0, r1 = (0, ho) if rows is None else as_pair(rows, "rows", 0)
     if not 0 <= r0 < r1 <= ho:
         raise ValueError(f"rows must be (r0, r1) with 0 ≤ r0 < r1 ≤ {ho}, got {rows!r}")
-    shape = (r1 - r0, wo) if single else (r1 - r0, wo, n_k)
-    if out is None:
-        store = np.empty((n_k, r1 - r0, wo), out_dtype)
-        result = store[0] if single else store.transpose(1, 2, 0)
-    elif out.shape != shape or out.dtype != out_dtype or not out.flags.writeable:
-        raise ValueError(f"out must be a writeable {np.dtype(out_dtype).name} array of shape {shape}, "
-                         f"got {out.dtype} {out.shape}")
-    else:
-        result = out
-    targets = [result] if single else [result[:, :, n] for n in range(n_k)]
-    scratch = None if out_dtype == work else [np.empty((r1 - r0, wo), work) for _ in range(n_k)]
-
     lo_all, hi_all = max(0, r0 * sy - py), min(h, (r1 - 1) * sy - py + kh)  # the input rows read
     # One sum tells whether every pixel read is finite (an overflow to ∞ only costs the slow path).
     if not finite:
@@ -243,105 +248,10 @@ def conv2d(
     share = {key: sum(1 for _, k, _ in jobs if k == key) for _, key, _ in jobs}
     plans = {i: plan(k2, work, (sy, sx), method, finite, share[key], key[0] == "mix")
              for i, (_, key, k2) in enumerate(jobs) if key[0] != "all"}
-    _guard_fft(plans, jobs, x[lo_all:hi_all], fill, (kh, kw), method, lambda i: plan(
+    guard_fft(plans, jobs, x[lo_all:hi_all], fill, (kh, kw), method, lambda i: plan(
         jobs[i][2], work, (sy, sx), "auto", finite, share[jobs[i][1]], False))
-    groups: dict[tuple, list[int]] = {}  # (plane, method) → the jobs done together
-    for i, (n, key, _) in enumerate(jobs):
-        how = "all" if key[0] == "all" else plans[i][0] if plans[i][0] in ("matmul", "fft") else "taps"
-        groups.setdefault((key, how) if how != "taps" else (n, how), []).append(i)
-
     row_bytes = (w + 2 * px) * work.itemsize * max(1, c)
     tall = max((fft_tile(kh, kw, 1 << 30, 1 << 30)[0] for p in plans.values() if p[0] == "fft"), default=0)
     span = max(_CHUNK // row_bytes, tall, kh + 16 * sy)  # padded rows per chunk (an FFT tile's height)
-    step = max(1, (span - kh) // sy + 1)
-    step = -(-(r1 - r0) // -(-(r1 - r0) // step))  # chunks of equal height
-    bands = [t if scratch is None else scratch[n] for n, t in enumerate(targets)]
-    biases = [work.type(v) for v in b]
-    with np.errstate(invalid="ignore") if not finite else contextlib.nullcontext():  # IEEE: ∞ − ∞ = NaN
-        for a in range(r0, r1, step):  # a chunk of output rows at a time: bounded working memory
-            z = min(r1, a + step)
-            rows_read = (a * sy - py, (z - 1) * sy - py + kh)  # the input rows these outputs read
-            _chunk(x, rows_read, groups, jobs, plans, [t[a - r0 : z - r0] for t in bands], biases,
-                   (sy, sx), px, kh, pad_mode, fill, finite)
-    if scratch is not None:
-        for t, s in zip(targets, scratch, strict=True):
-            t[...] = s
-    return result
-
-
-def _guard_fft(plans: dict, jobs: list, x: np.ndarray, fill: float, k: tuple[int, int], method: str,
-               replan) -> None:
-    """Replace FFT plans whose tile sums could overflow (a spectrum adds T² pixels × weights)."""
-    ffts = [i for i, p in plans.items() if p[0] == "fft"]
-    if not ffts:
-        return
-    big = float(np.finfo(x.dtype).max)
-    x_max = max(abs(float(x.max())), abs(float(x.min()))) if x.size else 0.0
-    ty, tx = fft_tile(*k, 1 << 30, 1 << 30)
-    for i in ffts:
-        mix = float(np.sum(np.abs(jobs[i][1][1])))
-        bound = ty * tx * max(x_max, abs(fill)) * mix * float(np.abs(jobs[i][2].astype(np.float64)).sum())
-        if bound > big / 16:
-            if method == "fft":
-                raise ValueError(N_("conv2d", "method='fft' would overflow for these pixel values and "
-                                              "weights"))
-            plans[i] = replan(i)
-
-
-def _chunk(x, rows_read, groups, jobs, plans, bands, biases, stride, px, kh, pad_mode, fill,
-           finite: bool) -> None:
-    """One chunk of output rows: build the padded planes it reads, then run each group's method.
-
-    At stride 1 with "same" width (kw = 2·px + 1), the direct, separable and matmul ways read
-    planes WITHOUT left and right padding and write straight into the output (``same_px``): the
-    interior never reads padding, and the px border columns each side are then recomputed from
-    narrow padded strips (any padding mode). This saves building a padded copy and copying out.
-    """
-    planes: dict[tuple, np.ndarray] = {}
-
-    def plane(key: tuple, pad: int = px, source: np.ndarray = x, tag: str = "") -> np.ndarray:
-        if (key, pad, tag) not in planes:
-            planes[(key, pad, tag)] = padded_plane(source, key, *rows_read, pad, pad_mode, fill)
-        return planes[(key, pad, tag)]
-
-    w = x.shape[1]
-    kw = next(iter(jobs))[2].shape[1]
-    for (key, how), members in groups.items():
-        ks, outs = [jobs[i][2] for i in members], [bands[jobs[i][0]] for i in members]
-        bs = [biases[jobs[i][0]] for i in members]
-        same = (px if stride == (1, 1) and kw == 2 * px + 1 and w > 2 * kw and how in ("matmul", "taps")
-                and all(o.flags.c_contiguous for o in outs) else 0)
-        if how == "all":
-            channel_matmul(plane(key), np.stack(ks), outs, bs)
-        elif how == "matmul":
-            banded_matmul(plane(key, px - same), ks, outs, bs, same)
-        elif how == "fft":
-            fft_tiles(plane(key), ks, outs, stride, bs)
-        else:  # key is the kernel's index here: its terms, one per plane it reads
-            terms = [(plane(jobs[i][1], px - same), plans[i]) for i in members]
-            if stride == (1, 1):
-                taps_flat(terms, outs[0], kh, bs[0], same)
-            else:
-                taps(terms, outs[0], stride, kh, bs[0])
-        if same:
-            _borders(x, plane, [(jobs[i][1], jobs[i][2]) for i in members], outs if how == "matmul" else
-                     outs[:1], bs, px, kh, how == "taps", finite)
-
-
-def _borders(x, plane, terms, outs, biases, px: int, kh: int, summed: bool, finite: bool) -> None:
-    """Recompute the px output columns at each side exactly, from narrow padded strips of x.
-
-    ``terms`` are (plane key, 2-D kernel); ``summed``: all terms add into ``outs[0]`` (one kernel
-    over several planes), else term q fills ``outs[q]``.
-    """
-    w = x.shape[1]
-    strips = (("left", x[:, : 2 * px], slice(0, px), slice(0, px)),
-              ("right", x[:, w - 2 * px :], slice(px, 2 * px), slice(w - px, w)))
-    for tag, source, take, put in strips:
-        for q, out in enumerate(outs):
-            mine = terms if summed else [terms[q]]
-            parts = [(plane(key, px, source, tag), plan(k2, x.dtype, (1, 1), "direct", finite))
-                     for key, k2 in mine]
-            strip_out = np.empty((out.shape[0], 2 * px), x.dtype)
-            taps(parts, strip_out, (1, 1), kh, biases[0 if summed else q])
-            out[:, put] = strip_out[:, take]
+    return ConvPlan(x, jobs, plans, [work.type(v) for v in b], (sy, sx), (py, px), (kh, kw), pad_mode,
+                    fill, bool(finite), (ho, wo), single, out_dtype, max(1, (span - kh) // sy + 1))

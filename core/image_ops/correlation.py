@@ -10,7 +10,7 @@ For one 2-D kernel on one padded plane (a channel, or a mix of the channels), st
   times the block's input rows (one BLAS product for all kernels), then kw shifted adds;
 * ``fft_tiles`` — overlap-save with NumPy's FFT on 256² tiles: the cost stops growing with k²,
   and each tile's spectrum serves every kernel reading the plane;
-* ``channel_matmul`` — kernels with their own weights per channel: one matrix product per tap.
+* ``channel_matmul`` (in ``bands``) — kernels with their own weights per channel: one matrix product per tap.
 
 ``plan`` picks the cheapest from ``COST`` (array passes per output pixel, measured with
 ``bench/bench_conv.py --calibrate``).
@@ -66,7 +66,19 @@ def _separabletaps(col: np.ndarray, row: np.ndarray, t) -> tuple[list, list, flo
         cu, ru = 1.0, 1.0
     cols = [(i, t(v / cu)) for i, v in enumerate(col) if v != 0]
     rows = [(j, t(v / ru)) for j, v in enumerate(row) if v != 0]
+    if _negated_pair(cols) + _negated_pair(rows) > _negated_pair(_flip(cols)) + _negated_pair(_flip(rows)):
+        cols, rows = _flip(cols), _flip(rows)  # (−c) ⊗ (−r) = c ⊗ r, exactly: Sobel-x's column is [1 2 1]
     return cols, rows, t(cu * ru)
+
+
+def _flip(taps: list) -> list:
+    return [(i, -w) for i, w in taps]
+
+
+def _negated_pair(taps: list) -> bool:
+    """True when ``_weighted_sum`` would start with two −1 weights (a negation costs one more pass)."""
+    units = [w for _, w in taps if abs(w) == 1]
+    return len(units) >= 2 and units[0] == -1 and units[1] == -1
 
 
 def _ops(weights) -> int:
@@ -235,6 +247,23 @@ def _emit(out: np.ndarray, acc: np.ndarray, n: int, wp: int, bias: float, scale:
         np.copyto(out, block)
 
 
+def _line(acc: np.ndarray, src: np.ndarray, weights: list, d: int, tmp: np.ndarray, fresh: bool) -> None:
+    """acc (+)= Σ w · src[o·d : o·d + M] over the (o, w) of one pass of a separable kernel (M = acc.size).
+
+    Weights 1 2 1 at three neighbouring offsets (Sobel's and the 3×3 Gaussian's) are [1 1] twice:
+    t = src[o] + src[o + 1] over M + d values, then acc = t[0] + t[1] — two passes instead of three.
+    """
+    m = acc.size
+    if fresh and len(weights) == 3 and [w for _, w in weights] == [1, 2, 1] and (
+            weights[1][0] == weights[0][0] + 1 and weights[2][0] == weights[0][0] + 2):
+        o = weights[0][0] * d
+        t = tmp[: m + d]
+        np.add(src[o : o + m + d], src[o + d : o + 2 * d + m], out=t)
+        np.add(t[:m], t[d : d + m], out=acc)
+        return
+    _weighted_sum(acc, [(src[o * d : o * d + m], w) for o, w in weights], tmp[:m], fresh)
+
+
 def taps_flat(terms, out: np.ndarray, kh: int, bias: float, same_px: int = 0) -> None:
     """Stride 1: the taps of ``taps`` on contiguous 1-D slices (about 3× faster than 2-D views).
 
@@ -250,9 +279,9 @@ def taps_flat(terms, out: np.ndarray, kh: int, bias: float, same_px: int = 0) ->
     ho, wo = out.shape
     wp = terms[0][0].shape[1]
     rows = max(1, min(ho, BLOCK_BYTES // (wp * out.itemsize)))
-    acc, tmp = np.empty(rows * wp, out.dtype), np.empty(rows * wp, out.dtype)
+    acc, tmp = np.empty(rows * wp, out.dtype), np.empty((rows + 1) * wp, out.dtype)
     if any(plan[0] == "sep" for _, plan in terms):
-        hbuf, htmp = np.empty((rows + kh - 1) * wp, out.dtype), np.empty((rows + kh - 1) * wp, out.dtype)
+        hbuf, htmp = np.empty((rows + kh - 1) * wp, out.dtype), np.empty((rows + kh) * wp, out.dtype)
     scale = terms[0][1][3] if len(terms) == 1 and terms[0][1][0] == "sep" else 1.0  # folded into the copy
     flat_out = out.reshape(-1) if same_px else None
     for r0 in range(0, ho, rows):
@@ -275,9 +304,9 @@ def taps_flat(terms, out: np.ndarray, kh: int, bias: float, same_px: int = 0) ->
                 _, col_taps, row_taps, s = plan
                 mh = m + (kh - 1) * wp
                 hh = hbuf[:mh]
-                _weighted_sum(hh, [(f[base + j : base + j + mh], w) for j, w in row_taps], htmp[:mh])
+                _line(hh, f[base:], row_taps, 1, htmp, True)
                 cols = col_taps if s == scale else [(i, w * s) for i, w in col_taps]
-                _weighted_sum(a, [(hh[i * wp : i * wp + m], w) for i, w in cols], t, fresh)
+                _line(a, hh, cols, wp, tmp, fresh)
             fresh = False
         if not same_px:
             _emit(out[r0 : r0 + n], acc, n, wp, bias, scale)
@@ -360,34 +389,3 @@ def fft_tiles(p: np.ndarray, kernels: list[np.ndarray], outs: list[np.ndarray], 
                 y = np.fft.irfft2(f * spec, s=(ty, tx))
                 valid = y[kh - 1 + ra * sy - y0 : kh - 1 + ny : sy, kw - 1 + ca * sx - x0 : kw - 1 + nx : sx]
                 np.add(valid, bias, out=o[ra:rb, ca:cb])
-
-
-def channel_matmul(padded: np.ndarray, kernels: np.ndarray, outs: list[np.ndarray],
-                   biases: list[float]) -> None:
-    """Stride-1 kernels (n_k, kh, kw, C) with distinct weights per channel, via BLAS.
-
-    In the padded image flattened to (Hp·Wp, C), output pixel (r, c) and tap (i, j) read
-    row (r + i)·Wp + c + j, so for a block of output rows each tap is one contiguous
-    (M, C) slice times the tap's (C, n_k) weights: a matrix product. Each output row gets
-    kw − 1 extra columns that run past the edge; they are computed and dropped.
-    """
-    hp, wp, c = padded.shape
-    n_k, kh, kw = kernels.shape[:3]
-    ho, wo = hp - kh + 1, wp - kw + 1
-    flat = padded.reshape(-1, c)
-    weights = np.ascontiguousarray(np.moveaxis(kernels, 0, -1), padded.dtype)  # kh, kw, C, n_k
-    rows = max(1, BLOCK_BYTES // (wp * n_k * padded.itemsize))
-    acc, tmp = np.empty((rows * wp, n_k), padded.dtype), np.empty((rows * wp, n_k), padded.dtype)
-    for r0 in range(0, ho, rows):
-        n = min(rows, ho - r0)
-        m = n * wp - (kw - 1)  # the very last extras would overrun the image
-        o, t = acc[:m], tmp[:m]
-        for i in range(kh):
-            for j in range(kw):
-                a = flat[(r0 + i) * wp + j : (r0 + i) * wp + j + m]
-                np.matmul(a, weights[i, j], out=o if i == j == 0 else t)
-                if i or j:
-                    o += t
-        full = acc[: n * wp].reshape(n, wp, n_k)
-        for q, (out, bias) in enumerate(zip(outs, biases, strict=True)):
-            np.add(full[:, :wo, q], bias, out=out[r0 : r0 + n])

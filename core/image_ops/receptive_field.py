@@ -181,8 +181,9 @@ def padded_plane(x: np.ndarray, key: tuple, y_lo: int, y_hi: int, px: int, pad_m
     tmp = np.empty(max(0, b - a) * w, x.dtype) if key[0] == "mix" else None
     if b > a:
         _put_rows(buf[a - y_lo : b - y_lo, px : px + w], x[a:b], key, tmp)
-    pads = np.r_[np.arange(y_lo, min(0, y_hi)), np.arange(max(h, y_lo), y_hi)]
-    if pads.size:
+    pads = (np.r_[np.arange(y_lo, min(0, y_hi)), np.arange(max(h, y_lo), y_hi)] if y_lo < 0 or y_hi > h
+            else ())  # rows outside the image (only the first and last chunks have any)
+    if len(pads):
         idx, outside = padded_index(pads, h, pad_mode)
         if outside.any():
             buf[pads[outside] - y_lo] = fill * weight

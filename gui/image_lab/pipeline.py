@@ -10,9 +10,11 @@ Stages (``STAGES``): "input" (what the conv layer sees), "conv" (H', W', n_k),
 
 Memory is estimated before any filtering (``estimate_bytes``) and settings past
 ``limits.MAX_FILTER_BYTES`` are refused with the estimate named. The work is float32 throughout,
-the conv layer is computed a band of rows at a time (so a worker can cancel between bands) and
-the activation is applied in place; a result for the same image and conv settings reuses the
-previous conv stage (changing only the pooling does not filter again).
+the conv layer is planned once (``conv2d_plan``) and computed a band of rows at a time (so a
+worker can cancel between bands), the activation applied in place, and each band's range,
+pooled rows, depth-pooled rows and (through ``on_band``) display sums made while the band is
+still in cache; a result for the same image and conv settings reuses the previous conv stage
+(changing only the pooling does not filter again).
 """
 
 from __future__ import annotations
@@ -20,13 +22,15 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 
 import numpy as np
 
 from core.activations import apply_activation
-from core.image_ops.conv2d import conv2d, depth_pool, output_size, pool2d, stack_kernels
+from core.image_ops.conv2d import conv2d_plan, stack_kernels
 from core.image_ops.kernels import KERNELS, check_kernel_weights, kernel_entry, parse_kernel_text
+from core.image_ops.pooling import BandPooling, BandRange
 from core.image_ops.receptive_field import compose_receptive_field
 from gui.image_lab.checks import check_memory, check_settings, estimate_bytes, gigabytes, size_formula
 from gui.image_lab.names import label
@@ -97,6 +101,7 @@ class PipelineResult:
     notes: dict[str, str] = field(default_factory=dict)
     display: dict = field(default_factory=dict)
     ranges: dict[str, tuple[float, float]] = field(default_factory=dict)  # exact (min, max) known
+    display_side: int = 0  # the display images' longer side they were made for
 
     def stage_names(self) -> list[str]:
         """The stages present, in order."""
@@ -161,7 +166,7 @@ class Cancelled(Exception):
     """A newer request (or closing the window) stopped the job between two bands of rows."""
 
 
-BAND_BYTES = 8 << 20  # conv output computed this much at a time (then the job may be cancelled)
+BAND_BYTES = 6 << 20  # conv rows (all maps) computed at a time: cached for pooling and display
 
 
 class Buffers:
@@ -188,6 +193,16 @@ class Buffers:
         return a
 
 
+_HELPER: list[ThreadPoolExecutor] = []
+
+
+def _helper() -> ThreadPoolExecutor:
+    """The one helper thread that pools band i while the job's thread filters band i + 1."""
+    if not _HELPER:
+        _HELPER.append(ThreadPoolExecutor(max_workers=1, thread_name_prefix="lab-bands"))
+    return _HELPER[0]
+
+
 def _fresh(buffers: Buffers | None, shape: tuple[int, ...]) -> np.ndarray:
     return np.empty(shape, np.float32) if buffers is None else buffers.take(shape)
 
@@ -200,7 +215,9 @@ def _conv_part(settings: PipelineSettings) -> PipelineSettings:
 def run_pipeline(image: np.ndarray, settings: PipelineSettings, *,
                  cancel: Callable[[], bool] | None = None,
                  previous: PipelineResult | None = None,
-                 buffers: Buffers | None = None) -> PipelineResult:
+                 buffers: Buffers | None = None,
+                 on_band: Callable[[str, np.ndarray, int, int], None] | None = None,
+                 parallel: bool = False) -> PipelineResult:
     """Run conv → activation → pool → depth pool on ``image`` (H, W) or (H, W, C) in [0, 1].
 
     For an RGB image without "greyscale first", each k×k library kernel is applied to
@@ -208,106 +225,135 @@ def run_pipeline(image: np.ndarray, settings: PipelineSettings, *,
     in a CNN's first layer. Raises ValueError for settings that cannot be computed (or would
     need more memory than the lab allows), ``Cancelled`` when ``cancel()`` turns true between
     two bands. ``previous``: a result for the same image whose conv stage may be reused;
-    ``buffers``: where the stages' arrays come from (reused when free).
+    ``buffers``: where the stages' arrays come from (reused when free). ``on_band(stage, maps, r0,
+    r1)``: called when rows r0 … r1 − 1 of a stage's ``maps`` ("conv" (H', W', n_k), "pool",
+    "depth" (H″, W″)) are finished, while they are still in cache (the worker makes the display
+    images from them); conv rows only when the conv stage is computed, not reused. ``parallel``:
+    pool, depth-pool and ``on_band`` each band on a helper thread while the next band is filtered
+    (two cores: NumPy releases the GIL in its loops); the results are the same.
     """
     t0 = time.perf_counter()
     stop = cancel or (lambda: False)
     same_image = previous is not None and previous.source is image
-    if same_image and _conv_part(previous.settings) == _conv_part(settings):
-        x, kernels, conv, z = (previous.stages["input"], previous.kernels, previous.stages["conv"],
-                               previous.pre_activation)
-        k = kernels[0].weights.shape[0]
-        conv_range = previous.ranges.get("conv")
+    reuse = same_image and _conv_part(previous.settings) == _conv_part(settings)
+    if reuse:
+        x, kernels, z = previous.stages["input"], previous.kernels, previous.pre_activation
         x_range = previous.ranges.get("input")
     else:
         kernels = build_kernels(settings)
-        k = kernels[0].weights.shape[0]
         shape = image.shape[:2] if settings.greyscale_first else image.shape
-        check_settings(shape, settings, k)
-        check_memory(np.asarray(image), settings, len(kernels), k)
+        check_settings(shape, settings, kernels[0].weights.shape[0])
+        check_memory(np.asarray(image), settings, len(kernels), kernels[0].weights.shape[0])
         reuse_input = same_image and previous.settings.greyscale_first == settings.greyscale_first
         x = previous.stages["input"] if reuse_input else conv_input(image, settings)
         x_range = previous.ranges.get("input") if reuse_input else None
         if x_range is None:
             x_range = (float(np.min(x)), float(np.max(x)))  # NaN if any pixel is
-        conv, z, conv_range = _conv_layer(x, kernels, settings, stop, buffers, x_range)
-    stages: dict[str, np.ndarray] = {"input": x, "conv": conv}
+    k = kernels[0].weights.shape[0]
     h, w = x.shape[:2]
     p, s = settings.padding, settings.stride
     formulas = [size_formula("H'", h, k, p, s), size_formula("W'", w, k, p, s)]
-
-    current = conv
+    layer = None if reuse else _ConvLayer(x, kernels, settings, buffers, x_range)
+    conv = previous.stages["conv"] if reuse else layer.maps
+    stages: dict[str, np.ndarray] = {"input": x, "conv": conv}
+    ho, wo, n_k = conv.shape
+    after = BandPooling(conv, settings.pool_op, settings.pool_size, settings.pool_stride,
+                        settings.depth_pool_op, lambda shape: _fresh(buffers, shape), on_band)
     if settings.pool_op:
-        ph, pw = current.shape[:2]
         size, pstride = settings.pool_size, settings.pool_stride
-        if size > min(ph, pw):
+        if size > min(ho, wo):
             raise ValueError(translate("Pipeline", "the {size}×{size} pooling window is larger "
                                                    "than the {pw}×{ph} feature map").format(
-                size=size, pw=pw, ph=ph))
-        if stop():
-            raise Cancelled
-        ho, wo, n_k = current.shape
-        shape = ((ho - size) // pstride + 1, (wo - size) // pstride + 1)
-        current = pool2d(current, size, pstride, op=settings.pool_op,
-                         out=_fresh(buffers, (n_k, *shape)).transpose(1, 2, 0))
-        stages["pool"] = current
+                size=size, pw=wo, ph=ho))
+        stages["pool"] = after.pooled
         formulas.append(translate("Pipeline", "pool: {0}, {1}").format(
-            size_formula('H″', ph, size, 0, pstride), size_formula('W″', pw, size, 0, pstride)))
+            size_formula('H″', ho, size, 0, pstride), size_formula('W″', wo, size, 0, pstride)))
     if settings.depth_pool_op:
-        if stop():
-            raise Cancelled
-        stages["depth"] = depth_pool(current, op=settings.depth_pool_op,
-                                     out=_fresh(buffers, current.shape[:2]))
-        n_k = current.shape[2]
+        stages["depth"] = after.depth
         formulas.append(translate("Pipeline", "depth pool: {n} maps → 1 ({op} over kernels)").format(
             n=n_k, op=label(settings.depth_pool_op)))
-    elapsed = (time.perf_counter() - t0) * 1000
-    result = PipelineResult(settings, kernels, stages, z, formulas, elapsed, source=image)
-    if conv_range is not None:
-        result.ranges["conv"] = conv_range
+    rows = max(16, BAND_BYTES // max(1, n_k * wo * 4))  # a band of all maps stays in cache
+    if layer is not None:
+        rows = max(16, min(rows, layer.plan.step))  # … and is one chunk of conv2d's (no split chunks)
+    if settings.pool_op:
+        rows = max(pstride, rows - rows % pstride)
+
+    def downstream(r0: int, r1: int) -> None:  # what follows a band of conv rows
+        if layer is not None and on_band is not None:
+            on_band("conv", conv, r0, r1)
+        after.advance(r1)
+
+    helper, pending = (_helper() if parallel and layer is not None else None), None
+    try:
+        for r0 in range(0, ho, rows):  # one band of conv rows, then the pooled rows it completes
+            if stop():
+                raise Cancelled
+            r1 = min(ho, r0 + rows)
+            if layer is not None:
+                layer.band(r0, r1)
+            pending = pending and pending.result()  # band i − 1's pooling, done while band i was filtered
+            if (settings.pool_op or settings.depth_pool_op) and stop():
+                raise Cancelled
+            pending = downstream(r0, r1) if helper is None else helper.submit(downstream, r0, r1)
+        pending = pending and pending.result()
+    finally:
+        if pending is not None:  # cancelled or failed: let the helper finish with these arrays first
+            pending.exception()
+    result = PipelineResult(settings, kernels, stages, z if reuse else layer.pre_activation, formulas,
+                            (time.perf_counter() - t0) * 1000, source=image)
+    conv_range = previous.ranges.get("conv") if reuse else layer.range()
+    for stage, value in (("conv", conv_range), *after.ranges().items()):
+        if value is not None:
+            result.ranges[stage] = value
     if x_range is not None and all(np.isfinite(x_range)):
         result.ranges["input"] = x_range
     return result
 
 
-def _conv_layer(x: np.ndarray, kernels: list[NamedKernel], settings: PipelineSettings,
-                stop: Callable[[], bool], buffers: Buffers | None, x_range: tuple[float, float]):
-    """(activated maps, pre-activation sums or None, (min, max) or None), a band of rows at a time.
+class _ConvLayer:
+    """The conv stage (H', W', n_k), one band of rows at a time: conv, overflow check, activation, range.
 
-    Maps are (H', W', n_k). The exact range is taken band by band while each is in cache
-    (None if a value is NaN: then the display counts them).
+    The method is chosen once (``conv2d_plan``); each band's maps are written in place into one
+    (n_k, H', W') array, so each map is contiguous.
     """
-    channels = x.shape[2] if x.ndim == 3 else 1
-    # (n_k, k, k, C): each k×k kernel repeated on every input channel (C = 1 for grey)
-    stack = stack_kernels([kn.weights for kn in kernels], channels).astype(np.float32)
-    k, n_k = stack.shape[1], len(kernels)
-    p, s = settings.padding, settings.stride
-    ho, wo = output_size(x.shape[0], k, p, s), output_size(x.shape[1], k, p, s)
-    store = _fresh(buffers, (n_k, ho, wo))
-    maps = store.transpose(1, 2, 0)  # (H', W', n_k), each map contiguous
-    rows = max(256, BAND_BYTES // max(1, n_k * wo * 4))
-    identity = settings.activation in ("none", "linear")
-    # Can a weighted sum overflow float32? Only past Σ|w|·max|x| + |b| (checked per band if so).
-    x_max = max(abs(x_range[0]), abs(x_range[1]))
-    reach = x_max * float(np.abs(stack).sum(axis=(1, 2, 3)).max()) + abs(settings.bias)
-    watch = np.isfinite(x_max) and not reach < 1e37
-    lo, hi = np.inf, -np.inf
-    for r0 in range(0, ho, rows):
-        if stop():
-            raise Cancelled
-        r1 = min(ho, r0 + rows)
-        conv2d(x, stack, bias=settings.bias, stride=s, padding=p, pad_mode=settings.pad_mode,
-               pad_value=settings.pad_value, rows=(r0, r1), out=maps[r0:r1],
-               finite=bool(np.isfinite(x_max)) or None)  # known from x's range: no pass to check
-        band = store[:, r0:r1]
-        if watch and not np.isfinite(np.add.reduce(band, axis=None)):
+
+    def __init__(self, x: np.ndarray, kernels: list[NamedKernel], settings: PipelineSettings,
+                 buffers: Buffers | None, x_range: tuple[float, float]) -> None:
+        channels = x.shape[2] if x.ndim == 3 else 1
+        # (n_k, k, k, C): each k×k kernel repeated on every input channel (C = 1 for grey)
+        stack = stack_kernels([kn.weights for kn in kernels], channels).astype(np.float32)
+        p, s = settings.padding, settings.stride
+        x_max = max(abs(x_range[0]), abs(x_range[1]))
+        self.plan = conv2d_plan(x, stack, bias=settings.bias, stride=s, padding=p, pad_mode=settings.pad_mode,
+                                pad_value=settings.pad_value,
+                                finite=bool(np.isfinite(x_max)) or None)  # known from x's range
+        ho, wo = self.plan.out_shape
+        self.store = _fresh(buffers, (len(kernels), ho, wo))
+        self.maps = self.store.transpose(1, 2, 0)  # (H', W', n_k), each map contiguous
+        self.activation = settings.activation
+        self.identity = settings.activation in ("none", "linear")
+        # Can a weighted sum overflow float32? Only past Σ|w|·max|x| + |b| (checked per band if so).
+        reach = x_max * float(np.abs(stack).sum(axis=(1, 2, 3)).max()) + abs(settings.bias)
+        self.watch = np.isfinite(x_max) and not reach < 1e37
+        self._range = BandRange()
+
+    @property
+    def pre_activation(self) -> np.ndarray | None:
+        """The weighted sums + bias, or None when an activation replaced them in place (memory)."""
+        return self.maps if self.identity else None
+
+    def band(self, r0: int, r1: int) -> None:
+        self.plan.run((r0, r1), self.maps[r0:r1])
+        band = self.store[:, r0:r1]
+        if self.watch and not np.isfinite(np.add.reduce(band, axis=None)):
             raise ValueError(translate("Pipeline", "the weighted sums overflow float32 (beyond ±3.4e38): "
                                                    "use smaller weights"))
-        if not identity:  # in place, a band at a time: no second copy of the conv stage
-            band[...] = apply_activation(band, settings.activation)
-        lo, hi = min(lo, float(np.min(band))), max(hi, float(np.max(band)))
-    exact = (lo, hi) if np.isfinite(lo) and np.isfinite(hi) else None
-    return maps, (maps if identity else None), exact
+        if not self.identity:  # in place, a band at a time: no second copy of the conv stage
+            band[...] = apply_activation(band, self.activation)
+        self._range.add(band)
+
+    def range(self) -> tuple[float, float] | None:
+        return self._range.get()
 
 
 def conv_layers(result: PipelineResult, stage: str) -> list[tuple[int, int, int]]:
@@ -346,10 +392,7 @@ def with_learned_kernel(settings: PipelineSettings, weights, names: tuple[str, .
                           pool_op=None, depth_pool_op=None, greyscale_first=True)
 
 
-__all__ = [
-    "with_learned_kernel",
-    "ACTIVATIONS", "CUSTOM", "Cancelled", "KERNEL_NAMES", "LUMA", "NamedKernel", "PAD_MODES",
-    "POOL_OPS", "PipelineResult", "PipelineSettings", "SIZABLE", "STAGES", "build_kernels",
-    "check_memory", "check_settings", "conv_input", "conv_layers", "estimate_bytes", "gigabytes",
-    "parse_custom_kernel", "run_pipeline", "size_formula", "stage_window",
-]
+__all__ = ["ACTIVATIONS", "CUSTOM", "Cancelled", "KERNEL_NAMES", "LUMA", "NamedKernel", "PAD_MODES",
+           "POOL_OPS", "PipelineResult", "PipelineSettings", "SIZABLE", "STAGES", "build_kernels",
+           "check_memory", "check_settings", "conv_input", "conv_layers", "estimate_bytes", "gigabytes",
+           "parse_custom_kernel", "run_pipeline", "size_formula", "stage_window", "with_learned_kernel"]

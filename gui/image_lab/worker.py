@@ -11,8 +11,9 @@ spin box's arrow asks for a recompute per click. The GUI thread must never compu
   two bands of rows rather than finished for nothing;
 * every request has an id; a finished job whose id is not the latest is dropped, so the view
   only ever shows the newest result;
-* the job also makes the display images and colour scales (``display.prepare``): the GUI
-  thread only paints.
+* the job also makes the display images and colour scales (``display.prepare``, from the sums
+  ``display.BandDisplay`` gathers while the pipeline's bands are in cache): the GUI thread only
+  paints.
 
 The pipeline is a few large NumPy calls, which release the GIL, so the GUI thread stays
 responsive while a job runs (pitfalls.md: many *small* calls would not). ``shutdown`` cancels
@@ -155,8 +156,10 @@ class FilterWorker(QObject):
             t0 = time.perf_counter()
             result: PipelineResult | None = None
             try:
-                result = run_pipeline(image, settings, cancel=stop.is_set, previous=previous, buffers=buffers)
-                display.prepare(result, tables, previous, side)
+                bands = display.BandDisplay(side)  # display images made while the rows are in cache
+                result = run_pipeline(image, settings, cancel=stop.is_set, previous=previous, buffers=buffers,
+                                      on_band=bands)  # parallel=True: no gain measured on 2 busy cores
+                display.prepare(result, tables, previous, side, bands)
                 result.elapsed_ms = (time.perf_counter() - t0) * 1000
                 error = ""
             except Cancelled:

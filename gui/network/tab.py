@@ -8,16 +8,16 @@ Layout (every part scrolls or splits rather than clipping, from 1280×720 up):
     └────────────────────────┘└───────────────────────────────────────────────────────────┘
 
 Every view draws the displayed moment (gui/training/moment.py) and nothing else: ``show_moment``
-hands the same ``Moment`` to each visible view; hidden views catch up when they are shown.
-The costlier ones (gradient check, classification, activation explorer) redraw at most
-``SLOW_HZ`` times a second while frames stream in; the last moment is always drawn.
+hands the same ``Moment`` to each visible view, every frame; hidden views catch up when they
+are shown. No view has a redraw rate of its own (the plots' and the formulas' throttles are
+switched off here): a view throttled alone would show an older epoch than the others. The one
+throttle is the worker's frame rate, which it spaces by what drawing a frame costs the window
+(gui/training/runner.py, ``pace_by_gui``), so a costly view slows every view's frames together.
 """
 
 from __future__ import annotations
 
-import time
-
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from gui.network.beyond.activation_explorer import ActivationExplorer
@@ -33,7 +33,6 @@ from gui.training.moment import Moment
 from gui.widgets.i18n import say_error
 from gui.widgets.naming import name
 
-SLOW_HZ = 4.0  # the gradient check, accuracy, confusion matrix and activation explorer, while playing
 BANNER_STYLE = ("QLabel { background: #c62828; color: white; font-weight: bold; padding: 6px 10px;"
                 " border-radius: 3px; }")
 LEFT_MIN_PX = 240
@@ -59,10 +58,6 @@ class NetworkTab(QWidget):
         self.net = None
         self.X = self.y = None
         self._moment = Moment()
-        self._last_slow = -1e9
-        self._slow_timer = QTimer(self)
-        self._slow_timer.setSingleShot(True)
-        self._slow_timer.timeout.connect(self._draw_slow)
         self._build()
 
     # ------------------------------------------------------------------ building
@@ -72,7 +67,9 @@ class NetworkTab(QWidget):
         self.stop_panel = StopPanel()
         self.diagram = NetworkDiagram()
         self.plots = TrainingPlots()
+        self.plots.max_rate = None
         self.equations = EquationsPanel()
+        self.equations.max_rate = None  # every frame (the module docstring: one moment on screen)
         self.gradcheck = GradientCheckPanel()
         self.activations = ActivationExplorer()
         self.accuracy = AccuracyPlot()
@@ -191,7 +188,7 @@ class NetworkTab(QWidget):
 
     # ------------------------------------------------------------------ drawing
     def show_moment(self, m: Moment) -> None:
-        """Draw the displayed moment in every view (the costly ones throttled while playing)."""
+        """Draw the displayed moment in every visible view."""
         self._moment = m
         snap = m.snapshot
         if snap is None or self.net is None:
@@ -203,16 +200,10 @@ class NetworkTab(QWidget):
         self.plots.show_moment(m)
         if snap.live:
             self.shape_editor.set_trained_epochs(m.epoch or (1 if m.stepping else 0))
-        wait = self._last_slow + 1.0 / SLOW_HZ - time.perf_counter()
-        if not m.playing or wait <= 0:
-            self._draw_slow()
-        elif not self._slow_timer.isActive():
-            self._slow_timer.start(max(1, int(wait * 1000)))
+        self._draw_slow()
 
     def _draw_slow(self) -> None:
         """The gradient check, the activation explorer and the classification views, when visible."""
-        self._slow_timer.stop()
-        self._last_slow = time.perf_counter()
         m, net = self._moment, self.net
         snap = m.snapshot
         if snap is None or net is None:

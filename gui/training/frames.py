@@ -109,7 +109,8 @@ class SeriesBuilder:
             loss = (np.asarray(eval_loss)[idx].astype(float) if eval_loss is not None
                     else np.full(len(idx), np.nan))
         shown = tuple(range(min(MAX_CURVES, t.N)))
-        preds = h.predictions[idx][:, : len(shown)].astype(float)
+        # [idx, :k], not [idx][:, :k]: that copied every sample's ŷ of every row first (31 ms at 100k)
+        preds = h.predictions[idx, : len(shown)].astype(float)
         P = h.param_matrix[idx]
         names = net.param_names()
         col = {n: i for i, n in enumerate(names)}

@@ -13,6 +13,14 @@ trains in time-boxed chunks (``CHUNK_S``) and then returns to the worker's event
 second, and building frames never takes more than ``FRAME_SHARE`` of the worker's time (a frame
 of a 100,000-sample data set is a forward pass over all of it). Every way a run ends — the
 limit, Run N, a stop condition, Pause, an error — sends the latest state at once.
+
+With ``pace_by_gui`` the frames are also spaced by what DRAWING them costs the GUI thread: the
+time from sending a frame until the window says it has painted it (``gui_cost``, a running
+estimate) plus building it take at most ``gui_share`` of the time, and training waits for that
+paint (up to ``GUI_WAIT_S``). A paint that runs while the worker trains takes several times
+longer — each of its Python callbacks waits for the GIL — so this is what keeps the window's
+timers on time at every data-set size (bench/gui_scale.py). The one throttle is this frame rate:
+every view draws every frame, so no view shows another moment than the rest.
 """
 
 from __future__ import annotations
@@ -29,6 +37,9 @@ PAUSE_MS = 1  # event-loop pause between chunks: the GUI thread's window for the
 MAX_FPS = 30  # at most this many frames a second reach the GUI (target: >= 25 drawn)
 MAX_GUI_WAIT_S = 0.02  # train anyway if the GUI has not painted the last frame after this long
 FRAME_SHARE = 0.25  # frames may take at most this share of the worker's time
+GUI_WAIT_S = 0.25  # pace_by_gui: hold training this long at most while the GUI draws and paints a frame
+GUI_SHARE = 0.6  # pace_by_gui: frames (built here, drawn there) take at most this share of the time
+GUI_COST_SMOOTHING = 0.3  # weight of the newest measurement in the running GUI cost
 TRAINING_ERRORS = (ValueError, ArithmeticError, TypeError, IndexError, KeyError, MemoryError)
 
 
@@ -61,6 +72,10 @@ class ChunkedRunner(QObject):
         # Read/written by both threads; a bool assignment is atomic under the GIL.
         self.frame_pending = False
         self.frames_sent = 0
+        self.pace_by_gui = False  # space frames by the GUI's measured drawing time (the module docstring)
+        self.gui_share = GUI_SHARE
+        self.gui_cost = 0.0  # seconds the GUI takes to draw and paint a frame (running estimate)
+        self._drawing_since: float | None = None  # when the frame the GUI is drawing was sent
         self._timer = QTimer(self)  # moves to the worker thread with its parent
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -129,6 +144,14 @@ class ChunkedRunner(QObject):
         self._due = 0.0
         self._last_tick = time.perf_counter()
         self._timer.start(0)
+
+    @Slot()
+    def resume(self) -> None:
+        """The window has painted the last frame (pace_by_gui): train on now rather than at the
+        wait's end. The window invokes it queued, after ``frame_drawn``; polling every millisecond
+        instead took the GIL from the painting GUI thread a thousand times a second."""
+        if self.pace_by_gui and (self.playing or self._run_left > 0) and not self.frame_pending:
+            self._timer.start(0)
 
     @Slot()
     def pause(self) -> None:
@@ -202,8 +225,13 @@ class ChunkedRunner(QObject):
         if self.wait_for_gui and self.frame_pending and now - self._last_emit < self.max_gui_wait_s:
             # The GUI is still drawing the last frame: training now would make every Python
             # callback of its paint wait for the GIL (the convoy effect). Let it finish first.
-            self._timer.start(1)
+            if self.pace_by_gui:  # woken by resume(): no Python polling while the GUI paints
+                self._timer.start(max(1, math.ceil((self.max_gui_wait_s - (now - self._last_emit)) * 1000)))
+            else:
+                self._timer.start(1)
             return
+        if self.pace_by_gui:
+            self._note_gui_cost(now)
         room = max(0, self._limit() - self._position())
         if self._run_left > 0:
             n = min(self._run_left, room)
@@ -258,8 +286,28 @@ class ChunkedRunner(QObject):
         return min(self.chunk_s, max(due, 0.001))
 
     def _frame_interval(self) -> float:
-        """Seconds between frames: the frame rate, slowed so frames take ≤ FRAME_SHARE of the time."""
-        return max(1.0 / self.max_fps, self._frame_cost / FRAME_SHARE)
+        """Seconds between frames: the frame rate, slowed so frames take ≤ FRAME_SHARE of the time
+        (and with ``pace_by_gui``, building plus drawing them ≤ ``gui_share``)."""
+        interval = max(1.0 / self.max_fps, self._frame_cost / FRAME_SHARE)
+        if self.pace_by_gui:
+            interval = max(interval, (self._frame_cost + self.gui_cost) / self.gui_share)
+        return interval
+
+    def _note_gui_cost(self, now: float) -> None:
+        """Training may resume: if the GUI has released the last frame of a run, drawing it took
+        ``now − sent`` (to within the 1 ms the loop polls at); a wait cut short counts as the whole wait."""
+        since = self._drawing_since
+        if since is None or not self.playing:
+            return
+        cost = now - since
+        if self.frame_pending:
+            if cost < self.max_gui_wait_s:
+                return  # still drawing (a run of N does not wait)
+            cost = self.max_gui_wait_s
+        self._drawing_since = None
+        if cost < 1.0:  # longer: not a drawing time (the window was busy elsewhere)
+            a = GUI_COST_SMOOTHING
+            self.gui_cost = cost if self.gui_cost == 0.0 else (1 - a) * self.gui_cost + a * cost
 
     def _emit_frame(self, force: bool = False) -> None:
         """Send the latest state, unless the GUI has not drawn the last one (coalescing)."""
@@ -280,3 +328,5 @@ class ChunkedRunner(QObject):
         self.frame_pending = True
         self._last_emit = time.perf_counter() if now is None else now
         self.frames_sent += 1
+        if self.pace_by_gui:
+            self._drawing_since = self._last_emit if self.playing else None  # only a run's frames pace it

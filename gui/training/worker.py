@@ -21,7 +21,7 @@ from core.formatting import epoch_text
 from gui.training.files import FileJobs
 from gui.training.frames import Frame, SeriesBuilder, StepFrame, before_snapshot
 from gui.training.limits import DEFAULT_EPOCH_LIMIT, NO_LIMIT, epoch_limit_message, limit_from
-from gui.training.runner import ChunkedRunner
+from gui.training.runner import GUI_WAIT_S, ChunkedRunner
 from gui.widgets.i18n import say, say_error
 
 __all__ = ["DEFAULT_EPOCH_LIMIT", "NO_LIMIT", "TrainingWorker", "epoch_limit_message", "limit_from"]
@@ -73,6 +73,8 @@ class TrainingWorker(ChunkedRunner, FileJobs):
         self._edited = False  # a weight edited by hand since the last configure/reset
         self.sample = 0
         self._series = SeriesBuilder()
+        self.pace_by_gui = True  # frames spaced by the window's drawing time; training waits for the paint
+        self.max_gui_wait_s = GUI_WAIT_S
         self._undo: tuple | None = None  # (what, trainer, config, limit, loss_below) a command replaced
 
     # ------------------------------------------------------------ the runner's questions

@@ -7,9 +7,9 @@ handle (gui/network/controls.py). The window keeps no training state of its own.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QMetaObject, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication
-from PySide6.QtWidgets import QDialog, QGraphicsView, QMainWindow, QMessageBox, QSplitter, QTabWidget
+from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QSplitter, QTabWidget
 
 from gui.image_lab.lab import ImageLab
 from gui.network.beyond.controller import BeyondChapter
@@ -30,7 +30,9 @@ from gui.window.status import StatusBar
 from gui.window.theme import ThemeMenu
 
 translate = QCoreApplication.translate
-PAINT_FALLBACK_MS = 100  # clear the worker's frame flag after this even if no paint came
+PAINT_FALLBACK_MS = 250  # clear the worker's frame flag after this even if no paint came (= GUI_WAIT_S)
+PAINT_EVENTS = (QEvent.Type.UpdateRequest, QEvent.Type.Paint)
+SETTLE_MS = 1  # the worker is released this long after the last paint of a frame (eventFilter)
 SPLITTERS = ("mainSplitter", "centreSplitter", "topSplitter")
 DEFAULT_SIZE = (1600, 900)  # on a screen that has room; smaller screens get 92 % of theirs
 
@@ -55,6 +57,14 @@ class MainWindow(QMainWindow):
         self._error_box: QMessageBox | None = None
         self._awaiting_paint = False
         self._diverged = False
+        self.frames_painted = 0  # frames released by their paint (the rest: hidden, or the fallback)
+        self._paint_fallback = QTimer(self)  # releases the worker when no paint comes
+        self._paint_fallback.setSingleShot(True)
+        self._paint_fallback.timeout.connect(self._frame_painted)
+        self._settled = QTimer(self)  # fires once the window's paints have stopped coming (eventFilter)
+        self._settled.setSingleShot(True)
+        self._settled.setTimerType(Qt.TimerType.PreciseTimer)
+        self._settled.timeout.connect(self._painted)
 
         self.worker = WorkerHandle(self)
         self.moment = MomentModel(self)
@@ -167,8 +177,7 @@ class MainWindow(QMainWindow):
         m.networkChanged.connect(self.network.set_network)
         m.changed.connect(self._on_moment)
         self.tabs.currentChanged.connect(self._on_main_tab)
-        for view in self.plots.findChildren(QGraphicsView) + self.diagram.findChildren(QGraphicsView):
-            view.viewport().installEventFilter(self)
+        self.installEventFilter(self)  # the window's own UpdateRequest: the paint of a frame (eventFilter)
 
     def set_precision(self, digits: int) -> None:
         """Significant figures in every view (diagram, formulas, status bar)."""
@@ -212,13 +221,13 @@ class MainWindow(QMainWindow):
             self.show_stop(say(snap.stopped_reason), diverged=True)
         self.frames_drawn += 1
         if self._network_tab_hidden():  # drawn when the tab comes back (_on_main_tab)
-            self.worker.frame_drawn()
+            self._release_worker()
             return
         self.network.show_moment(m)
-        self._awaiting_paint = True
-        # The worker's "frame pending" flag is cleared once the views have repainted (see
+        # The worker's "frame pending" flag is cleared once the window has painted (see
         # eventFilter), so training does not compete with the paint for the GIL.
-        QTimer.singleShot(PAINT_FALLBACK_MS, self._frame_painted)
+        self._awaiting_paint = True
+        self._paint_fallback.start(PAINT_FALLBACK_MS)
 
     def _on_main_tab(self, _index: int) -> None:
         shown = not self._network_tab_hidden()
@@ -228,14 +237,35 @@ class MainWindow(QMainWindow):
             self.network.show_moment(self.moment.moment)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
-        if event.type() == QEvent.Type.Paint and self._awaiting_paint:
-            QTimer.singleShot(0, self._frame_painted)  # fires after this paint has finished
+        """The views' ``show_*`` only mark what changed; Qt paints the whole window later, from an
+        ``UpdateRequest`` it posts at LOW priority — after a ``singleShot(0)`` queued now. And one
+        frame takes two or three paints: the formulas' text browser lays its text out and moves its
+        scroll bar in events queued by the first paint, pyqtgraph's scene repaints a cursor whose
+        bounds it recomputed while painting. A worker released after the first paint trained
+        through the others, whose Python callbacks then each waited for the GIL. So the worker is
+        released by a timer of ``SETTLE_MS`` restarted at every paint of the window: timers fire
+        only after the posted events (the follow-up paints among them) have been handled.
+        The fallback timer releases it when nothing needed a paint."""
+        if self._awaiting_paint and obj is self and event.type() in PAINT_EVENTS:
+            self._settled.start(SETTLE_MS)
         return False
+
+    def _painted(self) -> None:
+        if self._awaiting_paint:
+            self.frames_painted += 1
+            self._frame_painted()
 
     def _frame_painted(self) -> None:
         if self._awaiting_paint:
             self._awaiting_paint = False
-            self.worker.frame_drawn()
+            self._paint_fallback.stop()
+            self._settled.stop()
+            self._release_worker()
+
+    def _release_worker(self) -> None:
+        """The frame is drawn: the worker may train on and send the next (woken at once, not polled)."""
+        self.worker.frame_drawn()
+        QMetaObject.invokeMethod(self.worker.worker, "resume", Qt.ConnectionType.QueuedConnection)
 
     def flush(self) -> None:
         """Draw everything still waiting for its turn (screenshots and tests)."""
