@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
 from dataclasses import asdict
 from pathlib import Path
 
@@ -377,7 +378,16 @@ def test_a_non_chapter_shape_round_trips(qtbot, tmp_path):
 def test_a_long_history_export_shows_its_rows_and_cancel_writes_nothing(qtbot, window, tmp_path, monkeypatch):
     import gui.exporting.csv_file as csv_file
 
-    monkeypatch.setattr(csv_file, "rows_per_report", lambda history: 100)  # 300 blocks: time to cancel
+    monkeypatch.setattr(csv_file, "rows_per_report", lambda history: 100)  # 300 blocks
+    gate, real_lines, blocks = threading.Event(), csv_file._lines, []
+
+    def held_lines(history, start, stop):  # the export waits at its third block until Cancel is pressed
+        blocks.append(start)
+        if len(blocks) == 3:
+            gate.wait(10)
+        return real_lines(history, start, stop)
+
+    monkeypatch.setattr(csv_file, "_lines", held_lines)
     w = window
     w.experiment_panel.epoch_limit.setValue(0)
     w.worker.run_epochs_now(30_000)
@@ -390,6 +400,7 @@ def test_a_long_history_export_shows_its_rows_and_cancel_writes_nothing(qtbot, w
     assert f.progress_bar.format() == "%v / %m rows" and f.cancel_action.isEnabled()
     with qtbot.waitSignal(w.worker.fileFailed, timeout=10000) as blocker:
         f.cancel_action.trigger()
+        gate.set()  # it can never have finished before Cancel, however slow the machine
     assert "Cancelled" in blocker.args[1] and not out.exists()
     qtbot.waitUntil(lambda: not f.progress_bar.isVisible(), timeout=3000)
     with qtbot.waitSignal(w.worker.fileDone, timeout=30000):
