@@ -12,26 +12,31 @@ round so the shared machine's load drifts over all of them alike.
 Targets (issue 13): under 100 ms at 2048², under 150 ms at 4096².
 Not a test: figures depend on the machine and on what else runs on it.
 
-Measured Dec 2 on the shared 2-core machine (other agents running), OpenBLAS × 1 thread as
-printed, median (min–max) of 5 rounds; before = commit 0e27c44 (a copy run from /tmp), runs
-alternated old, new, old, new (the two new runs shown, then the two old ones):
+Measured Dec 2 on the shared 2-core machine (other agents' jobs: load average 3.6–3.9 during the
+runs), OpenBLAS × 1 thread as printed, median (min–max) of 5 rounds; "before" is commit 0e27c44
+run from a copy in /tmp, runs alternated new, old three times (the three medians given):
 
-=====================================================  =====================  ======================
-2048² / 4096² grey                                     before                 after
-=====================================================  =====================  ======================
-2048² 1 kernel (sobel-x)                               34.6, 29.7 ms          21.8, 23.4 ms
-2048² 3 kernels + max pool 2×2/2 + depth pool          71.3, 78.2 ms          42.2, 59.5 ms   (< 100)
-4096² 1 kernel (sobel-x)                               61.6, 63.9 ms          38.7, 65.7 ms
-4096² 1 kernel + max pool 2×2/2                        78.3, 77.7 ms          52.1, 103.0 ms
-4096² 3 kernels + max pool 2×2/2 + depth pool          229.1, 198.7 ms        137.2, 212.3 ms (< 150:
-                                                       (181.9–380.9)          met in one run of two)
-=====================================================  =====================  ======================
+=================================================  ======================  ======================
+bias step → all stages painted, grey               before (0e27c44)        after
+=================================================  ======================  ======================
+2048² 1 kernel (sobel-x)                           29.2, 30.8, 27.8 ms     35.8, 24.1, 21.2 ms
+2048² 3 kernels + max pool 2×2/2 + depth pool      97.9, 69.8, 78.0 ms     77.2, 70.1, 90.1 ms
+4096² 1 kernel (sobel-x)                           69.7, 58.7, 122.1 ms    81.1, 68.4, 62.3 ms
+4096² 1 kernel + max pool 2×2/2                    61.7, 88.4, 113.8 ms    70.2, 54.3, 65.6 ms
+4096² 3 kernels + max pool 2×2/2 + depth pool      283.2, 247.3, 261.5 ms  285.1, 207.1, 145.4 ms
+=================================================  ======================  ======================
 
-The worker's job alone (run_pipeline + display.prepare, 4096² random, three kernels, CPU time of
-its thread, 5 alternated processes): 201 → 148 ms before the border and 1 2 1 changes. At
-4096² the three-kernel case stays about at the target and over it when the machine is busy:
-what is left is arithmetic and memory traffic (≈ 12 array passes of the conv over 16.7 M
-pixels, 200 MB of maps written, pooling's strided pass ~7 ms a map, exact ranges ~2 passes).
+Earlier the same day at load ≈ 2: 4096² three kernels 229.1, 198.7 → 137.2, 212.3 ms and 2048²
+71.3, 78.2 → 42.2, 59.5 ms. The wall clock here is ruled by the other programs; the worker's job
+alone in its thread's CPU time (run_pipeline + display.prepare as the worker calls them,
+random 4096², 7 alternated processes) went 183.7 → 172.0 ms (per-round ratio 1.20×, 1.03–1.43)
+at load 4 and 201 → 122 ms at load 2; 2048²: 57.0 → 39.9 ms (1.50×). At 4096² with three
+kernels the target (< 150 ms) is met only when the machine is quiet: what is left is NumPy's
+arithmetic and memory traffic — conv 57 ms (≈ 11 array passes over 16.7 M pixels, 200 MB of
+maps written), exact ranges 13 ms, display sums 20 ms, pooling and depth pooling 16 ms,
+colour scales and pictures 6 ms (CPU ms, load 2). ``run_pipeline(parallel=True)`` moves the
+pooling and display sums to a second thread (−40 ms of the job thread's CPU) but showed no
+wall-clock gain with both cores busy, so the worker does not use it.
 """
 
 from __future__ import annotations
