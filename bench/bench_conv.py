@@ -14,30 +14,32 @@ opencv-python-headless`` to compare) — each is skipped, and said so, when miss
 Targets (issue 13): conv2d within 2× of ``filter2D`` at 3×3 and within 3× at 21×21; average
 pooling as fast as an area resize.
 
-Measured Dec 2 on the shared 2-core machine, 7 rounds, BLAS × 1 and OpenCV 5.0.0 × 1 thread as
-printed; before (commit 0e27c44) and after run one after the other, core/filter2D per round:
+Measured Dec 2 on the shared 2-core machine (load average ≈ 4 from other agents) with
+``--cpu``, 7 rounds, BLAS × 1 and OpenCV 5.0.0 × 1 thread as printed; before (commit 0e27c44,
+this file run from a copy in /tmp) and after run one after the other; core/filter2D per round:
 
 =========================================  ====================  ====================
 case                                       before                after
 =========================================  ====================  ====================
-2048² 3×3 sobel-x                          2.63× (2.26–3.19)     2.11× (2.00–2.52)
-2048² 3×3 gaussian                         2.95× (2.48–3.30)     2.21× (2.09–2.22)
-2048² 3×3 box                              2.68× (2.31–2.75)     2.26× (2.06–2.31)
-2048² 3×3 laplacian                        2.37× (1.38–4.17)     2.32× (2.19–2.44)
-2048² 3×3 random (full rank: matmul)       4.06× (3.55–9.96)     3.04× (2.74–3.32)
-2048² 21×21 random / gaussian              1.74× / 2.48×         1.48× / 2.01×   (≤ 3×: met)
-4096² 3×3 sobel-x                          1.95× (1.66–3.42)     1.50× (1.22–1.74)
-avg pool 2×2/2 of 4096² vs INTER_AREA      1.67× (1.58–2.59)     1.63× (1.37–1.97)
+2048² 3×3 sobel-x                          2.50× (2.04–3.35)     1.95× (1.80–2.19)
+2048² 3×3 gaussian                         3.01× (2.92–3.19)     2.18× (1.79–2.32)
+2048² 3×3 box                              2.55× (2.26–2.76)     2.20× (1.95–2.49)
+2048² 3×3 laplacian                        2.55× (2.41–2.66)     2.38× (2.26–2.78)
+2048² 3×3 random (full rank: matmul)       3.79× (3.50–3.94)     2.89× (2.60–3.16)
+2048² 21×21 random                         1.83× (1.52–1.88)     1.62× (1.58–1.81)   (≤ 3×: met)
+2048² 21×21 gaussian                       2.71× (2.34–3.06)     1.79× (1.76–1.95)   (≤ 3×: met)
+4096² 3×3 sobel-x                          2.03× (1.92–2.22)     1.46× (1.42–1.74)
+avg pool 2×2/2 of 4096² vs INTER_AREA      1.65× (1.59–1.68)     1.53× (1.48–1.63)
 =========================================  ====================  ====================
 
-The 3×3 target (≤ 2×) is not met at 2048²: the separable kernels now take 4–5 array passes
-(1 2 1 as two adds, no negating pass, border columns in one product per band) and NumPy has no
-fused multiply-add, so ~2.1–2.3× is near what one ufunc per pass allows; the full-rank random
-kernel (banded BLAS product) stays at ~3×.
-
-``--calibrate`` times every ``method`` of ``conv2d`` for kernel sizes 3 … 31 (best of the
-rounds) and prints which one wins and which one ``method="auto"`` picks: the crossovers
-behind ``core.image_ops.conv2d._COST``.
+(An earlier --cpu pair at load 5 gave after/before 2.19/2.62, 2.09/3.33, 2.28/2.49, 2.15/2.32,
+3.03/3.42 for the five 3×3 rows.) The 3×3 target (≤ 2×) is met by Sobel at 2048² and 4096² only
+narrowly, and not by the others: a separable 3×3 is now 3–5 NumPy passes (1 2 1 as two adds, no
+negating pass, borders in one product per band, no padded copies of interior rows) and NumPy has
+no fused multiply-add; the Laplacian's −4 centre costs a multiply and an add, the full-rank
+random kernel goes through small BLAS products (~3×). Average pooling stays ~1.5× an area
+resize: its vertical pass reads the 64 MB map once, as OpenCV's does, and the strided
+horizontal pass is the rest.
 """
 
 from __future__ import annotations

@@ -12,26 +12,34 @@ round so the shared machine's load drifts over all of them alike.
 Targets (issue 13): under 100 ms at 2048², under 150 ms at 4096².
 Not a test: figures depend on the machine and on what else runs on it.
 
-Measured Dec 2 on the shared 2-core machine (other agents running), OpenBLAS × 1 thread as
-printed, median (min–max) of 5 rounds; before = commit 0e27c44 (a copy run from /tmp), runs
-alternated old, new, old, new (the two new runs shown, then the two old ones):
+Measured Dec 2 on the shared 2-core machine (other agents' jobs running), OpenBLAS × 1 thread
+as printed, median (min–max) of 5 rounds; "before" is commit 0e27c44 run from a copy in /tmp,
+old and new runs alternated (each cell: the medians of the runs, in order):
 
-=====================================================  =====================  ======================
-2048² / 4096² grey                                     before                 after
-=====================================================  =====================  ======================
-2048² 1 kernel (sobel-x)                               34.6, 29.7 ms          21.8, 23.4 ms
-2048² 3 kernels + max pool 2×2/2 + depth pool          71.3, 78.2 ms          42.2, 59.5 ms   (< 100)
-4096² 1 kernel (sobel-x)                               61.6, 63.9 ms          38.7, 65.7 ms
-4096² 1 kernel + max pool 2×2/2                        78.3, 77.7 ms          52.1, 103.0 ms
-4096² 3 kernels + max pool 2×2/2 + depth pool          229.1, 198.7 ms        137.2, 212.3 ms (< 150:
-                                                       (181.9–380.9)          met in one run of two)
-=====================================================  =====================  ======================
+=================================================  =========================  =========================
+bias step → all stages painted, grey               before (0e27c44)           after
+=================================================  =========================  =========================
+load ≈ 3.2 (02:19)
+2048² 1 kernel (sobel-x)                           19.7, 16.7 ms              22.8, 27.0 ms
+2048² 3 kernels + max pool 2×2/2 + depth pool      61.3, 77.0 ms              39.7, 50.9 ms
+4096² 1 kernel + max pool 2×2/2                    51.1, 83.2 ms              44.3, 36.4 ms
+4096² 3 kernels + max pool 2×2/2 + depth pool      133.4, 141.6 ms            115.8, 119.8 ms (< 150)
+load ≈ 3.7 (02:07–02:09)
+2048² 3 kernels + max pool 2×2/2 + depth pool      97.9, 69.8, 78.0 ms        77.2, 70.1, 90.1 ms
+4096² 3 kernels + max pool 2×2/2 + depth pool      283.2, 247.3, 261.5 ms     285.1, 207.1, 145.4 ms
+=================================================  =========================  =========================
 
-The worker's job alone (run_pipeline + display.prepare, 4096² random, three kernels, CPU time of
-its thread, 5 alternated processes): 201 → 148 ms before the border and 1 2 1 changes. At
-4096² the three-kernel case stays about at the target and over it when the machine is busy:
-what is left is arithmetic and memory traffic (≈ 12 array passes of the conv over 16.7 M
-pixels, 200 MB of maps written, pooling's strided pass ~7 ms a map, exact ranges ~2 passes).
+The wall clock is ruled by the other programs (the worker's thread waits for a core); CPU time
+is steadier. Inside the window (4096² brick, three kernels, thread CPU of the job, 6 changes):
+run_pipeline 91–104 ms + display.prepare 5 ms after, against 91–120 + 30–38 ms before; the GUI
+thread spends ~5 ms. The job alone (random 4096², 7 alternated processes, load 3–4): 181.4 →
+113.6 ms (per-round ratio 1.57×, 1.03–1.99); 2048²: 57.0 → 39.9 ms (1.50×). What is left at
+4096² with three kernels is NumPy's arithmetic and memory traffic (CPU ms, load 2): conv 57
+(≈ 11 array passes over 16.7 M pixels, 200 MB of maps written), exact ranges 13–16, display sums
+20, pooling and depth pooling 16, colour scales and pictures 6. ``run_pipeline(parallel=True)``
+moves pooling and the display sums to a second thread (−40 ms of the job thread's CPU) but
+showed no wall-clock gain with both cores shared (4096² three: 113, 141 ms against 98, 147 ms
+without, alternated), so the worker does not use it.
 """
 
 from __future__ import annotations

@@ -9,14 +9,38 @@
   and the lateness of a 10 ms QTimer on the GUI thread (goal p99 < 50 ms), and epochs per second.
 
 BLAS is pinned to one thread (threadpoolctl) as the app's trainer does for large shapes; the
-settings in effect are printed. Not a test: the figures depend on the machine and its load —
-run it on a quiet machine and read the figures of one run together.
+settings in effect are printed. Not a test: the figures depend on the machine and its load.
+
+``--rounds R`` runs every size R times, each in a fresh process, and prints the median and the
+min–max; ``--against DIR`` runs another checkout's ``bench/gui_scale.py`` (e.g. the code before a
+change: ``git worktree add /tmp/before HEAD~3``) interleaved with this one — each round runs
+both trees at each size, in alternating order — and prints per-round ratios, so a drifting load
+on a shared machine hits both alike.
+
+Measured on the shared 2-core machine (load average 2.8–3.4 from other jobs during the run),
+``python bench/gui_scale.py --rounds 3 --against /tmp/net_before`` (before = 0e27c44, after =
+be68649: frames spaced by the GUI's drawing time and released after their last paint, the worker
+woken rather than polling, every view drawn every frame, the key filter on the focused field,
+the plot series no longer copying every sample's ŷ), BLAS 1 thread, median [min–max] of 3:
+
+    images  Apply s before → after   frames/s before → after   p99 ms before → after   p99 after/before
+        10  0.26 → 0.20              27 → 19.8 [13.9–21.6]     45 → 30.8 [24.5–75.7]   0.68 [0.63–1.63]
+     1,000  0.49 → 0.39              26 → 19.4 [15.4–20.6]     48 → 35.7 [28.9–57.1]   0.74 [0.71–0.86]
+    10,000  0.78 → 0.53              26 → 14.2 [14.0–20.0]     74 → 50.9 [32.4–69.3]   0.61 [0.56–0.94]
+   100,000  2.94 → 3.00             8.6 → 12.4 [11.0–16.7]     64 → 62.6 [38.1–75.2]   0.98 [0.82–1.17]
+
+"frames/s" is not the same quantity on both sides: before, a frame was a moment drawn by the
+diagram and the status bar while the plots redrew at most 6 and the formulas 5 times a second;
+after, every view draws every frame. Epochs/s after/before: 0.71, 0.76, 0.93, 0.89. Apply at
+100,000 is the experiment panel generating the synthetic images twice (1.5 s each, a Python loop
+in core/datasets/chapter.py), not the window.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -94,12 +118,75 @@ def measure(window, app, n: int, play_s: float) -> dict:
             "max": float(lat.max()), "eps": epochs / elapsed}
 
 
+FIELDS = ("apply_s", "fps", "p50", "p99", "max", "eps")
+
+
+def run_child(tree: Path, n: int, seconds: float) -> tuple[dict | None, str]:
+    """One size in a fresh process of ``tree``'s benchmark: its figures (None if it failed), its BLAS line."""
+    cmd = [sys.executable, str(tree / "bench" / "gui_scale.py"), "--sizes", str(n), "--seconds", str(seconds)]
+    out = subprocess.run(cmd, capture_output=True, text=True, timeout=600, cwd=tree,
+                         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}).stdout
+    blas = next((line for line in out.splitlines() if line.startswith("BLAS:")), "BLAS: ?")
+    for line in out.splitlines():
+        parts = line.split()
+        if len(parts) == 7 and parts[0].replace(",", "") == str(n):
+            return dict(zip(FIELDS, map(float, parts[1:]), strict=True)), blas
+    return None, blas
+
+
+def _spread(values: list[float]) -> str:
+    v = [x for x in values if np.isfinite(x)]
+    if not v:
+        return "–"
+    return f"{np.median(v):.3g} [{min(v):.3g}–{max(v):.3g}]"
+
+
+def compare(sizes: list[int], seconds: float, rounds: int, against: Path | None) -> int:
+    """Fresh processes, interleaved rounds; median [min–max] per tree and per-round ratios."""
+    here = Path(__file__).resolve().parents[1]
+    trees = {"this": here} | ({"against": against.resolve()} if against is not None else {})
+    res: dict[tuple[str, int], list[dict]] = {}
+    for r in range(rounds):
+        for n in sizes:
+            order = list(trees) if r % 2 == 0 else list(reversed(trees))
+            for name in order:
+                fig, blas = run_child(trees[name], n, seconds)
+                if r == 0 and n == sizes[0]:
+                    print(f"{name} ({trees[name]}): {blas}", flush=True)
+                if fig is not None:
+                    res.setdefault((name, n), []).append(fig)
+                    print(f"  round {r + 1} {name:>7} {n:>7,}: " + "  ".join(
+                        f"{k} {fig[k]:.3g}" for k in FIELDS), flush=True)
+    print(f"\n{rounds} rounds, {seconds:g} s of play each, median [min–max]")
+    for n in sizes:
+        for name in trees:
+            runs = res.get((name, n), [])
+            print(f"{n:>8,} {name:>7}: Apply {_spread([x['apply_s'] for x in runs])} s, "
+                  f"{_spread([x['fps'] for x in runs])} frames/s, "
+                  f"p99 {_spread([x['p99'] for x in runs])} ms, "
+                  f"{_spread([x['eps'] for x in runs])} epochs/s")
+        if against is not None:
+            a, b = res.get(("this", n), []), res.get(("against", n), [])
+            pairs = list(zip(a, b, strict=False))
+            if pairs:
+                print(f"{'':>8} this/against per round: Apply "
+                      f"{_spread([x['apply_s'] / y['apply_s'] for x, y in pairs])}, frames/s "
+                      f"{_spread([x['fps'] / y['fps'] for x, y in pairs])}, p99 "
+                      f"{_spread([x['p99'] / y['p99'] for x, y in pairs])}, epochs/s "
+                      f"{_spread([x['eps'] / y['eps'] for x, y in pairs])}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--sizes", default=",".join(map(str, SIZES)), help="data-set sizes, comma-separated")
     p.add_argument("--seconds", type=float, default=PLAY_S, help="seconds of play per size")
+    p.add_argument("--rounds", type=int, default=1, help="fresh-process rounds per size (median, min–max)")
+    p.add_argument("--against", type=Path, default=None, help="another checkout to run interleaved")
     args = p.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
+    if args.rounds > 1 or args.against is not None:
+        return compare(sizes, args.seconds, max(1, args.rounds), args.against)
     from threadpoolctl import threadpool_limits
 
     from gui.window.screenshot import build_window_offscreen
