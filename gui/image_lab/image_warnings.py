@@ -41,7 +41,7 @@ def capture_qt_image_warnings() -> Iterator[list[str]]:
     def handler(mode: QtMsgType, context, message: str) -> None:
         category = getattr(context, "category", "") or ""
         if "image" in category or "icc" in category or any(word in message for word in _CODEC_WORDS):
-            caught.append(message.strip())
+            caught.append(" ".join(message.split()))  # one line: some plugins embed newlines
         elif previous is not None:
             previous(mode, context, message)
         else:
