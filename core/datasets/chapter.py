@@ -49,13 +49,14 @@ def synthetic_dataset(
         np.random.seed(seed)
         x = np.arange(1, n_inputs + 1)
         centre = (n_inputs + 1) / 2
-        X = np.zeros((n_samples, n_inputs))
-        y = np.zeros(n_samples)
-        for i in range(n_samples):
-            m = np.random.uniform(-2, 2)
-            z = (x - centre) * m + np.random.uniform(-noise, noise, size=n_inputs)
-            X[i] = z
-            y[i] = np.dot(x, X[i]) / np.dot(x, x)  # the chapter's expression, bit for bit
+        # The chapter draws, per image, m = uniform(−2, 2) and then n noise values; one block of
+        # the same stream in the same order, scaled as numpy's uniform does (low + (high − low)·u),
+        # gives the same numbers bit for bit without 2 Python calls per image (100,000 images: 1.5 s).
+        u = np.random.random_sample((n_samples, n_inputs + 1))
+        m = -2.0 + (2.0 - -2.0) * u[:, :1]
+        X = (x - centre) * m + (-noise + (noise - -noise) * u[:, 1:])
+        xx = np.dot(x, x)
+        y = np.array([np.dot(x, row) for row in X]) / xx  # the chapter's expression, row by row
     finally:
         np.random.set_state(state)
     return X, y
