@@ -30,6 +30,11 @@ def test_every_readme_picture_is_rendered_by_the_table():
     assert not missing, f"README pictures no row of docs/screenshots.py renders: {missing}"
 
 
+def test_every_readme_picture_is_in_the_repository():
+    missing = sorted({p for p in readme_pictures() if not (ROOT / "docs" / p).is_file()})
+    assert not missing, f"README pictures not in docs/ (run make screenshots and commit them): {missing}"
+
+
 def test_every_row_names_known_actions_themes_and_grabs():
     for shot in load_screenshots().SHOTS:
         assert shot.theme in ("light", "dark") and shot.grab in ("window", "lab"), shot.file
