@@ -832,7 +832,7 @@
         <translation>{n:,} 张图像中第 1–{shown} 张的 {what} —— 每张一种颜色；虚线：它的标签</translation>
     </message>
     <message>
-        <source>{0} kernel(s) of {k}</source>
+        <source>{0} kernels of {k}</source>
         <translation>{0} 个尺寸为 {k} 的卷积核</translation>
     </message>
     <message>

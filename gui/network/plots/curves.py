@@ -68,7 +68,7 @@ class CurveBuilder:
                   for i, name in enumerate(row)]
         kbias = [(name, th.text, kernel_style(c)) for c, name in enumerate(net.conv_bias_names)]
         self._build_group(self.kernel_plot, "kernel", kernel, kbias, MAX_PARAM_CURVES,
-                          translate("CurveBuilder", "{0} kernel(s) of {k}").format(
+                          translate("CurveBuilder", "{0} kernels of {k}").format(
                               net.n_kernels, k=k) if net.n_kernels > 1 else "")
         dense = [n_ for row in net.output_weight_names for n_ in row]
         dense_specs = [(name, weight_colour(j, len(dense), th), "solid") for j, name in enumerate(dense)]
