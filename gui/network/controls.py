@@ -35,6 +35,7 @@ class NetworkControls(QObject):
         a.run_epochs.triggered.connect(self.run_epochs)
         a.reset.triggered.connect(self.reset)
         a.speed.valueChanged.connect(self.on_speed)
+        self.on_speed(a.speed.value())  # the worker starts at the speed the slider shows, not flat out
         a.flat_out.triggered.connect(lambda: a.speed.setValue(a.speed.maximum()))
         a.play_substeps.toggled.connect(self.on_play_substeps)
         a.substep_rate.valueChanged.connect(self._set_substep_rate)

@@ -23,12 +23,16 @@ def window(qtbot, tmp_path):
     w.close()
 
 
-def test_the_window_opens_at_a_pace_a_learner_can_watch_and_flat_out_is_one_click(window):
+def test_the_window_opens_at_a_pace_a_learner_can_watch_and_flat_out_is_one_click(qtbot, window):
     a = window.actions_
     eps = speed_for_slider(a.speed.value())
     assert eps is not None and 10 <= eps <= 30 and "epochs/s" in a.speed_label.text()
+    # the trainer runs at the pace the label says (it used to start flat out behind a "20 epochs/s")
+    assert window.worker.worker.speed == pytest.approx(eps)
     a.flat_out.trigger()
     assert speed_for_slider(a.speed.value()) is None and a.speed_label.text() == "flat out"
+    idle(qtbot, window)
+    assert window.worker.worker.speed is None
 
 
 def test_play_sub_steps_walks_the_step_through_by_itself(qtbot, window):
