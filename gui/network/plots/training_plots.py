@@ -65,6 +65,7 @@ class TrainingPlots(QWidget, CurveBuilder):
         self._legend_specs: dict[int, tuple[list, str]] = {}
         self._xmax: float | None = None
         self._yranges: list[tuple[float, float] | None] = [None] * 4
+        self._ydata: list[tuple[float, float] | None] = [None] * 4  # the data extents behind them
         self.max_rate: float | None = PLOT_HZ  # curve redraws per second while playing (None: always)
         self.redraws = 0.0  # curve redraws so far (for the benchmark)
         self._last_draw = -math.inf
@@ -163,6 +164,7 @@ class TrainingPlots(QWidget, CurveBuilder):
         self._epochs = np.zeros(0)
         self._xmax = None
         self._yranges = [None] * len(self.plots)
+        self._ydata = [None] * len(self.plots)
         self._build_curves()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
@@ -215,6 +217,7 @@ class TrainingPlots(QWidget, CurveBuilder):
         keep = x > 0  # a log axis has no place for epoch 0
         if self._epochs.size and x[keep].size and x[keep][-1] < self._epochs[-1]:
             self._xmax, self._yranges = None, [None] * len(self.plots)  # a reset: fit afresh
+            self._ydata = [None] * len(self.plots)
         xs = x[keep]
         self._epochs = xs
         preds = np.asarray(s.predictions, dtype=float)
@@ -278,7 +281,7 @@ class TrainingPlots(QWidget, CurveBuilder):
             x_auto, y_auto = vb.autoRangeEnabled()
             if x_auto or y_auto:  # switched on by a log-mode change or the plot menu
                 vb.disableAutoRange()
-                self._yranges[i] = None
+                self._yranges[i] = self._ydata[i] = None
                 if x_auto:
                     self._xmax = None
         last = float(epochs[-1]) if epochs.size else 1.0
@@ -294,7 +297,12 @@ class TrainingPlots(QWidget, CurveBuilder):
             if cur is not None:
                 if cur[0] <= lo and hi <= cur[1]:
                     continue
-                lo, hi = min(lo, cur[0]), max(hi, cur[1])
+                # Grow from the data seen so far, not from the range shown: merging the shown range
+                # (data + head room) added the head room again at every growth, and a loss falling
+                # to 1e-17 pushed the top of the log axis up to 10¹⁰.
+                seen = self._ydata[i] if self._ydata[i] is not None else cur
+                lo, hi = min(lo, seen[0]), max(hi, seen[1])
+            self._ydata[i] = (lo, hi)
             span = hi - lo
             margin = Y_MARGIN * span if span > 0 else max(abs(hi) * 0.1, 0.05)
             new = (lo - margin, hi + margin)
@@ -305,7 +313,7 @@ class TrainingPlots(QWidget, CurveBuilder):
     def _set_loss_log(self, on: bool) -> None:
         self.loss_plot.setLogMode(x=True, y=on)  # (pyqtgraph turns autorange back on here)
         self.loss_plot.getViewBox().disableAutoRange()
-        self._yranges[3] = None
+        self._yranges[3] = self._ydata[3] = None
         if self._series is not None and self._loss_curve is not None:
             keep = np.asarray(self._series.epochs, dtype=float) > 0
             self._draw_loss(self._series, keep)

@@ -263,3 +263,19 @@ def test_a_large_data_set_draws_a_bounded_number_of_curves(plots):
     assert "images 1–10 of 10,000" in plots.legend_text(0)
     assert len(plots.dense_plot.listDataItems()) <= 16 + 3  # a band beyond 16 weights
     assert "48 weights" in plots.legend_text(2) and "min–max band" in plots.legend_text(2)
+
+
+def test_the_loss_axis_grows_with_the_data_not_with_its_own_head_room(plots):
+    """Experiment 1's loss falls from 0.26 to ~1e-24 in 60 epochs; drawn every 2 epochs, each
+    growth of the log axis used to add its head room again on top (the axis reached 10¹⁶)."""
+    net = Network()
+    trainer = Trainer(net, *experiment1())
+    plots.set_network(net, trainer.y)
+    for _ in range(30):
+        trainer.run(2)
+        show(plots, trainer)
+    top, bottom = plots.loss_plot.getViewBox().viewRange()[1][::-1]
+    loss = np.asarray(trainer.history.loss, dtype=float)
+    hi, lo = math.log10(loss.max()), math.log10(loss[loss > 0].min())
+    assert hi < top <= hi + 0.1 * (hi - lo) + 0.5, (top, hi, lo)
+    assert lo - 0.1 * (hi - lo) - 0.5 <= bottom < lo
