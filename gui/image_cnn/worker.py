@@ -42,7 +42,6 @@ DIVERGED = QT_TRANSLATE_NOOP("ImageCnnWorker", "Training has diverged (the loss 
 FOLDER_SLICE_S = 0.008  # decoding per slice; the worker's event loop runs in between
 GUI_WAIT_S = 0.25  # hold training this long at most while the GUI draws and paints a frame
 GUI_SHARE = 0.4  # frames (built here, drawn there) take at most this share of the time while playing
-GUI_COST_SMOOTHING = 0.3  # weight of the newest measurement in the running GUI cost
 
 
 def digits_data() -> dict:
@@ -85,8 +84,7 @@ class ImageCnnWorker(ChunkedRunner):
         self._folder_timer.setSingleShot(True)
         self._folder_timer.timeout.connect(self._read_folder_slice)
         self.max_gui_wait_s = GUI_WAIT_S
-        self.gui_cost = 0.0  # seconds the GUI takes to draw and paint a frame (running estimate)
-        self._drawing_since: float | None = None  # when the frame the GUI is drawing was sent
+        self.gui_share = GUI_SHARE  # the runner measures gui_cost (_note_gui_cost); this tab's share
 
     # ------------------------------------------------------------ the runner's questions
     def _ready(self) -> bool:
@@ -123,26 +121,10 @@ class ImageCnnWorker(ChunkedRunner):
         self._note_gui_cost(now)
         return super()._chunk_budget(now)
 
-    def _note_gui_cost(self, now: float) -> None:
-        """Training resumes: if the GUI has released the last frame, that took it ``now − sent``
-        (to within the 1 ms the runner polls at); a wait cut short counts as the whole wait."""
-        since = self._drawing_since
-        if since is None or not self.playing:
-            return
-        cost = now - since
-        if self.frame_pending:
-            if cost < self.max_gui_wait_s:
-                return  # still drawing (a run of N does not wait)
-            cost = self.max_gui_wait_s
-        self._drawing_since = None
-        if cost < 1.0:  # longer: not a drawing time (the window was busy elsewhere)
-            a = GUI_COST_SMOOTHING
-            self.gui_cost = cost if self.gui_cost == 0.0 else (1 - a) * self.gui_cost + a * cost
-
     def _frame_interval(self) -> float:
         """Seconds between frames: at most ``max_fps``, and building plus drawing them at most
         ``GUI_SHARE`` of the time (the runner's ``FRAME_SHARE`` bound on building still holds)."""
-        return max(super()._frame_interval(), (self._frame_cost + self.gui_cost) / GUI_SHARE)
+        return max(super()._frame_interval(), (self._frame_cost + self.gui_cost) / self.gui_share)
 
     def _build_frame(self) -> Frame | None:
         t = self.trainer
