@@ -367,10 +367,13 @@ def render_icons(svg: Path = ICON_SVG, out_dir: Path = ICONS, sizes=ICON_SIZES) 
     """The app icon as PNGs (``cnn-visualiser-N.png``) for desktops that want a bitmap (hicolor NxN)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import Qt
-    from PySide6.QtGui import QGuiApplication, QImage, QPainter
+    from PySide6.QtGui import QImage, QPainter
     from PySide6.QtSvg import QSvgRenderer
+    from PySide6.QtWidgets import QApplication
 
-    _app = QGuiApplication.instance() or QGuiApplication([])
+    # A QApplication, not a QGuiApplication: whatever runs next in this process (the screenshots,
+    # a test) may build widgets, and Qt aborts on a widget under a QGuiApplication.
+    _app = QApplication.instance() or QApplication([])
     renderer = QSvgRenderer(str(svg))
     if not renderer.isValid():
         raise ValueError(f"{svg} is not an SVG Qt can draw")

@@ -13,19 +13,14 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gui.cli.args import PROG, OneLineParser, fail, finite_float, one_line, whole_number
 from gui.image_lab.limits import LARGE_SIDE
-from gui.image_lab.pipeline import (
-    ACTIVATIONS,
-    CUSTOM,
-    KERNEL_NAMES,
-    PAD_MODES,
-    POOL_OPS,
-    PipelineSettings,
-    build_kernels,
-    run_pipeline,
-)
+from gui.image_lab.options import ACTIVATIONS, CUSTOM, KERNEL_NAMES, PAD_MODES, POOL_OPS
+
+if TYPE_CHECKING:  # the filtering code is imported when the command runs, not to build the parser
+    from gui.image_lab.pipeline import PipelineSettings
 
 
 class _FilterArgumentError(ValueError):
@@ -96,6 +91,8 @@ def add_filter_parser(subparsers: argparse._SubParsersAction) -> argparse.Argume
 
 def settings_from_args(args: argparse.Namespace) -> PipelineSettings:
     """Turn parsed options into the lab's PipelineSettings (raises ValueError if inconsistent)."""
+    from gui.image_lab.pipeline import PipelineSettings, build_kernels
+
     kernels = tuple(args.kernels or ())
     if not kernels and args.custom:
         kernels = (CUSTOM,)
@@ -128,6 +125,7 @@ def settings_from_args(args: argparse.Namespace) -> PipelineSettings:
 def run_filter(args: argparse.Namespace) -> int:
     """Run the ``filter`` command; return the exit status (0, or 2 after one "error: " line)."""
     from gui.image_lab.image_io import ImageLoadError, load_image, save_maps_png, save_npy
+    from gui.image_lab.pipeline import run_pipeline
 
     try:
         settings = settings_from_args(args)

@@ -7,10 +7,7 @@ as attributes of the lab (``samples_combo``, ``export_menu``, ``zoom_label``, ``
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -24,24 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 translate = QCoreApplication.translate
-
-
-def make_actions(lab, samples: dict[str, str], sample_path) -> None:
-    """The lab's actions: open an image (Ctrl+Shift+O) and one per bundled sample image."""
-    lab.open_action = QAction(translate("ImageLab", "Open image…"), lab)
-    lab.open_action.setObjectName("actionOpenImage")
-    lab.open_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
-    lab.open_action.setToolTip(translate("ImageLab", "Open an image file (PNG, JPEG, BMP, GIF, TIFF, "
-                                                     "WebP) in the Image lab."))
-    lab.open_action.triggered.connect(lab.open_dialog)
-    lab.sample_actions: list[QAction] = []
-    for file, text in samples.items():
-        act = QAction(translate("ImageLab", text), lab)  # SAMPLES' texts are marked in lab.py
-        act.setObjectName(f"actionSample{Path(file).stem.capitalize()}")
-        act.setToolTip(translate("ImageLab", "Load the bundled sample image {file}.").format(file=file))
-        act.setData(file)
-        act.triggered.connect(lambda _=False, f=file: lab.load_file(sample_path(f)))
-        lab.sample_actions.append(act)
 
 
 def build_toolbar(lab) -> QToolBar:
@@ -116,4 +95,4 @@ def build_info_panel(lab) -> QWidget:
     return bottom
 
 
-__all__ = ["build_info_panel", "build_toolbar", "make_actions"]
+__all__ = ["build_info_panel", "build_toolbar"]

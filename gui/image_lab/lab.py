@@ -41,7 +41,8 @@ from PySide6.QtWidgets import (
 )
 
 from core.resources import RESOURCES
-from gui.image_lab.chrome import build_info_panel, build_toolbar, make_actions
+from gui.image_lab.actions import LabActions
+from gui.image_lab.chrome import build_info_panel, build_toolbar
 from gui.image_lab.controls import LabControls
 from gui.image_lab.display import DISPLAY_SIDE, MIN_DISPLAY_SIDE
 from gui.image_lab.files import (
@@ -79,7 +80,7 @@ class ImageLab(QWidget):
     errorShown = Signal(str)  # a message shown to the learner (inline, and in a box)
 
     def __init__(self, parent: QWidget | None = None, *, load_default: bool = True,
-                 dialog_settings: QSettings | None = None) -> None:
+                 dialog_settings: QSettings | None = None, actions: LabActions | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("imageLab")
         self.setAcceptDrops(True)
@@ -101,7 +102,9 @@ class ImageLab(QWidget):
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
 
-        make_actions(self, SAMPLES, sample_path)
+        # The window makes the actions before the lab (its menus exist first); alone, the lab makes its own.
+        actions = actions if actions is not None else LabActions(self, lambda: self)
+        self.open_action, self.sample_actions = actions.open_action, actions.sample_actions
         self._build_ui()
         self.controls.changed.connect(self._request)
         if load_default:

@@ -29,20 +29,15 @@ import numpy as np
 
 from core.activations import apply_activation
 from core.image_ops.conv2d import conv2d_plan, stack_kernels
-from core.image_ops.kernels import KERNELS, check_kernel_weights, kernel_entry, parse_kernel_text
+from core.image_ops.kernels import check_kernel_weights, kernel_entry, parse_kernel_text
 from core.image_ops.pooling import BandPooling, BandRange
 from core.image_ops.receptive_field import compose_receptive_field
 from gui.image_lab.checks import check_memory, check_settings, estimate_bytes, gigabytes, size_formula
 from gui.image_lab.names import label
+from gui.image_lab.options import ACTIVATIONS, CUSTOM, KERNEL_NAMES, PAD_MODES, POOL_OPS, SIZABLE
 from gui.widgets.i18n import say_error, translate
 
 STAGES = ("input", "conv", "pool", "depth")
-KERNEL_NAMES = tuple(KERNELS)  # the core's library, in its display order
-SIZABLE = ("identity", "box", "gaussian", "random")  # the others are fixed 3×3 filters
-CUSTOM = "custom"  # the name of the user-typed kernel in ``PipelineSettings.kernels``
-PAD_MODES = ("zeros", "constant", "nearest", "reflect")
-ACTIVATIONS = ("none", "relu", "leaky_relu", "sigmoid", "tanh", "linear")
-POOL_OPS = ("max", "avg")
 LUMA = np.array([0.299, 0.587, 0.114], dtype=np.float32)  # Rec. 601 weights for "greyscale first"
 
 

@@ -2,7 +2,7 @@
 
 The brick wall opens first (its straight edges make the Sobel kernels' work obvious); all
 three are CC0 images as redistributed in scikit-image's sample data (resources/images/LICENSES.md). The menu
-texts are marked here and translated where the menu is built (``chrome.make_actions``).
+texts are marked here and translated where the menu is built (``gui.image_lab.actions``).
 """
 
 from __future__ import annotations

@@ -31,6 +31,7 @@ from gui.network.panels.stops import StopPanel
 from gui.network.plots import TrainingPlots
 from gui.training.moment import Moment
 from gui.widgets.i18n import say_error
+from gui.widgets.lazy_page import LazyPage
 from gui.widgets.naming import name
 
 BANNER_STYLE = ("QLabel { background: #c62828; color: white; font-weight: bold; padding: 6px 10px;"
@@ -70,15 +71,9 @@ class NetworkTab(QWidget):
         self.plots.max_rate = None
         self.equations = EquationsPanel()
         self.equations.max_rate = None  # every frame (the module docstring: one moment on screen)
-        self.gradcheck = GradientCheckPanel()
-        self.activations = ActivationExplorer()
-        self.accuracy = AccuracyPlot()
-        self.confusion = ConfusionMatrixView()
         for w, obj in ((self.experiment_panel, "experimentPanel"), (self.shape_editor, "shapeEditor"),
                        (self.stop_panel, "stopPanel"), (self.diagram, "networkDiagram"),
-                       (self.plots, "trainingPlots"), (self.equations, "equationsPanel"),
-                       (self.gradcheck, "gradientCheckPanel"), (self.activations, "activationExplorer"),
-                       (self.accuracy, "accuracyPlot"), (self.confusion, "confusionMatrix")):
+                       (self.plots, "trainingPlots"), (self.equations, "equationsPanel")):
             name(w, obj)
 
         self.left_tabs = QTabWidget()
@@ -93,16 +88,17 @@ class NetworkTab(QWidget):
         self.left_tabs.setTabToolTip(2, self.tr("Stop training at a loss, or when a weight crosses a value."))
         self.left_tabs.setMinimumWidth(LEFT_MIN_PX)
 
-        self.class_box = QSplitter(Qt.Orientation.Vertical)
+        # Hidden at start, so built when first shown (or asked for): the window opens sooner.
+        self.class_box = LazyPage(self._build_classification)
         name(self.class_box, "classificationViews", self.tr("Classification"))
-        self.class_box.addWidget(self.accuracy)
-        self.class_box.addWidget(self.confusion)
-        self.class_box.setChildrenCollapsible(False)
+        self.gradcheck_page = LazyPage(self._build_gradcheck)
+        self.gradcheck_page.setObjectName("gradcheckPage")
+        self.activations_page = LazyPage(self._build_activations)
+        self.activations_page.setObjectName("activationsPage")
         self.right_tabs = QTabWidget()
         name(self.right_tabs, "rightTabs", self.tr("Plots and checks"))
         self.right_tabs.setDocumentMode(True)
         self.right_tabs.addTab(self.plots, self.tr("Plots"))
-        self.gradcheck_page = _scrolled_both(self.gradcheck, "gradcheckScroll")
         self.right_tabs.addTab(self.gradcheck_page, self.tr("Gradient check"))
         self.right_tabs.setTabToolTip(1, self.tr("Backprop's gradients beside finite differences, for "
                                                  "this sample."))
@@ -117,7 +113,7 @@ class NetworkTab(QWidget):
         self.bottom_tabs.setDocumentMode(True)
         self.bottom_tabs.setTabPosition(QTabWidget.TabPosition.South)
         self.bottom_tabs.addTab(self.equations, self.tr("Formulas"))
-        self.bottom_tabs.addTab(self.activations, self.tr("Activation explorer"))
+        self.bottom_tabs.addTab(self.activations_page, self.tr("Activation explorer"))
         self.bottom_tabs.setTabToolTip(1, self.tr("f(z) and f′(z) with every feature-map node's operating "
                                                   "point."))
 
@@ -158,6 +154,51 @@ class NetworkTab(QWidget):
         self.right_tabs.currentChanged.connect(lambda _i: self._draw_slow())
         self.bottom_tabs.currentChanged.connect(lambda _i: self._draw_slow())
 
+    # ------------------------------------------------------------------ the views built when first shown
+    def _build_gradcheck(self) -> QWidget:
+        self._gradcheck = GradientCheckPanel()
+        name(self._gradcheck, "gradientCheckPanel")
+        return _scrolled_both(self._gradcheck, "gradcheckScroll")
+
+    def _build_activations(self) -> QWidget:
+        self._activations = ActivationExplorer()
+        name(self._activations, "activationExplorer")
+        if self.net is not None:
+            self._activations.set_activation(self.net.activation.name)
+        return self._activations
+
+    def _build_classification(self) -> QWidget:
+        self._accuracy, self._confusion = AccuracyPlot(), ConfusionMatrixView()
+        name(self._accuracy, "accuracyPlot")
+        name(self._confusion, "confusionMatrix")
+        if self.softmax:
+            self._accuracy.set_n_classes(self.net.n_outputs)
+            self._confusion.set_class_names(None)
+        box = QSplitter(Qt.Orientation.Vertical)
+        box.addWidget(self._accuracy)
+        box.addWidget(self._confusion)
+        box.setChildrenCollapsible(False)
+        return box
+
+    @property
+    def gradcheck(self) -> GradientCheckPanel:
+        self.gradcheck_page.widget()
+        return self._gradcheck
+
+    @property
+    def activations(self) -> ActivationExplorer:
+        return self.activations_page.widget()
+
+    @property
+    def accuracy(self) -> AccuracyPlot:
+        self.class_box.widget()
+        return self._accuracy
+
+    @property
+    def confusion(self) -> ConfusionMatrixView:
+        self.class_box.widget()
+        return self._confusion
+
     # ------------------------------------------------------------------ the network
     @property
     def softmax(self) -> bool:
@@ -174,13 +215,15 @@ class NetworkTab(QWidget):
         self.shape_editor.set_shape(net.shape_dict() | {"dropout": float(config.get("dropout") or 0.0)})
         self.shape_editor.set_trained_epochs(0)
         self.stop_panel.set_param_names(net.param_names())
-        self.activations.set_activation(net.activation.name)
+        if self.activations_page.built:  # else it reads the network when built
+            self.activations.set_activation(net.activation.name)
         index = self.right_tabs.indexOf(self.class_box)
         was = self.right_tabs.isTabVisible(index)
         self.right_tabs.setTabVisible(index, self.softmax)
         if self.softmax:
-            self.accuracy.set_n_classes(net.n_outputs)
-            self.confusion.set_class_names(None)
+            if self.class_box.built:
+                self.accuracy.set_n_classes(net.n_outputs)
+                self.confusion.set_class_names(None)
             if not was:
                 self.right_tabs.setCurrentWidget(self.class_box)  # what a classification run is about
         elif self.right_tabs.currentWidget() is self.class_box:
@@ -208,15 +251,15 @@ class NetworkTab(QWidget):
         snap = m.snapshot
         if snap is None or net is None:
             return
-        if self.activations.isVisible():
+        if self.activations_page.built and self.activations.isVisible():
             self.activations.show_snapshot(snap)
-        if self.gradcheck.isVisible():
+        if self.gradcheck_page.built and self.gradcheck.isVisible():
             try:
                 self.gradcheck.show_snapshot(snap, net)
             except (ValueError, KeyError, OverflowError) as exc:  # overflowing values (divergence)
                 self.gradcheck.show_message(self.tr("Gradient check not possible here: {0}").format(
                     say_error(exc)))
-        if self.softmax and self.class_box.isVisible() and self.y is not None:
+        if self.softmax and self.class_box.built and self.class_box.isVisible() and self.y is not None:
             preds = snap.predictions
             if getattr(preds, "ndim", 0) == 2 and len(preds) == len(self.y):
                 self.confusion.set_predictions(self.y, preds)

@@ -28,19 +28,14 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 from core.formatting import epoch_text
 from core.resources import resource_path
 from gui.image_cnn.window_files import CnnFileHooks
-from gui.image_lab.files import fill_export_menu
 from gui.widgets.actions import make_action
 from gui.widgets.file_dialogs import ask_open_path, ask_save_path
 from gui.widgets.i18n import say_error
 from gui.window.export import EXPORT_FILTER, ExportError, export_view
 from gui.window.recent_files import RecentFiles
-from gui.window.remembered import apply_lab_state, remember_session, restore_session
+from gui.window.remembered import remember_session, restore_session
 from gui.window.run_progress import RunProgress
-from gui.window.settings import (
-    experiment_json,
-    lab_state,
-    loaded_panel_config,
-)
+from gui.window.settings import experiment_json, loaded_panel_config
 from gui.window.title import APP_TITLE, window_title
 
 translate = QCoreApplication.translate
@@ -82,7 +77,7 @@ class FileController(QObject):
         w.progress.connect(self.run_progress.on_progress)
         w.fileProgress.connect(self.run_progress.on_file_progress)
         w.fileFailed.connect(self.run_progress.on_file_failed)
-        self.run_progress.watch_lab(window.image_lab)
+        window.lab_slot.when_built(self.run_progress.watch_lab)
         if restore:
             self.restore_settings()
         self.recent.refresh()
@@ -134,9 +129,7 @@ class FileController(QObject):
                                      self.export_diagram_action])
         self.lab_export_menu = self.export_menu.addMenu(self.tr("&Image lab stage"))
         self.lab_export_menu.setObjectName("menuExportLab")
-        lab = win.image_lab
-        self.lab_export_menu.aboutToShow.connect(
-            lambda: fill_export_menu(self.lab_export_menu, lab.result, lab._export_dialog))
+        self.lab_export_menu.aboutToShow.connect(lambda: win.lab_slot.fill_export_menu(self.lab_export_menu))
         self.cnn_export_menu = self.cnn.add_export_menu(self.export_menu)
         file_menu.insertMenu(a.quit, self.export_menu)
         file_menu.insertSeparator(a.quit)
@@ -223,12 +216,11 @@ class FileController(QObject):
     def save_to(self, path: str | Path) -> None:
         """Save in the worker: the trainer as it is now, the applied experiment, the lab (and the
         CNN tab's run, made on its own thread first, when that tab has been opened)."""
-        lab = self.window.image_lab
-        image = str(lab.loaded.path) if lab.loaded is not None else None
+        lab = self.window.lab_slot.state()
         self.message(self.tr("Saving {0} …").format(Path(path).name))
         experiment = experiment_json(self._applied)
         experiment["display"] = self.window_display()
-        self.cnn.save(str(path), experiment, lab_state(lab.settings(), image))
+        self.cnn.save(str(path), experiment, lab)
 
     def window_display(self) -> dict:
         """What the window shows, for the workspace: step-through position, speed, run count."""
@@ -288,7 +280,7 @@ class FileController(QObject):
 
     def apply_lab_state(self, state) -> None:
         """Load the lab's image (if it exists) and settings from a stored state; bad values are ignored."""
-        apply_lab_state(self.window.image_lab, state, self.message)
+        self.window.lab_slot.apply_state(state, self.message)
 
     def _changes_handled(self, retry) -> bool:
         """Before replacing unsaved work: True to go on (only asks when ``confirm_close`` is on)."""

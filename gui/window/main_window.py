@@ -11,7 +11,6 @@ from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QMetaObject, QO
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox, QSplitter, QTabWidget
 
-from gui.image_lab.lab import ImageLab
 from gui.network.beyond.controller import BeyondChapter
 from gui.network.controls import NetworkControls
 from gui.network.tab import NetworkTab
@@ -25,6 +24,7 @@ from gui.window.dialogs import about_dialog, help_dialog
 from gui.window.file_menu import install_file_menu
 from gui.window.identity import APPLICATION, ORGANISATION
 from gui.window.keys import KeyRouter
+from gui.window.lab_slot import LabSlot
 from gui.window.language import LanguageMenu
 from gui.window.status import StatusBar
 from gui.window.theme import ThemeMenu
@@ -69,19 +69,19 @@ class MainWindow(QMainWindow):
         self.worker = WorkerHandle(self)
         self.moment = MomentModel(self)
         self.network = NetworkTab()
-        self.image_lab = ImageLab(load_default=load_image, dialog_settings=self.settings)
-        name(self.image_lab, "imageLab", self.tr("Image lab"))
         self.tabs = QTabWidget()
         name(self.tabs, "mainTabs", self.tr("Views"))
         self.tabs.addTab(self.network, self.tr("Network"))
-        self.tabs.addTab(self.image_lab, self.tr("Image lab"))
+        self.lab_slot = LabSlot(self, self.tabs, self.settings, load_image)  # built when first shown
+        self.tabs.addTab(self.lab_slot.page, self.tr("Image lab"))
         self.image_cnn_page = LazyPage(_image_cnn_tab)  # built when first opened (start-up time)
         self.tabs.addTab(self.image_cnn_page, self.tr("CNN on images"))
         self.setCentralWidget(self.tabs)
 
         self.actions_ = WindowActions(self)
-        self.actions_.build_toolbar(self.image_lab.open_action)
-        self.actions_.build_menus(self.image_lab.open_action, list(self.image_lab.sample_actions))
+        lab_actions = self.lab_slot.actions
+        self.actions_.build_toolbar(lab_actions.open_action)
+        self.actions_.build_menus(lab_actions.open_action, list(lab_actions.sample_actions))
         self.status = StatusBar(self)
         self.controls = NetworkControls(self)
         self.keys = KeyRouter.install(self)
@@ -101,6 +101,11 @@ class MainWindow(QMainWindow):
         self.worker.configure(config)
 
     # ------------------------------------------------------------------ the views, by their old names
+    @property
+    def image_lab(self):
+        """The "Image lab" tab, built now if it has not been opened yet."""
+        return self.lab_slot.lab()
+
     @property
     def image_cnn(self):
         """The "CNN on images" tab, built now if it has not been opened yet."""
@@ -357,7 +362,7 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Stop the training thread, the race and the image lab's worker; safe to call twice."""
         self.beyond.shutdown()
-        self.image_lab.shutdown()
+        self.lab_slot.shutdown()
         if self.image_cnn_page.built:
             self.image_cnn.shutdown()
         self.worker.shutdown()

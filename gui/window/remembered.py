@@ -15,9 +15,9 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from core.formatting import fmt
-from gui.image_lab.lab import sample_path
+from gui.image_lab.samples import sample_path
 from gui.widgets.choices import choice_label
-from gui.window.settings import experiment_from_text, experiment_to_text, lab_settings_from, lab_state
+from gui.window.settings import experiment_from_text, experiment_to_text, lab_settings_from
 
 translate = QCoreApplication.translate
 
@@ -104,12 +104,23 @@ def remember_session(files) -> None:
         s.setValue(K_EXPERIMENT, experiment_to_text(win.experiment_panel.config()))
     except ValueError:
         pass  # an invalid form is not remembered
-    lab = win.image_lab
-    image = str(lab.loaded.path) if lab.loaded is not None else None
-    s.setValue(K_LAB, json.dumps(lab_state(lab.settings(), image)))
+    lab = win.lab_slot.state(build=False)  # None: never opened, nothing pending — what is stored stays
+    if lab is not None:
+        s.setValue(K_LAB, json.dumps(lab))
     s.setValue(K_PRECISION, win.actions_.precision.value())
     s.setValue(K_LABELS, win.actions_.show_labels.isChecked())
     s.sync()
+
+
+def lab_image(state) -> Path | None:
+    """The image file a stored lab state names, if it exists (a bundled sample by its name)."""
+    image = state.get("image") if isinstance(state, dict) else None
+    if not (isinstance(image, str) and image):
+        return None
+    p = Path(image)
+    if not p.is_file() and sample_path(p.name).is_file():
+        p = sample_path(p.name)  # a bundled sample saved on another machine
+    return p if p.is_file() else None
 
 
 def apply_lab_state(lab, state, message) -> None:
@@ -118,10 +129,8 @@ def apply_lab_state(lab, state, message) -> None:
         return
     image = state.get("image")
     if isinstance(image, str) and image:
-        p = Path(image)
-        if not p.is_file() and sample_path(p.name).is_file():
-            p = sample_path(p.name)  # a bundled sample saved on another machine
-        if p.is_file():
+        p = lab_image(state)
+        if p is not None:
             if lab.loaded is None or Path(lab.loaded.path) != p:
                 lab.load_file(p)
         else:

@@ -118,7 +118,7 @@ class RunProgress(QObject):
             win.worker.pause()
             self._message(self.tr("Cancelled Run N epochs after {done} of {total}.").format(
                 done=epoch_text(self.run_done), total=epoch_text(self.run_total)))
-        else:
+        elif win.lab_slot.built:
             win.image_lab.cancel_filtering()
             self._message(self.tr("Cancelled the image lab's filtering."))
         if not self.exporting:  # an export says itself when it has stopped (fileFailed)

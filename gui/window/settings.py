@@ -10,11 +10,12 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import asdict, fields, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from gui.image_lab.pipeline import PipelineSettings
+if TYPE_CHECKING:  # the lab's module is loaded with the lab (gui/window/lab_slot.py), not at start-up
+    from gui.image_lab.pipeline import PipelineSettings
 
 INT_LIMIT = 2**31 - 1  # Qt spin boxes hold C ints
 MAX_VALUES = 10_000  # at most this many numbers in a restored experiment-1 sample
@@ -178,6 +179,8 @@ def _field_ok(name: str, default: Any, v: Any) -> bool:
 
 def lab_settings_from(d: Any, base: PipelineSettings | None = None) -> PipelineSettings | None:
     """PipelineSettings from a JSON dict (as ``asdict`` wrote it); bad fields keep ``base``'s value."""
+    from gui.image_lab.pipeline import PipelineSettings
+
     if not isinstance(d, dict):
         return None
     base = base or PipelineSettings()

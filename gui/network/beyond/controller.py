@@ -234,7 +234,7 @@ class BeyondChapter(QObject):
         except ValueError as exc:
             w.show_message(self.tr("Cannot send the kernel: {exc}").format(exc=say_error(exc)), error=True)
             return False
-        w.tabs.setCurrentWidget(w.image_lab)
+        w.tabs.setCurrentWidget(w.lab_slot.page)
         w.show_message(self.tr("Sent {0}–{1} (epoch {2}) to the Image lab as learned-h and "
                                "learned-v.").format(
             names[0], names[-1], epoch_text(snap.epoch)))

@@ -212,7 +212,7 @@ def test_closing_while_training_exits_cleanly(tmp_path):
 
 def test_network_views_wait_while_the_image_lab_is_shown(qtbot, window):
     """Hidden views do no per-frame work; they catch up when the Network tab comes back."""
-    window.tabs.setCurrentWidget(window.image_lab)
+    window.tabs.setCurrentWidget(window.lab_slot.page)
     before = window.equations.text()
     window.worker.step_epoch()  # (the Network tab's keys rest while another tab is shown)
     qtbot.waitUntil(lambda: label(window, "epochLabel") == "Epoch 1", timeout=5000)  # the status bar follows

@@ -133,7 +133,7 @@ def test_dont_ask_again_is_remembered(qtbot, window):
 
 def test_the_network_tabs_keys_rest_while_another_tab_is_shown(qtbot, window):
     w = window
-    w.tabs.setCurrentWidget(w.image_lab)
+    w.tabs.setCurrentWidget(w.lab_slot.page)
     assert not w.actions_.play.isEnabled() and not w.epoch_label.isVisible()
     w.tabs.setCurrentWidget(w.network)
     assert w.actions_.play.isEnabled() and w.epoch_label.isVisible()
