@@ -17,12 +17,11 @@ throttle is the worker's frame rate, which it spaces by what drawing a frame cos
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from gui.network.beyond.activation_explorer import ActivationExplorer
-from gui.network.beyond.classification_views import AccuracyPlot, ConfusionMatrixView
-from gui.network.beyond.gradcheck_panel import GradientCheckPanel
 from gui.network.diagram.network_diagram import NetworkDiagram
 from gui.network.equations import EquationsPanel
 from gui.network.panels.experiment import ExperimentPanel
@@ -33,6 +32,11 @@ from gui.training.moment import Moment
 from gui.widgets.i18n import say_error
 from gui.widgets.lazy_page import LazyPage
 from gui.widgets.naming import name
+
+if TYPE_CHECKING:  # the hidden panels' modules load with the panels (the first time each is shown)
+    from gui.network.beyond.activation_explorer import ActivationExplorer
+    from gui.network.beyond.classification_views import AccuracyPlot, ConfusionMatrixView
+    from gui.network.beyond.gradcheck_panel import GradientCheckPanel
 
 BANNER_STYLE = ("QLabel { background: #c62828; color: white; font-weight: bold; padding: 6px 10px;"
                 " border-radius: 3px; }")
@@ -156,11 +160,15 @@ class NetworkTab(QWidget):
 
     # ------------------------------------------------------------------ the views built when first shown
     def _build_gradcheck(self) -> QWidget:
+        from gui.network.beyond.gradcheck_panel import GradientCheckPanel
+
         self._gradcheck = GradientCheckPanel()
         name(self._gradcheck, "gradientCheckPanel")
         return _scrolled_both(self._gradcheck, "gradcheckScroll")
 
     def _build_activations(self) -> QWidget:
+        from gui.network.beyond.activation_explorer import ActivationExplorer
+
         self._activations = ActivationExplorer()
         name(self._activations, "activationExplorer")
         if self.net is not None:
@@ -168,6 +176,8 @@ class NetworkTab(QWidget):
         return self._activations
 
     def _build_classification(self) -> QWidget:
+        from gui.network.beyond.classification_views import AccuracyPlot, ConfusionMatrixView
+
         self._accuracy, self._confusion = AccuracyPlot(), ConfusionMatrixView()
         name(self._accuracy, "accuracyPlot")
         name(self._confusion, "confusionMatrix")

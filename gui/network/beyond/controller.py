@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Slot
 from PySide6.QtGui import QAction
@@ -19,11 +20,13 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMenu, QVB
 from core.chapter.stops import StopConditions, StopHook
 from core.formatting import epoch_text
 from gui.exporting.files import ExportError
-from gui.network.beyond.optimizer_race import OptimizerRace
 from gui.network.beyond.step_files import EXPORT_FILTER, step_export_text, write_atomic
 from gui.training.worker import epoch_limit_message
 from gui.widgets.actions import make_action
 from gui.widgets.i18n import say, say_error
+
+if TYPE_CHECKING:  # the race's window and worker load when a race is first opened
+    from gui.network.beyond.optimizer_race import OptimizerRace
 
 
 class BeyondChapter(QObject):
@@ -206,6 +209,8 @@ class BeyondChapter(QObject):
             d = QDialog(self.window)
             d.setObjectName("raceDialog")
             d.setWindowTitle(self.tr("Optimisers side by side"))
+            from gui.network.beyond.optimizer_race import OptimizerRace
+
             self.race = OptimizerRace(d)
             buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
             buttons.rejected.connect(d.close)
