@@ -6,8 +6,8 @@ For one 2-D kernel on one padded plane (a channel, or a mix of the channels), st
   kernel as a horizontal then a vertical 1-D pass ("separable"); ``taps_flat`` (stride 1) runs
   every operation on one contiguous 1-D slice of the plane flattened row after row, which NumPy
   does about 3× faster than on 2-D views; ``taps`` takes strided 2-D views for stride > 1;
-* ``banded_matmul`` — for a block of output rows, a banded matrix holding the kernel's columns
-  times the block's input rows (one BLAS product for all kernels), then kw shifted adds;
+* ``row_matmul`` — per output row, the kernels' columns (kw·n_k rows of kh weights) times the kh
+  input rows it reads (one batched BLAS product per block of rows), then kw − 1 shifted adds;
 * ``fft_tiles`` — overlap-save with NumPy's FFT on 256² tiles: the cost stops growing with k²,
   and each tile's spectrum serves every kernel reading the plane;
 * ``channel_matmul`` (in ``bands``) — kernels with their own weights per channel: one matrix product per tap.
@@ -20,17 +20,20 @@ NumPy only.
 from __future__ import annotations
 
 import numpy as np
+from numpy.lib.stride_tricks import as_strided
 
 BLOCK_BYTES = 1 << 19  # ~512 KiB of output rows per block: stays in cache while all taps add up
+MATMUL_BYTES = 1 << 20  # the row products of a block (kw per kernel); larger blocks: fewer calls (measured)
 # Measured cost per output pixel in array passes (CPU time, ``bench/bench_conv.py --calibrate``
-# on 2048²: one pass ≈ 0.55 ms): a tap 2 passes (1 when its weight is ±1), 1.25× in a separable
+# on 2048²: one pass ≈ 0.5 ms): a tap 2 passes (1 when its weight is ±1), 1.25× in a separable
 # pass (its horizontal pass runs over kh − 1 extra rows per block, through a scratch buffer);
-# the banded product 0.2 per multiply-add column plus 8 for its calls; an FFT tile ~65 forward
-# (shared by the kernels reading the plane) + 35 inverse per kernel, times its wasted margin.
-# The crossovers this gives, as measured: a full-rank kernel goes from "matmul" to "fft" at
-# k ≈ 13 (11–15 as the machine's load varies); a rank-1 one from "separable" to "fft" at k ≈ 25
-# (21–31): memory-bound passes suffer more than the FFT's from other programs on the cores.
-COST = {"gemm": 0.2, "gemm_calls": 8.0, "fft_forward": 65.0, "fft_inverse": 35.0, "separable": 1.25}
+# the row products 0.34 per multiply-add plus 9 for their calls, and kw − 1 shifted adds; an FFT
+# tile ~65 forward (shared by the kernels reading the plane) + 35 inverse per kernel, times its
+# wasted margin. The crossovers this gives, as measured (Dec 2): a full-rank kernel goes from
+# "matmul" to "fft" at k ≈ 17 (15: matmul 50 ms, FFT 59; 21: 90 against 58); a rank-1 one from
+# "separable" to "fft" at k ≈ 25 (21: 85 against 81, 31: 150 against 75). A rank-1 kernel
+# without ±1 weights is about as fast by row products up to k ≈ 9 (3: 9.0 against 9.8 ms).
+COST = {"gemm": 0.34, "gemm_calls": 9.0, "fft_forward": 65.0, "fft_inverse": 35.0, "separable": 1.25}
 
 
 # ----------------------------------------------------------------------------- kernels
@@ -139,18 +142,13 @@ def plan(k2: np.ndarray, work: np.dtype, stride: tuple[int, int], method: str, f
         sep_cost = COST["separable"] * passes
         options.append((sep_cost, ("sep", *sep)))
     if whole and stride == (1, 1):
-        gemm = COST["gemm"] * kw * (_banded_rows(kh) + kh - 1) + COST["gemm_calls"]
+        gemm = COST["gemm"] * kh * kw + COST["gemm_calls"]
         options.append((gemm + kw - 1, ("matmul",)))
     if whole:
         ty, tx = fft_tile(kh, kw, 1 << 30, 1 << 30)
         waste = ty * tx / ((ty - kh + 1) * (tx - kw + 1))
         options.append((waste * (COST["fft_forward"] / share + COST["fft_inverse"]), ("fft",)))
     return min(options, key=lambda option: option[0])[1]
-
-
-def _banded_rows(kh: int) -> int:
-    """Output rows per banded product: more rows waste multiplies, fewer cost calls (measured)."""
-    return max(4, min(32, 2 * kh))
 
 
 # ----------------------------------------------------------------------------- the ways
@@ -317,49 +315,47 @@ def taps_flat(terms, out: np.ndarray, kh: int, bias: float, same_px: int = 0) ->
             a += bias
 
 
-def banded_matmul(p: np.ndarray, kernels: list[np.ndarray], outs: list[np.ndarray],
-                  biases: list[float], same_px: int = 0) -> None:
-    """Stride-1 correlation of plane ``p`` with several kernels, a block of output rows at a time.
+def row_matmul(p: np.ndarray, kernels: list[np.ndarray], outs: list[np.ndarray],
+               biases: list[float], same_px: int = 0) -> None:
+    """Stride-1 correlation of plane ``p`` with several kernels: one small matrix product per output row.
 
-    The n_b output rows of a block read the n_b + kh − 1 input rows ``X`` (a BLAS-ready slice).
-    A banded matrix L_j with column j of the kernel on its diagonals gives column j's share of
-    every output row at once, R_j = L_j @ X; the outputs are Σ_j R_j shifted left by j (added
-    as contiguous 1-D slices, as in ``taps_flat``). The L_j of all kernels are stacked, so one
-    matrix product serves the whole group. ``same_px``: as in ``taps_flat`` (unpadded columns,
-    sums straight into ``outs``, border columns left for the caller).
+    Output row r reads the kh input rows X_r = p[r : r + kh] (a (kh, Wp) slice, BLAS-ready);
+    A @ X_r, with A[(q, j), i] = K_q[i, j], gives every kernel's column sums R_qj[r, c] =
+    Σ_i K_q[i, j]·p[r + i, c] at once (kh·kw multiply-adds per pixel and kernel: no zeros are
+    multiplied, unlike a banded matrix over several rows, which cost 2–3× the arithmetic). The
+    rows of a block are ONE batched ``np.matmul`` (no Python loop per row) whose output is laid
+    out R_qj after R_qj, so each output is Σ_j R_qj shifted left by j, added as contiguous 1-D
+    slices (as in ``taps_flat``). Every product is computed, zero weights too, so NaN and ∞
+    spread as IEEE arithmetic says. ``same_px``: as in ``taps_flat`` (unpadded columns, sums
+    straight into ``outs``, border columns left for the caller).
     """
     kh, kw = kernels[0].shape
     hp, wp = p.shape
     ho, wo = hp - kh + 1, wp - kw + 1
-    g, nb = len(kernels), _banded_rows(kh)
-    bands = np.zeros((g, kw, nb, nb + kh - 1), p.dtype)
-    r = np.arange(nb)
-    for q, k in enumerate(kernels):
-        for i in range(kh):
-            for j in range(kw):
-                bands[q, j, r, r + i] = k[i, j]
-    res = np.empty((g * kw * nb, wp), p.dtype)
-    acc = np.empty(nb * wp, p.dtype)
-    for b0 in range(0, ho, nb):
-        n = min(nb, ho - b0)
-        x = p[b0 : b0 + n + kh - 1]
-        if n == nb:
-            rv = np.matmul(bands.reshape(-1, nb + kh - 1), x, out=res).reshape(g, kw, nb * wp)
-        else:
-            rv = (bands[:, :, :n, : n + kh - 1].reshape(-1, n + kh - 1) @ x).reshape(g, kw, n * wp)
+    g = len(kernels)
+    a = np.ascontiguousarray(np.stack(kernels).transpose(0, 2, 1).reshape(g * kw, kh), p.dtype)
+    rows = max(1, min(ho, MATMUL_BYTES // (g * kw * wp * p.itemsize)))
+    res = np.empty((g * kw, rows * wp), p.dtype)
+    acc = None if same_px else np.empty(rows * wp, p.dtype)
+    s0, s1 = p.strides
+    for r0 in range(0, ho, rows):
+        n = min(rows, ho - r0)
+        windows = as_strided(p[r0:], (n, kh, wp), (s0, s0, s1))  # row r: input rows r … r + kh − 1
+        np.matmul(a, windows, out=res[:, : n * wp].reshape(g * kw, n, wp).transpose(1, 0, 2))
         m = n * wp - 2 * same_px if same_px else (n - 1) * wp + wo
         for q, (o, bias) in enumerate(zip(outs, biases, strict=True)):
-            a = o.reshape(-1)[b0 * wp + same_px : b0 * wp + same_px + m] if same_px else acc[:m]
+            r = res[q * kw : (q + 1) * kw]
+            t = o.reshape(-1)[r0 * wp + same_px : r0 * wp + same_px + m] if same_px else acc[:m]
             if kw == 1:
-                np.copyto(a, rv[q, 0, :m])
+                np.copyto(t, r[0, :m])
             else:
-                np.add(rv[q, 0, :m], rv[q, 1, 1 : 1 + m], out=a)
+                np.add(r[0, :m], r[1, 1 : 1 + m], out=t)
                 for j in range(2, kw):
-                    np.add(a, rv[q, j, j : j + m], out=a)
+                    np.add(t, r[j, j : j + m], out=t)
             if not same_px:
-                _emit(o[b0 : b0 + n], acc, n, wp, bias)
+                _emit(o[r0 : r0 + n], acc, n, wp, bias)
             elif bias != 0:
-                a += bias
+                t += bias
 
 
 def fft_tiles(p: np.ndarray, kernels: list[np.ndarray], outs: list[np.ndarray], stride,
