@@ -13,7 +13,6 @@ NumPy only.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable
 
 import numpy as np
 from numpy.lib.stride_tricks import as_strided
@@ -21,6 +20,7 @@ from numpy.lib.stride_tricks import as_strided
 from core.i18n import N_
 from core.image_ops.correlation import (
     BLOCK_BYTES,
+    covers,
     fft_tile,
     fft_tiles,
     row_matmul,
@@ -43,35 +43,17 @@ class ConvPlan:
         self.pad_mode, self.fill, self.finite = pad_mode, fill, finite
         self.out_shape, self.single, self.out_dtype, self.step = out_shape, single, np.dtype(out_dtype), step
         self.n_k = len(biases)
-        self.verify: Callable[[], ConvPlan] | None = None  # set when the pixels still need checking
         self.groups: dict[tuple, list[int]] = {}  # (plane, method) → the jobs done together
         for i, (n, key, _) in enumerate(jobs):
             how = "all" if key[0] == "all" else plans[i][0] if plans[i][0] in ("matmul", "fft") else "taps"
             self.groups.setdefault((key, how) if how != "taps" else (n, how), []).append(i)
 
     def exact(self) -> bool:
-        """Does this plan give IEEE's NaN and ∞ whatever the pixels? Yes when it skips no tap (no
-        weight, and no weight of a channel mix, is zero) and uses no FFT (which spreads a NaN over
-        its tile); every way of computing here adds and multiplies every term it has."""
-        return all(np.all(k2 != 0) and (key[0] != "mix" or 0.0 not in key[1])
-                   and (key[0] == "all" or self.plans[i][0] != "fft")
+        """Does this plan give IEEE's NaN and ∞ whatever the pixels? Yes when every way it takes
+        ``covers`` its kernel's taps and every weight of a channel mix is non-zero."""
+        return all(not (key[0] == "mix" and 0.0 in key[1])
+                   and covers(("matmul",) if key[0] == "all" else self.plans[i], k2)
                    for i, (_, key, k2) in enumerate(self.jobs))
-
-    def _finite_rows(self, rows_read: tuple[int, int]) -> bool:
-        """Are the image rows a chunk reads all finite? Their sums by one BLAS product, just before the
-        chunk reads them again from cache (an overflow to ∞ only costs the plan that applies every tap)."""
-        x = self.x
-        lo, hi = max(0, rows_read[0]), min(x.shape[0], rows_read[1])
-        if hi <= lo:
-            return True
-        band = x[lo:hi]
-        if band.flags.c_contiguous:
-            flat = band.reshape(hi - lo, -1)
-            sums = flat @ np.ones(flat.shape[1], x.dtype)
-        else:
-            with np.errstate(over="ignore", invalid="ignore"):
-                sums = np.add.reduce(band, axis=None)
-        return bool(np.isfinite(sums).all())
 
     def shape(self, r0: int, r1: int) -> tuple[int, ...]:
         """The shape ``run`` returns for output rows r0 … r1 − 1."""
@@ -100,9 +82,6 @@ class ConvPlan:
         with np.errstate(invalid="ignore") if not self.finite else contextlib.nullcontext():  # ∞ − ∞ = NaN
             for a, z in self._chunks(r0, r1):  # a chunk of output rows at a time: bounded working memory
                 rows_read = (a * sy - py, (z - 1) * sy - py + kh)  # the input rows these outputs read
-                if self.verify is not None and not self._finite_rows(rows_read):
-                    self.__dict__.update(self.verify().__dict__)  # from now on: every tap (NaN·0 = NaN)
-                    return self.run(rows, result)
                 edges = self._chunk(rows_read, [t[a - r0 : z - r0] for t in bands])
             # The border columns of many rows at once (a few calls, not a few per chunk), in blocks
             # whose windows (rows × px × k² values) stay within _BORDER_BYTES.
@@ -220,8 +199,8 @@ def guard_fft(plans: dict, jobs: list, x: np.ndarray, fill: float, k: tuple[int,
               replan, known: bool = True) -> None:
     """Replace FFT plans whose tile sums could overflow (a spectrum adds T² pixels × weights).
 
-    ``known``: the pixels are known to be finite; if not, a NaN or ∞ among them is left to the
-    plan's check of each chunk (which then applies every tap, without the FFT).
+    ``known``: the pixels are known to be finite; if not, a NaN or ∞ among them is left to
+    ``conv2d_plan``'s check (which then takes the plan applying every tap, without the FFT).
     """
     ffts = [i for i, p in plans.items() if p[0] == "fft"]
     if not ffts:

@@ -33,7 +33,9 @@ MATMUL_BYTES = 1 << 20  # the row products of a block (kw per kernel); larger bl
 # "matmul" to "fft" at k ≈ 17 (15: matmul 50 ms, FFT 59; 21: 90 against 58); a rank-1 one from
 # "separable" to "fft" at k ≈ 25 (21: 85 against 81, 31: 150 against 75). A rank-1 kernel
 # without ±1 weights is about as fast by row products up to k ≈ 9 (3: 9.0 against 9.8 ms).
-COST = {"gemm": 0.34, "gemm_calls": 9.0, "fft_forward": 65.0, "fft_inverse": 35.0, "separable": 1.25}
+# Checking the pixels for NaN/∞ (needed by a way that skips a zero weight) ~2.5 passes.
+COST = {"gemm": 0.34, "gemm_calls": 9.0, "fft_forward": 65.0, "fft_inverse": 35.0, "separable": 1.25,
+        "check": 2.5}
 
 
 # ----------------------------------------------------------------------------- kernels
@@ -52,12 +54,15 @@ def _rank1(k64: np.ndarray, eps: float) -> tuple[np.ndarray, np.ndarray] | None:
     return col, row
 
 
-def _separabletaps(col: np.ndarray, row: np.ndarray, t) -> tuple[list, list, float]:
+def _separabletaps(col: np.ndarray, row: np.ndarray, t, spoil: bool = False) -> tuple[list, list, float]:
     """(column taps, row taps, scale) with K = scale · column ⊗ row and as many ±1 weights as possible.
 
     e.g. the 3×3 box: [1 1 1] ⊗ [1 1 1] · 1/9, so both passes only add and one multiply scales.
     A unit is only taken if no weight grows past 16× it, so no partial sum can overflow where the
     plain sum would not (``_rank1`` gives weights of at most 1 in the row).
+    ``spoil``: the pixels may be NaN or ∞, so a pass [−1 0 1] keeps its middle tap (weight 0), which
+    ``_line`` applies as a difference of neighbouring pair sums: a NaN under the 0 still reaches
+    the output, as IEEE's NaN·0 = NaN says, at the cost of one pass (Sobel, Prewitt, Scharr).
     """
     def unit(v: np.ndarray) -> float:
         mags = [abs(a) for a in v if a != 0]
@@ -71,7 +76,22 @@ def _separabletaps(col: np.ndarray, row: np.ndarray, t) -> tuple[list, list, flo
     rows = [(j, t(v / ru)) for j, v in enumerate(row) if v != 0]
     if _negated_pair(cols) + _negated_pair(rows) > _negated_pair(_flip(cols)) + _negated_pair(_flip(rows)):
         cols, rows = _flip(cols), _flip(rows)  # (−c) ⊗ (−r) = c ⊗ r, exactly: Sobel-x's column is [1 2 1]
+    if spoil:
+        cols, rows = _with_middle(cols), _with_middle(rows)
     return cols, rows, t(cu * ru)
+
+
+def _with_middle(taps: list) -> list:
+    """[(o, −1), (o + 2, 1)] (or its negation) → with (o + 1, 0) between: see ``_separabletaps``."""
+    if len(taps) == 2 and taps[1][0] == taps[0][0] + 2 and abs(taps[0][1]) == 1 and taps[1][1] == -taps[0][1]:
+        return [taps[0], (taps[0][0] + 1, type(taps[0][1])(0)), taps[1]]
+    return taps
+
+
+def _odd_pair(taps: list) -> bool:
+    """[(o, ∓1), (o + 1, 0), (o + 2, ±1)]: ``_with_middle``'s difference."""
+    return (len(taps) == 3 and [o - taps[0][0] for o, _ in taps] == [0, 1, 2] and taps[1][1] == 0
+            and abs(taps[0][1]) == 1 and taps[2][1] == -taps[0][1])
 
 
 def _flip(taps: list) -> list:
@@ -85,11 +105,15 @@ def _negated_pair(taps: list) -> bool:
 
 
 def _ops(weights) -> int:
-    """Array passes ``_weighted_sum`` makes for these weights (a ±1 costs 1, another weight 2)."""
+    """Array passes ``_weighted_sum`` makes for these weights (a ±1 costs 1, another weight 2; a kept
+    zero weight, ``_with_middle``'s, 1)."""
+    weights = list(weights)
     ws = [w for w in weights if w != 0]
     ones = sum(abs(w) == 1 for w in ws)
     if not ws:
         return 0
+    if len(ws) < len(weights):
+        return 1 + _ops(ws)
     if ones >= 2:
         return 1 + (ones - 2) + 2 * (len(ws) - ones)
     return 2 * len(ws) - 1
@@ -110,12 +134,12 @@ def fft_tile(kh: int, kw: int, hb: int, wp: int) -> tuple[int, int]:
 
 
 def plan(k2: np.ndarray, work: np.dtype, stride: tuple[int, int], method: str, finite: bool,
-          share: int = 1, whole: bool = True):
+          share: int = 1, whole: bool = True, spoil: bool = False):
     """How to apply one 2-D kernel: ("direct", taps) | ("sep", col, row) | ("matmul",) | ("fft",).
 
     ``share`` kernels read the same plane (an FFT tile's forward transform serves them all);
     ``whole`` is False for one channel of a kernel with its own weights per channel, which
-    is summed tap by tap (direct or separable only).
+    is summed tap by tap (direct or separable only); ``spoil``: see ``_separabletaps``.
     """
     t = work.type
     k64 = k2.astype(np.float64)
@@ -131,7 +155,7 @@ def plan(k2: np.ndarray, work: np.dtype, stride: tuple[int, int], method: str, f
         raise ValueError("method='matmul' needs stride 1")
     if method in ("matmul", "fft") and whole:
         return (method,)
-    sep = None if split is None else _separabletaps(*split, t)
+    sep = None if split is None else _separabletaps(*split, t, spoil)
     if method == "separable":
         return ("sep", *sep)
     # Cost per stride-1 output pixel, in array passes (see COST).
@@ -148,7 +172,21 @@ def plan(k2: np.ndarray, work: np.dtype, stride: tuple[int, int], method: str, f
         ty, tx = fft_tile(kh, kw, 1 << 30, 1 << 30)
         waste = ty * tx / ((ty - kh + 1) * (tx - kw + 1))
         options.append((waste * (COST["fft_forward"] / share + COST["fft_inverse"]), ("fft",)))
+    if spoil:  # a way that skips a tap needs the pixels checked first
+        options = [(cost + (0 if covers(how, k64) else COST["check"]), how) for cost, how in options]
     return min(options, key=lambda option: option[0])[1]
+
+
+def covers(how: tuple, k2: np.ndarray) -> bool:
+    """Does this way apply every tap of ``k2``, so a NaN or ∞ anywhere in a window reaches its output
+    as IEEE's NaN·0 = NaN says? Direct and separable taps must cover every row and column; a BLAS
+    product may skip a zero weight, so it covers only a kernel without one; an FFT never does."""
+    kh, kw = k2.shape[:2]
+    if how[0] == "direct":
+        return len(how[1]) == kh * kw
+    if how[0] == "sep":
+        return len(how[1]) == kh and len(how[2]) == kw
+    return how[0] != "fft" and bool(np.all(k2 != 0))
 
 
 # ----------------------------------------------------------------------------- the ways
@@ -252,6 +290,13 @@ def _line(acc: np.ndarray, src: np.ndarray, weights: list, d: int, tmp: np.ndarr
     t = src[o] + src[o + 1] over M + d values, then acc = t[0] + t[1] — two passes instead of three.
     """
     m = acc.size
+    if fresh and _odd_pair(weights):  # [−1 0 1]: (s[o + 1] + s[o + 2]) − (s[o] + s[o + 1])
+        o = weights[0][0] * d
+        t = tmp[: m + d]
+        np.add(src[o : o + m + d], src[o + d : o + 2 * d + m], out=t)
+        later, earlier = (t[d : d + m], t[:m]) if weights[2][1] == 1 else (t[:m], t[d : d + m])
+        np.subtract(later, earlier, out=acc)
+        return
     if fresh and len(weights) == 3 and [w for _, w in weights] == [1, 2, 1] and (
             weights[1][0] == weights[0][0] + 1 and weights[2][0] == weights[0][0] + 2):
         o = weights[0][0] * d

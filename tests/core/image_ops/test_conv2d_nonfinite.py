@@ -1,8 +1,9 @@
 """conv2d without a pass to check the pixels first: NaN and ∞ still spread as IEEE arithmetic says.
 
-A plan made without ``finite=True`` skips the check when it skips no tap (no zero weight, no FFT),
-and otherwise checks each chunk's rows as it reads them, switching to the plan that applies every
-tap at the first NaN or ∞. Both are compared here with an independent slow reference: the sum of
+A plan made without ``finite=True`` skips the check when it skips no tap (no zero weight, or
+Sobel's and Prewitt's [−1 0 1] kept as a difference of pair sums; no FFT),
+and otherwise checks the rows it reads once (BLAS row sums), taking the plan that applies every
+tap if one is NaN or ∞. Both are compared here with an independent slow reference: the sum of
 every tap's shifted slice × weight in float64, zero weights included. Also the row-by-row matrix
 products (``method="matmul"``) over many blocks of rows and several kernels at once.
 """
@@ -21,6 +22,7 @@ import core.image_ops.correlation as correlation
 from core.image_ops.conv2d import conv2d, conv2d_plan, stack_kernels
 from core.image_ops.kernels import get_kernel
 
+LIBRARY = ("sobel-x", "sobel-y", "prewitt-x", "prewitt-y", "laplacian", "identity", "sharpen")
 NP_PAD = {"zeros": "constant", "constant": "constant", "nearest": "edge", "reflect": "reflect"}
 
 
@@ -48,8 +50,10 @@ def reference(x, kernel, bias=0.0, stride=(1, 1), padding=(1, 1), mode="zeros", 
 
 
 def kernel_of(kind: str, size: int, rng) -> np.ndarray:
-    if kind in ("sobel-x", "laplacian", "box", "gaussian"):
-        return get_kernel(kind) if kind in ("sobel-x", "laplacian") else get_kernel(kind, size)
+    if kind in ("box", "gaussian"):
+        return get_kernel(kind, size)
+    if kind in LIBRARY:
+        return get_kernel(kind)
     if kind == "full":  # no zero weight: nothing needs checking
         return rng.uniform(0.5, 1.5, (size, size)) * rng.choice([-1, 1], (size, size))
     k = rng.normal(size=(size, size))
@@ -75,7 +79,7 @@ def spoiled(draw):
     for _ in range(draw(st.integers(0, 3))):
         spot = (rng.integers(h), rng.integers(w)) + ((rng.integers(channels),) if channels else ())
         x[spot] = draw(st.sampled_from([np.nan, np.inf, -np.inf]))
-    kind = draw(st.sampled_from(["sobel-x", "laplacian", "box", "gaussian", "full", "sparse"]))
+    kind = draw(st.sampled_from([*LIBRARY, "box", "gaussian", "full", "sparse"]))
     k = kernel_of(kind, draw(st.sampled_from([3, 3, 5])), rng)
     if channels and draw(st.booleans()):  # one 2-D shape over R, G, B with weights, one of them zero
         k = k[:, :, None] * np.array([1.0, 0.0, -2.0])
@@ -106,26 +110,27 @@ def test_without_a_first_check_nan_and_inf_still_spread_as_ieee_says(case, metho
 def test_a_plan_checks_only_what_a_zero_weight_or_the_fft_could_hide():
     x = np.random.default_rng(0).random((40, 50), dtype=np.float32)
     for name in ("box", "gaussian"):
-        assert conv2d_plan(x, get_kernel(name), padding=1).verify is None  # every tap is applied anyway
-    assert conv2d_plan(x, np.full((3, 3), 0.5), padding=1, method="matmul").verify is None
-    for name in ("sobel-x", "laplacian"):
-        assert conv2d_plan(x, get_kernel(name), padding=1).verify is not None
-    assert conv2d_plan(x, get_kernel("box"), padding=1, method="fft").verify is not None
-    assert conv2d_plan(x, get_kernel("sobel-x"), padding=1, finite=True).verify is None
+        assert conv2d_plan(x, get_kernel(name), padding=1).exact()  # every tap is applied anyway
+    assert conv2d_plan(x, np.full((3, 3), 0.5), padding=1, method="matmul").exact()
+    for name in ("sobel-x", "sobel-y", "prewitt-x", "prewitt-y"):  # [−1 0 1] as pair sums: covered
+        assert conv2d_plan(x, get_kernel(name), padding=1).exact()
+        known = conv2d_plan(x, get_kernel(name), padding=1, finite=True).plans[0]
+        assert len(known[2 if "x" in name else 1]) == 2  # finite pixels: [−1 1], one pass
+    for name in ("laplacian", "identity"):
+        assert not conv2d_plan(x, get_kernel(name), padding=1).exact()
+    assert not conv2d_plan(x, get_kernel("box"), padding=1, method="fft").exact()
+    rgb = np.random.default_rng(1).random((20, 20, 3), dtype=np.float32)
+    assert not conv2d_plan(rgb, get_kernel("box")[:, :, None] * np.array([1.0, 0.0, 1.0]), padding=1).exact()
 
 
-def test_a_nan_in_the_last_chunk_switches_the_plan_for_the_whole_image(monkeypatch):
-    """The chunks before it were checked and are finite; from the NaN on, every tap is applied."""
+def test_a_nan_far_down_a_tall_image_reaches_every_window_over_it(monkeypatch):
     monkeypatch.setattr(conv_module, "_CHUNK", 2048)  # 8 rows of 64 values a chunk
     x = np.random.default_rng(1).random((200, 64), dtype=np.float32)
     x[197, 30] = np.nan
     sobel = get_kernel("sobel-x")  # the NaN's own column has weight 0: only applying it shows the NaN
-    plan = conv2d_plan(x, sobel, padding=1)
-    got = plan.run()
-    assert plan.verify is None
+    got = conv2d_plan(x, sobel, padding=1).run()
     same_masks(got, reference(x, sobel), 1e-5 * 4)
     assert np.isnan(got[196:199, 29:32]).all() and np.isfinite(got[:195]).all()
-    assert np.isnan(plan.run((190, 200))[6:9, 29:32]).all()  # later bands keep the every-tap plan
 
 
 @settings(max_examples=60, deadline=None)
