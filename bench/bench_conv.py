@@ -184,7 +184,10 @@ def calibrate(rounds: int = 3, side: int = 2048, sizes=(3, 5, 7, 9, 11, 15, 21, 
     and CPU time hardly moves when other programs share the cores, so the crossovers are stable.
     """
     from core.image_ops.conv2d import METHODS
-    from core.image_ops.correlation import plan
+    try:
+        from core.image_ops.choice import plan
+    except ImportError:  # before Dec 2 the choice lived in correlation
+        from core.image_ops.correlation import plan
 
     rng = np.random.default_rng(1)
     x = rng.random((side, side), dtype=np.float32)

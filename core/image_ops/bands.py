@@ -18,10 +18,9 @@ import numpy as np
 from numpy.lib.stride_tricks import as_strided
 
 from core.i18n import N_
+from core.image_ops.choice import covers, fft_tile
 from core.image_ops.correlation import (
     BLOCK_BYTES,
-    covers,
-    fft_tile,
     fft_tiles,
     row_matmul,
     taps,

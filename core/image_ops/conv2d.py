@@ -40,7 +40,7 @@ are mixed first when a kernel's channel slices are multiples of one 2-D kernel (
 * ``"fft"`` — large kernels: overlap-save with NumPy's FFT on tiles, so the cost stops
   growing with k² (the tiles' spectra are shared by all kernels).
 
-The switch points come from measured costs (``correlation.COST``). The work is done ``_CHUNK`` bytes of
+The switch points come from measured costs (``choice.COST``). The work is done ``_CHUNK`` bytes of
 padded rows at a time (``bands.ConvPlan``), so memory beyond the output stays small whatever the
 image size; ``rows=`` computes a band of output rows only and ``out=`` writes into a given array;
 ``conv2d_plan`` makes the checks and choices once for a caller computing band after band.
@@ -61,7 +61,7 @@ import numpy as np
 
 from core.i18n import N_
 from core.image_ops.bands import ConvPlan, guard_fft
-from core.image_ops.correlation import fft_tile, plan
+from core.image_ops.choice import fft_tile, plan
 from core.image_ops.pooling import (
     MAX_PADDED_VALUES,
     PAD_MODES,
