@@ -24,6 +24,7 @@ from numpy.lib.stride_tricks import as_strided
 from core.image_ops.choice import fft_tile, odd_pair
 
 BLOCK_BYTES = 1 << 19  # ~512 KiB of output rows per block: stays in cache while all taps add up
+FLAT_BYTES = 1 << 20  # taps_flat's blocks: 128 rows of 2048 (measured: 512 KiB blocks were ~10 % slower)
 MATMUL_BYTES = 1 << 20  # the row products of a block (kw per kernel); larger blocks: fewer calls (measured)
 
 
@@ -48,29 +49,57 @@ def _axpy(acc: np.ndarray, view: np.ndarray, w, first: bool, tmp: np.ndarray) ->
         np.add(acc, tmp, out=acc)
 
 
-def _weighted_sum(acc: np.ndarray, views: list, tmp: np.ndarray, fresh: bool = True) -> None:
-    """acc (+)= Σ w·view over (view, w) pairs: ±1 weights first, the first two fused in one add/subtract.
+def _program(weights: list, fresh: bool) -> list[tuple]:
+    """The ufunc calls of acc (+)= Σ w · src[o·d : o·d + M] over the (o, w), decided once for all blocks.
 
-    Why: most library kernels are mostly ±1 (Sobel's [1 2 1] ⊗ [−1 0 1] is 1 + 3 operations).
+    ±1 weights first, the first two fused in one add or subtract (most library kernels are mostly ±1:
+    Sobel's [1 2 1] ⊗ [−1 0 1] is 1 + 3 operations); 1 2 1 at neighbouring offsets (Sobel's and the
+    3×3 Gaussian's) as [1 1] twice, t = src[o] + src[o + 1] over M + d values, then acc = t[0] + t[1]
+    (two passes instead of three); ``choice``'s kept [−1 0 1] as t[1] − t[0] on the same pair sums.
+    Steps: ("axpy", o, w, first) | ("pair", o0, o1, ufunc) | ("121", o) | ("odd", o, sign) | ("zero",).
     """
-    views = sorted(views, key=lambda vw: abs(vw[1]) != 1)
-    if not views:
-        if fresh:
+    offsets = [o for o, _ in weights]
+    if fresh and len(weights) == 3 and offsets == list(range(offsets[0], offsets[0] + 3)):
+        if [w for _, w in weights] == [1, 2, 1]:
+            return [("121", offsets[0])]
+        if odd_pair(weights):
+            return [("odd", offsets[0], weights[2][1] == 1)]
+    ws = sorted(weights, key=lambda ow: abs(ow[1]) != 1)
+    if not ws:
+        return [("zero",)] if fresh else []
+    steps: list[tuple] = []
+    if fresh and len(ws) > 1 and abs(ws[0][1]) == 1 and abs(ws[1][1]) == 1 and 1 in (ws[0][1], ws[1][1]):
+        (o0, w0), (o1, w1) = ws[0], ws[1]
+        steps.append(("pair", o0, o1, np.add) if w0 == w1 else
+                     ("pair", o0, o1, np.subtract) if w0 == 1 else ("pair", o1, o0, np.subtract))
+        ws = ws[2:]
+    steps += [("axpy", o, w, fresh and not steps and n == 0) for n, (o, w) in enumerate(ws)]
+    return steps
+
+
+def _run(program: list[tuple], acc: np.ndarray, src: np.ndarray, base: int, d: int, tmp: np.ndarray) -> None:
+    """Carry out ``_program``'s steps on acc (M values), reading src[base + o·d : base + o·d + M]."""
+    m = acc.size
+    for step in program:
+        kind = step[0]
+        if kind == "axpy":
+            o = base + step[1] * d
+            _axpy(acc, src[o : o + m], step[2], step[3], tmp[:m])
+        elif kind == "pair":
+            o0, o1 = base + step[1] * d, base + step[2] * d
+            step[3](src[o0 : o0 + m], src[o1 : o1 + m], out=acc)
+        elif kind == "zero":
             acc.fill(0)
-        return
-    start = 0
-    if fresh and len(views) > 1 and abs(views[0][1]) == 1 and abs(views[1][1]) == 1 and (
-            views[0][1] == 1 or views[1][1] == 1):
-        (v0, w0), (v1, w1) = views[0], views[1]
-        if w0 == w1:
-            np.add(v0, v1, out=acc)
-        elif w0 == 1:
-            np.subtract(v0, v1, out=acc)
         else:
-            np.subtract(v1, v0, out=acc)
-        start = 2
-    for idx, (v, w) in enumerate(views[start:]):
-        _axpy(acc, v, w, fresh and start == 0 and idx == 0, tmp)
+            o = base + step[1] * d
+            t = tmp[: m + d]
+            np.add(src[o : o + m + d], src[o + d : o + 2 * d + m], out=t)
+            if kind == "121":
+                np.add(t[:m], t[d : d + m], out=acc)
+            elif step[2]:
+                np.subtract(t[d : d + m], t[:m], out=acc)
+            else:
+                np.subtract(t[:m], t[d : d + m], out=acc)
 
 
 def taps(terms, out: np.ndarray, stride, kh: int, bias: float) -> None:
@@ -121,30 +150,6 @@ def _emit(out: np.ndarray, acc: np.ndarray, n: int, wp: int, bias: float, scale:
         np.copyto(out, block)
 
 
-def _line(acc: np.ndarray, src: np.ndarray, weights: list, d: int, tmp: np.ndarray, fresh: bool) -> None:
-    """acc (+)= Σ w · src[o·d : o·d + M] over the (o, w) of one pass of a separable kernel (M = acc.size).
-
-    Weights 1 2 1 at three neighbouring offsets (Sobel's and the 3×3 Gaussian's) are [1 1] twice:
-    t = src[o] + src[o + 1] over M + d values, then acc = t[0] + t[1] — two passes instead of three.
-    """
-    m = acc.size
-    if fresh and odd_pair(weights):  # [−1 0 1]: (s[o + 1] + s[o + 2]) − (s[o] + s[o + 1])
-        o = weights[0][0] * d
-        t = tmp[: m + d]
-        np.add(src[o : o + m + d], src[o + d : o + 2 * d + m], out=t)
-        later, earlier = (t[d : d + m], t[:m]) if weights[2][1] == 1 else (t[:m], t[d : d + m])
-        np.subtract(later, earlier, out=acc)
-        return
-    if fresh and len(weights) == 3 and [w for _, w in weights] == [1, 2, 1] and (
-            weights[1][0] == weights[0][0] + 1 and weights[2][0] == weights[0][0] + 2):
-        o = weights[0][0] * d
-        t = tmp[: m + d]
-        np.add(src[o : o + m + d], src[o + d : o + 2 * d + m], out=t)
-        np.add(t[:m], t[d : d + m], out=acc)
-        return
-    _weighted_sum(acc, [(src[o * d : o * d + m], w) for o, w in weights], tmp[:m], fresh)
-
-
 def taps_flat(terms, out: np.ndarray, kh: int, bias: float, same_px: int = 0) -> None:
     """Stride 1: the taps of ``taps`` on contiguous 1-D slices (about 3× faster than 2-D views).
 
@@ -159,11 +164,19 @@ def taps_flat(terms, out: np.ndarray, kh: int, bias: float, same_px: int = 0) ->
     """
     ho, wo = out.shape
     wp = terms[0][0].shape[1]
-    rows = max(1, min(ho, BLOCK_BYTES // (wp * out.itemsize)))
+    rows = max(1, min(ho, FLAT_BYTES // (wp * out.itemsize)))
     acc, tmp = np.empty(rows * wp, out.dtype), np.empty((rows + 1) * wp, out.dtype)
     if any(plan[0] == "sep" for _, plan in terms):
         hbuf, htmp = np.empty((rows + kh - 1) * wp, out.dtype), np.empty((rows + kh) * wp, out.dtype)
     scale = terms[0][1][3] if len(terms) == 1 and terms[0][1][0] == "sep" else 1.0  # folded into the copy
+    programs = []  # per term: its passes' ufunc calls, decided once
+    for n, (_, plan) in enumerate(terms):
+        if plan[0] == "direct":
+            programs.append((_program([(i * wp + j, w) for (i, j), w in plan[1]], n == 0),))
+        else:
+            _, col_taps, row_taps, s = plan
+            cols = col_taps if s == scale else [(i, w * s) for i, w in col_taps]
+            programs.append((_program(row_taps, True), _program(cols, n == 0)))
     flat_out = out.reshape(-1) if same_px else None
     for r0 in range(0, ho, rows):
         n = min(rows, ho - r0)
@@ -174,21 +187,14 @@ def taps_flat(terms, out: np.ndarray, kh: int, bias: float, same_px: int = 0) ->
         else:
             m = (n - 1) * wp + wo
             a = acc[:m]
-        t = tmp[:m]
-        fresh = True
-        for p, plan in terms:
+        for (p, _), program in zip(terms, programs, strict=True):
             f = p.reshape(-1)
-            if plan[0] == "direct":
-                _weighted_sum(a, [(f[base + i * wp + j : base + i * wp + j + m], w) for (i, j), w in plan[1]],
-                              t, fresh)
-            else:
-                _, col_taps, row_taps, s = plan
-                mh = m + (kh - 1) * wp
-                hh = hbuf[:mh]
-                _line(hh, f[base:], row_taps, 1, htmp, True)
-                cols = col_taps if s == scale else [(i, w * s) for i, w in col_taps]
-                _line(a, hh, cols, wp, tmp, fresh)
-            fresh = False
+            if len(program) == 1:  # direct: every tap a slice of the flat plane
+                _run(program[0], a, f, base, 1, tmp)
+            else:  # separable: along x into hbuf (kh − 1 more rows), then along y
+                hh = hbuf[: m + (kh - 1) * wp]
+                _run(program[0], hh, f, base, 1, htmp)
+                _run(program[1], a, hh, 0, wp, tmp)
         if not same_px:
             _emit(out[r0 : r0 + n], acc, n, wp, bias, scale)
             continue
