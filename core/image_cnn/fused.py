@@ -82,24 +82,14 @@ class ConvPool(Layer):
         half = self.L // 2
         self.hh, self.wh = self.hq + half - 1, self.wq + half - 1  # phase rows/columns read
         self.taps = self.L * self.L * c  # rows of cols before the constant 1 row
+        self._phase_copies = _phase_copies(spec.in_shape[:2], spec.p, (self.hh, self.wh))
 
     # ------------------------------------------------------------------ building blocks
     def phases(self, x: np.ndarray) -> np.ndarray:
         """``(2, 2, C, H_h, W_h, n)``: [α, β, c, u, v, s] = xp[c, 2u + α, 2v + β, s] (zero border)."""
-        c, h, w, n = x.shape
-        p = self.conv.spec.p
-        ph = self.scratch("phases", self._phase_shape(n))  # the border stays zero
-        for alpha in (0, 1):
-            rows = _phase_range(alpha, p, h, self.hh)
-            if rows is None:
-                continue
-            for beta in (0, 1):
-                cols = _phase_range(beta, p, w, self.wh)
-                if cols is None:
-                    continue
-                (u0, nu, y0), (v0, nv, x0) = rows, cols
-                np.copyto(ph[alpha, beta, :, u0:u0 + nu, v0:v0 + nv],
-                          x[:, y0:y0 + 2 * nu - 1:2, x0:x0 + 2 * nv - 1:2])
+        ph = self.scratch("phases", self._phase_shape(x.shape[3]))  # the border stays zero
+        for alpha, beta, inside, taken in self._phase_copies:
+            np.copyto(ph[alpha, beta][inside], x[taken])
         return ph
 
     def windows(self, ph: np.ndarray) -> np.ndarray:
@@ -161,11 +151,13 @@ class ConvPool(Layer):
         if self.relu:
             np.maximum(pooled, 0.0, out=pooled)
         kept = cols if len(blocks) == 1 else None
-        return pooled.reshape(self.n_k, self.hq, self.wq, n), (view, pooled, right_top, right_bottom, bottom,
-                                                              kept)
+        # ws travels in the cache: a scratch lookup in backward could find it forgotten (``scratch``
+        # clears its buffers when batch shapes change) and hand back zeros
+        return pooled.reshape(self.n_k, self.hq, self.wq, n), (view, ws, pooled, right_top, right_bottom,
+                                                              bottom, kept)
 
     def backward(self, g, cache, G, need_dx):
-        view, pooled, right_top, right_bottom, bottom, kept = cache
+        view, ws, pooled, right_top, right_bottom, bottom, kept = cache
         n = view.shape[7]
         m = self.wq * n
         g2 = g.reshape(pooled.shape)
@@ -177,7 +169,7 @@ class ConvPool(Layer):
         k, kc, n_k = self.k, self.k * self.c, self.n_k
         dws = self.scratch("dWq", (2, 2, k, n_k, kc))  # [a, b, i] = ∂loss/∂W[:, i] from quarter (a, b)
         dph = self.scratch("dphases", self._phase_shape(n), zero=True) if need_dx else None
-        wsT = self.scratch("Ws", (4 * n_k, self.taps + 1))[:, :self.taps].T if need_dx else None
+        wsT = ws[:, :self.taps].T
         blocks = [(0, self.hq)] if kept is not None else self.blocks(n)
         for index, (a, b) in enumerate(blocks):
             part = slice(a * m, b * m)
@@ -231,23 +223,30 @@ class ConvPool(Layer):
         p = self.conv.spec.p
         covered = h + p <= 2 * self.hh and w + p <= 2 * self.wh
         dx = self.scratch("dx", (c, h, w, n), zero=not covered)  # inputs no window reads: zero
-        for alpha in (0, 1):
-            rows = _phase_range(alpha, p, h, self.hh)
-            if rows is None:
-                continue
-            for beta in (0, 1):
-                cols = _phase_range(beta, p, w, self.wh)
-                if cols is None:
-                    continue
-                (u0, nu, y0), (v0, nv, x0) = rows, cols
-                np.copyto(dx[:, y0:y0 + 2 * nu - 1:2, x0:x0 + 2 * nv - 1:2],
-                          dph[alpha, beta, :, u0:u0 + nu, v0:v0 + nv])
+        for alpha, beta, inside, taken in self._phase_copies:
+            np.copyto(dx[taken], dph[alpha, beta][inside])
         return dx
 
 
 def _quarters(a: np.ndarray, n: int) -> tuple[np.ndarray, ...]:
     """The four row blocks of ``a`` (n rows each): taps (0, 0), (0, 1), (1, 0), (1, 1)."""
     return a[:n], a[n:2 * n], a[2 * n:3 * n], a[3 * n:]
+
+
+def _phase_copies(size: tuple[int, int], p: int, count: tuple[int, int]) -> list[tuple]:
+    """``(α, β, index into phase (α, β), index into the input)`` for each phase that holds input
+    values: phase[α, β][:, u₀:u₀ + n_u, v₀:v₀ + n_v] = x[:, y₀::2, x₀::2] (n_u, n_v of them)."""
+    copies = []
+    for alpha in (0, 1):
+        rows = _phase_range(alpha, p, size[0], count[0])
+        for beta in (0, 1):
+            cols = _phase_range(beta, p, size[1], count[1])
+            if rows is None or cols is None:
+                continue
+            (u0, nu, y0), (v0, nv, x0) = rows, cols
+            copies.append((alpha, beta, (slice(None), slice(u0, u0 + nu), slice(v0, v0 + nv)),
+                           (slice(None), slice(y0, y0 + 2 * nu - 1, 2), slice(x0, x0 + 2 * nv - 1, 2))))
+    return copies
 
 
 def _phase_range(alpha: int, p: int, size: int, count: int) -> tuple[int, int, int] | None:

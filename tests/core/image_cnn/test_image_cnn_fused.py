@@ -140,3 +140,19 @@ def test_lenet_trains_through_the_fused_steps_with_the_written_numbers():
     assert right == right_w and loss == pytest.approx(loss_w, rel=1e-13)
     np.testing.assert_allclose(G_fast, G_written, rtol=1e-10, atol=1e-12 * np.abs(G_written).max())
     assert np.abs(G_fast).max() > 0
+
+
+def test_backward_survives_the_scratch_buffers_being_forgotten():
+    """``scratch`` forgets its buffers when batch shapes keep changing; a backward pass after
+    that must still use the weights of its forward pass (they travel in the cache), not zeros."""
+    case = (5, 1, 2, 3, 9, 8, 4, True, 11)
+    model, step = _fused(case)
+    rng = np.random.default_rng(4)
+    x, g = rng.normal(size=(4, 9, 8, 2)), rng.normal(size=(4, 3, 3, 3))
+    want = reference(model.params["conv1.W"], model.params["conv1.b"], x, g, 1, True)
+    _, cache = step.forward(model.to_internal(x), True, None)
+    step._local.__dict__.clear()  # as after 32 buffers of other shapes
+    G = np.zeros(model.n_params)
+    dx = step.backward(np.ascontiguousarray(g.transpose(3, 1, 2, 0)), cache, G, True)
+    np.testing.assert_allclose(dx.transpose(3, 1, 2, 0), want[3], rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(model.unflatten(G)["conv1.W"], want[1], rtol=1e-12, atol=1e-12)
