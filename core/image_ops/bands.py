@@ -13,6 +13,7 @@ NumPy only.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 
 import numpy as np
 from numpy.lib.stride_tricks import as_strided
@@ -42,6 +43,9 @@ class ConvPlan:
         self.pad_mode, self.fill, self.finite = pad_mode, fill, finite
         self.out_shape, self.single, self.out_dtype, self.step = out_shape, single, np.dtype(out_dtype), step
         self.n_k = len(biases)
+        # Pixels not known to be finite and a plan that skips a tap: each chunk's rows are checked once
+        # it is computed, and at a NaN or ∞ the plan becomes fallback()'s (every tap), computing again.
+        self.fallback: Callable[[], ConvPlan] | None = None
         self.groups: dict[tuple, list[int]] = {}  # (plane, method) → the jobs done together
         for i, (n, key, _) in enumerate(jobs):
             how = "all" if key[0] == "all" else plans[i][0] if plans[i][0] in ("matmul", "fft") else "taps"
@@ -83,6 +87,9 @@ class ConvPlan:
             for a, z in self._chunks(r0, r1):  # a chunk of output rows at a time: bounded working memory
                 rows_read = (a * sy - py, (z - 1) * sy - py + kh)  # the input rows these outputs read
                 edges = self._chunk(rows_read, [t[a - r0 : z - r0] for t in bands])
+                if self.fallback is not None and not all_finite(self.x[max(0, rows_read[0]) : rows_read[1]]):
+                    self.__dict__.update(self.fallback().__dict__)  # from now on: every tap
+                    return self.run(rows, result)
                 if edges:
                     strips = self._gather(strips, rows_read)
             # The border columns of many rows at once (a few calls, not a few per chunk), in blocks
@@ -214,12 +221,24 @@ class ConvPlan:
                     out[:, put] = acc + bias if bias != 0 else acc
 
 
+def all_finite(x: np.ndarray) -> bool:
+    """Is every value finite? One pass: the row sums by BLAS (measured 0.4 ms on 2048² float32 in
+    cache, a sum 0.7–1.1 ms); an overflow to ∞ only costs the plan that applies every tap."""
+    if x.size == 0:
+        return True
+    with np.errstate(over="ignore", invalid="ignore"):
+        if x.flags.c_contiguous:
+            rows = x.reshape(x.shape[0], -1)
+            return bool(np.isfinite(rows @ np.ones(rows.shape[1], x.dtype)).all())
+        return bool(np.isfinite(np.add.reduce(x, axis=None)))
+
+
 def guard_fft(plans: dict, jobs: list, x: np.ndarray, fill: float, k: tuple[int, int], method: str,
               replan, known: bool = True) -> None:
     """Replace FFT plans whose tile sums could overflow (a spectrum adds T² pixels × weights).
 
-    ``known``: the pixels are known to be finite; if not, a NaN or ∞ among them is left to
-    ``conv2d_plan``'s check (which then takes the plan applying every tap, without the FFT).
+    ``known``: the pixels are known to be finite; if not, a NaN or ∞ among them is left to the
+    plan's check of each chunk (which then takes the plan applying every tap, without the FFT).
     """
     ffts = [i for i, p in plans.items() if p[0] == "fft"]
     if not ffts:

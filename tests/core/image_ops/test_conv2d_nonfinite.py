@@ -123,14 +123,29 @@ def test_a_plan_checks_only_what_a_zero_weight_or_the_fft_could_hide():
     assert not conv2d_plan(rgb, get_kernel("box")[:, :, None] * np.array([1.0, 0.0, 1.0]), padding=1).exact()
 
 
-def test_a_nan_far_down_a_tall_image_reaches_every_window_over_it(monkeypatch):
-    monkeypatch.setattr(conv_module, "_CHUNK", 2048)  # 8 rows of 64 values a chunk
+@pytest.mark.parametrize("name", ["laplacian", "sobel-x", "identity"])
+def test_a_nan_far_down_a_tall_image_reaches_every_window_over_it(monkeypatch, name):
+    """Its corner (Laplacian) or its column (Sobel) has weight 0: only applying it shows the NaN."""
+    monkeypatch.setattr(conv_module, "_CHUNK", 2048)  # 8 rows of 64 values a chunk: the NaN is in the last
     x = np.random.default_rng(1).random((200, 64), dtype=np.float32)
     x[197, 30] = np.nan
-    sobel = get_kernel("sobel-x")  # the NaN's own column has weight 0: only applying it shows the NaN
-    got = conv2d_plan(x, sobel, padding=1).run()
-    same_masks(got, reference(x, sobel), 1e-5 * 4)
+    kernel = get_kernel(name)
+    plan = conv2d_plan(x, kernel, padding=1)
+    checking = plan.fallback is not None
+    got = plan.run()
+    same_masks(got, reference(x, kernel), 1e-5 * 8)
     assert np.isnan(got[196:199, 29:32]).all() and np.isfinite(got[:195]).all()
+    assert checking == (name != "sobel-x") and plan.fallback is None  # after the NaN: every tap, no checks
+    assert np.isnan(plan.run((190, 200))[6:9, 29:32]).all()
+
+
+def test_finite_pixels_keep_the_plan_that_skips_zero_weights(monkeypatch):
+    monkeypatch.setattr(conv_module, "_CHUNK", 2048)
+    x = np.random.default_rng(2).random((100, 64), dtype=np.float32)
+    plan = conv2d_plan(x, get_kernel("laplacian"), padding=1)
+    got = plan.run()
+    assert plan.fallback is not None and len(plan.plans[0][1]) == 5  # still checking; 5 taps, not 9
+    same_masks(got, reference(x, get_kernel("laplacian")), 1e-5 * 8)
 
 
 @settings(max_examples=60, deadline=None)
