@@ -50,7 +50,10 @@ are one small matrix product per tap.
 
 Non-finite pixels: if the image holds NaN or ±∞, every tap is applied, zero weights too, so
 NaN·0 = NaN and ∞·0 = NaN spread exactly as IEEE arithmetic, ``scipy.signal.correlate2d`` and
-PyTorch say (``scipy.ndimage.correlate`` skips zero weights and would hide them).
+PyTorch say (``scipy.ndimage.correlate`` skips zero weights and would hide them). No pass
+over the image looks for them first: a plan that skips no tap needs no look (Sobel's and
+Prewitt's [−1 0 1] then keep their 0 as a difference of pair sums), the others check each
+chunk's rows once computed, in cache, and compute again with every tap at the first NaN or ∞.
 """
 
 from __future__ import annotations
