@@ -211,7 +211,12 @@ class ConvPool(Layer):
         """Add pooled rows a … b − 1's share of ∂loss/∂(phases): Wsᵀ·δ, tap (I, J) at (r + i₁, q + j₁)."""
         half = self.L // 2
         y = self.scratch("Y", (self.taps, d.shape[1]))
-        np.matmul(wsT, d, out=y)
+        # window row I = 0 is read by the top quarters only, I = K by the bottom ones only: their
+        # products skip the other half of δ (the super-kernel's zeros there), the rows between use all
+        row, two = self.L * self.c, 2 * self.n_k
+        np.matmul(wsT[:row, :two], d[:two], out=y[:row])
+        np.matmul(wsT[row:-row], d, out=y[row:-row])
+        np.matmul(wsT[-row:, two:], d[two:], out=y[-row:])
         taps = y.reshape(half, 2, half, 2, self.c, b - a, self.wq, n)
         for i in range(half):
             for j in range(half):
