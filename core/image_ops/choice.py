@@ -13,17 +13,18 @@ import numpy as np
 
 # Measured cost per output pixel in array passes (CPU time, ``bench/bench_conv.py --calibrate``
 # on 2048²: one pass ≈ 0.5 ms): a tap 2 passes (1 when its weight is ±1), 1.25× in a separable
-# pass (its horizontal pass runs over kh − 1 extra rows per block, through a scratch buffer);
+# pass (its horizontal pass runs over kh − 1 extra rows per block, through a scratch buffer), and
+# 3 more for the calls, borders and output of either;
 # the row products 0.34 per multiply-add plus 9 for their calls, and kw − 1 shifted adds; an FFT
 # tile ~65 forward (shared by the kernels reading the plane) + 35 inverse per kernel, times its
 # wasted margin. The crossovers this gives, as measured (Dec 2): a full-rank kernel goes from
 # "matmul" to "fft" at k ≈ 17 (15: matmul 50 ms, FFT 59; 21: 90 against 58); a rank-1 one from
-# "separable" to "fft" at k ≈ 25 (21: 85 against 81, 31: 150 against 75). A rank-1 kernel
-# without ±1 weights is about as fast by row products up to k ≈ 9 (3: 9.0 against 9.8 ms).
+# "separable" to "fft" at k ≈ 25 (21: 52 against 61, 25: 70 against 59). A rank-1 kernel
+# without ±1 weights is faster by row products up to k ≈ 9 (3: 7.0 against 8.8 ms; 13: 33 against 30).
 # Checking the rows of each chunk for NaN/∞ (needed by a way that skips a zero weight): +0.5 ms on
 # 2048², ~1.5 passes (Sobel kept whole, one pass more, measured 5–10 % faster than Sobel checked).
 COST = {"gemm": 0.34, "gemm_calls": 9.0, "fft_forward": 65.0, "fft_inverse": 35.0, "separable": 1.25,
-        "check": 1.5}
+        "taps_calls": 3.0, "check": 1.5}
 
 
 # ----------------------------------------------------------------------------- kernels
@@ -105,6 +106,13 @@ def _ops(weights) -> int:
     return 2 * len(ws) - 1
 
 
+def _pass_ops(taps: list) -> int:
+    """``_ops`` of one separable pass; 1 2 1 at neighbouring offsets takes two (``correlation._program``)."""
+    if [w for _, w in taps] == [1, 2, 1] and [o - taps[0][0] for o, _ in taps] == [0, 1, 2]:
+        return 2
+    return _ops(w for _, w in taps)
+
+
 def fft_tile(kh: int, kw: int, hb: int, wp: int) -> tuple[int, int]:
     """FFT tile sizes: powers of two, 256 (512 past k = 64), never much larger than the plane.
 
@@ -146,10 +154,10 @@ def plan(k2: np.ndarray, work: np.dtype, stride: tuple[int, int], method: str, f
         return ("sep", *sep)
     # Cost per stride-1 output pixel, in array passes (see COST).
     sy, sx = stride
-    options = [(_ops(w for _, w in taps) / (sy * sx), ("direct", taps))]
+    options = [(_ops(w for _, w in taps) / (sy * sx) + COST["taps_calls"], ("direct", taps))]
     if sep is not None:
-        passes = _ops(w for _, w in sep[1]) / sx + _ops(w for _, w in sep[0]) / (sy * sx)
-        sep_cost = COST["separable"] * passes
+        passes = _pass_ops(sep[1]) / sx + _pass_ops(sep[0]) / (sy * sx)  # rows along x, columns along y
+        sep_cost = COST["separable"] * passes + COST["taps_calls"]
         options.append((sep_cost, ("sep", *sep)))
     if whole and stride == (1, 1):
         gemm = COST["gemm"] * kh * kw + COST["gemm_calls"]
