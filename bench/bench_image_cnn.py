@@ -22,23 +22,28 @@ Measured 2 Dec 2026, second half (2-CPU AMD EPYC, Zen 4, KVM; NumPy 2.4.6, OpenB
 trainer too). The machine was SHARED with up to three other agents (load average 0.5 → 3 during
 these runs), so wall times are inflated and noisy; the CPU-time ratio (this thread's CPU
 seconds) is the steadier one. ``--rounds 7``, median (min–max) of the per-round ratios,
-NumPy ÷ PyTorch, before (commit 20de0bf, load ≈ 0.5) and after (four runs of the fused code,
-commits 2c72a0c–7ed98dd, which differ by a bug fix only; load ≈ 2–3):
+NumPy ÷ PyTorch, before (commit 20de0bf, load ≈ 0.5) and after (six runs of the fused code,
+commits 2c72a0c–7e0a875, which differ by a bug fix and ≈ 1 %; load ≈ 2–3):
 
-    network, NumPy dtype    before: wall, CPU time                after: wall, CPU time
-    digits 8×8, float64     0.27× (0.21–0.31), 0.27× (0.21–0.31)  0.16–0.21× wall, 0.19–0.21× CPU
-    digits 8×8, float32     0.24× (0.18–0.29), 0.24× (0.18–0.29)  0.14–0.20×, 0.16–0.20×
-    LeNet 28×28, float64    0.91× (0.85–1.21), 0.93× (0.80–1.06)  0.81× (0.74–0.89), 0.81× (0.76–0.87)
-                                                                  0.88× (0.66–1.00), 0.86× (0.77–0.92)
-                                                                  0.81× (0.65–1.14), 0.83× (0.73–1.00)
-                                                                  0.92× (0.67–1.20), 0.76× (0.67–0.95)
-    LeNet 28×28, float32    0.61× (0.38–0.75), 0.64× (0.58–0.70)  0.40–0.50×, 0.43–0.49×
+    network, NumPy dtype    before: wall, CPU time                after, six runs: wall; CPU time
+    digits 8×8, float64     0.27× (0.21–0.31), 0.27× (0.21–0.31)  medians 0.16–0.23×; 0.18–0.23×
+    digits 8×8, float32     0.24× (0.18–0.29), 0.24× (0.18–0.29)  medians 0.12–0.20×; 0.16–0.20×
+    LeNet 28×28, float64    0.91× (0.85–1.21), 0.93× (0.80–1.06)  0.81× (0.74–0.89); 0.81× (0.76–0.87)
+                                                                  0.88× (0.66–1.00); 0.86× (0.77–0.92)
+                                                                  0.81× (0.65–1.14); 0.83× (0.73–1.00)
+                                                                  0.92× (0.67–1.20); 0.76× (0.67–0.95)
+                                                                  0.89× (0.77–0.96); 0.88× (0.77–0.98)
+                                                                  0.68× (0.64–1.29); 0.77× (0.70–0.87)
+    LeNet 28×28, float32    0.61× (0.38–0.75), 0.64× (0.58–0.70)  medians 0.40–0.52×; 0.43–0.51×
 
 The old and new code side by side, interleaved epoch by epoch in separate processes with
-PyTorch (CPU time per epoch, 14 rounds, load ≈ 1.8): LeNet float64 268 ms (old) → 228 ms (new),
-0.92× → 0.78× PyTorch's 300 ms; digits float64 12.9 → 10.4 ms (0.26× → 0.23×). Unpinned (BLAS's
-2 threads, trainer pinning off) the new code is not slower than the old (1568 vs 2312 ms wall,
-8 rounds under load ≈ 3.8: two BLAS threads on a busy 2-core machine are 3–6× slower than one).
+PyTorch (CPU time per epoch, load ≈ 2–3): LeNet float64 new ÷ old 0.85× (0.72–1.06, 20 rounds;
+medians 0.79–0.87× in three runs of 10–16 rounds), new ÷ PyTorch 0.78–0.89× where old ÷ PyTorch
+was 0.92–1.14× in the same runs; digits float64 12.9 → 10.4 ms (0.26× → 0.23× PyTorch).
+Unpinned (BLAS's 2 threads, the trainer's pinning off) the new code is not slower than the old
+(1568 vs 2312 ms wall, 8 rounds, load ≈ 3.8): on this busy 2-core machine two BLAS threads make
+a LeNet epoch 3–6× slower than one (the bench's unpinned column: 0.26–1.7 s by the load), which
+is why the trainer pins BLAS.
 
 What changed (core/image_cnn/fused.py): a conv, its relu and a 2×2 max pool run as one step —
 the first conv, and any conv with K ≥ 5 — from a stride-2 im2col, a super-kernel product for
