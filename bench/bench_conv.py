@@ -1,4 +1,5 @@
-"""Image-lab speed beside its anchors: ``python bench/bench_conv.py [--rounds N] [--cpu] [--calibrate]``.
+"""Image-lab speed beside its anchors: ``python bench/bench_conv.py [--rounds N] [--cpu] [--calibrate]``
+(``--directions``: the alternatives tried on Dec 2, beside conv2d).
 
 Every comparison is interleaved in one process: each round runs the core and every anchor
 once, one after the other, and the ratio core / anchor is taken *per round*; the figures are
@@ -175,6 +176,57 @@ def main(rounds: int = ROUNDS) -> list[str]:
     return lines
 
 
+def directions(rounds: int = ROUNDS) -> list[str]:
+    """The ways tried on Dec 2 to bring 3×3 and average pooling nearer OpenCV, each beside conv2d.
+
+    SciPy's C loops (``ndimage.correlate1d``, which exploits symmetric and antisymmetric 3-tap
+    weights) for the two passes of a separable kernel; a full-rank 3×3 as the sum of its three
+    SVD rank-1 terms, each by conv2d's separable passes; average pooling by ``reshape(…).sum`` and
+    by four strided views. Ratio = conv2d (or the core's pooling) / the alternative, per round.
+    """
+    rng = np.random.default_rng(2)
+    lines = [settings_line(), f"{rounds} rounds; ratio = core / alternative per round: median (min–max)"]
+    for side in (2048, 4096):
+        x = rng.random((side, side), dtype=np.float32)
+        tmp, out = np.empty_like(x), np.empty_like(x)
+        for name, col, row in (("sobel-x", [1, 2, 1], [-1, 0, 1]), ("gaussian", [1, 2, 1], [1, 2, 1])):
+            k = get_kernel(name).astype(np.float32)
+            c1, r1 = np.array(col, np.float32), np.array(row, np.float32)
+
+            def two_passes(c1=c1, r1=r1, x=x, tmp=tmp, out=out):
+                ndimage.correlate1d(x, r1, axis=1, output=tmp, mode="constant")
+                ndimage.correlate1d(tmp, c1, axis=0, output=out, mode="constant")
+            lines += compare(f"conv {side}² f32 3×3 {name} (p=1)", lambda k=k, x=x: conv2d(x, k, padding=1),
+                             {"scipy correlate1d ×2": two_passes if ndimage else None}, rounds)
+    x = rng.random((2048, 2048), dtype=np.float32)
+    k = get_kernel("random").astype(np.float32)
+    u, sv, vt = np.linalg.svd(k.astype(np.float64))
+    terms = [np.outer(u[:, r] * sv[r], vt[r]).astype(np.float32) for r in range(3)]
+
+    def svd_sum():
+        acc = conv2d(x, terms[0], padding=1, method="separable")
+        for t in terms[1:]:
+            acc += conv2d(x, t, padding=1, method="separable")
+        return acc
+    lines += compare("conv 2048² f32 3×3 random (p=1)", lambda: conv2d(x, k, padding=1),
+                     {"3 SVD rank-1 terms, separable": svd_sum}, rounds)
+    big = rng.random((4096, 4096), dtype=np.float32)
+    quarter = np.float32(0.25)
+
+    def views():
+        o = np.add(big[::2, ::2], big[1::2, ::2])
+        o += big[::2, 1::2]
+        o += big[1::2, 1::2]
+        o *= quarter
+        return o
+    def reshape_sum():
+        return big.reshape(2048, 2, 2048, 2).sum((1, 3)) * quarter
+    lines += compare("avg pool 2×2/2 of 4096² f32", lambda: pool2d(big, 2, op="avg"),
+                     {"reshape(h/2,2,w/2,2).sum((1,3))": reshape_sum, "4 strided views, float32": views},
+                     max(3, rounds // 2))
+    return lines
+
+
 def calibrate(rounds: int = 3, side: int = 2048, sizes=(3, 5, 7, 9, 11, 15, 21, 31)) -> list[str]:
     """Best time of each conv2d method per kernel size, the winner and what "auto" picks.
 
@@ -184,7 +236,10 @@ def calibrate(rounds: int = 3, side: int = 2048, sizes=(3, 5, 7, 9, 11, 15, 21, 
     and CPU time hardly moves when other programs share the cores, so the crossovers are stable.
     """
     from core.image_ops.conv2d import METHODS
-    from core.image_ops.correlation import plan
+    try:
+        from core.image_ops.choice import plan
+    except ImportError:  # before Dec 2 the choice lived in correlation
+        from core.image_ops.correlation import plan
 
     rng = np.random.default_rng(1)
     x = rng.random((side, side), dtype=np.float32)
@@ -213,6 +268,9 @@ if __name__ == "__main__":
     n = int(sys.argv[sys.argv.index("--rounds") + 1]) if "--rounds" in sys.argv else None
     if "--cpu" in sys.argv:  # on a machine shared with other programs: their load barely moves it
         CLOCK[0] = time.thread_time
-    out = calibrate(n or 3) if "--calibrate" in sys.argv else main(n or ROUNDS)
+    if "--calibrate" in sys.argv:
+        out = calibrate(n or 3)
+    else:
+        out = directions(n or ROUNDS) if "--directions" in sys.argv else main(n or ROUNDS)
     for line in out:
         print(line, flush=True)

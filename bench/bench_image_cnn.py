@@ -17,23 +17,38 @@ PyTorch is not a project dependency: without it the PyTorch column is skipped wi
 It also prints the BLAS threads in effect INSIDE ``ImageTrainer.step_batches`` (the trainer
 pins BLAS to one thread itself, as the app runs it).
 
-Measured 2 Dec 2026 (2-CPU AMD EPYC, Zen 4; NumPy 2.4.6, OpenBLAS 0.3.31 "SkylakeX" kernels,
-PyTorch 2.13 CPU; BLAS 1 thread, torch 1 thread, 1 BLAS thread inside the trainer too). The
-machine was SHARED with other agents (load average 4–5 on 2 cores during these runs), so
-wall times are inflated and noisy; the CPU-time ratio (this thread's CPU seconds) is the
-steadier one. ``--rounds 7``, median (min–max) of the per-round ratios, NumPy ÷ PyTorch:
+Measured 2 Dec 2026, second half (2-CPU AMD EPYC, Zen 4, KVM; NumPy 2.4.6, OpenBLAS 0.3.31
+"SkylakeX" kernels, PyTorch 2.13 CPU; BLAS 1 thread, torch 1 thread, 1 BLAS thread inside the
+trainer too). The machine was SHARED with up to three other agents (load average 0.5 → 3 during
+these runs), so wall times are inflated and noisy; the CPU-time ratio (this thread's CPU
+seconds) is the steadier one. ``--rounds 7``, median (min–max) of the per-round ratios,
+NumPy ÷ PyTorch, before (commit 20de0bf, load ≈ 0.5) and after (six runs of the fused code,
+commits 2c72a0c–7e0a875, which differ by a bug fix and ≈ 1 %; load ≈ 2–3):
 
-    network, NumPy dtype    wall ratio           CPU-time ratio
-    digits 8×8, float64     0.29× (0.19–0.33)    0.26× (0.24–0.31)   goal ≤ 0.5×: met
-    digits 8×8, float32     0.18× (0.13–0.29)    0.23× (0.18–0.25)
-    LeNet 28×28, float64    1.09× (0.77–1.23)    0.97× (0.79–1.16)   goal ≤ 1.0×: at parity, not
-    LeNet 28×28, float32    0.69× (0.58–0.92)    0.69× (0.59–0.98)        a clear margin
+    network, NumPy dtype    before: wall, CPU time                after, six runs: wall; CPU time
+    digits 8×8, float64     0.27× (0.21–0.31), 0.27× (0.21–0.31)  medians 0.16–0.23×; 0.18–0.23×
+    digits 8×8, float32     0.24× (0.18–0.29), 0.24× (0.18–0.29)  medians 0.12–0.20×; 0.16–0.20×
+    LeNet 28×28, float64    0.91× (0.85–1.21), 0.93× (0.80–1.06)  0.81× (0.74–0.89); 0.81× (0.76–0.87)
+                                                                  0.88× (0.66–1.00); 0.86× (0.77–0.92)
+                                                                  0.81× (0.65–1.14); 0.83× (0.73–1.00)
+                                                                  0.92× (0.67–1.20); 0.76× (0.67–0.95)
+                                                                  0.89× (0.77–0.96); 0.88× (0.77–0.98)
+                                                                  0.68× (0.64–1.29); 0.77× (0.70–0.87)
+    LeNet 28×28, float32    0.61× (0.38–0.75), 0.64× (0.58–0.70)  medians 0.40–0.52×; 0.43–0.51×
 
-LeNet float64 before/after, interleaved in separate processes (the code of commit 0e27c44 vs
-this one, plus PyTorch; CPU-time ratio to PyTorch per round, 9–11 rounds): 1.13–1.19× before
-→ 1.02–1.05× after under load average ≈ 5, and 1.04× → 0.83× in a quieter spell (load ≈ 2).
-Per LeNet training step the new code takes ≈ 0.80–0.85× the old CPU time. The default
-dtype stays float64; float32 gives ≈ 0.6–0.7× PyTorch.
+The old and new code side by side, interleaved epoch by epoch in separate processes with
+PyTorch (CPU time per epoch, load ≈ 2–3): LeNet float64 new ÷ old 0.85× (0.72–1.06, 20 rounds;
+medians 0.79–0.87× in three runs of 10–16 rounds), new ÷ PyTorch 0.78–0.89× where old ÷ PyTorch
+was 0.92–1.14× in the same runs; digits float64 12.9 → 10.4 ms (0.26× → 0.23× PyTorch).
+Unpinned (BLAS's 2 threads, the trainer's pinning off) the new code is not slower than the old
+(1568 vs 2312 ms wall, 8 rounds, load ≈ 3.8): on this busy 2-core machine two BLAS threads make
+a LeNet epoch 3–6× slower than one (the bench's unpinned column: 0.26–1.7 s by the load), which
+is why the trainer pins BLAS.
+
+What changed (core/image_cnn/fused.py): a conv, its relu and a 2×2 max pool run as one step —
+the first conv, and any conv with K ≥ 5 — from a stride-2 im2col, a super-kernel product for
+the four window positions at once, and the pool on contiguous blocks (the line "a training step
+runs" above shows the plan). The default dtype stays float64.
 """
 
 from __future__ import annotations
@@ -209,6 +224,7 @@ def main() -> None:
     rows = []
     for label, (shape, layers, X, y) in datasets().items():
         ours = {d: numpy_trainer(shape, layers, X, y, d) for d in dtypes}
+        print(f"{label}: a training step runs " + plan_text(ours["float64"].model))
         ref = TorchRun(shape, layers, X, y) if torch else None
         pinned = {d: [] for d in dtypes}
         theirs = []
@@ -250,6 +266,12 @@ def main() -> None:
             print(f"per-round wall ratios, {label}: "
                   + " ".join(f"{a[0] / b[0]:.2f}" for a, b in zip(pinned_t, theirs_t, strict=True)))
     print("goal: digits ≤ 0.5× PyTorch; LeNet ≤ 1.0×. Both dtypes of a network share the PyTorch rounds.")
+
+
+def plan_text(model: ImageCNN) -> str:
+    """The steps of the model's fast pass, e.g. 'conv:6:5:1:2+relu+maxpool:2 (fused), …'."""
+    return ", ".join("+".join(model.layers[i] for i in indices) + (" (fused)" if len(indices) > 1 else "")
+                     for indices, _ in model._plan)
 
 
 def ratio_text(ratios: list[float]) -> str:

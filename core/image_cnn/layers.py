@@ -49,13 +49,12 @@ class Layer:
         """A reusable array for this layer and thread: zeros when new (then ``init(arr)`` if
         given), zero-filled again only on request."""
         bufs = self._local.__dict__
-        dtype = self.dtype if dtype is None else np.dtype(dtype)
-        key = (name, shape, dtype)
+        key = (name, shape, dtype)  # dtype as given (None: the layer's): no np.dtype() per call
         arr = bufs.get(key)
         if arr is None:
             if len(bufs) >= 32:  # batch sizes change (last batch, evaluation): forget old shapes
                 bufs.clear()
-            arr = bufs[key] = np.zeros(shape, dtype=dtype)
+            arr = bufs[key] = np.zeros(shape, dtype=self.dtype if dtype is None else dtype)
             if init is not None:
                 init(arr)
         elif zero:
@@ -249,7 +248,7 @@ class Dense(ParamLayer):
     def backward(self, g, cache, G, need_dx):
         x2, x_shape = cache
         np.matmul(x2.T, g, out=G[self.w_slice].reshape(self.w_shape))
-        np.sum(g, axis=0, out=G[self.b_slice])
+        np.add.reduce(g, axis=0, out=G[self.b_slice])
         if not need_dx:
             return None
         dx = g @ self.W.T

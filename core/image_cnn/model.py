@@ -14,6 +14,7 @@ from collections.abc import Iterator, Mapping, Sequence
 import numpy as np
 
 from core.i18n import N_
+from core.image_cnn.fused import ConvPool, fused_span
 from core.image_cnn.layers import Activation, Conv, Dense, Dropout, Layer, softmax_cross_entropy
 from core.image_cnn.pooling import Pool
 from core.image_cnn.spec import LayerSpec, parse_layers
@@ -69,6 +70,8 @@ class ImageCNN:
     fast on larger images; the precision PyTorch uses by default).
     """
 
+    fuse = True  # run a conv, its relu and a 2×2 max pool as one step (ConvPool) where it pays
+
     def __init__(self, input_shape: Sequence[int], layers: Sequence[str] | str, seed: int = 0,
                  dtype: str | type | np.dtype = "float64") -> None:
         if isinstance(seed, bool) or not isinstance(seed, int | np.integer) or seed < 0:
@@ -98,7 +101,10 @@ class ImageCNN:
         self._first_param = next(i for i, op in enumerate(self.ops) if op.has_params)
         if isinstance(self.ops[self._first_param], Conv):
             self.ops[self._first_param].keep_cols = False  # nothing below needs ∂loss/∂x: block it
+        self._has_dropout = any(spec.kind == "dropout" and spec.rate > 0 for spec in self.specs)
         self._fast_order = _fast_order(self.specs)
+        self._plan = self._fast_plan()
+        self._written = [((i,), op) for i, op in enumerate(self.ops)]
         self._chunk = max(1, CHUNK_BYTES // _bytes_per_image(self.input_shape, self.specs))
         self.initialise()
 
@@ -119,7 +125,7 @@ class ImageCNN:
     @property
     def has_dropout(self) -> bool:
         """Whether training draws dropout masks (some ``dropout:p`` with p > 0)."""
-        return any(spec.kind == "dropout" and spec.rate > 0 for spec in self.specs)
+        return self._has_dropout
 
     @property
     def n_params(self) -> int:
@@ -176,18 +182,38 @@ class ImageCNN:
         return np.ascontiguousarray(X.transpose(3, 1, 2, 0), dtype=self.dtype)
 
     # ------------------------------------------------------------ passes (internal layout)
-    def forward_internal(self, x: np.ndarray, train: bool = False, rng=None, keep: bool = False):
-        """Logits for internal-layout input, and every layer's cache (indexed by layer).
+    def _fast_plan(self) -> list[tuple[tuple[int, ...], Layer]]:
+        """The steps a pass runs outside ``keep``: (layer indices, op), in execution order.
 
-        With ``keep`` the layers run in their written order and every output is returned too;
-        without, a ``relu`` followed by ``maxpool`` runs as maxpool then relu — the same numbers
-        (relu(max z) = max relu(z), and the first maximum's gradient is the same) on a quarter
-        of the values.
+        ``_fast_order`` (each relu, maxpool pair swapped), with a conv, its relu and a 2×2 max
+        pool run as one :class:`ConvPool` where that is faster (``fused_span`` says where).
         """
-        order = range(len(self.ops)) if keep else self._fast_order
-        caches, outputs = [None] * len(self.ops), []
-        for i in order:
-            x, caches[i] = self.ops[i].forward(x, train, rng)
+        plan, order, i = [], self._fast_order, 0
+        while i < len(order):
+            j = order[i]
+            fused = fused_span(self.specs, j, j == self._first_param) if self.fuse else None
+            if fused is None:
+                plan.append(((j,), self.ops[j]))
+                i += 1
+                continue
+            span, relu = fused
+            plan.append((tuple(range(j, j + span)), ConvPool(self.ops[j], self.specs[j + span - 1], relu)))
+            i += span  # the order holds these layers next (relu and pool swapped): skip them all
+        return plan
+
+    def forward_internal(self, x: np.ndarray, train: bool = False, rng=None, keep: bool = False):
+        """Logits for internal-layout input, and every step's cache (indexed like the plan run).
+
+        With ``keep`` the layers run one by one in their written order and every output is
+        returned too; without, the fast plan runs (``_fast_plan``): a ``relu`` followed by
+        ``maxpool`` as maxpool then relu — the same numbers (relu(max z) = max relu(z), and the
+        first maximum's gradient is the same) on a quarter of the values — and the first conv
+        with its relu and 2×2 max pool as one step.
+        """
+        plan = self._written if keep else self._plan
+        caches, outputs = [None] * len(plan), []
+        for step, (_, op) in enumerate(plan):
+            x, caches[step] = op.forward(x, train, rng)
             if keep:
                 outputs.append(x)
         return x, caches, outputs
@@ -218,13 +244,14 @@ class ImageCNN:
         z, caches, _ = self.forward_internal(xi, train=rng is not None, rng=rng, keep=keep)
         losses, _, g = softmax_cross_entropy(z, y)
         correct = int(np.count_nonzero(z.argmax(axis=1) == y))
-        order = range(len(self.ops)) if keep else self._fast_order
+        plan = self._written if keep else self._plan
         collected = {}
-        for i in reversed(order):
-            if i < self._first_param:  # parameter-free layers before the first weights: no gradient
+        for step in reversed(range(len(plan))):
+            indices, op = plan[step]
+            if indices[-1] < self._first_param:  # parameter-free layers before the first weights
                 continue
-            collected[i] = g
-            g = self.ops[i].backward(g, caches[i], G, need_dx=i > self._first_param)
+            collected[indices[0]] = g
+            g = op.backward(g, caches[step], G, need_dx=indices[0] > self._first_param)
         if keep:
             deltas.extend(collected.get(i) for i in range(len(self.ops)))
         return float(losses.sum()), correct

@@ -6,151 +6,26 @@ For one 2-D kernel on one padded plane (a channel, or a mix of the channels), st
   kernel as a horizontal then a vertical 1-D pass ("separable"); ``taps_flat`` (stride 1) runs
   every operation on one contiguous 1-D slice of the plane flattened row after row, which NumPy
   does about 3× faster than on 2-D views; ``taps`` takes strided 2-D views for stride > 1;
-* ``banded_matmul`` — for a block of output rows, a banded matrix holding the kernel's columns
-  times the block's input rows (one BLAS product for all kernels), then kw shifted adds;
+* ``row_matmul`` — per output row, the kernels' columns (kw·n_k rows of kh weights) times the kh
+  input rows it reads (one batched BLAS product per block of rows), then kw − 1 shifted adds;
 * ``fft_tiles`` — overlap-save with NumPy's FFT on 256² tiles: the cost stops growing with k²,
   and each tile's spectrum serves every kernel reading the plane;
 * ``channel_matmul`` (in ``bands``) — kernels with their own weights per channel: one matrix product per tap.
 
-``plan`` picks the cheapest from ``COST`` (array passes per output pixel, measured with
-``bench/bench_conv.py --calibrate``).
+Which way a kernel takes is ``choice.plan``'s decision (from measured costs).
 NumPy only.
 """
 
 from __future__ import annotations
 
 import numpy as np
+from numpy.lib.stride_tricks import as_strided
+
+from core.image_ops.choice import fft_tile, odd_pair
 
 BLOCK_BYTES = 1 << 19  # ~512 KiB of output rows per block: stays in cache while all taps add up
-# Measured cost per output pixel in array passes (CPU time, ``bench/bench_conv.py --calibrate``
-# on 2048²: one pass ≈ 0.55 ms): a tap 2 passes (1 when its weight is ±1), 1.25× in a separable
-# pass (its horizontal pass runs over kh − 1 extra rows per block, through a scratch buffer);
-# the banded product 0.2 per multiply-add column plus 8 for its calls; an FFT tile ~65 forward
-# (shared by the kernels reading the plane) + 35 inverse per kernel, times its wasted margin.
-# The crossovers this gives, as measured: a full-rank kernel goes from "matmul" to "fft" at
-# k ≈ 13 (11–15 as the machine's load varies); a rank-1 one from "separable" to "fft" at k ≈ 25
-# (21–31): memory-bound passes suffer more than the FFT's from other programs on the cores.
-COST = {"gemm": 0.2, "gemm_calls": 8.0, "fft_forward": 65.0, "fft_inverse": 35.0, "separable": 1.25}
-
-
-# ----------------------------------------------------------------------------- kernels
-
-
-
-
-def _rank1(k64: np.ndarray, eps: float) -> tuple[np.ndarray, np.ndarray] | None:
-    """(column, row) with K = column ⊗ row exactly (to rounding), found from K's largest entry."""
-    i0, j0 = np.unravel_index(np.argmax(np.abs(k64)), k64.shape)
-    if k64[i0, j0] == 0:
-        return None
-    col, row = k64[:, j0], k64[i0, :] / k64[i0, j0]
-    if np.max(np.abs(np.outer(col, row) - k64)) > eps * abs(k64[i0, j0]):
-        return None
-    return col, row
-
-
-def _separabletaps(col: np.ndarray, row: np.ndarray, t) -> tuple[list, list, float]:
-    """(column taps, row taps, scale) with K = scale · column ⊗ row and as many ±1 weights as possible.
-
-    e.g. the 3×3 box: [1 1 1] ⊗ [1 1 1] · 1/9, so both passes only add and one multiply scales.
-    A unit is only taken if no weight grows past 16× it, so no partial sum can overflow where the
-    plain sum would not (``_rank1`` gives weights of at most 1 in the row).
-    """
-    def unit(v: np.ndarray) -> float:
-        mags = [abs(a) for a in v if a != 0]
-        ok = [m for m in mags if max(mags) <= 16 * m] or [max(mags)]
-        return max(ok, key=lambda m: (sum(abs(a) == m for a in v), m))
-
-    cu, ru = unit(col), unit(row)
-    if not np.isfinite(t(cu * ru)) or t(cu * ru) == 0:  # the scale must be a float32 number too
-        cu, ru = 1.0, 1.0
-    cols = [(i, t(v / cu)) for i, v in enumerate(col) if v != 0]
-    rows = [(j, t(v / ru)) for j, v in enumerate(row) if v != 0]
-    if _negated_pair(cols) + _negated_pair(rows) > _negated_pair(_flip(cols)) + _negated_pair(_flip(rows)):
-        cols, rows = _flip(cols), _flip(rows)  # (−c) ⊗ (−r) = c ⊗ r, exactly: Sobel-x's column is [1 2 1]
-    return cols, rows, t(cu * ru)
-
-
-def _flip(taps: list) -> list:
-    return [(i, -w) for i, w in taps]
-
-
-def _negated_pair(taps: list) -> bool:
-    """True when ``_weighted_sum`` would start with two −1 weights (a negation costs one more pass)."""
-    units = [w for _, w in taps if abs(w) == 1]
-    return len(units) >= 2 and units[0] == -1 and units[1] == -1
-
-
-def _ops(weights) -> int:
-    """Array passes ``_weighted_sum`` makes for these weights (a ±1 costs 1, another weight 2)."""
-    ws = [w for w in weights if w != 0]
-    ones = sum(abs(w) == 1 for w in ws)
-    if not ws:
-        return 0
-    if ones >= 2:
-        return 1 + (ones - 2) + 2 * (len(ws) - ones)
-    return 2 * len(ws) - 1
-
-
-def fft_tile(kh: int, kw: int, hb: int, wp: int) -> tuple[int, int]:
-    """FFT tile sizes: powers of two, 256 (512 past k = 64), never much larger than the plane.
-
-    Smaller tiles waste less of each transform on a small kernel but cost a Python call each;
-    256 was the measured optimum up to k ≈ 60 on 2048² (bench_conv.py --calibrate).
-    """
-    def side(k: int, n: int) -> int:
-        t = 256 if k < 64 else 512
-        while t < 2 * k:
-            t *= 2
-        return max(min(t, 1 << (n - 1).bit_length()), k)
-    return side(kh, hb), side(kw, wp)
-
-
-def plan(k2: np.ndarray, work: np.dtype, stride: tuple[int, int], method: str, finite: bool,
-          share: int = 1, whole: bool = True):
-    """How to apply one 2-D kernel: ("direct", taps) | ("sep", col, row) | ("matmul",) | ("fft",).
-
-    ``share`` kernels read the same plane (an FFT tile's forward transform serves them all);
-    ``whole`` is False for one channel of a kernel with its own weights per channel, which
-    is summed tap by tap (direct or separable only).
-    """
-    t = work.type
-    k64 = k2.astype(np.float64)
-    kh, kw = k64.shape
-    every = [((i, j), t(k64[i, j])) for i in range(kh) for j in range(kw)]
-    taps = every if not finite else [tap for tap in every if tap[1] != 0]
-    if method == "direct" or not finite:  # non-finite pixels: every tap, zero weights too
-        return ("direct", taps)
-    split = _rank1(k64, 4 * float(np.finfo(work).eps))
-    if method == "separable" and split is None:
-        raise ValueError("method='separable' needs a rank-1 kernel (an outer product of a column and a row)")
-    if method == "matmul" and stride != (1, 1):
-        raise ValueError("method='matmul' needs stride 1")
-    if method in ("matmul", "fft") and whole:
-        return (method,)
-    sep = None if split is None else _separabletaps(*split, t)
-    if method == "separable":
-        return ("sep", *sep)
-    # Cost per stride-1 output pixel, in array passes (see COST).
-    sy, sx = stride
-    options = [(_ops(w for _, w in taps) / (sy * sx), ("direct", taps))]
-    if sep is not None:
-        passes = _ops(w for _, w in sep[1]) / sx + _ops(w for _, w in sep[0]) / (sy * sx)
-        sep_cost = COST["separable"] * passes
-        options.append((sep_cost, ("sep", *sep)))
-    if whole and stride == (1, 1):
-        gemm = COST["gemm"] * kw * (_banded_rows(kh) + kh - 1) + COST["gemm_calls"]
-        options.append((gemm + kw - 1, ("matmul",)))
-    if whole:
-        ty, tx = fft_tile(kh, kw, 1 << 30, 1 << 30)
-        waste = ty * tx / ((ty - kh + 1) * (tx - kw + 1))
-        options.append((waste * (COST["fft_forward"] / share + COST["fft_inverse"]), ("fft",)))
-    return min(options, key=lambda option: option[0])[1]
-
-
-def _banded_rows(kh: int) -> int:
-    """Output rows per banded product: more rows waste multiplies, fewer cost calls (measured)."""
-    return max(4, min(32, 2 * kh))
+FLAT_BYTES = 1 << 20  # taps_flat's blocks: 128 rows of 2048 (measured: 512 KiB blocks were ~10 % slower)
+MATMUL_BYTES = 1 << 21  # a block's row products (kw per kernel); measured: 256 KiB 1.3×, 1 MiB 1.05× slower
 
 
 # ----------------------------------------------------------------------------- the ways
@@ -174,29 +49,57 @@ def _axpy(acc: np.ndarray, view: np.ndarray, w, first: bool, tmp: np.ndarray) ->
         np.add(acc, tmp, out=acc)
 
 
-def _weighted_sum(acc: np.ndarray, views: list, tmp: np.ndarray, fresh: bool = True) -> None:
-    """acc (+)= Σ w·view over (view, w) pairs: ±1 weights first, the first two fused in one add/subtract.
+def _program(weights: list, fresh: bool) -> list[tuple]:
+    """The ufunc calls of acc (+)= Σ w · src[o·d : o·d + M] over the (o, w), decided once for all blocks.
 
-    Why: most library kernels are mostly ±1 (Sobel's [1 2 1] ⊗ [−1 0 1] is 1 + 3 operations).
+    ±1 weights first, the first two fused in one add or subtract (most library kernels are mostly ±1:
+    Sobel's [1 2 1] ⊗ [−1 0 1] is 1 + 3 operations); 1 2 1 at neighbouring offsets (Sobel's and the
+    3×3 Gaussian's) as [1 1] twice, t = src[o] + src[o + 1] over M + d values, then acc = t[0] + t[1]
+    (two passes instead of three); ``choice``'s kept [−1 0 1] as t[1] − t[0] on the same pair sums.
+    Steps: ("axpy", o, w, first) | ("pair", o0, o1, ufunc) | ("121", o) | ("odd", o, sign) | ("zero",).
     """
-    views = sorted(views, key=lambda vw: abs(vw[1]) != 1)
-    if not views:
-        if fresh:
+    offsets = [o for o, _ in weights]
+    if fresh and len(weights) == 3 and offsets == list(range(offsets[0], offsets[0] + 3)):
+        if [w for _, w in weights] == [1, 2, 1]:
+            return [("121", offsets[0])]
+        if odd_pair(weights):
+            return [("odd", offsets[0], weights[2][1] == 1)]
+    ws = sorted(weights, key=lambda ow: abs(ow[1]) != 1)
+    if not ws:
+        return [("zero",)] if fresh else []
+    steps: list[tuple] = []
+    if fresh and len(ws) > 1 and abs(ws[0][1]) == 1 and abs(ws[1][1]) == 1 and 1 in (ws[0][1], ws[1][1]):
+        (o0, w0), (o1, w1) = ws[0], ws[1]
+        steps.append(("pair", o0, o1, np.add) if w0 == w1 else
+                     ("pair", o0, o1, np.subtract) if w0 == 1 else ("pair", o1, o0, np.subtract))
+        ws = ws[2:]
+    steps += [("axpy", o, w, fresh and not steps and n == 0) for n, (o, w) in enumerate(ws)]
+    return steps
+
+
+def _run(program: list[tuple], acc: np.ndarray, src: np.ndarray, base: int, d: int, tmp: np.ndarray) -> None:
+    """Carry out ``_program``'s steps on acc (M values), reading src[base + o·d : base + o·d + M]."""
+    m = acc.size
+    for step in program:
+        kind = step[0]
+        if kind == "axpy":
+            o = base + step[1] * d
+            _axpy(acc, src[o : o + m], step[2], step[3], tmp[:m])
+        elif kind == "pair":
+            o0, o1 = base + step[1] * d, base + step[2] * d
+            step[3](src[o0 : o0 + m], src[o1 : o1 + m], out=acc)
+        elif kind == "zero":
             acc.fill(0)
-        return
-    start = 0
-    if fresh and len(views) > 1 and abs(views[0][1]) == 1 and abs(views[1][1]) == 1 and (
-            views[0][1] == 1 or views[1][1] == 1):
-        (v0, w0), (v1, w1) = views[0], views[1]
-        if w0 == w1:
-            np.add(v0, v1, out=acc)
-        elif w0 == 1:
-            np.subtract(v0, v1, out=acc)
         else:
-            np.subtract(v1, v0, out=acc)
-        start = 2
-    for idx, (v, w) in enumerate(views[start:]):
-        _axpy(acc, v, w, fresh and start == 0 and idx == 0, tmp)
+            o = base + step[1] * d
+            t = tmp[: m + d]
+            np.add(src[o : o + m + d], src[o + d : o + 2 * d + m], out=t)
+            if kind == "121":
+                np.add(t[:m], t[d : d + m], out=acc)
+            elif step[2]:
+                np.subtract(t[d : d + m], t[:m], out=acc)
+            else:
+                np.subtract(t[:m], t[d : d + m], out=acc)
 
 
 def taps(terms, out: np.ndarray, stride, kh: int, bias: float) -> None:
@@ -247,23 +150,6 @@ def _emit(out: np.ndarray, acc: np.ndarray, n: int, wp: int, bias: float, scale:
         np.copyto(out, block)
 
 
-def _line(acc: np.ndarray, src: np.ndarray, weights: list, d: int, tmp: np.ndarray, fresh: bool) -> None:
-    """acc (+)= Σ w · src[o·d : o·d + M] over the (o, w) of one pass of a separable kernel (M = acc.size).
-
-    Weights 1 2 1 at three neighbouring offsets (Sobel's and the 3×3 Gaussian's) are [1 1] twice:
-    t = src[o] + src[o + 1] over M + d values, then acc = t[0] + t[1] — two passes instead of three.
-    """
-    m = acc.size
-    if fresh and len(weights) == 3 and [w for _, w in weights] == [1, 2, 1] and (
-            weights[1][0] == weights[0][0] + 1 and weights[2][0] == weights[0][0] + 2):
-        o = weights[0][0] * d
-        t = tmp[: m + d]
-        np.add(src[o : o + m + d], src[o + d : o + 2 * d + m], out=t)
-        np.add(t[:m], t[d : d + m], out=acc)
-        return
-    _weighted_sum(acc, [(src[o * d : o * d + m], w) for o, w in weights], tmp[:m], fresh)
-
-
 def taps_flat(terms, out: np.ndarray, kh: int, bias: float, same_px: int = 0) -> None:
     """Stride 1: the taps of ``taps`` on contiguous 1-D slices (about 3× faster than 2-D views).
 
@@ -278,11 +164,19 @@ def taps_flat(terms, out: np.ndarray, kh: int, bias: float, same_px: int = 0) ->
     """
     ho, wo = out.shape
     wp = terms[0][0].shape[1]
-    rows = max(1, min(ho, BLOCK_BYTES // (wp * out.itemsize)))
+    rows = max(1, min(ho, FLAT_BYTES // (wp * out.itemsize)))
     acc, tmp = np.empty(rows * wp, out.dtype), np.empty((rows + 1) * wp, out.dtype)
     if any(plan[0] == "sep" for _, plan in terms):
         hbuf, htmp = np.empty((rows + kh - 1) * wp, out.dtype), np.empty((rows + kh) * wp, out.dtype)
     scale = terms[0][1][3] if len(terms) == 1 and terms[0][1][0] == "sep" else 1.0  # folded into the copy
+    programs = []  # per term: its passes' ufunc calls, decided once
+    for n, (_, plan) in enumerate(terms):
+        if plan[0] == "direct":
+            programs.append((_program([(i * wp + j, w) for (i, j), w in plan[1]], n == 0),))
+        else:
+            _, col_taps, row_taps, s = plan
+            cols = col_taps if s == scale else [(i, w * s) for i, w in col_taps]
+            programs.append((_program(row_taps, True), _program(cols, n == 0)))
     flat_out = out.reshape(-1) if same_px else None
     for r0 in range(0, ho, rows):
         n = min(rows, ho - r0)
@@ -293,21 +187,14 @@ def taps_flat(terms, out: np.ndarray, kh: int, bias: float, same_px: int = 0) ->
         else:
             m = (n - 1) * wp + wo
             a = acc[:m]
-        t = tmp[:m]
-        fresh = True
-        for p, plan in terms:
+        for (p, _), program in zip(terms, programs, strict=True):
             f = p.reshape(-1)
-            if plan[0] == "direct":
-                _weighted_sum(a, [(f[base + i * wp + j : base + i * wp + j + m], w) for (i, j), w in plan[1]],
-                              t, fresh)
-            else:
-                _, col_taps, row_taps, s = plan
-                mh = m + (kh - 1) * wp
-                hh = hbuf[:mh]
-                _line(hh, f[base:], row_taps, 1, htmp, True)
-                cols = col_taps if s == scale else [(i, w * s) for i, w in col_taps]
-                _line(a, hh, cols, wp, tmp, fresh)
-            fresh = False
+            if len(program) == 1:  # direct: every tap a slice of the flat plane
+                _run(program[0], a, f, base, 1, tmp)
+            else:  # separable: along x into hbuf (kh − 1 more rows), then along y
+                hh = hbuf[: m + (kh - 1) * wp]
+                _run(program[0], hh, f, base, 1, htmp)
+                _run(program[1], a, hh, 0, wp, tmp)
         if not same_px:
             _emit(out[r0 : r0 + n], acc, n, wp, bias, scale)
             continue
@@ -317,49 +204,51 @@ def taps_flat(terms, out: np.ndarray, kh: int, bias: float, same_px: int = 0) ->
             a += bias
 
 
-def banded_matmul(p: np.ndarray, kernels: list[np.ndarray], outs: list[np.ndarray],
-                  biases: list[float], same_px: int = 0) -> None:
-    """Stride-1 correlation of plane ``p`` with several kernels, a block of output rows at a time.
+def row_matmul(p: np.ndarray, kernels: list[np.ndarray], outs: list[np.ndarray],
+               biases: list[float], same_px: int = 0) -> None:
+    """Stride-1 correlation of plane ``p`` with several kernels: one small matrix product per output row.
 
-    The n_b output rows of a block read the n_b + kh − 1 input rows ``X`` (a BLAS-ready slice).
-    A banded matrix L_j with column j of the kernel on its diagonals gives column j's share of
-    every output row at once, R_j = L_j @ X; the outputs are Σ_j R_j shifted left by j (added
-    as contiguous 1-D slices, as in ``taps_flat``). The L_j of all kernels are stacked, so one
-    matrix product serves the whole group. ``same_px``: as in ``taps_flat`` (unpadded columns,
-    sums straight into ``outs``, border columns left for the caller).
+    Output row r reads the kh input rows X_r = p[r : r + kh] (a (kh, Wp) slice, BLAS-ready);
+    A @ X_r, with A[(q, j), i] = K_q[i, j], gives every kernel's column sums R_qj[r, c] =
+    Σ_i K_q[i, j]·p[r + i, c] at once (kh·kw multiply-adds per pixel and kernel: no zeros are
+    multiplied, unlike a banded matrix over several rows, which cost 2–3× the arithmetic). The
+    rows of a block are ONE batched ``np.matmul`` (no Python loop per row) whose output is laid
+    out R_qj after R_qj, so each output is Σ_j R_qj shifted left by j, added as contiguous 1-D
+    slices (as in ``taps_flat``). Every product is computed, zero weights too, so NaN and ∞
+    spread as IEEE arithmetic says. ``same_px``: as in ``taps_flat`` (unpadded columns, sums
+    straight into ``outs``, border columns left for the caller).
     """
     kh, kw = kernels[0].shape
     hp, wp = p.shape
     ho, wo = hp - kh + 1, wp - kw + 1
-    g, nb = len(kernels), _banded_rows(kh)
-    bands = np.zeros((g, kw, nb, nb + kh - 1), p.dtype)
-    r = np.arange(nb)
-    for q, k in enumerate(kernels):
-        for i in range(kh):
-            for j in range(kw):
-                bands[q, j, r, r + i] = k[i, j]
-    res = np.empty((g * kw * nb, wp), p.dtype)
-    acc = np.empty(nb * wp, p.dtype)
-    for b0 in range(0, ho, nb):
-        n = min(nb, ho - b0)
-        x = p[b0 : b0 + n + kh - 1]
-        if n == nb:
-            rv = np.matmul(bands.reshape(-1, nb + kh - 1), x, out=res).reshape(g, kw, nb * wp)
+    g = len(kernels)
+    a = np.ascontiguousarray(np.stack(kernels).transpose(0, 2, 1).reshape(g * kw, kh), p.dtype)
+    rows = max(1, min(ho, MATMUL_BYTES // (g * kw * wp * p.itemsize)))
+    res = np.empty((g * kw, rows * wp), p.dtype)
+    acc = None if same_px else np.empty(rows * wp, p.dtype)
+    s0, s1 = p.strides
+    windows = as_strided(p, (ho, kh, wp), (s0, s0, s1))  # row r: input rows r … r + kh − 1
+    products = res.reshape(g * kw, rows, wp).transpose(1, 0, 2)  # row r's kw·g products, R_qj after R_qj
+    for r0 in range(0, ho, rows):
+        n = min(rows, ho - r0)
+        if n == rows:
+            np.matmul(a, windows[r0 : r0 + n], out=products)
         else:
-            rv = (bands[:, :, :n, : n + kh - 1].reshape(-1, n + kh - 1) @ x).reshape(g, kw, n * wp)
+            np.matmul(a, windows[r0 : r0 + n], out=res[:, : n * wp].reshape(g * kw, n, wp).transpose(1, 0, 2))
         m = n * wp - 2 * same_px if same_px else (n - 1) * wp + wo
         for q, (o, bias) in enumerate(zip(outs, biases, strict=True)):
-            a = o.reshape(-1)[b0 * wp + same_px : b0 * wp + same_px + m] if same_px else acc[:m]
+            r = res[q * kw : (q + 1) * kw]
+            t = o.reshape(-1)[r0 * wp + same_px : r0 * wp + same_px + m] if same_px else acc[:m]
             if kw == 1:
-                np.copyto(a, rv[q, 0, :m])
+                np.copyto(t, r[0, :m])
             else:
-                np.add(rv[q, 0, :m], rv[q, 1, 1 : 1 + m], out=a)
+                np.add(r[0, :m], r[1, 1 : 1 + m], out=t)
                 for j in range(2, kw):
-                    np.add(a, rv[q, j, j : j + m], out=a)
+                    np.add(t, r[j, j : j + m], out=t)
             if not same_px:
-                _emit(o[b0 : b0 + n], acc, n, wp, bias)
+                _emit(o[r0 : r0 + n], acc, n, wp, bias)
             elif bias != 0:
-                a += bias
+                t += bias
 
 
 def fft_tiles(p: np.ndarray, kernels: list[np.ndarray], outs: list[np.ndarray], stride,

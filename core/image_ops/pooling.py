@@ -22,7 +22,7 @@ POOL_OPS = ("max", "avg")  # what a window is summarised by
 # pad_mode → np.pad mode; "reflect" mirrors without repeating the edge (PyTorch's "reflect").
 PAD_MODES = {"zeros": "constant", "constant": "constant", "nearest": "edge", "reflect": "reflect"}
 MAX_PADDED_VALUES = 2**28  # 268 M values (1 GB in float32): beyond this a padding is surely a typo
-_BAND_BYTES = 1 << 18  # rows of the first (vertical) pass kept in L2 before the horizontal pass
+_BAND_BYTES = 1 << 20  # rows of the first (vertical) pass, cached for the horizontal (256 KiB: ~8 % slower)
 
 
 # ----------------------------------------------------------------------------- shared checks
@@ -155,6 +155,10 @@ def _pool_plane(src: np.ndarray, dst: np.ndarray, ky: int, kx: int, sy: int, sx:
     # 2×2/2 on rows in cache: 1.5× faster; for avg it was 16 % slower, so avg keeps strided adds).
     fast_x = combine is np.maximum and kx > 1 and sx > 1 and src.ndim == 2
     wide = np.empty((band, span_x), src.dtype) if fast_x else None
+    # Sums of windows that tile each row exactly (2×2/2 of an even width) run on the band as ONE flat
+    # array, strided by sx: measured 1.3× faster than the same sums on 2-D strided views.
+    flat = (combine is np.add and src.ndim == 2 and kx == sx and wo * sx == width
+            and dst.flags.c_contiguous)
     for r0 in range(0, ho, band):
         n = min(band, ho - r0)
         t = tmp[:n]
@@ -169,6 +173,11 @@ def _pool_plane(src: np.ndarray, dst: np.ndarray, ky: int, kx: int, sy: int, sx:
         o = dst[r0 : r0 + n]
         if kx == 1:
             np.copyto(o, t[:, 0:span_x:sx])
+        elif flat and t.flags.c_contiguous:  # windows tile each row: one strided 1-D view per dx
+            tf, of = t.reshape(-1), o.reshape(-1)
+            combine(tf[0::sx], tf[1::sx], out=of)
+            for dx in range(2, kx):
+                combine(of, tf[dx::sx], out=of)
         elif wide is not None:  # every window along x on contiguous rows, then every sx-th
             m = wide[:n]
             combine(t[:, 0:span_x], t[:, 1 : 1 + span_x], out=m)

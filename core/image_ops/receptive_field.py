@@ -181,8 +181,12 @@ def padded_plane(x: np.ndarray, key: tuple, y_lo: int, y_hi: int, px: int, pad_m
     tmp = np.empty(max(0, b - a) * w, x.dtype) if key[0] == "mix" else None
     if b > a:
         _put_rows(buf[a - y_lo : b - y_lo, px : px + w], x[a:b], key, tmp)
-    pads = (np.r_[np.arange(y_lo, min(0, y_hi)), np.arange(max(h, y_lo), y_hi)] if y_lo < 0 or y_hi > h
-            else ())  # rows outside the image (only the first and last chunks have any)
+    constant = PAD_MODES[pad_mode] == "constant"
+    if constant and (y_lo < 0 or y_hi > h):  # rows outside the image (the first and last chunks have any)
+        buf[: max(0, min(a, y_hi) - y_lo)] = fill * weight
+        buf[max(0, max(b, y_lo) - y_lo) :] = fill * weight
+    pads = (np.r_[np.arange(y_lo, min(0, y_hi)), np.arange(max(h, y_lo), y_hi)]
+            if not constant and (y_lo < 0 or y_hi > h) else ())
     if len(pads):
         idx, outside = padded_index(pads, h, pad_mode)
         if outside.any():

@@ -111,3 +111,19 @@ def test_the_trainer_holds_blas_to_one_thread_while_it_steps():
     model.loss_grad_internal = spy
     assert trainer.step_batches(3) == 3
     assert seen and set(seen) == {1}
+
+
+@given(st.integers(1, 40), st.sampled_from(["float64", "float32"]), st.integers(1, 3), st.integers(0, 2**16))
+@settings(max_examples=25, deadline=None)
+def test_a_gathered_batch_holds_the_images_fancy_indexing_picks(size, dtype, c, seed):
+    """The trainer gathers a batch as rows then one transposing copy into a reused buffer;
+    it must hold exactly ``_xi[..., idx]`` (the images in the layers' layout), in any order."""
+    rng = np.random.default_rng(seed)
+    X = rng.normal(size=(40, 5, 7, c))
+    model = ImageCNN((5, 7, c), ["conv:2:3", "dense:2"], dtype=dtype)
+    trainer = ImageTrainer(model, X, rng.integers(0, 2, 40))
+    for _ in range(2):  # the second call reuses the buffer
+        idx = rng.permutation(40)[:size]
+        got = trainer._gather(idx)
+        assert got.dtype == model.dtype
+        assert np.array_equal(got, model.to_internal(X)[..., idx])

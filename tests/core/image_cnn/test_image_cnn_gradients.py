@@ -236,11 +236,16 @@ def test_overlapping_max_pool_windows_add_their_gradients():
     assert dx[1, 1] == 10.0 and dx.sum() == 10.0
 
 
-def test_training_order_relu_then_pool_gives_the_same_numbers():
+def test_training_order_relu_then_pool_gives_the_same_numbers(monkeypatch):
     """In training a relu followed by maxpool runs pool-first on a quarter of the values; the
-    loss and every gradient must be those of the written order, ties included."""
+    loss and every gradient must be those of the written order, ties included.
+
+    The swap alone is checked here, bit for bit: the fused conv → relu → maxpool step (on by
+    default for a first conv) sums ∂loss/∂W in another order, so it has its own tests
+    (test_image_cnn_fused.py: exact where nothing rounds, 1e-12 otherwise)."""
     from core.image_cnn import digits
 
+    monkeypatch.setattr(ImageCNN, "fuse", False)
     X, y = digits()
     model = ImageCNN((8, 8), ["conv:8:3:1:1", "relu", "maxpool:2", "conv:4:3:1:1", "relu", "maxpool:2:1",
                               "dense:10"], seed=3)

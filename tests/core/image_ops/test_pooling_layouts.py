@@ -59,3 +59,22 @@ def test_pooling_and_depth_pooling_write_into_out():
 def test_depth_pool_of_one_map_is_that_map():
     x = np.random.default_rng(2).random((5, 6, 1)).astype(np.float32)
     np.testing.assert_array_equal(depth_pool(x, "avg"), x[..., 0])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 30), st.integers(1, 12), st.integers(1, 4), st.integers(1, 4), st.integers(1, 3),
+       st.integers(0, 2**32 - 1), st.booleans())
+def test_windows_that_tile_each_row_are_summed_on_the_band_as_one_flat_array(h, cols, k, ky, sy, seed,
+                                                                              small_bands):
+    """Width = a whole number of windows (size = stride along x): the sums run on the band flattened."""
+    ky = min(ky, h)
+    x = np.random.default_rng(seed).normal(size=(h, cols * k)).astype(np.float32)
+    if small_bands:
+        pooling._BAND_BYTES, saved = 64, pooling._BAND_BYTES
+    try:
+        got = pool2d(x, (ky, k), (sy, k), "avg")
+    finally:
+        if small_bands:
+            pooling._BAND_BYTES = saved
+    assert got.shape == ((h - ky) // sy + 1, cols)
+    np.testing.assert_allclose(got, loop_pool(x, ky, k, sy, k, "avg"), rtol=1e-5, atol=1e-6)
