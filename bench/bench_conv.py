@@ -15,32 +15,51 @@ opencv-python-headless`` to compare) — each is skipped, and said so, when miss
 Targets (issue 13): conv2d within 2× of ``filter2D`` at 3×3 and within 3× at 21×21; average
 pooling as fast as an area resize.
 
-Measured Dec 2 on the shared 2-core machine (load average ≈ 4 from other agents) with
-``--cpu``, 7 rounds, BLAS × 1 and OpenCV 5.0.0 × 1 thread as printed; before (commit 0e27c44,
-this file run from a copy in /tmp) and after run one after the other; core/filter2D per round:
+Measured Dec 2 (second half) on the shared 2-core machine (load average 2.1–2.3 from other
+agents) with ``--cpu``, 7 rounds, BLAS × 1 and OpenCV 5.0.0 × 1 thread as printed; "before" is
+commit 20de0bf run from a copy in /tmp, before and after alternated twice; each cell: the two
+runs' median core/filter2D per round, and the min–max over both runs:
 
-=========================================  ====================  ====================
-case                                       before                after
-=========================================  ====================  ====================
-2048² 3×3 sobel-x                          2.50× (2.04–3.35)     1.95× (1.80–2.19)
-2048² 3×3 gaussian                         3.01× (2.92–3.19)     2.18× (1.79–2.32)
-2048² 3×3 box                              2.55× (2.26–2.76)     2.20× (1.95–2.49)
-2048² 3×3 laplacian                        2.55× (2.41–2.66)     2.38× (2.26–2.78)
-2048² 3×3 random (full rank: matmul)       3.79× (3.50–3.94)     2.89× (2.60–3.16)
-2048² 21×21 random                         1.83× (1.52–1.88)     1.62× (1.58–1.81)   (≤ 3×: met)
-2048² 21×21 gaussian                       2.71× (2.34–3.06)     1.79× (1.76–1.95)   (≤ 3×: met)
-4096² 3×3 sobel-x                          2.03× (1.92–2.22)     1.46× (1.42–1.74)
-avg pool 2×2/2 of 4096² vs INTER_AREA      1.65× (1.59–1.68)     1.53× (1.48–1.63)
-=========================================  ====================  ====================
+=========================================  ========================  ========================
+case                                       before (20de0bf)          after
+=========================================  ========================  ========================
+2048² 3×3 sobel-x                          2.00, 2.01× (1.87–2.38)   1.59, 1.74× (1.44–2.59)
+2048² 3×3 gaussian                         2.15, 2.21× (1.86–2.38)   1.64, 1.51× (1.32–2.12)
+2048² 3×3 box                              2.18, 2.10× (1.77–2.41)   1.63, 1.65× (1.33–1.76)
+2048² 3×3 laplacian                        2.19, 2.17× (1.84–2.40)   1.82, 1.64× (1.42–1.89)
+2048² 3×3 random (full rank: matmul)       3.05, 3.08× (2.78–3.87)   2.00, 2.06× (1.77–2.14)
+2048² 21×21 random (FFT)                   1.60, 1.80× (1.37–1.90)   1.57, 1.99× (1.52–2.17)
+2048² 21×21 gaussian (separable)           1.75, 1.66× (1.61–1.87)   1.49, 1.38× (1.06–1.65)
+4096² 3×3 sobel-x                          1.53, 1.37× (1.30–1.61)   1.39, 1.36× (1.16–1.48)
+avg pool 2×2/2 of 4096² vs INTER_AREA      1.57, 1.54× (1.46–1.80)   1.52, 1.40× (1.32–1.59)
+max pool 2×2/2 of 4096² vs dilate          0.66, 0.64× (0.48–0.79)   0.63, 0.64× (0.61–0.78)
+=========================================  ========================  ========================
 
-(An earlier --cpu pair at load 5 gave after/before 2.19/2.62, 2.09/3.33, 2.28/2.49, 2.15/2.32,
-3.03/3.42 for the five 3×3 rows.) The 3×3 target (≤ 2×) is met by Sobel at 2048² and 4096² only
-narrowly, and not by the others: a separable 3×3 is now 3–5 NumPy passes (1 2 1 as two adds, no
-negating pass, borders in one product per band, no padded copies of interior rows) and NumPy has
-no fused multiply-add; the Laplacian's −4 centre costs a multiply and an add, the full-rank
-random kernel goes through small BLAS products (~3×). Average pooling stays ~1.5× an area
-resize: its vertical pass reads the 64 MB map once, as OpenCV's does, and the strided
-horizontal pass is the rest.
+(The first run of the session, at load 0.2, before any change: 2.08, 2.29, 2.35, 2.08, 3.37×
+for the five 3×3 rows, 1.60 and 1.73× at 21×21, 1.50× at 4096², 1.66× for average pooling.
+21×21 random by FFT, old against new code in one process, 11 rounds: 1.76× against 1.75×.)
+
+What changed: a full-rank kernel is one small BLAS product per output row (kh·kw multiply-adds
+per pixel; the banded matrix over several rows multiplied 2–3× as many, mostly zeros) and
+kw − 1 shifted adds; no pass over the image looks for NaN/∞ first (a plan that skips no zero
+weight needs none — box, Gaussian, random, and Sobel/Prewitt keeping their 0 as a difference of
+pair sums — the others check each chunk's rows once computed, in cache); each pass's ufunc calls
+are decided once per plan, in 1 MiB blocks; a weight other than ±1 goes first (no scratch); the
+border columns come from strips gathered while each chunk is in cache, by one einsum a side.
+The 3×3 target (≤ 2×) is now met by Sobel, Gaussian, box and the Laplacian, and by the
+full-rank random kernel only at its edge (2.00–2.06×): its 2 048 row products cost ~3.2 ms
+(OpenBLAS at 3×3×2048 per call) and the two shifted adds ~2 ms, against filter2D's ~3 ms.
+Average pooling stays ~1.4–1.5× an area resize: the vertical pass reads the 64 MB map once, as
+OpenCV does, and NumPy has no cheap pairwise sum of neighbours along a row (strided adds).
+
+``--directions`` (Dec 2, 7 rounds, load ~2; conv2d or pool2d / the alternative per round):
+SciPy's ``ndimage.correlate1d`` for the two passes of Sobel-x / Gaussian is 11× slower than
+conv2d at 2048² and 4096² (0.09×: its line buffers work in float64, one line at a time), so
+SciPy stays a test extra; a full-rank 3×3 as its three SVD rank-1 terms, each by separable
+passes, is 3.2× slower (0.31×); average pooling by ``reshape(h/2,2,w/2,2).sum((1,3))`` is
+20× slower (0.05×) and by four strided float32 views 3× slower (0.33×). ``--calibrate`` the
+same day: full rank, row products up to 15–17 then FFT (21: 71 against 59 ms); rank 1 with
+general weights, row products up to 9 (3×3: 7.0 against 8.8 ms), separable 13–21, FFT from 25.
 """
 
 from __future__ import annotations

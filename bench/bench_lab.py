@@ -12,7 +12,34 @@ round so the shared machine's load drifts over all of them alike.
 Targets (issue 13): under 100 ms at 2048², under 150 ms at 4096².
 Not a test: figures depend on the machine and on what else runs on it.
 
-Measured Dec 2 on the shared 2-core machine (other agents' jobs running), OpenBLAS × 1 thread
+Measured Dec 2, second half, after the 3×3 conv2d work (see bench_conv.py), load ≈ 2.2, 5 rounds,
+OpenBLAS × 1: "before" is core/image_ops of commit 20de0bf with today's gui (a copy in /tmp),
+alternated with "after" (fc2135b for the first three runs, 3bd63f1 for the last two; each
+cell: the runs' medians, in order):
+
+=================================================  =========================  =========================
+bias step → all stages painted, grey               before (20de0bf)           after
+=================================================  =========================  =========================
+2048² 1 kernel (sobel-x)                           21.4, 23.0, 17.5, 21.7,    17.5, 36.3, 18.8, 19.7,
+                                                   20.6 ms                    22.8 ms
+2048² 3 kernels + max pool 2×2/2 + depth pool      53.2, 59.0, 44.7, 56.6,    51.8, 85.2, 44.3, 49.2,
+                                                   52.9 ms                    52.9 ms (< 100)
+4096² 1 kernel + max pool 2×2/2                    59.8, 94.4, 38.9, 47.2,    50.8, 72.6, 51.3, 49.2,
+                                                   55.8 ms                    54.8 ms
+4096² 3 kernels + max pool 2×2/2 + depth pool      136.9, 258.7, 112.4,       123.6, 180.5, 143.0,
+                                                   150.0, 140.5 ms            137.5, 154.9 ms
+=================================================  =========================  =========================
+
+Wall clock here is ruled by the other programs; the lab's job alone (conv2d_plan with three 3×3
+kernels, finite pixels known, run band by band with BandPooling's max pool and depth pool, as
+``gui.image_lab.pipeline`` does), old and new code in one process, 9 interleaved rounds of thread
+CPU time: 2048² 41.9 → 39.6 and 36.8 → 33.0 ms (old/new 1.08×, 1.05×), 4096² 138.3 → 123.2 and
+106.8 → 103.9 ms (1.11×, 1.02×). No worse, slightly better: the lab passes ``finite`` (known from
+the image's range), so it never paid the NaN check that the standalone 3×3 figures lost, and its
+kernels (Sobel, Laplacian) were already passes of ±1 weights; the borders (~3 ms at 4096² over 33
+bands of three maps) and pooling (~25–30 ms for three 4096² maps) are what else it spends.
+
+Earlier, Dec 2 on the shared 2-core machine (other agents' jobs running), OpenBLAS × 1 thread
 as printed, median (min–max) of 5 rounds; "before" is commit 0e27c44 run from a copy in /tmp,
 old and new runs alternated (each cell: the medians of the runs, in order):
 

