@@ -10,6 +10,16 @@ window restoring a new user's (empty) settings, the confirm-on-close set-up), in
 folder each round, so what is measured is what a learner's first launch runs. The project's
 modules are byte-compiled first, as any launch after the first finds them (this sandbox sets
 PYTHONDONTWRITEBYTECODE, which would otherwise make every launch compile ~100 modules again).
+
+Measured Dec 2 on the shared 2-core machine, two runs each, this file run against the previous
+code (20de0bf, from a copy in /tmp) and the current one alternately: before 1091 / 1049 ms,
+2.15× / 2.33× the bare window; after 941 / 1124 ms, 1.81× / 1.77× (the bare window 469–632 ms).
+The goal (< 600 ms) is not met: the bare PySide6 + pyqtgraph window alone takes most of it —
+``import pyqtgraph`` copies every Qt class into its own namespace, which makes PySide6 create all
+of them and their enums (~300 ms) — and the Network tab's visible parts (four training plots, the
+data preview, the diagram, the panels and the first frame) cost ~250 ms of CPU more. What the first
+frame does not show is built when first shown: the Image lab, the CNN tab, the gradient check,
+the activation explorer and the classification views.
 """
 
 from __future__ import annotations
