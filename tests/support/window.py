@@ -27,6 +27,24 @@ def make_window(qtbot, tmp_path, size=(1366, 768), name="settings.ini") -> MainW
     return w
 
 
+def open_with_settings(qtbot, settings: QSettings, restore: bool = True,
+                       load_image: bool = False) -> MainWindow:
+    """A shown MainWindow on ``settings`` (restoring them, as a launch does), its worker ready."""
+    w = MainWindow(settings=settings, restore=restore, load_image=load_image)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    qtbot.waitUntil(lambda: w.frames_drawn > 0 and w.worker.worker.trainer is not None, timeout=5000)
+    return w
+
+
+def run_now(qtbot, w: MainWindow, n: int) -> None:
+    """Train n epochs in the worker and wait until the window shows them."""
+    target = w.worker.worker.trainer.epoch + n
+    w.worker.run_epochs_now(n)
+    qtbot.waitUntil(lambda: w.epoch_label.text() == f"Epoch {target:,}", timeout=10000)
+
+
 def idle(qtbot, w: MainWindow, timeout: int = 10000) -> None:
     """Wait until the worker has handled every command sent so far and the views have drawn it.
 

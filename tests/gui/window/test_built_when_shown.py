@@ -17,24 +17,13 @@ from PySide6.QtGui import QAction
 from gui import MainWindow
 from gui.image_lab.pipeline import PipelineSettings
 from gui.image_lab.samples import sample_path
+from tests.support.window import open_with_settings, run_now
 
 pytestmark = pytest.mark.timeout(90)
 
 
 def open_window(qtbot, settings: QSettings, load_image: bool = True) -> MainWindow:
-    w = MainWindow(settings=settings, restore=True, load_image=load_image)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    qtbot.waitUntil(lambda: w.frames_drawn > 0 and w.worker.worker.trainer is not None, timeout=5000)
-    return w
-
-
-def run_now(qtbot, w, n: int) -> None:
-    """Train n epochs in the worker and wait until the window shows them."""
-    target = w.worker.worker.trainer.epoch + n
-    w.worker.run_epochs_now(n)
-    qtbot.waitUntil(lambda: w.epoch_label.text() == f"Epoch {target:,}", timeout=10000)
+    return open_with_settings(qtbot, settings, load_image=load_image)
 
 
 def stored(tmp_path) -> QSettings:

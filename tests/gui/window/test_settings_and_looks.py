@@ -21,7 +21,7 @@ from gui.image_lab.pipeline import PipelineSettings
 from gui.window.app import dark_palette, use_palette
 from gui.window.settings import experiment_from_text, lab_settings_from
 from gui.window.theme import apply_theme
-from tests.support.window import idle
+from tests.support.window import idle, open_with_settings
 
 pytestmark = pytest.mark.timeout(90)
 ROOT = Path(__file__).resolve().parents[3]
@@ -32,12 +32,7 @@ def settings_file(tmp_path, name="s.ini") -> QSettings:
 
 
 def open_window(qtbot, settings: QSettings, restore=True) -> MainWindow:
-    w = MainWindow(settings=settings, restore=restore, load_image=False)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    qtbot.waitUntil(lambda: w.frames_drawn > 0 and w.worker.worker.trainer is not None, timeout=5000)
-    return w
+    return open_with_settings(qtbot, settings, restore=restore)
 
 
 def test_settings_come_back_next_time(qtbot, tmp_path):

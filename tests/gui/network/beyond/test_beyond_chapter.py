@@ -18,6 +18,7 @@ from core.chapter.stepthrough.export import to_csv_rows, to_latex
 from core.chapter.stops import StopConditions
 from core.datasets.chapter import three_class_dataset
 from gui import MainWindow
+from tests.support.window import run_now
 
 pytestmark = pytest.mark.timeout(60)
 
@@ -47,11 +48,6 @@ def apply_shape(qtbot, w, **fields) -> None:
                     and w.diagram.snap.params.keys() == set(w.beyond.net.param_names()), timeout=5000)
 
 
-def run_now(qtbot, w, n: int) -> None:
-    """Train n epochs in the worker and wait until the window shows them."""
-    target = w.worker.worker.trainer.epoch + n
-    w.worker.run_epochs_now(n)
-    qtbot.waitUntil(lambda: w.epoch_label.text() == f"Epoch {target:,}", timeout=10000)
 
 
 def step(qtbot, w) -> dict:
