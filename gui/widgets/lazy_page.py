@@ -10,15 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 
 class LazyPage(QWidget):
     """Holds the widget ``build()`` returns, built at the first show or ``widget()`` call."""
-
-    built_now = Signal(QWidget)  # the widget, just built (hooks that need it connect here)
 
     def __init__(self, build: Callable[[], QWidget], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,7 +35,6 @@ class LazyPage(QWidget):
             # Shown now, not by the layout's queued call: a view drawing the current moment right
             # after the tab opened (its currentChanged) must find it visible, or stay blank.
             self._widget.show()
-            self.built_now.emit(self._widget)
         return self._widget
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
