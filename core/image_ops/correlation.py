@@ -21,11 +21,13 @@ from __future__ import annotations
 import numpy as np
 from numpy.lib.stride_tricks import as_strided
 
+from core.image_ops.blocks import block_sizes, l2_bytes
 from core.image_ops.choice import fft_tile, odd_pair
 
-BLOCK_BYTES = 1 << 19  # ~512 KiB of output rows per block: stays in cache while all taps add up
-FLAT_BYTES = 1 << 20  # taps_flat's blocks: 128 rows of 2048 (measured: 512 KiB blocks were ~10 % slower)
-MATMUL_BYTES = 1 << 21  # a block's row products (kw per kernel); measured: 256 KiB 1.3×, 1 MiB 1.05× slower
+# Bytes of output rows per block, so that a block's passes stay in the core's cache (``blocks``):
+# taps_flat's (1 MiB, 128 rows of 2048, by default), row_matmul's row products (kw per kernel;
+# 2 MiB by default) and taps' strided ones (512 KiB) — smaller where the L2 is 2 MiB or more.
+FLAT_BYTES, MATMUL_BYTES, BLOCK_BYTES = block_sizes(l2_bytes())
 
 
 # ----------------------------------------------------------------------------- the ways
