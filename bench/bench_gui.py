@@ -98,6 +98,7 @@ def measure_window(seconds: float = PLAY_S, chunk_s: float | None = None,
         worker.max_gui_wait_s = max_wait_s
     window.worker.set_epoch_limit(10**9)
     wait_until(lambda: worker.epoch_limit == 10**9, 5.0)
+    window.actions_.flat_out.trigger()  # the speed slider to its end: train as fast as the window allows
 
     late: list[float] = []
     clock = QElapsedTimer()

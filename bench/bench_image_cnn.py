@@ -201,30 +201,38 @@ def fmt(values: list[float], scale: float = 1e3, unit: str = "ms") -> str:
             f"({min(values) * scale:.1f}–{max(values) * scale:.1f})")
 
 
-def main() -> None:
+def main(argv: list[str] | None = None, echo: bool = False) -> list[str]:
+    """The figures as lines (printed as they come when ``echo``); ``run_all.py`` calls it bare."""
+    lines: list[str] = []
+
+    def say(line: str = "", **_print_options) -> None:
+        lines.append(line)
+        if echo:
+            print(line, flush=True)
+
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rounds", type=int, default=7, help="interleaved rounds per network (default 7)")
-    args = ap.parse_args()
-    print(f"core.image_cnn bench — {os.cpu_count()} CPUs, NumPy {np.__version__}, "
+    args = ap.parse_args([] if argv is None else argv)
+    say(f"core.image_cnn bench — {os.cpu_count()} CPUs, NumPy {np.__version__}, "
           f"PyTorch {torch.__version__ + ' (float32)' if torch else 'not installed'}")
     if torch is None:
-        print("note: PyTorch is not installed, so its column is skipped "
+        say("note: PyTorch is not installed, so its column is skipped "
               "(pip install torch to compare; it is not a project dependency)")
     else:
         default_torch_threads = torch.get_num_threads()
         torch.set_num_threads(1)
-    print("BLAS / OpenMP at start (unpinned):\n    " + thread_report())
+    say("BLAS / OpenMP at start (unpinned):\n    " + thread_report())
     with blas_limits(1):
-        print("BLAS / OpenMP while pinned:\n    " + thread_report()
+        say("BLAS / OpenMP while pinned:\n    " + thread_report()
               + (f"\n    torch.get_num_threads() = {torch.get_num_threads()} "
                  f"(default {default_torch_threads})" if torch else ""))
-    print("BLAS inside ImageTrainer.step_batches (no outer pinning, as the app runs it):\n    "
+    say("BLAS inside ImageTrainer.step_batches (no outer pinning, as the app runs it):\n    "
           + trainer_thread_report())
     dtypes = ("float64", "float32")
     rows = []
     for label, (shape, layers, X, y) in datasets().items():
         ours = {d: numpy_trainer(shape, layers, X, y, d) for d in dtypes}
-        print(f"{label}: a training step runs " + plan_text(ours["float64"].model))
+        say(f"{label}: a training step runs " + plan_text(ours["float64"].model))
         ref = TorchRun(shape, layers, X, y) if torch else None
         pinned = {d: [] for d in dtypes}
         theirs = []
@@ -247,25 +255,26 @@ def main() -> None:
                 unpinned[d].append(timed(ours[d].run1)[0])
         for d in dtypes:
             rows.append((f"{label}, {d}", pinned[d], unpinned[d], theirs))
-    print()
-    print(f"seconds per epoch (1437 images, batch 32, Adam): median (min–max) of {args.rounds} interleaved "
+    say()
+    say(f"seconds per epoch (1437 images, batch 32, Adam): median (min–max) of {args.rounds} interleaved "
           f"rounds; ratios per round, NumPy ÷ PyTorch")
     head = (f"{'network, NumPy dtype':<24} {'NumPy, BLAS 1 thread':<23} {'PyTorch f32, 1 thread':<23} "
             f"{'ratio, wall':<19} {'ratio, CPU time':<19} {'NumPy, BLAS unpinned':<22}")
-    print(head)
-    print("-" * len(head))
+    say(head)
+    say("-" * len(head))
     for label, pinned_t, unpinned_t, theirs_t in rows:
         wall = [a[0] for a in pinned_t]
         pt = fmt([b[0] for b in theirs_t]) if theirs_t else "skipped (no PyTorch)"
         pairs = list(zip(pinned_t, theirs_t, strict=True)) if theirs_t else []
         ratios = ratio_text([a[0] / b[0] for a, b in pairs])
         cpu = ratio_text([a[1] / b[1] for a, b in pairs])
-        print(f"{label:<24} {fmt(wall):<23} {pt:<23} {ratios:<19} {cpu:<19} {fmt(unpinned_t):<22}")
+        say(f"{label:<24} {fmt(wall):<23} {pt:<23} {ratios:<19} {cpu:<19} {fmt(unpinned_t):<22}")
     for label, pinned_t, _, theirs_t in rows:
         if theirs_t:
-            print(f"per-round wall ratios, {label}: "
+            say(f"per-round wall ratios, {label}: "
                   + " ".join(f"{a[0] / b[0]:.2f}" for a, b in zip(pinned_t, theirs_t, strict=True)))
-    print("goal: digits ≤ 0.5× PyTorch; LeNet ≤ 1.0×. Both dtypes of a network share the PyTorch rounds.")
+    say("goal: digits ≤ 0.5× PyTorch; LeNet ≤ 1.0×. Both dtypes of a network share the PyTorch rounds.")
+    return lines
 
 
 def plan_text(model: ImageCNN) -> str:
@@ -281,4 +290,4 @@ def ratio_text(ratios: list[float]) -> str:
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:], echo=True)

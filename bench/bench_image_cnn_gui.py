@@ -150,33 +150,42 @@ def one_round(app, target: float, no_draw: bool = False, extra_s: float = EXTRA_
     return out
 
 
-def main() -> None:
+def main(argv: list[str] | None = None, echo: bool = False) -> list[str]:
+    """The figures as lines (printed as they come when ``echo``); ``run_all.py`` calls it bare."""
+    lines: list[str] = []
+
+    def say(line: str = "", **_print_options) -> None:
+        lines.append(line)
+        if echo:
+            print(line, flush=True)
+
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--rounds", type=int, default=3)
     p.add_argument("--target", type=float, default=0.9)
     p.add_argument("--extra", type=float, default=EXTRA_S, help="seconds of play after the target")
     p.add_argument("--no-draw", action="store_true", help="diagnosis: the tab draws nothing")
-    args = p.parse_args()
+    args = p.parse_args([] if argv is None else argv)
     from gui.window.app import application
 
     app = application()
-    print(blas_report())
-    print(f"headless step_batches: {headless_batches_per_s():,.0f} batches/s (45 batches an epoch)")
+    say(blas_report())
+    say(f"headless step_batches: {headless_batches_per_s():,.0f} batches/s (45 batches an epoch)")
     rows = []
     for r in range(args.rounds):
         res = one_round(app, args.target, args.no_draw, args.extra)
         rows.append(res)
-        print(f"round {r + 1}: {100 * args.target:.0f} % after {res['reached_s']:.2f} s of Play; lateness "
+        say(f"round {r + 1}: {100 * args.target:.0f} % after {res['reached_s']:.2f} s of Play; lateness "
               f"p99 {res['p99_to_target_ms']:.1f} ms until then, p99 {res['p99_ms']:.1f} ms / max "
               f"{res['max_ms']:.0f} ms over {res['reached_s'] + args.extra:.1f} s; "
               f"{res['fps']:.0f} frames/s; {res['batches_per_s']:,.0f} batches/s; frames cost "
               f"{res['build_ms']:.1f} ms to build, {res['gui_cost_ms']:.1f} ms to draw and paint, "
               f"{100 * res['by_paint']:.0f} % released by a paint", flush=True)
     med = {k: statistics.median(r[k] for r in rows) for k in rows[0]}
-    print(f"median of {args.rounds}: {med['reached_s']:.2f} s to {100 * args.target:.0f} % (goal < 10 s), "
+    say(f"median of {args.rounds}: {med['reached_s']:.2f} s to {100 * args.target:.0f} % (goal < 10 s), "
           f"GUI p99 lateness {med['p99_ms']:.1f} ms (goal < 50 ms), {med['fps']:.0f} frames/s, "
           f"{med['batches_per_s']:,.0f} batches/s")
+    return lines
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:], echo=True)
