@@ -39,6 +39,33 @@ max pool 2×2/2 of 4096² vs dilate          0.66, 0.64× (0.48–0.79)   0.63, 
 for the five 3×3 rows, 1.60 and 1.73× at 21×21, 1.50× at 4096², 1.66× for average pooling.
 21×21 random by FFT, old against new code in one process, 11 rounds: 1.76× against 1.75×.)
 
+Dec 2, third session, on another host (a Xeon with AVX-512 and a 2 MiB L2 per core; quiet,
+load ≈ 0.5), ``--cpu``, 7 rounds, the same OpenCV 5.0.0: here filter2D is much faster against
+NumPy than on the first host, and the 3×3 rows that were met there are not. Blocks sized to the
+L2 (``core/image_ops/blocks.py``) against the old fixed sizes, alternated twice in one sitting
+(each cell: the two runs' medians):
+
+=========================================  ========================  ========================
+case                                       1 MiB / 2 MiB blocks      L2-sized (256 / 512 KiB)
+=========================================  ========================  ========================
+2048² 3×3 sobel-x                          2.56, 2.63×               2.56, 2.39×
+2048² 3×3 gaussian                         2.83, 2.71×               2.65, 2.37×
+2048² 3×3 box                              2.77, 2.94×               2.30, 2.00×
+2048² 3×3 laplacian                        3.28, 3.37×               2.82, 2.67×
+2048² 3×3 random (matmul)                  2.99, 2.95×               2.41, 2.22×
+2048² 21×21 random (FFT)                   1.47, 1.46×               1.46, 1.50×
+2048² 21×21 gaussian (separable)           2.04, 1.93×               1.45, 1.45×
+4096² 3×3 sobel-x                          1.58, 1.65×               1.56, 1.53×
+avg pool 2×2/2 of 4096² vs INTER_AREA      1.62, 1.69×               1.68, 1.63×
+=========================================  ========================  ========================
+
+What is left is NumPy's own: each pass (a tap, a pair sum, a shifted add) streams three
+block-sized arrays through the L2 (0.52 ms per 4 M float32 values at best here, measured with a
+bare ``np.add`` loop), and a 3×3 kernel needs 3–5 of them, while filter2D makes one vectorised
+pass in registers. Tried and dropped the same day, for a horizontal 3-tap sum on a 64 K block:
+one ``np.add.reduce`` over a strided (3, M) view (1.5× slower than two adds), ``matmul`` or
+``einsum`` over (M, 3) windows (8–10× slower).
+
 What changed: a full-rank kernel is one small BLAS product per output row (kh·kw multiply-adds
 per pixel; the banded matrix over several rows multiplied 2–3× as many, mostly zeros) and
 kw − 1 shifted adds; no pass over the image looks for NaN/∞ first (a plan that skips no zero

@@ -12,6 +12,21 @@ round so the shared machine's load drifts over all of them alike.
 Targets (issue 13): under 100 ms at 2048², under 150 ms at 4096².
 Not a test: figures depend on the machine and on what else runs on it.
 
+Dec 2, third session, another host (AVX-512, 2 MiB L2; quiet, load ≈ 0.5), 5 rounds, the same
+run alternated twice: with the worker filtering band after band and pooling on the same thread,
+against pooling each band (and making its display images) on a second thread while the next
+band is filtered (``gui/image_lab/worker.py`` ``PARALLEL``, now on where there are two cores):
+
+=================================================  =====================  =====================
+bias step → all stages painted, grey               one thread             two threads
+=================================================  =====================  =====================
+2048² 3 kernels + max pool 2×2/2 + depth pool      51.3, 51.6 ms          44.7, 44.9 ms
+4096² 1 kernel + max pool 2×2/2                    54.7, 53.6 ms          49.5, 49.7 ms
+4096² 3 kernels + max pool 2×2/2 + depth pool      157.4, 160.4 ms (over) 132.2, 132.9 ms
+=================================================  =====================  =====================
+
+(The blocks sized to the L2, see bench_conv.py, gave 157 against 162 ms on the last row.)
+
 Measured Dec 2, second half, after the 3×3 conv2d work (see bench_conv.py), load ≈ 2.2, 5 rounds,
 OpenBLAS × 1: "before" is core/image_ops of commit 20de0bf with today's gui (a copy in /tmp),
 alternated with "after" (fc2135b for the first three runs, 3bd63f1 for the last two; each

@@ -20,6 +20,13 @@ of them and their enums (~300 ms) — and the Network tab's visible parts (four 
 data preview, the diagram, the panels and the first frame) cost ~250 ms of CPU more. What the first
 frame does not show is built when first shown: the Image lab, the CNN tab, the gradient check,
 the activation explorer and the classification views.
+
+Dec 2, third session, on another host (quiet, load ≈ 0.5; the same code): three runs, 565 ms
+(532–662), 569 ms (553–635) and 528 ms (514–558); the bare window 311–336 ms; ratios 1.72×,
+1.70×, 1.69×. Under 600 ms at the median here; two of 21 rounds were over. Tried and not kept:
+giving pyqtgraph its Qt mirror modules filled on demand (an import hook that empties ``dir()``
+of PySide6's modules while ``pyqtgraph.Qt`` copies them) — 0.96× (0.94–0.99, 11 rounds): the
+classes the window uses are created anyway, so 20 ms for a hook into another library's import.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Each way makes several passes over a block (a tap, a shifted add, a row product) and every pass
 reads and writes about three block-sized arrays, so a block is fastest when those stay in the
-core's own L2 cache. Measured with ``bench/bench_conv.py`` (one thread):
+core's own L2 cache (``core/cpu_cache.py``). Measured with ``bench/bench_conv.py`` (one thread):
 
 * Dec 2, first host (L2 size not recorded): 1 MiB blocks for the taps, 2 MiB for the row products
   (512 KiB blocks were ~10 % slower) — the defaults below.
@@ -11,43 +11,23 @@ core's own L2 cache. Measured with ``bench/bench_conv.py`` (one thread):
   4.2 ms, Gaussian 6.1 → 4.6, random 6.5 → 4.8); a NumPy add streamed 0.52 ms per 4 M values in
   256 KiB blocks against 0.88 in 1 MiB ones.
 
-So where the OS reports an L2 of at least 2 MiB (Linux: sysfs), a block is an eighth of it
-(three arrays then fill ~40 % of it) for the taps and a quarter for the row products; elsewhere
-the defaults stand. The size only changes speed: every output value is computed by the same
-operations in the same order whatever the block.
-NumPy only (the standard library reads the cache size).
+So where the OS reports an L2 of at least 2 MiB, a block is an eighth of it (three arrays then
+fill ~40 % of it) for the taps and a quarter for the row products; elsewhere the defaults stand.
+The size only changes speed: every output value is computed by the same operations in the same
+order whatever the block.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+from core.cpu_cache import large_l2
 
 DEFAULT_FLAT = 1 << 20  # taps_flat's blocks when the L2 is unknown or small
 DEFAULT_MATMUL = 1 << 21  # row_matmul's blocks (the row products of kw columns per kernel)
 DEFAULT_STRIDED = 1 << 19  # taps' blocks (strided 2-D views)
-MIN_L2 = 1 << 21  # below this, blocks sized to the L2 were not measured better
-CPU_CACHE = Path("/sys/devices/system/cpu/cpu0/cache")
-
-
-def l2_bytes(root: Path = CPU_CACHE) -> int | None:
-    """The first CPU's level-2 data (or unified) cache in bytes, or None where the OS does not say."""
-    try:
-        for index in sorted(root.glob("index*")):
-            if (index / "level").read_text().strip() != "2":
-                continue
-            if (index / "type").read_text().strip() not in ("Data", "Unified"):
-                continue
-            text = (index / "size").read_text().strip().upper()
-            scale = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30}.get(text[-1:], 1)
-            value = int(text[:-1] if text[-1:] in "KMG" else text) * scale
-            return value if value > 0 else None
-    except (OSError, ValueError):
-        return None
-    return None
 
 
 def block_sizes(l2: int | None) -> tuple[int, int, int]:
     """(taps_flat, row_matmul, taps) block bytes for an L2 of ``l2`` bytes (None: unknown)."""
-    if l2 is None or l2 < MIN_L2:
+    if not large_l2(l2):
         return DEFAULT_FLAT, DEFAULT_MATMUL, DEFAULT_STRIDED
     return (min(DEFAULT_FLAT, l2 // 8), min(DEFAULT_MATMUL, l2 // 4), min(DEFAULT_STRIDED, l2 // 8))

@@ -21,7 +21,8 @@ from __future__ import annotations
 import numpy as np
 from numpy.lib.stride_tricks import as_strided
 
-from core.image_ops.blocks import block_sizes, l2_bytes
+from core.cpu_cache import l2_bytes
+from core.image_ops.blocks import block_sizes
 from core.image_ops.choice import fft_tile, odd_pair
 
 # Bytes of output rows per block, so that a block's passes stay in the core's cache (``blocks``):

@@ -1,4 +1,5 @@
-"""conv2d's block sizes: read from the CPU's L2 cache where the OS says, and never change a result."""
+"""Block and tile sizes from the CPU's L2 cache (core/cpu_cache.py): read where the OS says, and never
+changing a conv2d result."""
 
 from __future__ import annotations
 
@@ -7,14 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from core.cpu_cache import l2_bytes
 from core.image_ops import correlation
-from core.image_ops.blocks import (
-    DEFAULT_FLAT,
-    DEFAULT_MATMUL,
-    DEFAULT_STRIDED,
-    block_sizes,
-    l2_bytes,
-)
+from core.image_ops.blocks import DEFAULT_FLAT, DEFAULT_MATMUL, DEFAULT_STRIDED, block_sizes
 from core.image_ops.conv2d import conv2d
 from core.image_ops.kernels import get_kernel
 
@@ -73,3 +69,12 @@ def test_the_block_size_changes_no_bit_of_the_result(h, w, name, stride, block, 
             mp.setattr(correlation, attr, block)
         got = conv2d(x, k, padding=1, stride=stride)
     np.testing.assert_array_equal(got, expected)
+
+
+def test_the_trainers_tiles_follow_a_large_l2_too():
+    from core.chapter.batch_pass import DEFAULT_TILE, TILE_ELEMENTS, tile_elements
+
+    assert tile_elements(None) == tile_elements(1 << 20) == DEFAULT_TILE
+    assert tile_elements(2 << 20) == 32768  # measured on a 2 MiB L2
+    assert tile_elements(64 << 20) == DEFAULT_TILE
+    assert TILE_ELEMENTS == tile_elements(l2_bytes())
