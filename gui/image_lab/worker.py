@@ -38,10 +38,10 @@ from gui.widgets.i18n import say_error
 TYPING_MS = 250  # a change still being typed waits this long for the next keystroke
 DEBOUNCE_MS = TYPING_MS  # the old name
 BUSY_AFTER_MS = 150  # announce "computing…" only for jobs slower than this
-#: Pool and make the display images of each band on a second thread while the next band is filtered
-#: (NumPy releases the GIL in its loops; the results are the same). ``bench/bench_lab.py`` on a quiet
-#: 2-core machine, change → painted: 4096², three kernels + max pool + depth pool, 157–160 → 132–133
-#: ms; 2048², 51 → 45 ms (when other programs kept both cores busy, an earlier run saw no gain).
+# Pool and make the display images of each band on a second thread while the next band is filtered
+# (NumPy releases the GIL in its loops; the results are the same). ``bench/bench_lab.py`` on a quiet
+# 2-core machine, change → painted: 4096², three kernels + max pool + depth pool, 157–160 → 132–133
+# ms; 2048², 51 → 45 ms (when other programs kept both cores busy, an earlier run saw no gain).
 PARALLEL = (os.cpu_count() or 1) >= 2
 CANCEL_AFTER_MS = 300  # a newer request cancels the running job if jobs take longer than this
 
