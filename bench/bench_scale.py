@@ -17,6 +17,15 @@ so a busy moment on the shared machine hits all of them alike. The table prints 
 and its min–max over the rounds: ``t64/core`` ≥ 1 means the core is at least as fast as PyTorch
 float64; ``t32/core`` ≥ 0.67 means within 1.5× of float32.
 
+Measured Dec 2, third session, on a quiet host with AVX-512 and a 2 MiB L2 (5 rounds, PyTorch
+2.13): worst t64/core 0.97 (0.86–1.00) at 100 × 1024 × 4, worst t32/core 1.03; with tiles sized to
+the L2, 0.95 (0.87–1.02) there; with the clipped sigmoid of a sweep that can saturate
+(core/chapter/sweep.py), 1.51 (1.38–1.59) there and the worst shape 1.17 (1.14–1.20) at
+100 × 1024 × 1, t32 1.15 at 1000 × 256 × 8. That shape was slow because its network diverges at
+the first epoch at η = 0.05 (|z| in the thousands, every unit dead), where NumPy's exp overflows
+and leaves its vector loop; PyTorch's does not. The shapes trained as given: some diverge, as a
+learner's would.
+
 Run: ``python bench/bench_scale.py [--quick] [--rounds R] [--shapes N×n×nk,…]``. Without PyTorch installed the
 torch columns are skipped with a note (``pip install torch`` into the venv to compare; PyTorch is
 not a dependency of the app).
