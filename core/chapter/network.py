@@ -103,7 +103,7 @@ class Network(ReadablePass):
         self.seed = int(seed)
         self.n_outputs = int(n_outputs)
         self.output = output
-        #: feature-map length per kernel: ⌊(n + 2p − k)/s⌋ + 1
+        # feature-map length per kernel: ⌊(n + 2p − k)/s⌋ + 1
         self.n_positions = (self.n_inputs + 2 * self.padding - self.kernel_size) // self.stride + 1
         self._build_names()
         self.theta = np.zeros(len(self._param_names))
@@ -116,10 +116,10 @@ class Network(ReadablePass):
         )
         self.input_names = [f"I{i + 1}" for i in range(n)]
         num = n + 1
-        #: kernel_names[c][i]: the i-th weight of kernel c
+        # kernel_names[c][i]: the i-th weight of kernel c
         self.kernel_names = [[f"K{num + c * k + i}" for i in range(k)] for c in range(nk)]
         num += nk * k
-        #: fmap_names[c][j]: kernel c's feature-map node at position j
+        # fmap_names[c][j]: kernel c's feature-map node at position j
         self.fmap_names = [[f"C{num + c * npos + j}" for j in range(npos)] for c in range(nk)]
         num += nk * npos
         self.output_names = [f"O{num + o}" for o in range(no)]

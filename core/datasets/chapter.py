@@ -17,7 +17,7 @@ import numpy as np
 
 from core.i18n import N_
 
-#: Experiment 1: the chapter's single sample and target.
+# Experiment 1: the chapter's single sample and target.
 CHAPTER_SAMPLE = (np.array([0.1, 0.2, 0.3, 0.4, 0.5]), 0.1)
 CHAPTER_DATA_SEED = 14
 

@@ -28,8 +28,8 @@ MAX_CSV_COLUMNS = 65_537  # inputs and the label
 MAX_CSV_VALUES = 2**25  # 33.5 M numbers: 256 MB as float64
 MAX_CSV_BYTES = 2**30
 MAX_LINE_CHARS = 2**20
-#: |value| limit for inputs and labels: a squared error of a million such samples (1e30)
-#: stays far from float overflow, so only the learning rate decides whether training works.
+# |value| limit for inputs and labels: a squared error of a million such samples (1e30)
+# stays far from float overflow, so only the learning rate decides whether training works.
 MAX_ABS_VALUE = 1e12
 
 _UNDECODED = re.compile("[\udc80-\udcff]")

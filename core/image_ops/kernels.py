@@ -128,7 +128,7 @@ MAX_KERNEL_SIZE = 63  # a 63×63 kernel is already far past anything worth looki
 MAX_KERNEL_TEXT = 200_000  # characters of typed kernel text (63×63 long decimals fit easily)
 MAX_CHANNELS = 4  # the most channels one kernel sums over (RGB, or RGBA)
 _FLOAT32_MAX = float(np.finfo(np.float32).max)
-#: Σ|w| above this can overflow float32 on an image in [0, 1] (×2 headroom for max − min)
+# Σ|w| above this can overflow float32 on an image in [0, 1] (×2 headroom for max − min)
 MAX_WEIGHT_SUM = _FLOAT32_MAX / (2 * MAX_CHANNELS)
 
 

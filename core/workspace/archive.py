@@ -50,14 +50,14 @@ MAX_TOTAL_ARRAY_BYTES = 1 * 2**30
 MAX_NPY_HEADER = 4096
 _MAX_DEFLATE_RATIO = 1032  # Deflate cannot expand one byte into more than ~1032
 DTYPES = {"float64": np.dtype("<f8"), "int64": np.dtype("<i8")}
-#: a section's own arrays: section name → the prefix of its arrays' names (the rest are the 1D trainer's)
+# a section's own arrays: section name → the prefix of its arrays' names (the rest are the 1D trainer's)
 SECTION_ARRAYS = {"image_cnn": "cnn_"}
 _METHOD_NAMES = {9: "Deflate64", 12: "bzip2", 14: "LZMA", 93: "Zstandard", 98: "PPMd", 99: "AES encryption"}
 _READ_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, zlib.error, ValueError,
                 struct.error, UnicodeDecodeError, NotImplementedError, RuntimeError, OverflowError,
                 IndexError, KeyError, TypeError)
 
-#: what the manifest's "arrays" section must hold: name → {"shape": [...], "dtype": ...}
+# what the manifest's "arrays" section must hold: name → {"shape": [...], "dtype": ...}
 ARRAY_DECLARATIONS = MapOf(
     Obj({"shape": ListOf(Int(0, 2**40), 0, 4), "dtype": Str(choices=DTYPES)}),
     ARRAY_KEY, MAX_MEMBERS - 1, N_("workspace", "letters, digits and _ (an array name)"),

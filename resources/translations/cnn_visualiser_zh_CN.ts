@@ -3370,7 +3370,6 @@ mean over the {n} maps of [{listed}] = {v}</source>
     <name>OptimizerRace</name>
     <message>
         <source>momentum (0.9)</source>
-        <extracomment>The racers: key, legend label, Trainer settings, light colour, dark colour, dashed.</extracomment>
         <translation>动量（0.9）</translation>
     </message>
     <message>
@@ -3681,7 +3680,6 @@ mean over the {n} maps of [{listed}] = {v}</source>
     <name>ShapeEditor</name>
     <message>
         <source>1 kernel of {k}</source>
-        <extracomment>The shape keys this editor owns; any other Network keyword given to ``set_shape`` passes through.</extracomment>
         <translation>1 个尺寸为 {k} 的卷积核</translation>
     </message>
     <message>
@@ -3714,7 +3712,6 @@ mean over the {n} maps of [{listed}] = {v}</source>
     </message>
     <message>
         <source>Inputs</source>
-        <extracomment>asked before applying over a trained network; returns True to go ahead</extracomment>
         <translation>输入</translation>
     </message>
     <message>
@@ -4568,7 +4565,6 @@ mean over the {n} maps of [{listed}] = {v}</source>
     <name>csv</name>
     <message>
         <source>a ZIP archive (an Excel workbook or a workspace?), not a CSV text file</source>
-        <extracomment>|value| limit for inputs and labels: a squared error of a million such samples (1e30) stays far from float overflow, so only the learning rate decides whether training works.</extracomment>
         <translation>这是一个 ZIP 压缩包（Excel 工作簿或工作区文件？），不是 CSV 文本文件</translation>
     </message>
     <message>
@@ -5129,7 +5125,6 @@ mean over the {n} maps of [{listed}] = {v}</source>
     </message>
     <message>
         <source>{what}: the weights must be finite numbers (found NaN or infinity)</source>
-        <extracomment>Σ|w| above this can overflow float32 on an image in [0, 1] (×2 headroom for max − min)</extracomment>
         <translation>{what}：权重必须是有限数（发现了 NaN 或无穷大）</translation>
     </message>
     <message>
@@ -5261,7 +5256,6 @@ mean over the {n} maps of [{listed}] = {v}</source>
     </message>
     <message>
         <source>no parameter named {name!r}</source>
-        <extracomment>feature-map length per kernel: ⌊(n + 2p − k)/s⌋ + 1 kernel_names[c][i]: the i-th weight of kernel c fmap_names[c][j]: kernel c&apos;s feature-map node at position j</extracomment>
         <translation>没有名为 {name!r} 的参数</translation>
     </message>
     <message>
@@ -5589,7 +5583,6 @@ mean over the {n} maps of [{listed}] = {v}</source>
     <name>workspace</name>
     <message>
         <source>letters, digits and _ (an array name)</source>
-        <extracomment>a section&apos;s own arrays: section name → the prefix of its arrays&apos; names (the rest are the 1D trainer&apos;s) what the manifest&apos;s &quot;arrays&quot; section must hold: name → {&quot;shape&quot;: [...], &quot;dtype&quot;: ...}</extracomment>
         <translation>字母、数字和 _（数组名）</translation>
     </message>
     <message>

@@ -37,7 +37,7 @@ from gui.network.beyond.race_worker import _DecadeAxis, _RaceWorker, _stop_runs,
 DECAY = 0.995  # η factor per epoch of the fourth racer
 NETWORK_KEYS = ("n_inputs", "kernel_size", "n_kernels", "stride", "padding", "activation", "init",
                 "seed", "n_outputs", "output")
-#: The racers: key, legend label, Trainer settings, light colour, dark colour, dashed.
+# The racers: key, legend label, Trainer settings, light colour, dark colour, dashed.
 RACERS = (
     ("gd", "gd", {"optimizer": "gd"}, "#1f77b4", "#64b5f6", False),
     ("momentum", QT_TRANSLATE_NOOP("OptimizerRace", "momentum (0.9)"), {"optimizer": "momentum"},

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 Rect = tuple[float, float, float, float]  # left, top, right, bottom, in pixels
 
-#: Placement priorities, most important first (lower is placed first).
+# Placement priorities, most important first (lower is placed first).
 NODE_VALUE, FIELD_WEIGHT, BIAS, LAMBDA, OTHER_WEIGHT = range(5)
 
 

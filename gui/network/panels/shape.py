@@ -32,14 +32,14 @@ from gui.widgets.i18n import say_error
 
 translate = QCoreApplication.translate
 
-#: Limits of the editor's fields (the core accepts more; these keep the diagram readable).
+# Limits of the editor's fields (the core accepts more; these keep the diagram readable).
 MAX_INPUTS = 32
 MAX_KERNELS = 4
 MAX_PADDING = 8
 MAX_STRIDE = 32
 MAX_DROPOUT = 0.9
 N_CLASSES = 3  # classification: softmax over the three slope classes (down, flat, up)
-#: The shape keys this editor owns; any other Network keyword given to ``set_shape`` passes through.
+# The shape keys this editor owns; any other Network keyword given to ``set_shape`` passes through.
 SHAPE_KEYS = ("n_inputs", "kernel_size", "n_kernels", "stride", "padding", "n_outputs", "output")
 NETWORK_KEYS = SHAPE_KEYS + ("activation", "init", "seed")
 CHAPTER_SHAPE = {"n_inputs": 5, "kernel_size": 3, "n_kernels": 1, "stride": 1, "padding": 0,
@@ -102,7 +102,7 @@ class ShapeEditor(QWidget):
                  confirm_discard: Callable[[], bool] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("shapeEditor")
-        #: asked before applying over a trained network; returns True to go ahead
+        # asked before applying over a trained network; returns True to go ahead
         self.confirm_discard: Callable[[], bool] = confirm_discard or self._ask_discard
         self._trained_epochs = 0
         self._extra: dict = {}  # activation / init / seed given to set_shape, passed through
