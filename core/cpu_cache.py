@@ -18,7 +18,9 @@ CPU_CACHE = Path("/sys/devices/system/cpu/cpu0/cache")
 
 
 def l2_bytes(root: Path = CPU_CACHE) -> int | None:
-    """The first CPU's level-2 data (or unified) cache in bytes, or None where the OS does not say."""
+    """The first CPU's share of its level-2 data (or unified) cache in bytes, or None where the OS
+    does not say. An L2 shared by several CPUs (``shared_cpu_list``, e.g. a cluster of four small
+    cores) counts as its size divided among them: each runs its own blocks."""
     try:
         for index in sorted(root.glob("index*")):
             if (index / "level").read_text().strip() != "2":
@@ -28,10 +30,23 @@ def l2_bytes(root: Path = CPU_CACHE) -> int | None:
             text = (index / "size").read_text().strip().upper()
             scale = {"K": 1 << 10, "M": 1 << 20, "G": 1 << 30}.get(text[-1:], 1)
             value = int(text[:-1] if text[-1:] in "KMG" else text) * scale
+            sharing = index / "shared_cpu_list"
+            value //= _count_cpus(sharing.read_text()) if sharing.exists() else 1
             return value if value > 0 else None
     except (OSError, ValueError):
         return None
     return None
+
+
+def _count_cpus(cpu_list: str) -> int:
+    """How many CPUs a sysfs list such as "0-3,8" names (at least 1)."""
+    count = 0
+    for part in cpu_list.strip().split(","):
+        if not part:
+            continue
+        lo, _, hi = part.partition("-")
+        count += int(hi or lo) - int(lo) + 1
+    return max(1, count)
 
 
 def large_l2(l2: int | None) -> bool:

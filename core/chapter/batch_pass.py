@@ -142,7 +142,8 @@ class BatchPass:
             # every window as a strided view of the (padded) rows, copied once into place
             win[:, :, :k] = np.lib.stride_tricks.sliding_window_view(Xp, k, axis=1)[:, ::s][:, :P]
             win[:, :, k] = 1.0
-        self.x_max = float(np.max(np.abs(Xp))) if Xp.size else 0.0  # bounds |z| (``Sweep``)
+        # max |x| (NaN passes through, no copy of the batch): bounds |z| for ``Sweep``
+        self.x_max = float(np.maximum(Xp.max(), -Xp.min())) if Xp.size else 0.0
         self.y = y.reshape(N, 1) if not self.softmax else y
         if self.softmax:
             self.labels = y.astype(int)

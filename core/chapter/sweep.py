@@ -17,7 +17,8 @@ import numpy as np
 # where it underflows to 0, 140× where its result is subnormal; a product with subnormal numbers
 # (σ′·λ·δ of a unit at z ≈ −650) 40×. A sweep whose parameters keep |z| ≤ EXP_SAFE
 # (|z| ≤ Σ|K|·max|x| + |b|) runs the plain three calls; one that cannot clips first
-# (``sigmoid_saturating``), which holds σ at 1/(1 + e^EXP_SAFE) ≈ 7e-218 below z = −EXP_SAFE.
+# (``sigmoid_saturating``), which holds σ at 1/(1 + e^EXP_SAFE) ≈ 7e-218 below z = −EXP_SAFE. (A
+# product σ′·λ·δ can still be subnormal where |λ·δ| < 1e-91; the clip keeps only σ and σ′ normal.)
 EXP_SAFE = 500.0
 
 

@@ -11,8 +11,9 @@ core's own L2 cache (``core/cpu_cache.py``). Measured with ``bench/bench_conv.py
   4.2 ms, Gaussian 6.1 → 4.6, random 6.5 → 4.8); a NumPy add streamed 0.52 ms per 4 M values in
   256 KiB blocks against 0.88 in 1 MiB ones.
 
-So where the OS reports an L2 of at least 2 MiB, a block is an eighth of it (three arrays then
-fill ~40 % of it) for the taps and a quarter for the row products; elsewhere the defaults stand.
+So where the OS reports an L2 (per core) of at least 2 MiB, a block is an eighth of it (three
+arrays then fill ~40 % of it) for the taps and a quarter for the row products, at most the
+defaults (reached from an 8 MiB L2); elsewhere the defaults stand.
 The size only changes speed: every output value is computed by the same operations in the same
 order whatever the block.
 """

@@ -27,7 +27,8 @@ from core.image_ops.choice import fft_tile, odd_pair
 
 # Bytes of output rows per block, so that a block's passes stay in the core's cache (``blocks``):
 # taps_flat's (1 MiB, 128 rows of 2048, by default), row_matmul's row products (kw per kernel;
-# 2 MiB by default) and taps' strided ones (512 KiB) — smaller where the L2 is 2 MiB or more.
+# 2 MiB by default) and taps' strided ones (512 KiB) — smaller (never larger) where the L2 is 2 MiB
+# or more.
 FLAT_BYTES, MATMUL_BYTES, BLOCK_BYTES = block_sizes(l2_bytes())
 
 

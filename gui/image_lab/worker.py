@@ -42,7 +42,8 @@ BUSY_AFTER_MS = 150  # announce "computing…" only for jobs slower than this
 # (NumPy releases the GIL in its loops; the results are the same). ``bench/bench_lab.py`` on a quiet
 # 2-core machine, change → painted: 4096², three kernels + max pool + depth pool, 157–160 → 132–133
 # ms; 2048², 51 → 45 ms (when other programs kept both cores busy, an earlier run saw no gain).
-PARALLEL = (os.cpu_count() or 1) >= 2
+# (The CPUs this process may run on: a container or ``taskset`` may allow fewer than the machine has.)
+PARALLEL = (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1) >= 2
 CANCEL_AFTER_MS = 300  # a newer request cancels the running job if jobs take longer than this
 
 

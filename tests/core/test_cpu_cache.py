@@ -9,19 +9,21 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from core.cpu_cache import l2_bytes
-from core.image_ops import correlation
+from core.image_ops import bands, correlation
 from core.image_ops.blocks import DEFAULT_FLAT, DEFAULT_MATMUL, DEFAULT_STRIDED, block_sizes
 from core.image_ops.conv2d import conv2d
 from core.image_ops.kernels import get_kernel
 
 
 def _cache(root, *levels):
-    for n, (level, kind, size) in enumerate(levels):
+    for n, (level, kind, size, *shared) in enumerate(levels):
         d = root / f"index{n}"
         d.mkdir(parents=True)
         (d / "level").write_text(f"{level}\n")
         (d / "type").write_text(f"{kind}\n")
         (d / "size").write_text(f"{size}\n")
+        if shared:
+            (d / "shared_cpu_list").write_text(f"{shared[0]}\n")
     return root
 
 
@@ -30,6 +32,12 @@ def test_the_l2_is_read_from_sysfs_as_linux_writes_it(tmp_path):
                   (3, "Unified", "491520K"))
     assert l2_bytes(root) == 2 << 20
     assert l2_bytes(_cache(tmp_path / "b", (2, "Instruction", "1M"), (2, "Data", "1M"))) == 1 << 20
+
+
+@pytest.mark.parametrize("cpus, share", [("0", 2 << 20), ("0-1", 1 << 20), ("0-3", 512 << 10),
+                                         ("0,4", 1 << 20), ("0-1,4-5", 512 << 10)])
+def test_an_l2_shared_by_several_cpus_counts_as_each_ones_share(tmp_path, cpus, share):
+    assert l2_bytes(_cache(tmp_path, (2, "Unified", "2048K", cpus))) == share
 
 
 @pytest.mark.parametrize("levels", [(), ((1, "Data", "48K"),), ((2, "Unified", "lots"),),
@@ -63,12 +71,16 @@ def test_the_block_size_changes_no_bit_of_the_result(h, w, name, stride, block, 
     rng = np.random.default_rng(seed)
     x = rng.normal(size=(h, w)).astype(dtype)
     k = rng.normal(size=(3, 3)) if name == "random" else get_kernel(name)
-    expected = conv2d(x, k, padding=1, stride=stride)
+    rgb = rng.normal(size=(h, w, 3)).astype(dtype)
+    own = rng.normal(size=(2, 3, 3, 3))  # two kernels with their own weights per channel: channel_matmul
+    expected = conv2d(x, k, padding=1, stride=stride), conv2d(rgb, own, padding=1)
     with pytest.MonkeyPatch.context() as mp:
         for attr in ("FLAT_BYTES", "MATMUL_BYTES", "BLOCK_BYTES"):
             mp.setattr(correlation, attr, block)
-        got = conv2d(x, k, padding=1, stride=stride)
-    np.testing.assert_array_equal(got, expected)
+        mp.setattr(bands, "BLOCK_BYTES", block)
+        got = conv2d(x, k, padding=1, stride=stride), conv2d(rgb, own, padding=1)
+    for g, e in zip(got, expected, strict=True):
+        np.testing.assert_array_equal(g, e)
 
 
 def test_the_trainers_tiles_follow_a_large_l2_too():
