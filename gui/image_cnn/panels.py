@@ -10,11 +10,13 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from gui.widgets.naming import name
+from gui.widgets.wheel_guard import guard_fields
 
 translate = QCoreApplication.translate
 
 
 def _scrolled(widget: QWidget, obj: str) -> QScrollArea:
+    guard_fields(widget)  # the wheel scrolls the page; a field takes it once focused
     area = QScrollArea()
     area.setObjectName(obj)
     area.setWidgetResizable(True)

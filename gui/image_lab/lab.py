@@ -68,6 +68,7 @@ from gui.image_lab.samples import DEFAULT_SAMPLE, SAMPLES, sample_path
 from gui.image_lab.view import StageView, size_text
 from gui.image_lab.worker import FilterWorker
 from gui.widgets.i18n import say_error
+from gui.widgets.wheel_guard import guard_fields
 
 __all__ = ["ImageLab", "LARGE_SIDE", "RESOURCES", "SAMPLES", "sample_path"]
 
@@ -134,6 +135,7 @@ class ImageLab(QWidget):
         outer.addWidget(self.message_label)
 
         self.controls = LabControls()
+        guard_fields(self.controls)  # the wheel scrolls the settings; a field takes it once focused
         scroll = QScrollArea()
         scroll.setObjectName("labControlsScroll")
         scroll.setWidget(self.controls)

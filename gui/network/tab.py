@@ -32,6 +32,7 @@ from gui.training.moment import Moment
 from gui.widgets.i18n import say_error
 from gui.widgets.lazy_page import LazyPage
 from gui.widgets.naming import name
+from gui.widgets.wheel_guard import guard_fields
 
 if TYPE_CHECKING:  # the hidden panels' modules load with the panels (the first time each is shown)
     from gui.network.beyond.activation_explorer import ActivationExplorer
@@ -44,6 +45,7 @@ LEFT_MIN_PX = 240
 
 
 def _scrolled(widget: QWidget, object_name: str) -> QScrollArea:
+    guard_fields(widget)  # the wheel scrolls the panel; a field takes it once focused
     scroll = QScrollArea()
     scroll.setObjectName(object_name)
     scroll.setWidget(widget)
