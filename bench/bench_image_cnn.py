@@ -64,6 +64,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.lines import Lines  # noqa: E402
 from core.image_cnn import ImageCNN, ImageTrainer, digits, train_val_split  # noqa: E402
 
 DIGITS_NET = "conv:8:3:1:1,relu,maxpool:2,dense:10"
@@ -203,12 +204,8 @@ def fmt(values: list[float], scale: float = 1e3, unit: str = "ms") -> str:
 
 def main(argv: list[str] | None = None, echo: bool = False) -> list[str]:
     """The figures as lines (printed as they come when ``echo``); ``run_all.py`` calls it bare."""
-    lines: list[str] = []
-
-    def say(line: str = "", **_print_options) -> None:
-        lines.append(line)
-        if echo:
-            print(line, flush=True)
+    lines = Lines(echo)
+    say = lines.say
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rounds", type=int, default=7, help="interleaved rounds per network (default 7)")
@@ -274,7 +271,7 @@ def main(argv: list[str] | None = None, echo: bool = False) -> list[str]:
             say(f"per-round wall ratios, {label}: "
                   + " ".join(f"{a[0] / b[0]:.2f}" for a, b in zip(pinned_t, theirs_t, strict=True)))
     say("goal: digits ≤ 0.5× PyTorch; LeNet ≤ 1.0×. Both dtypes of a network share the PyTorch rounds.")
-    return lines
+    return list(lines)
 
 
 def plan_text(model: ImageCNN) -> str:

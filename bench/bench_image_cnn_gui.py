@@ -52,6 +52,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import numpy as np  # noqa: E402
 
+from bench.lines import Lines  # noqa: E402
+
 TICK_MS = 10
 EXTRA_S = 3.0
 
@@ -152,12 +154,8 @@ def one_round(app, target: float, no_draw: bool = False, extra_s: float = EXTRA_
 
 def main(argv: list[str] | None = None, echo: bool = False) -> list[str]:
     """The figures as lines (printed as they come when ``echo``); ``run_all.py`` calls it bare."""
-    lines: list[str] = []
-
-    def say(line: str = "", **_print_options) -> None:
-        lines.append(line)
-        if echo:
-            print(line, flush=True)
+    lines = Lines(echo)
+    say = lines.say
 
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--rounds", type=int, default=3)
@@ -184,7 +182,7 @@ def main(argv: list[str] | None = None, echo: bool = False) -> list[str]:
     say(f"median of {args.rounds}: {med['reached_s']:.2f} s to {100 * args.target:.0f} % (goal < 10 s), "
           f"GUI p99 lateness {med['p99_ms']:.1f} ms (goal < 50 ms), {med['fps']:.0f} frames/s, "
           f"{med['batches_per_s']:,.0f} batches/s")
-    return lines
+    return list(lines)
 
 
 if __name__ == "__main__":

@@ -142,8 +142,9 @@ class BatchPass:
             # every window as a strided view of the (padded) rows, copied once into place
             win[:, :, :k] = np.lib.stride_tricks.sliding_window_view(Xp, k, axis=1)[:, ::s][:, :P]
             win[:, :, k] = 1.0
-        # max |x| (NaN passes through, no copy of the batch): bounds |z| for ``Sweep``
-        self.x_max = float(np.maximum(Xp.max(), -Xp.min())) if Xp.size else 0.0
+        # max |x| (NaN passes through, no copy of the batch): bounds |z| for a tiled ``Sweep``; the
+        # small layout never reads it, and refills per sample or mini-batch in sgd: not measured there
+        self.x_max = float(np.maximum(Xp.max(), -Xp.min())) if Xp.size and not self.small else 0.0
         self.y = y.reshape(N, 1) if not self.softmax else y
         if self.softmax:
             self.labels = y.astype(int)

@@ -61,10 +61,10 @@ class DecadeAxis(pg.AxisItem):
         room = max(2, int(size // (line * self.LINE_GAP)))
         lo, hi = min(minVal, maxVal), max(minVal, maxVal)
         major = levels[0][0]
-        if labels_between(lo, hi, major) <= room:
-            return levels
         while labels_between(lo, hi, major) > room and labels_between(lo, hi, wider(major)) >= 1:
             major = wider(major)
+        if major == levels[0][0]:
+            return levels  # they fit as pyqtgraph spaced them
         minor = major / 5 if round(major / 10.0 ** math.floor(math.log10(major))) == 5 else major / 2
         return [(major, 0), (minor, 0)]  # grid lines between, labelled only where they fit
 
