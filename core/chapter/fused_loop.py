@@ -234,10 +234,11 @@ def run_fused(t, n: int, loss_below: float | None = None, stop=None, deadline: f
 
     The same arithmetic as ``BatchPass.train_pass`` + ``GD.step``, written out as in-place
     ``np.dot`` and ufunc calls on views prepared once, because at the chapter's size each
-    NumPy call's overhead, not the arithmetic, sets the speed. ŷ and the parameters go straight
-    into the history rows (or, for epochs the thinned history skips, into scratch rows); the
-    block's losses are computed at its end from those ŷ, where the block is also checked for
-    non-finite values and stop conditions.
+    NumPy call's overhead, not the arithmetic, sets the speed. ŷ goes straight into the history
+    rows (or, for epochs the thinned history skips, into scratch rows); each epoch keeps its
+    step, and the parameters every epoch used are rebuilt from the steps at the block's end, as
+    are the block's losses from those ŷ; there the block is also checked for non-finite values
+    and stop conditions.
     """
     ws, theta, hist, N = t._ws_all, t.net.theta, t.history, t.N
     nconv = ws._nconv
@@ -258,12 +259,14 @@ def run_fused(t, n: int, loss_below: float | None = None, stop=None, deadline: f
         bufs = ws._fused_bufs = (
             np.ones_like(A),  # array operands: NumPy converts a scalar on every call
             np.empty((MAX_BLOCK, N, 1)),  # ŷ of epochs the history does not keep
-            np.empty_like(theta),  # the parameters at the block's start
+            np.empty((MAX_BLOCK + 1, theta.size)),  # the block's start, then each epoch's step
             np.empty((MAX_BLOCK, N)),  # a block's errors
         )
-    ones, SY, start, err = bufs
+    ones, SY, steps_out, err = bufs
+    start = steps_out[0]  # the parameters at the block's start
     rec = np.reciprocal
-    SP = t._scratch(MAX_BLOCK, theta.size)  # parameters of epochs the history does not keep
+    accumulate = np.subtract.accumulate
+    SP = t._scratch(MAX_BLOCK + 1, theta.size)  # each epoch's parameters, rebuilt at the block's end
     ran = 0
     progressed = False
     while ran < n:
@@ -286,18 +289,17 @@ def run_fused(t, n: int, loss_below: float | None = None, stop=None, deadline: f
         kept = list(range(B)) if e0 + B - 1 <= hist.keep_all else [
             i for i, e in enumerate(range(e0, e0 + B)) if hist.wants(e)]
         skipped = [i for i in range(B) if i not in kept] if len(kept) < B else []
-        plan = [(SY[i], SP[i], steps[i]) for i in range(B)]
+        plan = [(SY[i], steps_out[i + 1], steps[i]) for i in range(B)]
         for r, i in enumerate(kept):
-            plan[i] = (Hy3[n0 + r], Hp[n0 + r], steps[i])
-        np.copyto(start, theta)
+            plan[i] = (Hy3[n0 + r], steps_out[i + 1], steps[i])
+        copyto(start, theta)
         t0 = clock()
-        for Yr, Pr, scale in plan:
+        for Yr, Sr, scale in plan:
             dot(negX, convT, Z)  # −z
             exp(Zr, A)
             add(A, ones, A)
             rec(A, A)  # C = 1/(1 + e^(−z))
             dot(A1, denseT, Yr)  # ŷ = Σ λ·C + b12, straight into the history row
-            copyto(Pr, theta)
             sub(Yr, yv, E)  # δ12 = ŷ − y
             dot(ET, A1, Gd)  # ∂P/∂λ = Σ C·δ12, ∂P/∂b12 = Σ δ12
             mul(E, Wd, D)
@@ -305,9 +307,14 @@ def run_fused(t, n: int, loss_below: float | None = None, stop=None, deadline: f
             mul(T, A, T)
             mul(D, T, D)  # δ9… = C(1 − C)·λ·δ12
             dot(DT, Xw1, Gc)  # ∂P/∂K = Σ I·δ, ∂P/∂b_conv = Σ δ
-            mul(G, scale, G)
-            sub(theta, G, theta)
+            mul(G, scale, Sr)  # the step, kept: the epoch's parameters are rebuilt from the steps
+            sub(theta, Sr, theta)
+        # Row i: the parameters epoch i used — θ₀ − s₁ − … − sᵢ, the very subtractions the loop
+        # made, in its order (an accumulate is sequential), so the same bits as copying θ each
+        # epoch, for one call per block instead of one per epoch.
+        accumulate(steps_out[: B + 1], 0, None, SP[: B + 1])
         rows = slice(n0, n0 + len(kept))
+        Hp[rows] = SP[kept] if skipped else SP[:B]
         if skipped:
             err[kept] = Hy[rows]
             err[skipped] = SY[skipped, :, 0]
@@ -334,9 +341,7 @@ def run_fused(t, n: int, loss_below: float | None = None, stop=None, deadline: f
             loss_hit = int(below[0]) if below.size else None
         block = None
         if stop is not None:
-            params = SP[:B].copy()
-            params[kept] = Hp[rows]
-            block = Block(np.arange(e0, e0 + B), losses, params, theta)
+            block = Block(np.arange(e0, e0 + B), losses, SP[:B].copy(), theta)
         first = _earliest(loss_hit, stop, t, block)
         if first is not None:
             i, reason = first
