@@ -112,7 +112,7 @@ def test_an_edit_between_calls_restarts_the_split_epoch(fake_clock):
 
 
 def test_the_chapters_size_fills_its_budget_in_blocks(monkeypatch):
-    """Small shapes: blocks sized from the measured epoch time, capped at MAX_BLOCK."""
+    """Small shapes: blocks sized from the measured epoch time, capped (MAX_BLOCK; fused: FUSED_BLOCK)."""
     from core import chapter_dataset
 
     now = [0.0]
@@ -125,6 +125,9 @@ def test_the_chapters_size_fills_its_budget_in_blocks(monkeypatch):
     assert fused_loop._block_size(t, 10**9, 0.0015, progressed=False) == 1  # but progress once
     t._epoch_s = 1e-6
     assert fused_loop._block_size(t, 10**9, 0.006, progressed=True) == fused_loop.MAX_BLOCK
+    cap = fused_loop.FUSED_BLOCK  # the fused loop's own cap: its blocks cost more Python around them
+    assert fused_loop._block_size(t, 10**9, 0.006, progressed=True, cap=cap) == cap
+    assert fused_loop._block_size(t, 10**9, None, progressed=True, cap=cap) == cap
     assert fused_loop._block_size(t, 5, None, progressed=False) == 5
 
 
