@@ -59,6 +59,15 @@ case                                       1 MiB / 2 MiB blocks      L2-sized (2
 avg pool 2×2/2 of 4096² vs INTER_AREA      1.62, 1.69×               1.68, 1.63×
 =========================================  ========================  ========================
 
+Dec 2, fourth session, on the AVX-512 host again (quiet, OpenCV 5.0.0 × 1), ``--cpu``, 7 rounds,
+the same code, two runs: 3×3 Sobel-x 2.33 / 2.23×, Gaussian 2.41 / 2.38×, box 2.05 / 2.18×,
+Laplacian 2.82 / 2.59×, random 2.35 / 2.12×; 21×21 random 1.29 / 1.30×, Gaussian 1.28 / 1.29×;
+4096² Sobel-x 1.56 / 1.59×. Smaller taps blocks, 9 rounds beside filter2D: 16 KiB 4.9–6.0×,
+32 KiB 3.3–4.3×, 64 KiB 2.8–3.4×, 128 KiB 2.3–3.1×, 256 KiB (what runs) 2.2–3.0×. A bare
+``np.add`` of two 256 KiB float32 arrays into a third runs at ~5 G values/s here, in place
+(``a += b``) at ~11; numexpr (one pass of ``Σ w·view`` over 4 K-value chunks) took 25 ms for the
+random 3×3, 5× conv2d — so not a way either.
+
 What is left is NumPy's own: each pass (a tap, a pair sum, a shifted add) streams three
 block-sized arrays through the L2 (0.52 ms per 4 M float32 values at best here, measured with a
 bare ``np.add`` loop), and a 3×3 kernel needs 3–5 of them, while filter2D makes one vectorised

@@ -9,7 +9,10 @@ only when a library loads, so they are not enough), and the pools actually loade
 1. Experiment 2 (the chapter's 10 images, batch gd), epochs per second, the core *with* its
    history against: a tidy scalar Python loop of the same arithmetic; a minimal in-place NumPy
    loop (preallocated buffers, no history — the NumPy ceiling at this size); PyTorch float64
-   and float32. Goal: ≥ 1.0× the minimal NumPy loop.
+   and float32. Goal: ≥ 1.0× the minimal NumPy loop. Dec 2, fourth session (quiet AVX-512 host),
+   three runs alternated with the previous code: 1.02×, 1.02×, 1.05× (before 0.99×, 0.97×,
+   0.98×): each epoch keeps its step and a block's parameter rows are rebuilt by one
+   ``subtract.accumulate`` (no copy of θ per epoch), in blocks of up to 256 epochs.
 2. Stop conditions at the chapter's size: ``run(loss_below=…)`` and a ``StopConditions``
    callback against a plain ``run`` (they used to cost 2× and 2.8×), and the cost of the BLAS
    pinning per ``run()`` call.
