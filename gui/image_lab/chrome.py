@@ -87,6 +87,7 @@ def build_info_panel(lab) -> QWidget:
     lab.hover_label.setStyleSheet("font-family: monospace;")
     lab.hover_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     lab.hover_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    lab.hover_label.setWordWrap(True)  # prose wraps; the lab turns it off for a pixel's aligned table
     hover_scroll = QScrollArea()
     hover_scroll.setWidget(lab.hover_label)
     hover_scroll.setWidgetResizable(True)

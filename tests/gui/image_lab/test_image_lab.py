@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QImage, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QListWidget
+from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QScrollArea
 from scipy.signal import correlate2d
 
 from core.image_ops.conv2d import conv2d
@@ -276,3 +276,24 @@ def test_learned_kernel_is_sent_across_and_down_beside_sobel(qtbot):
     names = [chooser.item(i).text() for i in range(chooser.count())]
     assert "learned-h" in names and "learned-v" in names
     lab.shutdown()
+
+
+@pytest.mark.parametrize("width", [1000, 1366])
+def test_the_hover_hint_wraps_and_a_pixels_table_does_not(lab, qtbot, width):
+    """The prose fits its pane (no sideways scrolling to read a sentence); the numbers keep their columns."""
+    lab.resize(width, 700)
+    QApplication.processEvents()
+    area = lab.hover_label.parentWidget().parentWidget()
+    assert isinstance(area, QScrollArea)
+
+    def sideways() -> bool:
+        QApplication.processEvents()
+        return area.horizontalScrollBar().maximum() > 0
+
+    assert lab.hover_label.text().startswith("Hover over any output pixel")
+    assert not sideways()
+    lab._on_hover("conv", 0, 40, 30)
+    table = lab.hover_label.text()
+    assert "pixel (y=40, x=30)" in table and not lab.hover_label.wordWrap()
+    longest = max(table.splitlines(), key=len)
+    assert lab.hover_label.fontMetrics().horizontalAdvance(longest) <= lab.hover_label.sizeHint().width()
