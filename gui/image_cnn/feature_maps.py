@@ -17,7 +17,17 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLay
 
 from core.formatting import fmt
 from gui.image_cnn.explain import explain, input_field
-from gui.image_cnn.maps import Tile, TileGrid, diverging, ink, ink_stack, symmetric_limit, theme_of, to_qimage
+from gui.image_cnn.maps import (
+    ColourLegend,
+    Tile,
+    TileGrid,
+    diverging,
+    ink,
+    ink_stack,
+    symmetric_limit,
+    theme_of,
+    to_qimage,
+)
 from gui.image_cnn.steps import layer_caption, set_label, shape_text
 from gui.widgets.naming import name
 from gui.widgets.text_line import TextLine
@@ -73,11 +83,17 @@ class FeatureMapsView(QWidget):
         self.hover_text.setFixedHeight(QFontMetrics(mono).height() * 9 + 4)
         self.hover_text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         v.addWidget(self.hover_text)
+        # One bar for every layer's colours: each layer has its own scale, named after its caption.
+        self.legend = ColourLegend(self.tr("Map colours: each layer on its own scale, ±max after its name"),
+                                   ends=(self.tr("−max"), self.tr("+max")))
+        name(self.legend, "cnnMapLegend", self.tr("Feature map colours"))
+        v.addWidget(self.legend)
         self._rows_box = QVBoxLayout()
         self._rows_box.setSpacing(2)
         v.addLayout(self._rows_box)
         v.addStretch(1)
-        self.rows: list[tuple[QLabel, TileGrid]] = []
+        self.rows: list[tuple[TextLine, TileGrid]] = []
+        self.captions: list[str] = []  # each row's caption before its scale is added
         self.data: dict | None = None
         self.drawn: np.ndarray | None = None
         self.model = None
@@ -98,8 +114,10 @@ class FeatureMapsView(QWidget):
         h, w, c = model.input_shape
         captions = [self.tr("input {0}").format(shape_text((h, w, c)))] + [f"{i + 1}. {layer_caption(s)}"
                                                           for i, s in enumerate(model.specs)]
+        captions[-1] += self.tr("  (probabilities)")
+        self.captions = captions
         for i, cap in enumerate(captions):
-            lab = QLabel(cap + (self.tr("  (probabilities)") if i == len(captions) - 1 else ""))
+            lab = TextLine(cap)  # its scale changes every frame while training: no re-layout for it
             grid = TileGrid(cell=7 if max(h, w) <= 12 else 3, max_side=84)
             grid.hovered.connect(lambda t, r, q, layer=i - 1: self._hover(layer, t, r, q))
             self._rows_box.addWidget(lab)
@@ -164,8 +182,9 @@ class FeatureMapsView(QWidget):
         x, label = self.current_image()
         if self.model is None or x is None or not self.rows:
             self.acts = None
-            for _, grid in self.rows:
+            for (lab, grid), cap in zip(self.rows, self.captions, strict=True):
                 grid.set_tiles([])
+                lab.setText(cap)
             self.verdict.setText(self.tr("Draw on the canvas to see your digit here.") if x is None else "")
             return
         self.image = np.asarray(x, dtype=float).reshape(self.model.input_shape)
@@ -176,9 +195,18 @@ class FeatureMapsView(QWidget):
         else:
             first = channel_tiles(self.image, theme, signed=False)
         self.rows[0][1].set_tiles(first)
+        self.rows[0][0].setText(self.captions[0])
         last = len(self.acts) - 1
         for i, (_, a) in enumerate(self.acts):
-            self.rows[i + 1][1].set_tiles(channel_tiles(a, theme, signed=i != last))
+            lab, grid = self.rows[i + 1]
+            if i == last:
+                grid.set_tiles(channel_tiles(a, theme, signed=False))
+                lab.setText(self.captions[i + 1])
+                continue
+            limit = symmetric_limit(a)
+            grid.set_tiles(channel_tiles(a, theme, signed=True, limit=limit))
+            lab.setText(self.tr("{caption}  ·  ±{limit}").format(caption=self.captions[i + 1],
+                                                                  limit=fmt(limit, 3)))
         p = self.acts[-1][1]
         best = int(np.argmax(p))
         names = self.data["class_names"] if self.data else [str(k) for k in range(len(p))]

@@ -210,10 +210,13 @@ class TileGrid(QWidget):
 class ColourLegend(QWidget):
     """The diverging scale as a bar: −limit … 0 … +limit, with its title."""
 
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, parent: QWidget | None = None,
+                 ends: tuple[str, str] | None = None) -> None:
+        """``ends``: words for the bar's two ends instead of ∓limit (a legend for many scales)."""
         super().__init__(parent)
         self.title = title
         self.limit = 1.0
+        self.ends = ends
         self.setFixedHeight(self.fontMetrics().height() * 2 + 12)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
@@ -223,6 +226,8 @@ class ColourLegend(QWidget):
             self.update()
 
     def labels(self) -> tuple[str, str, str]:
+        if self.ends is not None:
+            return self.ends[0], "0", self.ends[1]
         return fmt(-self.limit, 3), "0", fmt(self.limit, 3)
 
     def paintEvent(self, event) -> None:  # noqa: N802

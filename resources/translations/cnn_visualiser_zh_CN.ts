@@ -1517,6 +1517,22 @@
         <translation>悬停的单元</translation>
     </message>
     <message>
+        <source>Map colours: each layer on its own scale, ±max after its name</source>
+        <translation>图的颜色：每一层各用自己的刻度，±最大值写在层名之后</translation>
+    </message>
+    <message>
+        <source>−max</source>
+        <translation>−最大值</translation>
+    </message>
+    <message>
+        <source>+max</source>
+        <translation>+最大值</translation>
+    </message>
+    <message>
+        <source>Feature map colours</source>
+        <translation>特征图的颜色</translation>
+    </message>
+    <message>
         <source>input {0}</source>
         <translation>输入 {0}</translation>
     </message>
@@ -1527,6 +1543,10 @@
     <message>
         <source>Draw on the canvas to see your digit here.</source>
         <translation>在画板上书写，就能在这里看到你的数字。</translation>
+    </message>
+    <message>
+        <source>{caption}  ·  ±{limit}</source>
+        <translation>{caption}  ·  ±{limit}</translation>
     </message>
     <message>
         <source>drawn</source>

@@ -8,11 +8,13 @@ import re
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 
 from core.formatting import fmt
 from core.image_cnn import ImageCNN
 from gui.image_cnn.canvas import digits_input
+from gui.image_cnn.maps import theme_of
 from gui.image_cnn.toolbar import SPEED_STEPS
 from tests.gui.image_cnn.cnn_support import idle, make_tab, pixels
 
@@ -188,3 +190,24 @@ def test_the_tabs_shortcuts_work_only_inside_it(tab):
     for a in (tab.bar.play, tab.bar.step_batch, tab.bar.reset):
         assert a.shortcutContext() == Qt.ShortcutContext.WidgetWithChildrenShortcut
         assert a.shortcut().toString() not in ("Space", "Right", "R")
+
+
+def test_every_layers_colours_are_named_by_the_legend_and_its_caption(qtbot, tab):
+    """Colours have a legend: one bar (−max … 0 … +max), each signed layer's ±max after its name,
+    and the cell holding that max drawn in the bar's end colour."""
+    tab.handle.run_epochs_now(1)
+    idle(qtbot, tab)
+    fm = tab.feature_maps
+    fm.pick("validation", 4)
+    assert fm.legend.isVisible() and fm.legend.labels() == ("−max", "0", "+max")
+    x = np.asarray(tab.data["X_val"][4], dtype=float).reshape(fm.model.input_shape)
+    acts = fm.model.activations(x)
+    theme = theme_of(fm)
+    for i, (_, a) in enumerate(acts[:-1]):
+        caption, grid = fm.rows[i + 1]
+        limit = float(np.max(np.abs(a)))
+        assert caption.text().endswith(f"·  ±{fmt(limit, 3)}"), caption.text()
+        r, q, c = np.unravel_index(int(np.argmax(np.abs(a))), a.shape)
+        end = theme.positive if a[r, q, c] > 0 else theme.negative
+        assert QColor(grid.tiles[c].image.pixel(int(q), int(r))) == QColor(end)
+    assert "±" not in fm.rows[0][0].text() and "±" not in fm.rows[-1][0].text()  # ink, 0 … 1
