@@ -11,9 +11,9 @@ the forward pass of one image runs here, only while the view is visible.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QScrollArea, QSpinBox, QVBoxLayout, QWidget
 
 from core.formatting import fmt
 from gui.image_cnn.explain import explain, input_field
@@ -47,6 +47,32 @@ def channel_tiles(a: np.ndarray, theme, signed: bool, limit: float | None = None
     return [Tile(to_qimage(rgb[:, :, c]), a.shape[0], a.shape[1], f"{c + 1}") for c in range(a.shape[2])]
 
 
+def longest_explanation(model) -> int:
+    """Lines in the longest hover explanation ``model`` can produce (one cell of each layer, explained
+    by the very function the hover calls, on a blank image: the count depends on the shapes only)."""
+    image = np.zeros(model.input_shape)
+    acts = model.activations(image)
+    return max(len(explain(model, image, acts, layer, 0, 0, 0)) for layer in range(len(acts)))
+
+
+class HoverBox(QScrollArea):
+    """The hovered cell's sum: asks for the height of the network's longest one; scrolls past it."""
+
+    def __init__(self, label: QLabel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("cnnFeatureHoverBox")
+        self.setWidget(label)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.lines = 8  # the default network's longest (a 3×3 conv cell); set_data sets it
+        self.setMinimumHeight(label.fontMetrics().height() * 3)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        sideways = self.horizontalScrollBar().sizeHint().height()  # under a long line
+        tall = self.widget().fontMetrics().height() * self.lines + sideways + 8
+        return QSize(super().sizeHint().width(), tall)
+
+
 class FeatureMapsView(QWidget):
     """The image picker, the input and every layer's output, and the hovered cell's sum."""
 
@@ -73,16 +99,18 @@ class FeatureMapsView(QWidget):
         row.addWidget(self.index_spin)
         row.addWidget(self.verdict, 1)
         v.addLayout(row)
+        # The hovered cell's sum, in ``hover_box``: NOT in this view's layout — the tab pins it under
+        # the scrolled maps (panels.py), so it stays in sight however far down the hovered layer is.
         self.hover_text = QLabel(self.tr("Hover a cell of any map: its receptive field lights up in the "
                                          "input and the weighted sum that made it is written here."))
         name(self.hover_text, "cnnFeatureHover", self.tr("Hovered cell"))
-        self.hover_text.setWordWrap(True)
+        self.hover_text.setWordWrap(True)  # the prompt wraps; a cell's columns of numbers do not
         mono = QFont("monospace")
         mono.setStyleHint(QFont.StyleHint.Monospace)
         self.hover_text.setFont(mono)
-        self.hover_text.setFixedHeight(QFontMetrics(mono).height() * 9 + 4)
         self.hover_text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        v.addWidget(self.hover_text)
+        self.hover_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hover_box = HoverBox(self.hover_text, self)
         # One bar for every layer's colours: each layer has its own scale, named after its caption.
         self.legend = ColourLegend(self.tr("Map colours: each layer on its own scale, ±max after its name"),
                                    ends=(self.tr("−max"), self.tr("+max")))
@@ -124,7 +152,9 @@ class FeatureMapsView(QWidget):
             self._rows_box.addWidget(grid)
             self.rows.append((lab, grid))
         self._update_range()
-        self.model = None
+        self.model = self.acts = None  # until the new network's first moment: nothing to explain
+        self.hover_box.lines = longest_explanation(model)
+        self.hover_box.updateGeometry()
 
     def set_drawn(self, x: np.ndarray | None) -> None:
         """The canvas's converted drawing (shown when "Drawn" is picked)."""
@@ -232,6 +262,7 @@ class FeatureMapsView(QWidget):
             return
         out = self.acts[layer][1]
         ch, rr, cc = (tile, r, q) if out.ndim == 3 else (0, 0, q)
+        self.hover_text.setWordWrap(False)
         self.hover_text.setText("\n".join(explain(self.model, self.image, self.acts, layer, rr, cc, ch)))
         y0, x0, y1, x1 = input_field(self.model, layer, rr, cc)
         h, w = self.image.shape[:2]

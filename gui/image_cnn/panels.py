@@ -59,7 +59,16 @@ def build_panels(self, run_bar, data_bar) -> None:
     self.centre_tabs = QTabWidget()
     name(self.centre_tabs, "cnnCentreTabs", translate("CnnPanels", "Kernels, feature maps and step-through"))
     self.maps_page = _scrolled(_column(self.filters, self.feature_maps), "cnnMapsPage")
-    self.centre_tabs.addTab(self.maps_page, translate("CnnPanels", "Kernels and feature maps"))
+    # The maps scroll; the hovered cell's sum stays in sight under them (a learner hovering the
+    # last layer has scrolled the page far from its top), as tall as its longest sum unless dragged.
+    self.maps_split = QSplitter(Qt.Orientation.Vertical)
+    name(self.maps_split, "cnnMapsSplit", translate("CnnPanels", "Maps and the hovered cell's sum"))
+    self.maps_split.addWidget(self.maps_page)
+    self.maps_split.addWidget(self.feature_maps.hover_box)
+    self.maps_split.setStretchFactor(0, 1)
+    self.maps_split.setStretchFactor(1, 0)
+    self.maps_split.setChildrenCollapsible(False)
+    self.centre_tabs.addTab(self.maps_split, translate("CnnPanels", "Kernels and feature maps"))
     self.centre_tabs.addTab(_scrolled(self.stepthrough, "cnnStepPage"),
                             translate("CnnPanels", "Step-through"))
     self.right_tabs = QTabWidget()

@@ -291,6 +291,7 @@ class ImageCnnTab(QWidget):
         self.editor.set_layers(model.layers, model.input_shape)
         self.filters.set_network(model)
         self.feature_maps.set_data(data, model)
+        self._fit_hover_box()
         self.data_preview.set_data(data)
         self.stepthrough.weight = None
         if data["source"] == "digits":
@@ -311,6 +312,14 @@ class ImageCnnTab(QWidget):
         self.bar.optimizer.blockSignals(False)
 
     _config: dict = {}
+
+    def _fit_hover_box(self) -> None:
+        """Give the hovered cell's sum the height of this network's longest (at most half the page)."""
+        total = sum(self.maps_split.sizes())
+        if total <= 0:  # not laid out yet: the splitter starts from the box's size hint
+            return
+        box = min(self.feature_maps.hover_box.sizeHint().height(), total // 2)
+        self.maps_split.setSizes([total - box, box])
 
     @Slot(object)
     def on_moment(self, m: Moment) -> None:

@@ -462,6 +462,10 @@
         <translation>卷积核、特征图与逐步演示</translation>
     </message>
     <message>
+        <source>Maps and the hovered cell&apos;s sum</source>
+        <translation>特征图与悬停单元的加权和</translation>
+    </message>
+    <message>
         <source>Kernels and feature maps</source>
         <translation>卷积核与特征图</translation>
     </message>

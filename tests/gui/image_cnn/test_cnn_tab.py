@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from core.formatting import fmt
 from core.image_cnn import ImageCNN
@@ -211,3 +212,42 @@ def test_every_layers_colours_are_named_by_the_legend_and_its_caption(qtbot, tab
         end = theme.positive if a[r, q, c] > 0 else theme.negative
         assert QColor(grid.tiles[c].image.pixel(int(q), int(r))) == QColor(end)
     assert "±" not in fm.rows[0][0].text() and "±" not in fm.rows[-1][0].text()  # ink, 0 … 1
+
+
+def test_the_hovered_cells_sum_stays_in_sight_below_the_scrolled_maps(qtbot, tab):
+    fm, page = tab.feature_maps, tab.maps_page
+    fm.pick("validation", 0)
+    qtbot.waitUntil(lambda: fm.model is not None and bool(fm.rows[-2][1].tiles), timeout=5000)
+    QApplication.processEvents()
+    bar = page.verticalScrollBar()
+    assert bar.maximum() > 0  # the maps are taller than the page at 1366×768
+    bar.setValue(bar.maximum())  # down to the last layers
+    _, grid = fm.rows[-2]
+    page.ensureWidgetVisible(grid)
+    QApplication.processEvents()
+    qtbot.mouseMove(grid, grid.cell_centre(0, 0, 0))
+    assert fm.hover_text.text().startswith("Layer 3 (maxpool:2), map 1, cell (row 1, column 1)")
+    box, tabs = fm.hover_box, tab.centre_tabs
+    top, bottom = box.mapTo(tabs, QPoint(0, 0)), box.mapTo(tabs, QPoint(0, box.height()))
+    assert box.isVisible() and 0 <= top.y() and bottom.y() <= tabs.height()  # all of it in sight
+
+
+def test_a_5x5_cells_whole_sum_fits_the_hover_box(qtbot, tab):
+    ed = tab.editor
+    ed.set_layers(["conv:4:5:1:2", "relu", "maxpool:2", "dense:10"])
+    with qtbot.waitSignal(tab.handle.networkChanged, timeout=5000):
+        ed.apply_button.click()
+    idle(qtbot, tab)
+    fm = tab.feature_maps
+    fm.pick("validation", 0)
+    _, grid = fm.rows[1]
+    qtbot.waitUntil(lambda: fm.model is not None and bool(grid.tiles), timeout=5000)  # its first moment drawn
+    QApplication.processEvents()  # the new rows laid out
+    tab.maps_page.ensureWidgetVisible(grid)
+    QApplication.processEvents()
+    qtbot.mouseMove(grid, grid.cell_centre(0, 3, 4))
+    lines = fm.hover_text.text().splitlines()
+    assert len(lines) == 10 and lines[-1].startswith("z = Σ + b = ")
+    assert fm.hover_box.lines == 10  # the longest sum of this network: a 5×5 conv cell's
+    QApplication.processEvents()
+    assert fm.hover_text.sizeHint().height() <= fm.hover_box.viewport().height()  # no line cut off
