@@ -14,12 +14,13 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
 from core.formatting import epoch_text, fmt
 from gui.image_cnn.frames import CnnSeries
 from gui.image_cnn.maps import theme_of
-from gui.network.plots.items import ScrubViewBox, pen
+from gui.network.plots.items import DecadeAxis, ScrubViewBox, pen
 from gui.widgets.naming import name
 from gui.widgets.palette import image_colour
 from gui.widgets.text_line import TextLine
@@ -73,10 +74,16 @@ class CurvesView(QWidget):
         self.plots, self.curves, self.cursors, self.titles = [], {}, [], []
         for row, title in enumerate((self.tr("Loss (cross-entropy)"), self.tr("Accuracy (%)"))):
             vb = ScrubViewBox(self._scrub_at)
-            plot = self.layout_widget.addPlot(row=row, col=0, viewBox=vb)
+            # DecadeAxis: value labels that never pile up however short the plot (the loss plot is
+            # ~30 px tall at 1280×720)
+            left = DecadeAxis("left")
+            # one width for both value axes, so epoch e stands at the same x in both plots
+            left.setWidth(QFontMetrics(left.font()).horizontalAdvance("0.005") + 12)
+            plot = self.layout_widget.addPlot(row=row, col=0, viewBox=vb, axisItems={"left": left})
             plot.setTitle(title)
             self.titles.append(title)
-            plot.setLabel("bottom", self.tr("epoch"))
+            if row == 1:  # one "epoch" under both: the loss plot keeps the room for its curves
+                plot.setLabel("bottom", self.tr("epoch"))
             plot.showGrid(x=True, y=True, alpha=0.2)
             for side in ("left", "bottom"):  # axes and grid kept as a pixmap while their range stays
                 plot.getAxis(side).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
