@@ -42,6 +42,10 @@ if TYPE_CHECKING:  # the hidden panels' modules load with the panels (the first 
 BANNER_STYLE = ("QLabel { background: #c62828; color: white; font-weight: bold; padding: 6px 10px;"
                 " border-radius: 3px; }")
 LEFT_MIN_PX = 240
+# The activation explorer's height when shown: its curves ~100 px tall between their titles, axes,
+# the markers' readout and the flags (at 1280×720 the formulas' pane is ~130 px: the curves were flat
+# lines). Taken from the views above while it is shown, at most half of the column; given back after.
+EXPLORER_PX = 240
 
 
 def _scrolled(widget: QWidget, object_name: str) -> QScrollArea:
@@ -159,6 +163,22 @@ class NetworkTab(QWidget):
         lay.addWidget(self.main_splitter, 1)
         self.right_tabs.currentChanged.connect(lambda _i: self._draw_slow())
         self.bottom_tabs.currentChanged.connect(lambda _i: self._draw_slow())
+        self._sizes_before_explorer: list[int] | None = None
+        self.bottom_tabs.currentChanged.connect(self._room_for_bottom_page)
+
+    def _room_for_bottom_page(self, index: int) -> None:
+        """The explorer gets the height its curves need while it is shown; the formulas get theirs back."""
+        sizes = self.centre_splitter.sizes()
+        total = sum(sizes)
+        if self.bottom_tabs.widget(index) is self.activations_page:
+            want = min(EXPLORER_PX, total // 2)
+            if total > 0 and sizes[1] < want:
+                self._sizes_before_explorer = sizes
+                self.centre_splitter.setSizes([total - want, want])
+        elif self._sizes_before_explorer is not None:
+            if sum(self._sizes_before_explorer) == total:  # the window kept its size meanwhile
+                self.centre_splitter.setSizes(self._sizes_before_explorer)
+            self._sizes_before_explorer = None
 
     # ------------------------------------------------------------------ the views built when first shown
     def _build_gradcheck(self) -> QWidget:

@@ -3,10 +3,13 @@
 import time
 
 import numpy as np
+import pytest
+from PySide6.QtWidgets import QApplication
 
 from core import Network, Trainer, chapter_dataset, make_snapshot
 from core.activations import get_activation
 from gui.network.beyond.activation_explorer import ActivationExplorer, node_flags
+from tests.support.window import make_window
 
 
 def _snap(**net_kw):
@@ -79,3 +82,20 @@ def test_show_snapshot_is_cheap(qtbot):
     for _ in range(60):
         w.show_snapshot(snap)
     assert time.perf_counter() - t0 < 0.5  # 60 redraws a second leave time for the rest
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1366, 768)])
+def test_opening_the_explorer_gives_its_curves_room_and_the_formulas_get_theirs_back(qtbot, tmp_path, size):
+    """At 1280×720 the formulas' pane is ~130 px: the explorer's curves were flat lines in it."""
+    w = make_window(qtbot, tmp_path, size=size)
+    tab = w.network
+    before = tab.centre_splitter.sizes()
+    tab.bottom_tabs.setCurrentWidget(tab.activations_page)
+    QApplication.processEvents()
+    explorer = tab.activations
+    for plot in (explorer.f_plot, explorer.df_plot):
+        assert plot.getViewBox().height() >= 80, f"curves {plot.getViewBox().height():.0f} px tall at {size}"
+    assert tab.diagram.height() >= 200  # the diagram keeps a readable size above it
+    tab.bottom_tabs.setCurrentIndex(0)
+    QApplication.processEvents()
+    assert tab.centre_splitter.sizes() == before
