@@ -346,13 +346,11 @@ class ImageLab(QWidget):
         self.message_label.setVisible(False)
 
     # ------------------------------------------------------------------ hover
-
     def _on_hover(self, stage: str, index: int, y: int, x: int) -> None:
+        self.hover_label.setWordWrap(self.result is None)  # a table of numbers scrolls, never breaks
         if self.result is None:
-            self.hover_label.setWordWrap(True)
             self.hover_label.setText(self.tr("Computing… the numbers come with the new maps."))
             return
-        self.hover_label.setWordWrap(False)  # columns of numbers: scroll sideways rather than break
         self.hover_label.setText(self.hover_info(stage, y, x, index))
         self.view.mark(stage, index, y, x, self.receptive_rect(stage, y, x))
 
