@@ -50,8 +50,11 @@ class StepThroughView(QWidget):
         v.setContentsMargins(2, 2, 2, 2)
         v.setSpacing(3)
         row = QHBoxLayout()
-        self.start_button = QPushButton(self.tr("Step through the picked image"))
+        # A short word: the four buttons fit the centre column of a 1280×720 window in one row
+        self.start_button = QPushButton(self.tr("Start"))
         name(self.start_button, "cnnStepStart", self.tr("Step through the picked image"))
+        self.start_button.setToolTip(self.tr("Step through the picked image: its forward pass layer by "
+                                             "layer, then the backward pass."))
         self.back_button = QPushButton(self.tr("◀ Back"))
         name(self.back_button, "cnnStepBack", self.tr("Previous sub-step"))
         self.next_button = QPushButton(self.tr("Next ▶"))

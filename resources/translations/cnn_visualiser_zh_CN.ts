@@ -3959,8 +3959,16 @@ mean over the {n} maps of [{listed}] = {v}</source>
         <translation>逐步演示</translation>
     </message>
     <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
         <source>Step through the picked image</source>
         <translation>逐步演示选中的图像</translation>
+    </message>
+    <message>
+        <source>Step through the picked image: its forward pass layer by layer, then the backward pass.</source>
+        <translation>逐步演示选中的图像：先逐层前向传播，再反向传播。</translation>
     </message>
     <message>
         <source>◀ Back</source>

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QScrollArea
 
 from core.formatting import fmt
 from core.image_cnn import ImageCNN
@@ -251,3 +251,20 @@ def test_a_5x5_cells_whole_sum_fits_the_hover_box(qtbot, tab):
     assert fm.hover_box.lines == 10  # the longest sum of this network: a 5×5 conv cell's
     QApplication.processEvents()
     assert fm.hover_text.sizeHint().height() <= fm.hover_box.viewport().height()  # no line cut off
+
+
+@pytest.mark.parametrize("size", [(1177, 662), (1280, 720)])  # 1280×720 less a window manager's frame
+def test_no_page_of_the_centre_needs_sideways_scrolling_on_a_small_screen(qtbot, size):
+    tab = make_tab(qtbot, size=size)
+    try:
+        for i in range(tab.centre_tabs.count()):
+            tab.centre_tabs.setCurrentIndex(i)
+            QApplication.processEvents()
+            page = tab.centre_tabs.currentWidget()
+            areas = [page] if isinstance(page, QScrollArea) else page.findChildren(QScrollArea)
+            for area in areas:
+                if area.isVisible() and area.objectName() != "cnnFeatureHoverBox":  # long sums may scroll
+                    assert area.horizontalScrollBar().maximum() == 0, (
+                        f"{tab.centre_tabs.tabText(i)}: {area.objectName()} scrolls sideways at {size}")
+    finally:
+        tab.shutdown()
