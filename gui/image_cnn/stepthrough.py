@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from core.formatting import fmt
 from gui.image_cnn.feature_maps import channel_tiles
-from gui.image_cnn.maps import TileGrid, theme_of
+from gui.image_cnn.maps import TileGrid, symmetric_limit, theme_of
 from gui.image_cnn.steps import GradientSum, default_weight, gradient_sum
 from gui.widgets.naming import name
 
@@ -77,6 +77,7 @@ class StepThroughView(QWidget):
         v.addWidget(self.title)
         v.addWidget(self.text)
         self.maps_caption = QLabel("")
+        self.maps_caption.setWordWrap(True)  # with its colour scale it may not fit one line
         self.maps = TileGrid(cell=10, max_side=90)
         v.addWidget(self.maps_caption)
         v.addWidget(self.maps)
@@ -167,13 +168,20 @@ class StepThroughView(QWidget):
         last = len(step["activations"]) - 1
         if sub.kind == "backward":
             d = step["deltas"][sub.layer]
-            self.maps_caption.setText(self.tr("δ of layer {0} (negative … 0 … positive)").format(
+            limit = symmetric_limit(d)
+            self.maps_caption.setText(self.tr("δ of layer {0} (−{1} … 0 … +{1})").format(
+                sub.layer + 1, fmt(limit, 3)))
+            self.maps.set_tiles(channel_tiles(d, theme, signed=True, limit=limit))
+        elif sub.layer == last:  # the probabilities, as ink from 0 to 1
+            self.maps_caption.setText(self.tr("output of layer {0} (probabilities, 0 … 1)").format(
                 sub.layer + 1))
-            self.maps.set_tiles(channel_tiles(d, theme, signed=True))
+            self.maps.set_tiles(channel_tiles(step["activations"][sub.layer][1], theme, signed=False))
         else:
             out = step["activations"][sub.layer][1]
-            self.maps_caption.setText(self.tr("output of layer {0}").format(sub.layer + 1))
-            self.maps.set_tiles(channel_tiles(out, theme, signed=sub.layer != last))
+            limit = symmetric_limit(out)
+            self.maps_caption.setText(self.tr("output of layer {0} (−{1} … 0 … +{1})").format(
+                sub.layer + 1, fmt(limit, 3)))
+            self.maps.set_tiles(channel_tiles(out, theme, signed=True, limit=limit))
 
     # ------------------------------------------------------------ weight sharing
     def pick_weight(self, weight: str, index) -> None:
@@ -238,12 +246,14 @@ class StepThroughView(QWidget):
         seen = step["image"] if s.layer == 0 else step["activations"][s.layer - 1][1]
         delta = step["deltas"][s.layer][..., k]
         tiles = channel_tiles(seen[..., c:c + 1], theme, signed=s.layer != 0)
-        tiles += channel_tiles(delta[..., None], theme, signed=True)
+        limit = symmetric_limit(delta)
+        tiles += channel_tiles(delta[..., None], theme, signed=True, limit=limit)
         tiles[0].caption, tiles[1].caption = self.tr("input channel {0}").format(
             c + 1), self.tr("δ of kernel {0}").format(
             k + 1)
         self.maps.set_tiles(tiles)
-        self.maps_caption.setText(self.tr("Click a cell of the δ map to light up its term."))
+        self.maps_caption.setText(self.tr("Click a cell of the δ map to light up its term (δ colours: "
+                                          "−{0} … 0 … +{0}).").format(fmt(limit, 3)))
         if self._selected_term is not None:
             t = s.terms[self._selected_term]
             (r, q), (row, col) = t.out_pos, t.in_pos

@@ -4039,12 +4039,20 @@ mean over the {n} maps of [{listed}] = {v}</source>
         <translation>输入图像</translation>
     </message>
     <message>
-        <source>δ of layer {0} (negative … 0 … positive)</source>
-        <translation>第 {0} 层的 δ（负 … 0 … 正）</translation>
+        <source>δ of layer {0} (−{1} … 0 … +{1})</source>
+        <translation>第 {0} 层的 δ（−{1} … 0 … +{1}）</translation>
     </message>
     <message>
-        <source>output of layer {0}</source>
-        <translation>第 {0} 层的输出</translation>
+        <source>output of layer {0} (probabilities, 0 … 1)</source>
+        <translation>第 {0} 层的输出（概率，0 … 1）</translation>
+    </message>
+    <message>
+        <source>output of layer {0} (−{1} … 0 … +{1})</source>
+        <translation>第 {0} 层的输出（−{1} … 0 … +{1}）</translation>
+    </message>
+    <message>
+        <source>Click a cell of the δ map to light up its term (δ colours: −{0} … 0 … +{0}).</source>
+        <translation>点击 δ 图中的一个单元，点亮它对应的那一项（δ 的颜色：−{0} … 0 … +{0}）。</translation>
     </message>
     <message>
         <source>equal</source>
@@ -4071,10 +4079,6 @@ mean over the {n} maps of [{listed}] = {v}</source>
     <message>
         <source>δ of kernel {0}</source>
         <translation>卷积核 {0} 的 δ</translation>
-    </message>
-    <message>
-        <source>Click a cell of the δ map to light up its term.</source>
-        <translation>点击 δ 图中的一个单元，点亮它对应的那一项。</translation>
     </message>
 </context>
 <context>

@@ -268,3 +268,36 @@ def test_no_page_of_the_centre_needs_sideways_scrolling_on_a_small_screen(qtbot,
                         f"{tab.centre_tabs.tabText(i)}: {area.objectName()} scrolls sideways at {size}")
     finally:
         tab.shutdown()
+
+
+def test_every_sub_step_names_its_colour_scale_and_fits_a_small_screen(qtbot):
+    tab = make_tab(qtbot, size=(1177, 662))
+    try:
+        tab.handle.run_epochs_now(1)
+        idle(qtbot, tab)
+        tab.feature_maps.pick("validation", 4)
+        tab.centre_tabs.setCurrentIndex(1)
+        st = tab.stepthrough
+        with qtbot.waitSignal(tab.handle.stepped, timeout=5000):
+            st.start_button.click()
+        page = tab.centre_tabs.currentWidget()
+        seen = []
+        while True:
+            QApplication.processEvents()
+            caption = st.maps_caption.text()
+            seen.append(caption)
+            assert page.horizontalScrollBar().maximum() == 0, f"sideways at {st.title.text()!r}"
+            tiles = st.maps.tiles
+            if caption.startswith(("δ of layer", "output of layer")) and "probabilities" not in caption:
+                shown = tab.moment.moment.current_substep
+                step = st._step
+                a = (step["deltas"][shown.layer] if shown.kind == "backward"
+                     else step["activations"][shown.layer][1])
+                assert f"+{fmt(float(np.max(np.abs(a))), 3)})" in caption, caption
+                assert tiles
+            if not st.next_button.isEnabled():
+                break
+            st.next_button.click()
+        assert any(c.startswith("δ of layer") for c in seen) and any("δ colours: −" in c for c in seen)
+    finally:
+        tab.shutdown()
