@@ -78,7 +78,7 @@ class CurvesView(QWidget):
             # ~30 px tall at 1280×720)
             left = DecadeAxis("left")
             # one width for both value axes, so epoch e stands at the same x in both plots
-            left.setWidth(QFontMetrics(left.font()).horizontalAdvance("0.005") + 12)
+            left.setWidth(QFontMetrics(left.font()).horizontalAdvance("0.0005") + 12)
             plot = self.layout_widget.addPlot(row=row, col=0, viewBox=vb, axisItems={"left": left})
             plot.setTitle(title)
             self.titles.append(title)

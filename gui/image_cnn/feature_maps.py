@@ -11,7 +11,7 @@ the forward pass of one image runs here, only while the view is visible.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QScrollArea, QSpinBox, QVBoxLayout, QWidget
 
@@ -31,8 +31,13 @@ from gui.image_cnn.maps import (
 from gui.image_cnn.steps import layer_caption, set_label, shape_text
 from gui.widgets.naming import name
 from gui.widgets.text_line import TextLine
+from gui.widgets.word_wrap import wrap_words
 
 SETS = ("Validation", "Training", "Drawn")  # the picker's entries; .lower() is the set's code name
+HOVER_PROMPT = QT_TRANSLATE_NOOP(
+    "FeatureMapsView",
+    "Hover a cell of any map: its receptive field lights up in the input and the weighted sum that made it "
+    "is written here.")
 FIELD = QColor("#ffd400")  # receptive-field outline (the image lab's yellow)
 CELL = QColor("#00e5ff")  # the hovered cell
 
@@ -69,7 +74,7 @@ class HoverBox(QScrollArea):
 
     def sizeHint(self) -> QSize:  # noqa: N802
         sideways = self.horizontalScrollBar().sizeHint().height()  # under a long line
-        tall = self.widget().fontMetrics().height() * self.lines + sideways + 8
+        tall = self.widget().fontMetrics().lineSpacing() * self.lines + sideways + 8  # as QLabel spaces lines
         return QSize(super().sizeHint().width(), tall)
 
 
@@ -101,8 +106,7 @@ class FeatureMapsView(QWidget):
         v.addLayout(row)
         # The hovered cell's sum, in ``hover_box``: NOT in this view's layout — the tab pins it under
         # the scrolled maps (panels.py), so it stays in sight however far down the hovered layer is.
-        self.hover_text = QLabel(self.tr("Hover a cell of any map: its receptive field lights up in the "
-                                         "input and the weighted sum that made it is written here."))
+        self.hover_text = QLabel(self.tr(HOVER_PROMPT))
         name(self.hover_text, "cnnFeatureHover", self.tr("Hovered cell"))
         self.hover_text.setWordWrap(True)  # the prompt wraps; a cell's columns of numbers do not
         mono = QFont("monospace")
@@ -153,6 +157,8 @@ class FeatureMapsView(QWidget):
             self.rows.append((lab, grid))
         self._update_range()
         self.model = self.acts = None  # until the new network's first moment: nothing to explain
+        wrap_words(self.hover_text, True)
+        self.hover_text.setText(self.tr(HOVER_PROMPT))  # not a sum of the old network's
         self.hover_box.lines = longest_explanation(model)
         self.hover_box.updateGeometry()
 
@@ -262,7 +268,7 @@ class FeatureMapsView(QWidget):
             return
         out = self.acts[layer][1]
         ch, rr, cc = (tile, r, q) if out.ndim == 3 else (0, 0, q)
-        self.hover_text.setWordWrap(False)
+        wrap_words(self.hover_text, False)
         self.hover_text.setText("\n".join(explain(self.model, self.image, self.acts, layer, rr, cc, ch)))
         y0, x0, y1, x1 = input_field(self.model, layer, rr, cc)
         h, w = self.image.shape[:2]

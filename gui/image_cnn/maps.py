@@ -215,6 +215,7 @@ class ColourLegend(QWidget):
         """``ends``: words for the bar's two ends instead of ∓limit (a legend for many scales)."""
         super().__init__(parent)
         self.title = title
+        self.setToolTip(title)
         self.limit = 1.0
         self.ends = ends
         self.setFixedHeight(self.fontMetrics().height() * 2 + 12)
@@ -236,7 +237,8 @@ class ColourLegend(QWidget):
         fm = self.fontMetrics()
         text = self.palette().color(QPalette.ColorRole.WindowText)
         p.setPen(text)
-        p.drawText(QRect(0, 0, self.width(), fm.height()), int(Qt.AlignmentFlag.AlignLeft), self.title)
+        title = fm.elidedText(self.title, Qt.TextElideMode.ElideRight, self.width())  # whole in the tooltip
+        p.drawText(QRect(0, 0, self.width(), fm.height()), int(Qt.AlignmentFlag.AlignLeft), title)
         left, right = fm.horizontalAdvance(self.labels()[0]) + 6, fm.horizontalAdvance(self.labels()[2]) + 6
         bar_w = max(20, min(220, self.width() - left - right))
         strip = diverging(np.linspace(-1, 1, bar_w)[None, :], 1.0, theme)

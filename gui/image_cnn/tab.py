@@ -314,12 +314,15 @@ class ImageCnnTab(QWidget):
     _config: dict = {}
 
     def _fit_hover_box(self) -> None:
-        """Give the hovered cell's sum the height of this network's longest (at most half the page)."""
-        total = sum(self.maps_split.sizes())
+        """Grow the hovered cell's box to this network's longest sum (at most half the page); a box
+        already tall enough keeps the height the learner gave it."""
+        sizes = self.maps_split.sizes()
+        total = sum(sizes)
         if total <= 0:  # not laid out yet: the splitter starts from the box's size hint
             return
         box = min(self.feature_maps.hover_box.sizeHint().height(), total // 2)
-        self.maps_split.setSizes([total - box, box])
+        if sizes[1] < box:
+            self.maps_split.setSizes([total - box, box])
 
     @Slot(object)
     def on_moment(self, m: Moment) -> None:

@@ -8,9 +8,8 @@ Pieces (one idea per module):
 * ``controls`` the settings panel; ``chrome`` the toolbar and the panel under the maps
 * ``view`` the stage grid (scrolls, zooms) of ``cells``; ``hover`` one pixel's numbers
 
-This module wires them together and handles files (open, drop, ``samples``, export).
-The main window adds ``ImageLab`` as a tab, puts ``open_action`` and ``sample_actions``
-in its menus, and calls ``shutdown()`` when it closes.
+This module wires them together and handles files (open, drop, ``samples``, export); the main window
+adds ``ImageLab`` as a tab, ``open_action`` and ``sample_actions`` to its menus, calls ``shutdown()``.
 """
 
 from __future__ import annotations
@@ -69,6 +68,7 @@ from gui.image_lab.view import StageView, size_text
 from gui.image_lab.worker import FilterWorker
 from gui.widgets.i18n import say_error
 from gui.widgets.wheel_guard import guard_fields
+from gui.widgets.word_wrap import wrap_words
 
 __all__ = ["ImageLab", "LARGE_SIDE", "RESOURCES", "SAMPLES", "sample_path"]
 
@@ -347,7 +347,7 @@ class ImageLab(QWidget):
 
     # ------------------------------------------------------------------ hover
     def _on_hover(self, stage: str, index: int, y: int, x: int) -> None:
-        self.hover_label.setWordWrap(self.result is None)  # a table of numbers scrolls, never breaks
+        wrap_words(self.hover_label, self.result is None)  # a table of numbers scrolls, never breaks
         if self.result is None:
             self.hover_label.setText(self.tr("Computing… the numbers come with the new maps."))
             return

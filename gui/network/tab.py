@@ -17,6 +17,7 @@ throttle is the worker's frame rate, which it spaces by what drawing a frame cos
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -164,10 +165,12 @@ class NetworkTab(QWidget):
         self.right_tabs.currentChanged.connect(lambda _i: self._draw_slow())
         self.bottom_tabs.currentChanged.connect(lambda _i: self._draw_slow())
         self._sizes_before_explorer: list[int] | None = None
+        self._sizes_for_explorer: list[int] = []
         self.bottom_tabs.currentChanged.connect(self._room_for_bottom_page)
 
     def _room_for_bottom_page(self, index: int) -> None:
-        """The explorer gets the height its curves need while it is shown; the formulas get theirs back."""
+        """The explorer gets the height its curves need while it is shown; the formulas get theirs back
+        (unless the learner dragged the splitter meanwhile: then the drag stands)."""
         sizes = self.centre_splitter.sizes()
         total = sum(sizes)
         if self.bottom_tabs.widget(index) is self.activations_page:
@@ -175,10 +178,25 @@ class NetworkTab(QWidget):
             if total > 0 and sizes[1] < want:
                 self._sizes_before_explorer = sizes
                 self.centre_splitter.setSizes([total - want, want])
+                self._sizes_for_explorer = self.centre_splitter.sizes()
         elif self._sizes_before_explorer is not None:
-            if sum(self._sizes_before_explorer) == total:  # the window kept its size meanwhile
+            if sizes == self._sizes_for_explorer:  # as the explorer left them
                 self.centre_splitter.setSizes(self._sizes_before_explorer)
             self._sizes_before_explorer = None
+
+    @contextlib.contextmanager
+    def chosen_sizes(self):
+        """The splitters as the learner set them, for saving: not the height lent to the explorer."""
+        lent = self._sizes_before_explorer
+        if lent is None or self.centre_splitter.sizes() != self._sizes_for_explorer:
+            yield
+            return
+        now = self.centre_splitter.sizes()
+        self.centre_splitter.setSizes(lent)
+        try:
+            yield
+        finally:
+            self.centre_splitter.setSizes(now)
 
     # ------------------------------------------------------------------ the views built when first shown
     def _build_gradcheck(self) -> QWidget:

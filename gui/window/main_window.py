@@ -353,10 +353,11 @@ class MainWindow(QMainWindow):
         s = self.settings
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/state", self.saveState())
-        for key in SPLITTERS:
-            splitter = self.findChild(QSplitter, key)
-            if splitter is not None:
-                s.setValue(f"splitters/{key}", splitter.saveState())
+        with self.network.chosen_sizes():
+            for key in SPLITTERS:
+                splitter = self.findChild(QSplitter, key)
+                if splitter is not None:
+                    s.setValue(f"splitters/{key}", splitter.saveState())
         s.sync()
 
     def shutdown(self) -> None:

@@ -4,7 +4,6 @@ import time
 
 import numpy as np
 import pytest
-from PySide6.QtWidgets import QApplication
 
 from core import Network, Trainer, chapter_dataset, make_snapshot
 from core.activations import get_activation
@@ -91,11 +90,23 @@ def test_opening_the_explorer_gives_its_curves_room_and_the_formulas_get_theirs_
     tab = w.network
     before = tab.centre_splitter.sizes()
     tab.bottom_tabs.setCurrentWidget(tab.activations_page)
-    QApplication.processEvents()
     explorer = tab.activations
-    for plot in (explorer.f_plot, explorer.df_plot):
-        assert plot.getViewBox().height() >= 80, f"curves {plot.getViewBox().height():.0f} px tall at {size}"
+    plots = (explorer.f_plot, explorer.df_plot)
+    qtbot.waitUntil(lambda: all(p.getViewBox().height() >= 80 for p in plots), timeout=5000)
     assert tab.diagram.height() >= 200  # the diagram keeps a readable size above it
     tab.bottom_tabs.setCurrentIndex(0)
-    QApplication.processEvents()
-    assert tab.centre_splitter.sizes() == before
+    qtbot.waitUntil(lambda: tab.centre_splitter.sizes() == before, timeout=5000)
+
+
+def test_the_height_lent_to_the_explorer_is_not_saved_as_the_learners_choice(qtbot, tmp_path):
+    w = make_window(qtbot, tmp_path, size=(1280, 720))
+    tab = w.network
+    tab.centre_splitter.setSizes([430, 165])  # as a learner's drag leaves it
+    before, chosen = tab.centre_splitter.sizes(), bytes(tab.centre_splitter.saveState())
+    tab.bottom_tabs.setCurrentWidget(tab.activations_page)
+    qtbot.waitUntil(lambda: tab.centre_splitter.sizes() != before, timeout=5000)
+    lent = tab.centre_splitter.sizes()
+    w.save_settings()
+    assert tab.centre_splitter.sizes() == lent  # the window itself did not change
+    saved = w.settings.value("splitters/centreSplitter")
+    assert bytes(saved) == chosen != bytes(tab.centre_splitter.saveState())
