@@ -293,9 +293,10 @@ def run_fused(t, n: int, loss_below: float | None = None, stop=None, deadline: f
         kept = list(range(B)) if e0 + B - 1 <= hist.keep_all else [
             i for i, e in enumerate(range(e0, e0 + B)) if hist.wants(e)]
         skipped = [i for i in range(B) if i not in kept] if len(kept) < B else []
-        plan = [(SY[i], steps_out[i + 1], steps[i]) for i in range(B)]
+        yrows = list(SY[:B])
         for r, i in enumerate(kept):
-            plan[i] = (Hy3[n0 + r], steps_out[i + 1], steps[i])
+            yrows[i] = Hy3[n0 + r]
+        plan = list(zip(yrows, steps_out[1: B + 1], steps, strict=True))
         copyto(start, theta)
         t0 = clock()
         for Yr, Sr, scale in plan:

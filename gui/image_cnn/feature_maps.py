@@ -52,6 +52,12 @@ def channel_tiles(a: np.ndarray, theme, signed: bool, limit: float | None = None
     return [Tile(to_qimage(rgb[:, :, c]), a.shape[0], a.shape[1], f"{c + 1}") for c in range(a.shape[2])]
 
 
+def scaled_tiles(a: np.ndarray, theme) -> tuple[list[Tile], float]:
+    """A signed output on its own diverging scale, and that scale's limit (for the caption to name)."""
+    limit = symmetric_limit(a)
+    return channel_tiles(a, theme, signed=True, limit=limit), limit
+
+
 def longest_explanation(model) -> int:
     """Lines in the longest hover explanation ``model`` can produce (one cell of each layer, explained
     by the very function the hover calls, on a blank image: the count depends on the shapes only)."""
@@ -231,16 +237,14 @@ class FeatureMapsView(QWidget):
         else:
             first = channel_tiles(self.image, theme, signed=False)
         self.rows[0][1].set_tiles(first)
-        self.rows[0][0].setText(self.captions[0])
         last = len(self.acts) - 1
         for i, (_, a) in enumerate(self.acts):
             lab, grid = self.rows[i + 1]
-            if i == last:
+            if i == last:  # the probabilities, as ink; its caption never names a scale
                 grid.set_tiles(channel_tiles(a, theme, signed=False))
-                lab.setText(self.captions[i + 1])
                 continue
-            limit = symmetric_limit(a)
-            grid.set_tiles(channel_tiles(a, theme, signed=True, limit=limit))
+            tiles, limit = scaled_tiles(a, theme)
+            grid.set_tiles(tiles)
             lab.setText(self.tr("{caption}  ·  ±{limit}").format(caption=self.captions[i + 1],
                                                                   limit=fmt(limit, 3)))
         p = self.acts[-1][1]

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from core.formatting import fmt
-from gui.image_cnn.feature_maps import channel_tiles
-from gui.image_cnn.maps import TileGrid, symmetric_limit, theme_of
+from gui.image_cnn.feature_maps import channel_tiles, scaled_tiles
+from gui.image_cnn.maps import TileGrid, theme_of
 from gui.image_cnn.steps import GradientSum, default_weight, gradient_sum
 from gui.widgets.naming import name
 
@@ -167,21 +167,19 @@ class StepThroughView(QWidget):
             return
         last = len(step["activations"]) - 1
         if sub.kind == "backward":
-            d = step["deltas"][sub.layer]
-            limit = symmetric_limit(d)
+            tiles, limit = scaled_tiles(step["deltas"][sub.layer], theme)
             self.maps_caption.setText(self.tr("δ of layer {0} (−{1} … 0 … +{1})").format(
                 sub.layer + 1, fmt(limit, 3)))
-            self.maps.set_tiles(channel_tiles(d, theme, signed=True, limit=limit))
+            self.maps.set_tiles(tiles)
         elif sub.layer == last:  # the probabilities, as ink from 0 to 1
             self.maps_caption.setText(self.tr("output of layer {0} (probabilities, 0 … 1)").format(
                 sub.layer + 1))
             self.maps.set_tiles(channel_tiles(step["activations"][sub.layer][1], theme, signed=False))
         else:
-            out = step["activations"][sub.layer][1]
-            limit = symmetric_limit(out)
+            tiles, limit = scaled_tiles(step["activations"][sub.layer][1], theme)
             self.maps_caption.setText(self.tr("output of layer {0} (−{1} … 0 … +{1})").format(
                 sub.layer + 1, fmt(limit, 3)))
-            self.maps.set_tiles(channel_tiles(out, theme, signed=True, limit=limit))
+            self.maps.set_tiles(tiles)
 
     # ------------------------------------------------------------ weight sharing
     def pick_weight(self, weight: str, index) -> None:
@@ -246,8 +244,8 @@ class StepThroughView(QWidget):
         seen = step["image"] if s.layer == 0 else step["activations"][s.layer - 1][1]
         delta = step["deltas"][s.layer][..., k]
         tiles = channel_tiles(seen[..., c:c + 1], theme, signed=s.layer != 0)
-        limit = symmetric_limit(delta)
-        tiles += channel_tiles(delta[..., None], theme, signed=True, limit=limit)
+        delta_tiles, limit = scaled_tiles(delta[..., None], theme)
+        tiles += delta_tiles
         tiles[0].caption, tiles[1].caption = self.tr("input channel {0}").format(
             c + 1), self.tr("δ of kernel {0}").format(
             k + 1)

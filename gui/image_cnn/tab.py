@@ -40,6 +40,7 @@ from gui.training.moment import Moment, MomentModel
 from gui.widgets.choices import choose
 from gui.widgets.i18n import say, say_error
 from gui.widgets.naming import name
+from gui.widgets.splitter_room import make_room
 from gui.widgets.text_line import TextLine
 
 
@@ -316,13 +317,7 @@ class ImageCnnTab(QWidget):
     def _fit_hover_box(self) -> None:
         """Grow the hovered cell's box to this network's longest sum (at most half the page); a box
         already tall enough keeps the height the learner gave it."""
-        sizes = self.maps_split.sizes()
-        total = sum(sizes)
-        if total <= 0:  # not laid out yet: the splitter starts from the box's size hint
-            return
-        box = min(self.feature_maps.hover_box.sizeHint().height(), total // 2)
-        if sizes[1] < box:
-            self.maps_split.setSizes([total - box, box])
+        make_room(self.maps_split, self.feature_maps.hover_box.sizeHint().height())
 
     @Slot(object)
     def on_moment(self, m: Moment) -> None:

@@ -33,6 +33,7 @@ from gui.training.moment import Moment
 from gui.widgets.i18n import say_error
 from gui.widgets.lazy_page import LazyPage
 from gui.widgets.naming import name
+from gui.widgets.splitter_room import make_room
 from gui.widgets.wheel_guard import guard_fields
 
 if TYPE_CHECKING:  # the hidden panels' modules load with the panels (the first time each is shown)
@@ -171,16 +172,13 @@ class NetworkTab(QWidget):
     def _room_for_bottom_page(self, index: int) -> None:
         """The explorer gets the height its curves need while it is shown; the formulas get theirs back
         (unless the learner dragged the splitter meanwhile: then the drag stands)."""
-        sizes = self.centre_splitter.sizes()
-        total = sum(sizes)
         if self.bottom_tabs.widget(index) is self.activations_page:
-            want = min(EXPLORER_PX, total // 2)
-            if total > 0 and sizes[1] < want:
-                self._sizes_before_explorer = sizes
-                self.centre_splitter.setSizes([total - want, want])
+            before = make_room(self.centre_splitter, EXPLORER_PX)
+            if before is not None:
+                self._sizes_before_explorer = before
                 self._sizes_for_explorer = self.centre_splitter.sizes()
         elif self._sizes_before_explorer is not None:
-            if sizes == self._sizes_for_explorer:  # as the explorer left them
+            if self.centre_splitter.sizes() == self._sizes_for_explorer:  # as the explorer left them
                 self.centre_splitter.setSizes(self._sizes_before_explorer)
             self._sizes_before_explorer = None
 
